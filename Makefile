@@ -1,0 +1,37 @@
+# The few commands a newcomer needs. `make help` lists them.
+.DEFAULT_GOAL := help
+.PHONY: help setup run shell test train screen-demo compare-pipelines benchmark lock clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+
+setup: ## Create .venv with Python 3.8-3.10 and install the pinned packages (skipped when up to date)
+	scripts/setup.sh
+
+run: ## Install, train if needed, and start the assistant (REST on port 5005) and its action server
+	scripts/run.sh
+
+shell: ## Chat with the assistant in the terminal (starts the action server if needed)
+	scripts/shell.sh
+
+test: ## Run every test (installs and trains first if needed)
+	scripts/test.sh
+
+train: setup ## Train the model (reuses the last one when nothing changed)
+	scripts/train.sh
+
+screen-demo: setup ## Screen an example answers file from the command line
+	.venv/bin/python -m bot.screen NCT06839066 examples/npc_answers.yml
+
+compare-pipelines: setup ## Compare NLU pipelines on held-out messages (accuracy, training time, latency)
+	.venv/bin/python scripts/compare_pipelines.py
+
+benchmark: train ## Measure turn latency and memory with concurrent simulated conversations
+	.venv/bin/python scripts/benchmark.py
+
+lock: ## Re-pin every installed package in constraints.txt after changing requirements.txt
+	.venv/bin/python -m pip install -r requirements.txt
+	(head -2 constraints.txt; .venv/bin/python -m pip freeze | grep -v -i -E '^(-e|pip==|setuptools==|wheel==)') > constraints.new && mv constraints.new constraints.txt
+
+clean: ## Remove trained models and test output (keeps .venv)
+	rm -rf models results .pytest_cache var/*.log

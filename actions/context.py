@@ -1,0 +1,65 @@
+"""What every action needs: the catalog (loaded once, on first use) and the
+screening state read from a Rasa tracker."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from typing import Optional
+
+from rasa_sdk import Tracker
+
+from bot.catalog import Catalog, load_catalog
+from bot.session import ScreeningState, answers_from_json, parse_started_on
+from bot.settings import get_settings
+
+# Intents that are never an answer to a screening question: the form steps aside
+# and a rule handles them, then the form asks its question again.
+INTERRUPTION_INTENTS = frozenset(
+    {
+        "ask_why", "ask_meaning", "go_back", "start_over", "stop", "out_of_scope", "ask_medical_advice",
+        "bot_challenge", "greet", "thank", "goodbye", "show_summary", "request_contact",
+    }
+)
+
+
+@lru_cache(maxsize=1)
+def catalog() -> Catalog:
+    return load_catalog(get_settings().seeds_dir)
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def latest_intent(tracker: Tracker) -> Optional[str]:
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def button_value(tracker: Tracker) -> Optional[str]:
+    """The value sent by an answer button (``/inform{"answer": ...}``), if any."""
+    for entity in tracker.latest_message.get("entities") or []:
+        if entity.get("entity") == "answer" and entity.get("value") is not None:
+            return str(entity["value"])
+    return None
+
+
+def screening_state(tracker: Tracker) -> Optional[ScreeningState]:
+    """The state once a voice and a trial are chosen, else None."""
+    voice, trial_id = tracker.get_slot("voice"), tracker.get_slot("trial_id")
+    if voice not in ("self", "caregiver") or trial_id not in catalog().trials:
+        return None
+    return ScreeningState(
+        trial_id=trial_id,
+        voice=voice,
+        answers=answers_from_json(catalog().questions, tracker.get_slot("answers")),
+        started_on=parse_started_on(tracker.get_slot("screening_date"), today()),
+    )
+
+
+def current_question(tracker: Tracker) -> Optional[str]:
+    """The question being asked now, if the form is asking one."""
+    if tracker.get_slot("requested_slot") != "answer":
+        return None
+    state = screening_state(tracker)
+    return state.result(catalog()).next_question if state else None

@@ -1,0 +1,74 @@
+"""Changing course: go back to an answer, start over, or stop."""
+
+from __future__ import annotations
+
+import re
+from typing import Dict, List, Optional, Text
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import AllSlotsReset, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import context
+from actions.safety import SafeAction
+from bot.session import answers_to_json
+
+NOTHING_TO_CHANGE = "There is no answer to change yet."
+CHANGE_LAST = "No problem. Let's change your last answer."
+CHANGE_NAMED = "No problem. Let's change that answer."
+START_OVER = "OK, let's start again. I have cleared your earlier answers."
+STOPPED = (
+    "OK, we will stop here. I have not kept your answers. "
+    "If you want to try again later, just say hi. Take care."
+)
+
+
+def named_question(text: str, answered: List[str], terms: Dict[str, tuple]) -> Optional[str]:
+    """The answered question the person names ("change my age"), if any."""
+    lowered = text.lower()
+    best = None
+    for question_id in answered:
+        for term in terms[question_id]:
+            if re.search(rf"(?<![\w-]){re.escape(term.lower())}(?![\w-])", lowered):
+                if best is None or len(term) > best[0]:
+                    best = (len(term), question_id)
+    return best[1] if best else None
+
+
+class ActionGoBack(SafeAction):
+    def name(self) -> Text:
+        return "action_go_back"
+
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
+        state = context.screening_state(tracker)
+        if state is None or not state.answers:
+            dispatcher.utter_message(text=NOTHING_TO_CHANGE)
+            return []
+        questions = context.catalog().questions
+        answered = list(state.answers)
+        named = named_question(
+            tracker.latest_message.get("text") or "", answered, {q: questions[q].terms for q in answered}
+        )
+        answers = dict(state.answers)
+        answers.pop(named or answered[-1])
+        dispatcher.utter_message(text=CHANGE_NAMED if named else CHANGE_LAST)
+        return [SlotSet("answers", answers_to_json(answers)), SlotSet("answer", None)]
+
+
+class ActionStartOver(SafeAction):
+    def name(self) -> Text:
+        return "action_start_over"
+
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
+        dispatcher.utter_message(text=START_OVER)
+        return [AllSlotsReset()]
+
+
+class ActionStop(SafeAction):
+    def name(self) -> Text:
+        return "action_stop"
+
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
+        dispatcher.utter_message(text=STOPPED)
+        return [AllSlotsReset()]

@@ -1,0 +1,53 @@
+"""A base for actions that must never leave a person in silence.
+
+If anything goes wrong inside an action, the person gets an apology and a way
+forward, the slots stay as they were (nothing already given is lost), and the
+log records the action name and error type only: never what the person typed.
+"""
+
+from __future__ import annotations
+
+import logging
+from abc import ABC, abstractmethod
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+logger = logging.getLogger(__name__)
+
+APOLOGY = (
+    "Sorry, something went wrong on my side. Your answers so far are kept. "
+    "Please try again, or say \"start over\"."
+)
+
+
+def apologise(action_name: str, dispatcher: CollectingDispatcher, error: Exception) -> List[Dict[Text, Any]]:
+    logger.error("action %s failed: %s", action_name, type(error).__name__)
+    dispatcher.utter_message(text=APOLOGY)
+    return []
+
+
+class SafeAction(Action, ABC):
+    """Subclasses implement ``act`` instead of ``run`` (abstract, so Rasa does not register this base)."""
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
+        try:
+            return await self.act(dispatcher, tracker, domain)
+        except Exception as error:  # noqa: BLE001 - any failure must still answer the person
+            return apologise(self.name(), dispatcher, error)
+
+    @abstractmethod
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
+        """Do the action's work; return its events."""
+
+
+def send(dispatcher: CollectingDispatcher, message) -> None:
+    """Send a :class:`bot.messages.ChatMessage` through Rasa's dispatcher."""
+    buttons = [{"title": b.title, "payload": b.payload} for b in message.buttons]
+    kwargs = {"text": message.text}
+    if buttons:
+        kwargs["buttons"] = buttons
+    if message.custom is not None:
+        kwargs["json_message"] = message.custom
+    dispatcher.utter_message(**kwargs)

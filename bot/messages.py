@@ -1,0 +1,233 @@
+"""Plain-language messages built from the catalog and a screening result.
+
+Nothing here knows about Rasa: each function returns text (and, for questions,
+buttons and a machine-readable payload) that any chat channel can show. Every
+sentence aims at a grade-8 reading level, never says a person is eligible, and
+gives no medical advice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import List, Mapping, Optional, Tuple
+
+from bot.answers import NEVER, NOT_SURE, AnswerType, AnswerValue, Question
+from bot.catalog import Catalog, Trial
+from bot.screening import CriterionResult, ScreeningResult, Status, Verdict
+
+SELF, CAREGIVER = "self", "caregiver"
+
+# "How long ago" buttons. Each sends the *shortest* time in its range, so every
+# waiting time of 7, 14 or 28 days is judged correctly and a wait-until date is
+# never too early.
+TIME_SINCE_BUTTONS: Tuple[Tuple[str, str], ...] = (
+    ("Less than 1 week ago", "0"),
+    ("1 to 2 weeks ago", "7"),
+    ("2 to 4 weeks ago", "14"),
+    ("More than 4 weeks ago", "28"),
+    ("Never", NEVER),
+)
+COUNT_BUTTONS: Tuple[Tuple[str, str], ...] = (("0", "0"), ("1", "1"), ("2", "2"), ("3 or more", "3"))
+
+
+@dataclass(frozen=True)
+class Button:
+    title: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class ChatMessage:
+    text: str
+    buttons: Tuple[Button, ...] = ()
+    custom: Optional[dict] = None
+
+
+def answer_payload(value: str) -> str:
+    """The button payload that answers the current question with ``value``."""
+    return '/inform{"answer": "%s"}' % value
+
+
+def _subject(voice: str) -> str:
+    return "you" if voice == SELF else "the person you care for"
+
+
+def format_date(date: dt.date) -> str:
+    return f"{date.day} {date.strftime('%B %Y')}"
+
+
+def question_buttons(question: Question) -> List[Button]:
+    if question.type is AnswerType.YES_NO:
+        options = [("Yes", "yes"), ("No", "no")]
+    elif question.type is AnswerType.CHOICE:
+        options = [(choice.label, choice.id) for choice in question.choices]
+    elif question.type is AnswerType.TIME_SINCE:
+        options = list(TIME_SINCE_BUTTONS)
+    elif question.maximum is not None and question.maximum <= 30 and question.minimum == 0:
+        options = list(COUNT_BUTTONS)  # small counts: "how many treatment plans"
+    else:
+        options = []  # free numbers such as age: the widget shows a number field
+    if question.allows_not_sure:
+        options.append(("Not sure", NOT_SURE))
+    return [Button(title, answer_payload(value)) for title, value in options]
+
+
+def question_message(question: Question, voice: str, number: int) -> ChatMessage:
+    """The message that asks ``question``; ``number`` counts questions asked so far."""
+    custom = {
+        "question_id": question.id,
+        "answer_type": question.type.value,
+        "voice": voice,
+        "number": number,
+        "choices": [{"value": b.payload, "label": b.title} for b in question_buttons(question)],
+    }
+    if question.type is AnswerType.NUMBER:
+        custom.update(unit=question.unit, minimum=float(question.minimum), maximum=float(question.maximum))
+    return ChatMessage(text=question.text_for(voice), buttons=tuple(question_buttons(question)), custom=custom)
+
+
+def voice_message() -> ChatMessage:
+    return ChatMessage(
+        text="Are you answering for yourself or for someone you care for?",
+        buttons=(Button("For myself", "/self_voice"), Button("For someone I care for", "/caregiver_voice")),
+    )
+
+
+# The two trials, in the order they are offered, with their button.
+TRIAL_BUTTONS: Tuple[Tuple[str, Button], ...] = (
+    ("NCT06839066", Button("Nasopharyngeal cancer", "/choose_npc")),
+    ("NCT06561607", Button("Breast cancer", "/choose_breast")),
+)
+
+
+def trial_choice_message(catalog: Catalog, voice: str) -> ChatMessage:
+    who = "do you have" if voice == SELF else "does the person you care for have"
+    lines = [f"Which condition {who}? I can check these two studies:"]
+    lines += [f"- {button.title}: {catalog.trial(trial_id).one_line}" for trial_id, button in TRIAL_BUTTONS]
+    buttons = tuple(button for _, button in TRIAL_BUTTONS) + (Button("Neither of these", "/choose_neither"),)
+    return ChatMessage(text="\n".join(lines), buttons=buttons)
+
+
+def _wait_text(result: CriterionResult) -> str:
+    if not result.not_yet:
+        return ""
+    if result.wait_until:
+        return (
+            f" This is a waiting time, so it may mean \"not yet\" rather than \"never\". "
+            f"The wait may end around {format_date(result.wait_until)}."
+        )
+    return " This may change with time, so it may mean \"not yet\" rather than \"never\"."
+
+
+def exclusion_message(result: ScreeningResult, voice: str) -> ChatMessage:
+    """Said at once when an answer means a requirement is not met."""
+    reason = result.reasons[0]
+    if voice == SELF:
+        opening = "Thank you. That answer means you may not meet one of this study's requirements."
+    else:
+        opening = "Thank you. That answer means the person you care for may not meet one of this study's requirements."
+    text = (
+        f"{opening}\n{reason.criterion.explanation}{_wait_text(reason)}\n"
+        "Only the study team makes the final decision. What would you like to do?"
+    )
+    buttons = (
+        Button("Change my answer", "/go_back"),
+        Button("See the summary", "/show_summary"),
+        Button("Contact the study team", "/request_contact"),
+    )
+    return ChatMessage(text=text, buttons=buttons, custom={"verdict": result.verdict.value, "reasons": [reason.criterion.id]})
+
+
+_VERDICT_TEXT = {
+    (Verdict.LIKELY_ELIGIBLE, SELF): "Based on your answers, you may be a good match. The study team will confirm this.",
+    (Verdict.LIKELY_ELIGIBLE, CAREGIVER): (
+        "Based on your answers, the person you care for may be a good match. The study team will confirm this."
+    ),
+    (Verdict.NEEDS_REVIEW, SELF): (
+        "Nothing you told me rules you out. Some answers were \"not sure\", so the study team will check them."
+    ),
+    (Verdict.NEEDS_REVIEW, CAREGIVER): (
+        "Nothing you told me rules the person you care for out. "
+        "Some answers were \"not sure\", so the study team will check them."
+    ),
+    (Verdict.LIKELY_INELIGIBLE, SELF): "Based on your answers, this study may not be a match for you right now.",
+    (Verdict.LIKELY_INELIGIBLE, CAREGIVER): "Based on your answers, this study may not be a match for them right now.",
+    (Verdict.INCOMPLETE, SELF): "We have not finished the questions yet.",
+    (Verdict.INCOMPLETE, CAREGIVER): "We have not finished the questions yet.",
+}
+
+
+def verdict_sentence(result: ScreeningResult, voice: str) -> str:
+    return _VERDICT_TEXT[(result.verdict, voice)]
+
+
+def summary_message(
+    result: ScreeningResult, voice: str, answers: Mapping[str, AnswerValue], questions: Mapping[str, Question]
+) -> ChatMessage:
+    trial = result.trial
+    parts = [f"Here is a summary for {trial.short_name}.", verdict_sentence(result, voice)]
+    if result.reasons:
+        parts.append("What may rule this out:")
+        parts += [f"- {r.criterion.explanation}{_wait_text(r)}" for r in result.reasons]
+    unsure = [qid for qid, value in answers.items() if value == NOT_SURE and qid in trial.question_order]
+    if unsure and result.with_status(Status.UNKNOWN):
+        parts.append("Answers the study team will check, because you were not sure:")
+        parts += [f"- {_first_line(questions[qid].text_for(voice))}" for qid in unsure]
+    checks = result.with_status(Status.STUDY_TEAM)
+    if checks:
+        parts.append("The study team will also check these, with tests, scans or the doctor's view:")
+        parts += [f"- {r.criterion.explanation}" for r in checks]
+    parts.append("This is not medical advice, and it is not a decision. Only the study team can decide who can take part.")
+    parts.append(f"Next step: {trial.contact}")
+    buttons = (Button("Contact the study team", "/request_contact"), Button("Start over", "/start_over"))
+    custom = {
+        "trial": trial.registry_id,
+        "verdict": result.verdict.value,
+        "reasons": [r.criterion.id for r in result.reasons],
+        "unknown": [r.criterion.id for r in result.with_status(Status.UNKNOWN)],
+        "study_team_checks": [r.criterion.id for r in checks],
+    }
+    return ChatMessage(text="\n".join(parts), buttons=buttons, custom=custom)
+
+
+def _first_line(text: str) -> str:
+    return text.splitlines()[0]
+
+
+def contact_message(trial: Trial) -> ChatMessage:
+    return ChatMessage(
+        text=(
+            f"{trial.short_name[0].upper()}{trial.short_name[1:]} is run by {trial.sponsor}.\n{trial.contact}\n"
+            "When you talk to them, you can share the summary from this chat."
+        )
+    )
+
+
+def why_message(trial: Trial, question_id: str) -> str:
+    """Why a question is asked: the explanation of the criteria that use it."""
+    criteria = [c for c in trial.criteria if question_id in c.questions]
+    if len(criteria) > 2:
+        return (
+            "Each item on this list can make the study unsafe, so the study has a rule about it. "
+            "If none of them apply, answering \"no\" lets us skip the detailed questions."
+        )
+    explanations = list(dict.fromkeys(c.explanation for c in criteria))
+    return "I ask because: " + " ".join(explanations)
+
+
+def term_help(catalog: Catalog, text: str, current_question: Optional[str]) -> Optional[str]:
+    """Explain the medical word named in ``text``, else help for the current question."""
+    lowered = text.lower()
+    best: Optional[Tuple[int, str, Question]] = None
+    for question in catalog.questions.values():
+        for term in question.terms:
+            if re.search(rf"(?<![\w-]){re.escape(term.lower())}(?![\w-])", lowered):
+                if best is None or len(term) > best[0]:
+                    best = (len(term), term, question)
+    if best is not None:
+        return f"{best[1]}: {best[2].help}"
+    if current_question is not None:
+        return f"Here is some help with this question: {catalog.questions[current_question].help}"
+    return None

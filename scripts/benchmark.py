@@ -1,0 +1,108 @@
+"""Load test: K concurrent simulated conversations through the REST channel.
+
+    .venv/bin/python scripts/benchmark.py [--concurrency 20] [--rounds 3] [--think-seconds 0]
+
+Starts the action server and the Rasa server on free loopback ports, runs
+K x rounds whole screenings (K at a time), and prints the p50/p95 turn latency,
+turns per second, and the peak memory (VmHWM) of both servers. Nothing leaves
+this machine. The README's performance figures come from this script.
+
+With --think-seconds 0 every simulated person answers the moment a reply comes
+(a stress test: the servers are never idle). A real person reads and types;
+--think-seconds T waits a random 0.5T-1.5T (seeded) before each message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import List
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT_ROOT))
+
+from tests.e2e.servers import send_message, start_servers  # noqa: E402
+
+ANSWERS = {
+    "npc_recurrent_metastatic": "yes", "age": "58", "chemo_lines": "2 lines", "platinum_chemo": "yep",
+    "pd1_therapy": '/inform{"answer": "yes"}', "daily_activity": "light housework only",
+    "last_treatment_days": "about 6 weeks ago", "side_effects_more_than_mild": "no",
+    "measurable_lesion": "not sure", "npc_health_screen": "no", "other_cancer": "none",
+    "npc_recent_medicines": "no", "tissue_sample": "yes", "pregnant_or_breastfeeding": "no",
+    "contraception": "does not apply",
+}
+
+
+def one_conversation(rasa_url: str, think_seconds: float = 0.0, seed: int = 0) -> List[float]:
+    sender = uuid.uuid4().hex
+    latencies: List[float] = []
+    pauses = random.Random(seed)
+
+    def turn(text: str) -> List[dict]:
+        if think_seconds:
+            time.sleep(pauses.uniform(0.5, 1.5) * think_seconds)
+        start = time.perf_counter()
+        replies = send_message(rasa_url, sender, text, timeout=60)
+        latencies.append((time.perf_counter() - start) * 1000)
+        return replies
+
+    replies = [*turn("hi"), *turn("/self_voice"), *turn("/choose_npc")]
+    for _ in range(40):
+        question = next((r["custom"]["question_id"] for r in replies if "question_id" in (r.get("custom") or {})), None)
+        if question is None:
+            break
+        replies = turn(ANSWERS[question])
+    return latencies
+
+
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--concurrency", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=3, help="conversations per concurrent user")
+    parser.add_argument("--think-seconds", type=float, default=0.0, help="mean pause before each message")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        servers = start_servers(Path(tmp))
+        try:
+            one_conversation(servers.rasa_url)  # warm-up, not counted
+            start = time.perf_counter()
+            with ThreadPoolExecutor(args.concurrency) as pool:
+                runs = list(pool.map(
+                    lambda seed: one_conversation(servers.rasa_url, args.think_seconds, seed),
+                    range(args.concurrency * args.rounds),
+                ))
+            elapsed = time.perf_counter() - start
+            latencies = sorted(ms for run in runs for ms in run)
+            actions_pid, rasa_pid = (p.pid for p in servers.processes)
+            print(json.dumps({
+                "concurrency": args.concurrency,
+                "think_seconds": args.think_seconds,
+                "conversations": len(runs),
+                "turns": len(latencies),
+                "turn_p50_ms": round(statistics.median(latencies), 1),
+                "turn_p95_ms": round(latencies[int(0.95 * (len(latencies) - 1))], 1),
+                "turn_max_ms": round(latencies[-1], 1),
+                "turns_per_second": round(len(latencies) / elapsed, 1),
+                "peak_rss_mb": {"rasa": round(peak_rss_mb(rasa_pid), 1), "actions": round(peak_rss_mb(actions_pid), 1)},
+            }, indent=2))
+        finally:
+            servers.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Install what is missing, train if needed, start the action server and the
+# assistant, and say how to talk to it. Ctrl+C stops both.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+scripts/train.sh
+. scripts/servers.sh
+start_action_server
+cat <<MSG
+
+The assistant is starting on http://localhost:${RASA_PORT} (it takes about 20 seconds).
+Talk to it:
+  - in a terminal:  make shell    (a chat in your terminal; it uses this action server)
+  - over HTTP:      curl -s -X POST http://localhost:${RASA_PORT}/webhooks/rest/webhook \\
+                      -H 'Content-Type: application/json' -d '{"sender": "demo", "message": "hi"}'
+Logs: var/actions.log. Press Ctrl+C to stop.
+
+MSG
+.venv/bin/python scripts/rasa_cli.py run --endpoints var/endpoints.yml --credentials credentials.yml --port "$RASA_PORT"

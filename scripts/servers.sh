@@ -1,0 +1,31 @@
+# Shared by run.sh and shell.sh: settings, and starting the action server.
+# shellcheck shell=bash
+if [ -f .env ]; then set -a; . ./.env; set +a; fi
+RASA_PORT=${RASA_PORT:-5005}
+ACTION_PORT=${ACTION_PORT:-5055}
+mkdir -p var
+chmod 700 var
+# Rasa reads the action server's address from an endpoints file; this one follows ACTION_PORT.
+cat > var/endpoints.yml <<YAML
+action_endpoint:
+  url: "http://localhost:${ACTION_PORT}/webhook"
+YAML
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+start_action_server() {
+  if port_in_use "$ACTION_PORT"; then
+    echo "Action server: something already listens on port $ACTION_PORT; using it."
+    return
+  fi
+  .venv/bin/rasa run actions --actions actions --port "$ACTION_PORT" > var/actions.log 2>&1 &
+  ACTIONS_PID=$!
+  trap 'kill "$ACTIONS_PID" 2>/dev/null || true' EXIT
+  for _ in $(seq 1 120); do
+    port_in_use "$ACTION_PORT" && return
+    kill -0 "$ACTIONS_PID" 2>/dev/null || { echo "The action server stopped; see var/actions.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "The action server did not start; see var/actions.log" >&2
+  exit 1
+}

@@ -1,0 +1,78 @@
+"""Reading level of every user-facing sentence outside seeds/: the domain's
+responses, the actions' fixed messages, and messages built from results."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, Tuple
+
+import pytest
+import yaml
+
+from actions import control, form, help as help_action, results, safety
+from bot.answers import NOT_SURE
+from bot.catalog import Catalog
+from bot.messages import (
+    contact_message, exclusion_message, summary_message, trial_choice_message, voice_message, why_message,
+)
+from tests.conftest import MAX_GRADE, PROJECT_ROOT, ScreenFn, as_sentences
+
+NPC, BREAST = "NCT06839066", "NCT06561607"
+# Names the reader already knows (their diagnosis, the drugs, the sponsors) are
+# read as one short word: the grade formula would count their syllables as hard words.
+NAMES = re.compile(
+    r"nasopharyngeal|HLX43|TQB2102|Shanghai Henlius Biotech|CTTQ \(Chia Tai Tianqing\)|Qingyuan Zhang|NCT\d{8}",
+    re.IGNORECASE,
+)
+
+
+def domain_responses() -> Iterator[Tuple[str, str]]:
+    domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())
+    for name, variants in domain["responses"].items():
+        for variant in variants:
+            yield f"domain {name}", variant["text"]
+
+
+def action_constants() -> Iterator[Tuple[str, str]]:
+    for module in (control, form, help_action, results, safety):
+        for name, value in vars(module).items():
+            if name.isupper() and isinstance(value, str) and " " in value:
+                yield f"{module.__name__}.{name}", value
+
+
+def built_messages(catalog: Catalog, screen_answers: ScreenFn) -> Iterator[Tuple[str, str]]:
+    yield "voice question", voice_message().text
+    excluded = screen_answers(NPC, {"npc_recurrent_metastatic": "yes", "age": 16})
+    waiting = screen_answers(BREAST, {"breast_advanced_unresectable": "yes", "hr_status": "positive", "her2_result": "ihc_1",
+                                      "metastatic_chemo": "no", "anti_her2_therapy": "no", "age": 60,
+                                      "daily_activity": "fully_active", "progression_on_scan": "yes",
+                                      "measurable_lesion": NOT_SURE, "last_treatment_days": 3,
+                                      "days_since_chemotherapy": "never", "days_since_radiotherapy": "never",
+                                      "days_since_immunotherapy": "never", "days_since_hormone_therapy": 3})
+    for voice in ("self", "caregiver"):
+        yield f"trial choice ({voice})", trial_choice_message(catalog, voice).text
+        for name, result in (("exclusion", excluded), ("waiting time", waiting)):
+            yield f"{name} message ({voice})", exclusion_message(result, voice).text
+            yield f"{name} summary ({voice})", summary_message(result, voice, {}, catalog.questions).text
+    for trial in catalog.trials.values():
+        yield f"contact {trial.registry_id}", contact_message(trial).text
+        yield f"why, umbrella question {trial.registry_id}", why_message(trial, trial.question_order[-4])
+
+
+def test_every_message_is_at_grade_8_or_below(catalog: Catalog, screen_answers: ScreenFn, fk_grade):
+    texts = [*domain_responses(), *action_constants(), *built_messages(catalog, screen_answers)]
+    assert len(texts) > 30
+    too_hard = {}
+    for where, text in texts:
+        # Each line (a paragraph or a bullet) is graded as a unit, as the seed texts are.
+        for line in text.splitlines():
+            line = NAMES.sub("it", as_sentences(line))
+            if len(line.split()) >= 4 and fk_grade(line) > MAX_GRADE:
+                too_hard[f"{where}: {line}"] = round(fk_grade(line), 1)
+    assert too_hard == {}
+
+
+@pytest.mark.parametrize("phrase", ["you are eligible", "you qualify", "you will be accepted"])
+def test_no_message_says_anyone_is_eligible(catalog: Catalog, screen_answers: ScreenFn, phrase: str):
+    texts = [*domain_responses(), *action_constants(), *built_messages(catalog, screen_answers)]
+    assert [where for where, text in texts if phrase in text.lower()] == []

@@ -1,0 +1,71 @@
+"""The Rasa side, checked with Rasa's own commands: training data, NLU on
+held-out messages, and the story tests."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+from typing import Dict, List
+
+import yaml
+
+from tests.e2e.servers import PROJECT_ROOT, RASA, ensure_model
+
+HOLDOUT = PROJECT_ROOT / "tests" / "nlu" / "holdout.yml"
+MIN_HOLDOUT_MESSAGES = 150
+MIN_INTENT_ACCURACY = 0.95
+
+
+def run_rasa(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([RASA, *args], cwd=PROJECT_ROOT, capture_output=True, text=True)
+
+
+def examples(path: Path) -> Dict[str, List[str]]:
+    found: Dict[str, List[str]] = {}
+    for item in yaml.safe_load(path.read_text())["nlu"]:
+        lines = [line.strip()[2:] for line in item["examples"].splitlines() if line.strip().startswith("- ")]
+        found.setdefault(item["intent"], []).extend(lines)
+    return found
+
+
+def normalised(text: str) -> str:
+    return re.sub(r"[.!?]+$", "", text.lower().strip())
+
+
+def test_training_data_is_valid_with_no_warnings():
+    result = run_rasa("data", "validate", "--fail-on-warnings")
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output[-3000:]
+    assert "UserWarning" not in output, [line for line in output.splitlines() if "UserWarning" in line]
+
+
+def test_holdout_messages_are_many_and_not_in_the_training_data():
+    holdout = examples(HOLDOUT)
+    training = {normalised(t) for path in (PROJECT_ROOT / "data" / "nlu").glob("*.yml") for ts in examples(path).values() for t in ts}
+    messages = [text for texts in holdout.values() for text in texts]
+    assert len(messages) >= MIN_HOLDOUT_MESSAGES
+    assert [text for text in messages if normalised(text) in training] == []
+
+
+def test_intent_accuracy_on_held_out_messages(tmp_path: Path):
+    model = ensure_model()
+    result = run_rasa("test", "nlu", "--nlu", str(HOLDOUT), "--model", str(model), "--out", str(tmp_path))
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    report = json.loads((tmp_path / "intent_report.json").read_text())
+    errors = json.loads((tmp_path / "intent_errors.json").read_text())
+    wrong = [(e["text"], e["intent"], e["intent_prediction"]["name"]) for e in errors]
+    print(f"held-out intent accuracy: {report['accuracy']:.3f} on {sum(v['support'] for k, v in report.items() if isinstance(v, dict) and k not in ('macro avg', 'weighted avg', 'micro avg'))} messages")
+    assert report["accuracy"] >= MIN_INTENT_ACCURACY, wrong
+
+
+def test_story_tests_pass(tmp_path: Path):
+    model = ensure_model()
+    result = run_rasa(
+        "test", "core", "--stories", str(PROJECT_ROOT / "tests" / "stories"), "--model", str(model),
+        "--fail-on-prediction-errors", "--out", str(tmp_path),
+    )
+    failed = (tmp_path / "failed_test_stories.yml").read_text() if (tmp_path / "failed_test_stories.yml").exists() else ""
+    assert result.returncode == 0, failed or (result.stdout + result.stderr)[-3000:]
+    assert "None of the test stories failed" in failed
