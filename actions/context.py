@@ -10,6 +10,7 @@ from typing import Optional
 from rasa_sdk import Tracker
 
 from bot.catalog import Catalog, load_catalog
+from bot.storage import Repository
 from bot.session import ScreeningState, answers_from_json, parse_started_on
 from bot.settings import get_settings
 
@@ -18,7 +19,7 @@ from bot.settings import get_settings
 INTERRUPTION_INTENTS = frozenset(
     {
         "ask_why", "ask_meaning", "go_back", "start_over", "stop", "out_of_scope", "ask_medical_advice",
-        "bot_challenge", "greet", "thank", "goodbye", "show_summary", "request_contact",
+        "bot_challenge", "greet", "thank", "goodbye", "show_summary", "request_contact", "delete_data",
     }
 )
 
@@ -26,6 +27,12 @@ INTERRUPTION_INTENTS = frozenset(
 @lru_cache(maxsize=1)
 def catalog() -> Catalog:
     return load_catalog(get_settings().seeds_dir)
+
+
+@lru_cache(maxsize=1)
+def repository() -> Repository:
+    """Opened on first use, never at import: the action server starts even if the database is down."""
+    return Repository.from_url(get_settings().database_url)
 
 
 def today() -> dt.date:

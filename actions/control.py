@@ -71,4 +71,6 @@ class ActionStop(SafeAction):
 
     async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
         dispatcher.utter_message(text=STOPPED)
-        return [AllSlotsReset()]
+        # Keep nothing: the tracker store also forgets this conversation's history.
+        # A contact request the person agreed to earlier stays; "delete my data" removes it.
+        return [AllSlotsReset(), SlotSet("data_deleted", True)]

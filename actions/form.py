@@ -11,12 +11,12 @@ from __future__ import annotations
 import logging
 from typing import Any, Dict, List, Optional, Text
 
-from rasa_sdk import FormValidationAction, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import context
-from actions.safety import SafeAction, apologise, send
+from actions.safety import SafeAction, SafeFormValidationAction, send
 from bot.answer_parsing import MAX_ANSWER_CHARS, parse_answer
 from bot.answers import InvalidAnswer
 from bot.messages import question_message, trial_choice_message, voice_message
@@ -53,15 +53,9 @@ def _extract_setup_choice(tracker: Tracker, slot: str, by_intent: Dict[str, str]
     return {slot: NOT_UNDERSTOOD}
 
 
-class ValidateScreeningForm(FormValidationAction):
+class ValidateScreeningForm(SafeFormValidationAction):
     def name(self) -> Text:
         return "validate_screening_form"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        try:
-            return await super().run(dispatcher, tracker, domain)
-        except Exception as error:  # noqa: BLE001 - the person must always get an answer
-            return apologise(self.name(), dispatcher, error)
 
     async def required_slots(
         self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

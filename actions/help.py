@@ -14,6 +14,9 @@ from bot.messages import term_help, why_message
 
 WHY_VOICE = "I ask so that I can word the questions the right way, for you or for the person you care for."
 WHY_TRIAL = "The two studies have different questions. I only ask the ones for the study that fits."
+WHY_CONTACT = (
+    "The study team needs a way to reach you. They use these details only to contact you about this study."
+)
 WHY_GENERAL = (
     "I ask these questions to see if one of two studies could fit. "
     "Each question comes from the study's own rules. Only the study team decides who can take part."
@@ -32,6 +35,8 @@ class ActionExplainQuestion(SafeAction):
             text = WHY_VOICE
         elif requested == "trial_id":
             text = WHY_TRIAL
+        elif requested and tracker.active_loop.get("name") == "contact_form":
+            text = WHY_CONTACT
         elif requested == "answer" and state is not None:
             question_id = context.current_question(tracker)
             text = why_message(context.catalog().trial(state.trial_id), question_id) if question_id else WHY_GENERAL

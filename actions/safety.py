@@ -11,7 +11,7 @@ import logging
 from abc import ABC, abstractmethod
 from typing import Any, Dict, List, Text
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 logger = logging.getLogger(__name__)
@@ -51,3 +51,17 @@ def send(dispatcher: CollectingDispatcher, message) -> None:
     if message.custom is not None:
         kwargs["json_message"] = message.custom
     dispatcher.utter_message(**kwargs)
+
+
+class SafeFormValidationAction(FormValidationAction, ABC):
+    """A form's validation action that apologises instead of failing (abstract, like SafeAction)."""
+
+    @abstractmethod
+    def name(self) -> Text:
+        """The action's name: validate_<form name>."""
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
+        try:
+            return await super().run(dispatcher, tracker, domain)
+        except Exception as error:  # noqa: BLE001 - the person must always get an answer
+            return apologise(self.name(), dispatcher, error)

@@ -131,14 +131,23 @@ def _n(value: Optional[Decimal]) -> str:
     return str(int(value)) if value is not None and value == value.to_integral_value() else str(value)
 
 
-def _parse_yes_no(question: Question, text: str, intent: Optional[str]) -> str:
-    if text in _YES_WORDS or _starts_with(text, _YES_WORDS - {"ok", "okay", "right"}):
+def parse_yes_no(text: str, intent: Optional[str] = None) -> str:
+    """"yes" or "no" from a typed reply to a yes/no question that has no "not sure"."""
+    cleaned = _clean(text or "")
+    if cleaned in _YES_WORDS or _starts_with(cleaned, _YES_WORDS - {"ok", "okay", "right"}):
         return YES
-    if text in _NO_WORDS or _starts_with(text, _NO_WORDS):
+    if cleaned in _NO_WORDS or _starts_with(cleaned, _NO_WORDS):
         return NO
     if intent in ("affirm", "deny"):
         return _INTENT_VALUES[intent]
-    raise InvalidAnswer(expected_answer(question))
+    raise InvalidAnswer("Please answer yes or no.")
+
+
+def _parse_yes_no(question: Question, text: str, intent: Optional[str]) -> str:
+    try:
+        return parse_yes_no(text, intent)
+    except InvalidAnswer:
+        raise InvalidAnswer(expected_answer(question)) from None
 
 
 def _parse_choice(question: Question, text: str, intent: Optional[str]) -> str:

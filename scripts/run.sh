@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/train.sh
+# Apply database migrations, load the trials, and send e-mails still pending from before.
+.venv/bin/python -m bot.migrate
 . scripts/servers.sh
 start_action_server
 cat <<MSG

@@ -3,13 +3,24 @@
 if [ -f .env ]; then set -a; . ./.env; set +a; fi
 RASA_PORT=${RASA_PORT:-5005}
 ACTION_PORT=${ACTION_PORT:-5055}
+TRACKER_STORE_DIALECT=${TRACKER_STORE_DIALECT:-sqlite}
+TRACKER_STORE_DB=${TRACKER_STORE_DB:-var/conversations.db}
 mkdir -p var
 chmod 700 var
-# Rasa reads the action server's address from an endpoints file; this one follows ACTION_PORT.
-cat > var/endpoints.yml <<YAML
-action_endpoint:
-  url: "http://localhost:${ACTION_PORT}/webhook"
-YAML
+# Rasa reads its endpoints from a file; this one follows the settings above.
+{
+  echo "action_endpoint:"
+  echo "  url: \"http://localhost:${ACTION_PORT}/webhook\""
+  echo "tracker_store:"
+  echo "  type: actions.tracker_store.ForgetfulSQLTrackerStore"
+  echo "  dialect: \"${TRACKER_STORE_DIALECT}\""
+  echo "  db: \"${TRACKER_STORE_DB}\""
+  for key in host port username password; do
+    var="TRACKER_STORE_$(echo "$key" | tr '[:lower:]' '[:upper:]')"
+    [ -n "${!var:-}" ] && echo "  ${key}: \"${!var}\""
+  done
+} > var/endpoints.yml
+chmod 600 var/endpoints.yml
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 

@@ -9,11 +9,12 @@ from typing import Iterator, Tuple
 import pytest
 import yaml
 
-from actions import control, form, help as help_action, results, safety
+from actions import contact, control, form, help as help_action, results, safety
 from bot.answers import NOT_SURE
 from bot.catalog import Catalog
 from bot.messages import (
-    contact_message, exclusion_message, summary_message, trial_choice_message, voice_message, why_message,
+    CONTACT_PROMPTS, consent_message, contact_message, contact_read_back, contact_saved_message, exclusion_message,
+    summary_message, trial_choice_message, voice_message, which_detail_message, why_message,
 )
 from tests.conftest import MAX_GRADE, PROJECT_ROOT, ScreenFn, as_sentences
 
@@ -34,7 +35,7 @@ def domain_responses() -> Iterator[Tuple[str, str]]:
 
 
 def action_constants() -> Iterator[Tuple[str, str]]:
-    for module in (control, form, help_action, results, safety):
+    for module in (contact, control, form, help_action, results, safety):
         for name, value in vars(module).items():
             if name.isupper() and isinstance(value, str) and " " in value:
                 yield f"{module.__name__}.{name}", value
@@ -56,6 +57,14 @@ def built_messages(catalog: Catalog, screen_answers: ScreenFn) -> Iterator[Tuple
             yield f"{name} summary ({voice})", summary_message(result, voice, {}, catalog.questions).text
     for trial in catalog.trials.values():
         yield f"contact {trial.registry_id}", contact_message(trial).text
+        for voice in ("self", "caregiver"):
+            yield f"consent {trial.registry_id} ({voice})", consent_message(trial, voice).text
+    for field, prompt in CONTACT_PROMPTS.items():
+        yield f"contact prompt {field}", prompt.text
+    yield "read-back", contact_read_back({"first_name": "Ana", "email": "ana@example.com"}, True).text
+    yield "which detail", which_detail_message().text
+    for delivered in (True, False):
+        yield f"saved (delivered={delivered})", contact_saved_message("PS-ABCD-EFGH", delivered).text
         yield f"why, umbrella question {trial.registry_id}", why_message(trial, trial.question_order[-4])
 
 

@@ -1,22 +1,111 @@
-"""Fixtures for conversations with the real servers on loopback."""
+"""Fixtures for conversations with the real servers on loopback: a migrated
+database and an SMTP server of their own, in a temporary folder."""
 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import threading
 import uuid
+from email import message_from_bytes
+from email.message import Message
 from pathlib import Path
 from typing import Iterator, List, Mapping, Optional, Tuple
 
 import pytest
+from aiosmtpd.controller import Controller
 
-from tests.e2e.servers import Servers, send_message, start_servers
+from tests.e2e.servers import PROJECT_ROOT, Servers, free_port, send_message, start_servers
+
+STUDY_TEAM_EMAILS = {"NCT06839066": "npc-team@example.com", "NCT06561607": "breast-team@example.com"}
+
+
+class Mailbox:
+    """An SMTP server's handler that keeps every message it receives."""
+
+    def __init__(self):
+        self.messages: List[Message] = []
+        self._lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        with self._lock:
+            self.messages.append(message_from_bytes(envelope.content))
+        return "250 Message accepted for delivery"
+
+    def about(self, reference: str) -> List[Message]:
+        with self._lock:
+            return [m for m in self.messages if reference in m["Subject"] or reference in body(m)]
+
+
+def body(message: Message) -> str:
+    """The decoded text of a plain-text e-mail."""
+    return message.get_payload(decode=True).decode(message.get_content_charset() or "utf-8")
+
+
+class SmtpServer:
+    def __init__(self, port: int):
+        self.port = port
+        self.mailbox = Mailbox()
+        self.controller: Optional[Controller] = None
+
+    def start(self) -> None:
+        self.controller = Controller(self.mailbox, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+    def stop(self) -> None:
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
 
 
 @pytest.fixture(scope="session")
-def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
-    running = start_servers(Path(tmp_path_factory.mktemp("servers")))
+def smtp_server() -> Iterator[SmtpServer]:
+    server = SmtpServer(free_port())
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def app_env(tmp_path_factory: pytest.TempPathFactory, smtp_server: SmtpServer) -> Mapping[str, str]:
+    """Settings for the action server and the staff tools: a fresh, migrated database."""
+    database = tmp_path_factory.mktemp("database") / "prescreen.db"
+    env = {
+        "DATABASE_URL": f"sqlite:///{database}",
+        "SMTP_HOST": "127.0.0.1",
+        "SMTP_PORT": str(smtp_server.port),
+        "SMTP_SENDER": "prescreening@example.com",
+        **{f"STUDY_TEAM_EMAIL_{trial}": address for trial, address in STUDY_TEAM_EMAILS.items()},
+    }
+    run_module("bot.migrate", env=env)
+    return env
+
+
+def run_module(module: str, *args: str, env: Mapping[str, str]) -> subprocess.CompletedProcess:
+    result = subprocess.run(
+        [sys.executable, "-m", module, *args], cwd=PROJECT_ROOT, env={**os.environ, **env},
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory: pytest.TempPathFactory, app_env: Mapping[str, str]) -> Iterator[Servers]:
+    running = start_servers(Path(tmp_path_factory.mktemp("servers")), extra_env=dict(app_env))
     yield running
     running.stop()
+
+
+def conversation_events(servers: Servers, sender: str) -> List[dict]:
+    """The events the tracker store keeps for one conversation (from its SQLite file)."""
+    import sqlite3
+
+    with sqlite3.connect(servers.tracker_db) as connection:
+        rows = connection.execute("SELECT data FROM events WHERE sender_id = ? ORDER BY id", (sender,)).fetchall()
+    return [json.loads(data) for (data,) in rows]
 
 
 def button(value: str) -> str:

@@ -67,6 +67,23 @@ class Servers:
     action_url: str
     logs: Dict[str, Path]
     processes: List[subprocess.Popen] = field(default_factory=list)
+    commands: Dict[str, List[str]] = field(default_factory=dict)
+    env: Dict[str, str] = field(default_factory=dict)
+    tracker_db: Optional[Path] = None
+
+    def _start(self, name: str) -> subprocess.Popen:
+        return subprocess.Popen(
+            self.commands[name], cwd=PROJECT_ROOT, env=self.env, stdout=self.logs[name].open("a"),
+            stderr=subprocess.STDOUT, start_new_session=True,
+        )
+
+    def restart_rasa(self) -> None:
+        """Stop the Rasa server and start it again (the action server keeps running)."""
+        old = self.processes[1]
+        os.killpg(old.pid, signal.SIGTERM)
+        old.wait(timeout=30)
+        self.processes[1] = self._start("rasa")
+        _wait_for(f"{self.rasa_url}/", self.processes[1], self.logs["rasa"])
 
     def stop(self) -> None:
         for process in reversed(self.processes):
@@ -85,11 +102,18 @@ def start_servers(work_dir: Path, extra_env: Optional[Dict[str, str]] = None) ->
     model = ensure_model()
     action_port, rasa_port = free_port(), free_port()
     endpoints = work_dir / "endpoints.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n')
+    endpoints.write_text(
+        f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
+        "tracker_store:\n  type: actions.tracker_store.ForgetfulSQLTrackerStore\n"
+        f'  dialect: "sqlite"\n  db: "{work_dir / "conversations.db"}"\n'
+    )
     env = {**os.environ, **(extra_env or {}), "PYTHONUNBUFFERED": "1"}
     logs = {"actions": work_dir / "actions.log", "rasa": work_dir / "rasa.log"}
-    servers = Servers(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}", logs)
-    commands = {
+    servers = Servers(
+        f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}", logs, env=env,
+        tracker_db=work_dir / "conversations.db",
+    )
+    servers.commands = {
         "actions": [RASA, "run", "actions", "--actions", "actions", "--port", str(action_port)],
         "rasa": [
             *RASA_SERVER, "run", "--model", str(model), "--endpoints", str(endpoints), "--credentials",
@@ -98,11 +122,7 @@ def start_servers(work_dir: Path, extra_env: Optional[Dict[str, str]] = None) ->
     }
     try:
         for name in ("actions", "rasa"):
-            process = subprocess.Popen(
-                commands[name], cwd=PROJECT_ROOT, env=env, stdout=logs[name].open("w"), stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-            servers.processes.append(process)
+            servers.processes.append(servers._start(name))
         _wait_for(f"{servers.action_url}/health", servers.processes[0], logs["actions"])
         _wait_for(f"{servers.rasa_url}/", servers.processes[1], logs["rasa"])
     except Exception:

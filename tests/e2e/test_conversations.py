@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from tests.e2e.conftest import Chat, button
+from tests.e2e.conftest import Chat, button, conversation_events
 
 NPC_ELIGIBLE_QUESTIONS = [
     "npc_recurrent_metastatic", "age", "chemo_lines", "platinum_chemo", "pd1_therapy", "daily_activity",
@@ -196,13 +196,16 @@ def test_start_over_clears_the_answers(chat: Chat):
     assert chat.custom("question_id")["number"] == 1
 
 
-def test_stop_ends_politely_and_keeps_nothing(chat: Chat):
+def test_stop_ends_politely_and_keeps_nothing(chat: Chat, servers):
     chat.start("self", "npc")
     chat.say("yes").say("50")
     chat.say("stop")
     assert "I have not kept your answers" in chat.text
     chat.say("show me the summary")
     assert "We have not started the questions yet" in chat.text
+    # The stored history was forgotten too: only what came after "stop" is kept.
+    stored = conversation_events(servers, chat.sender)
+    assert stored and all(event.get("text") != "50" for event in stored)
 
 
 def test_a_waiting_time_is_reported_as_not_yet_with_its_end_date(chat: Chat):

@@ -1,0 +1,304 @@
+"""Handing a person's details to the study team: consent, a checked form, a read-back,
+then a saved request and its e-mails (the outbox in bot/ sends them).
+
+Nothing is stored without an explicit yes. After the hand-off the contact slots
+are cleared, so the details do not stay in the conversation's state.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import AllSlotsReset, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import context
+from actions.safety import SafeAction, SafeFormValidationAction, send
+from bot.answer_parsing import parse_yes_no
+from bot.answers import YES, InvalidAnswer
+from bot.contact import CONTACT_FIELDS, validate_contact_field
+from bot.messages import CONTACT_PROMPTS, consent_message, contact_read_back, contact_saved_message, which_detail_message
+from bot.notify import deliver_for, write_email
+from bot.session import answers_to_json
+from bot.settings import get_settings
+
+logger = logging.getLogger(__name__)
+
+YES_NO_SLOTS = ("consent", "wants_confirmation", "details_confirmed")
+CONTACT_SLOTS = ("consent", *CONTACT_FIELDS, "wants_confirmation", "details_confirmed")
+# In the contact form a name such as "Hope" or "Will" must not be taken for a request,
+# so only clear, longer messages count as interruptions there.
+INTERRUPTION_CONFIDENCE = 0.9
+FIELD_NAMES = {
+    "first_name": ("first name", "first", "given name"),
+    "last_name": ("last name", "surname", "family name", "last"),
+    "email": ("email", "e-mail", "mail"),
+    "phone": ("phone", "number", "mobile", "telephone"),
+    "language": ("language",),
+    "city_or_site": ("city", "site", "place", "town"),
+    "best_time": ("time", "when"),
+}
+NOT_SAVED = "OK. I have not saved your details, and nothing was sent."
+NO_SCREENING = "Let's do the questions first, so the study team knows which study you mean. Say \"start over\" to begin."
+SAVE_FAILED = (
+    "Sorry, I could not save your details just now. Nothing you typed is lost. "
+    "Please say \"contact the study team\" again in a few minutes."
+)
+DELETED = (
+    "Done. I have deleted your answers and any contact request from this chat. "
+    "If the study team already got an email, you can also ask them to delete it."
+)
+
+
+def _is_interruption(tracker: Tracker) -> bool:
+    message = tracker.latest_message
+    intent = message.get("intent") or {}
+    text = (message.get("text") or "").strip()
+    if context.button_value(tracker) is not None or text.startswith("/"):
+        return intent.get("name") in context.INTERRUPTION_INTENTS | {"delete_data"}
+    return (
+        intent.get("name") in context.INTERRUPTION_INTENTS | {"delete_data"}
+        and (intent.get("confidence") or 0) >= INTERRUPTION_CONFIDENCE
+        and len(text.split()) >= 2
+        and "@" not in text
+    )
+
+
+class ValidateContactForm(SafeFormValidationAction):
+    def name(self) -> Text:
+        return "validate_contact_form"
+
+    async def required_slots(
+        self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Text]:
+        if context.screening_state(tracker) is None or tracker.get_slot("consent") is False:
+            return []
+        return list(CONTACT_SLOTS)
+
+    async def extract_consent(self, dispatcher, tracker, domain) -> Dict:
+        return _extract(tracker, "consent")
+
+    async def extract_first_name(self, dispatcher, tracker, domain) -> Dict:
+        return _extract(tracker, "first_name")
+
+    async def extract_last_name(self, dispatcher, tracker, domain) -> Dict:
+        return _extract(tracker, "last_name")
+
+    async def extract_email(self, dispatcher, tracker, domain) -> Dict:
+        return _extract(tracker, "email")
+
+    async def extract_phone(self, dispatcher, tracker, domain) -> Dict:
+        return _extract(tracker, "phone")
+
+    async def extract_language(self, dispatcher, tracker, domain) -> Dict:
+        return _extract(tracker, "language")
+
+    async def extract_city_or_site(self, dispatcher, tracker, domain) -> Dict:
+        return _extract(tracker, "city_or_site")
+
+    async def extract_best_time(self, dispatcher, tracker, domain) -> Dict:
+        return _extract(tracker, "best_time")
+
+    async def extract_wants_confirmation(self, dispatcher, tracker, domain) -> Dict:
+        return _extract(tracker, "wants_confirmation")
+
+    async def extract_details_confirmed(self, dispatcher, tracker, domain) -> Dict:
+        return _extract(tracker, "details_confirmed")
+
+    async def validate_consent(self, slot_value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        return _validate_yes_no("consent", slot_value, tracker, dispatcher)
+
+    async def validate_wants_confirmation(self, slot_value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        return _validate_yes_no("wants_confirmation", slot_value, tracker, dispatcher)
+
+    async def validate_details_confirmed(self, slot_value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        if slot_value is True:
+            return {"details_confirmed": True}
+        field = None if slot_value is False else (slot_value if slot_value in CONTACT_FIELDS else _named_field(str(slot_value)))
+        if field is None and slot_value is not False and _yes_no(str(slot_value), tracker) is True:
+            return {"details_confirmed": True}
+        if field is None:
+            # action_ask_details_confirmed then asks which detail to change.
+            return {"details_confirmed": None}
+        # Clearing the field makes the form ask for it again, then read everything back.
+        return {"details_confirmed": None, field: None}
+
+    async def validate_first_name(self, slot_value, dispatcher, tracker, domain):
+        return _validate_field("first_name", slot_value, dispatcher)
+
+    async def validate_last_name(self, slot_value, dispatcher, tracker, domain):
+        return _validate_field("last_name", slot_value, dispatcher)
+
+    async def validate_email(self, slot_value, dispatcher, tracker, domain):
+        return _validate_field("email", slot_value, dispatcher)
+
+    async def validate_phone(self, slot_value, dispatcher, tracker, domain):
+        return _validate_field("phone", slot_value, dispatcher)
+
+    async def validate_language(self, slot_value, dispatcher, tracker, domain):
+        return _validate_field("language", slot_value, dispatcher)
+
+    async def validate_city_or_site(self, slot_value, dispatcher, tracker, domain):
+        return _validate_field("city_or_site", slot_value, dispatcher)
+
+    async def validate_best_time(self, slot_value, dispatcher, tracker, domain):
+        return _validate_field("best_time", slot_value, dispatcher)
+
+
+def _extract(tracker: Tracker, slot: str) -> Dict:
+    if tracker.get_slot("requested_slot") != slot or _is_interruption(tracker):
+        return {}
+    intent = context.latest_intent(tracker)
+    if slot in YES_NO_SLOTS and intent in ("affirm", "deny") and context.button_value(tracker) is None:
+        return {slot: intent == "affirm"}
+    value = context.button_value(tracker)
+    if value is None:
+        value = tracker.latest_message.get("text") or ""
+    # A value the form already holds would not count as new; the raw text always differs from a bool.
+    return {slot: value}
+
+
+def _yes_no(text: str, tracker: Tracker) -> Optional[bool]:
+    try:
+        return parse_yes_no(text, context.latest_intent(tracker)) == YES
+    except InvalidAnswer:
+        return None
+
+
+def _validate_yes_no(slot: str, slot_value: Any, tracker: Tracker, dispatcher: CollectingDispatcher) -> Dict:
+    if isinstance(slot_value, bool):
+        return {slot: slot_value}
+    answer = _yes_no(str(slot_value), tracker)
+    if answer is None:
+        dispatcher.utter_message(text="Sorry, I did not catch that. Please answer yes or no.")
+    return {slot: answer}
+
+
+def _validate_field(field: str, slot_value: Any, dispatcher: CollectingDispatcher) -> Dict:
+    try:
+        return {field: validate_contact_field(field, str(slot_value), get_settings().phone_default_region)}
+    except InvalidAnswer as problem:
+        logger.info("contact field %s not accepted", field)
+        dispatcher.utter_message(text=f"Sorry, I could not use that. {problem}")
+        return {field: None}
+
+
+def _named_field(text: str) -> Optional[str]:
+    lowered = text.lower()
+    for field, names in FIELD_NAMES.items():
+        if any(name in lowered for name in names):
+            return field
+    return None
+
+
+def _prompt_action(slot: str) -> type:
+    """An ask action for one contact slot; its wording lives in bot.messages.CONTACT_PROMPTS."""
+
+    class AskContactField(SafeAction):
+        def name(self) -> Text:
+            return f"action_ask_{slot}"
+
+        async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
+            send(dispatcher, CONTACT_PROMPTS[slot])
+            return []
+
+    AskContactField.__name__ = AskContactField.__qualname__ = f"ActionAsk_{slot}"
+    return AskContactField
+
+
+# Kept in a module-level tuple: Rasa SDK finds actions among the live subclasses of Action.
+PROMPT_ACTIONS = tuple(_prompt_action(slot) for slot in CONTACT_PROMPTS)
+
+
+class ActionAskConsent(SafeAction):
+    def name(self) -> Text:
+        return "action_ask_consent"
+
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
+        state = context.screening_state(tracker)
+        send(dispatcher, consent_message(context.catalog().trial(state.trial_id), state.voice))
+        return []
+
+
+def _answered_read_back(tracker: Tracker) -> bool:
+    """Whether the person's latest message replied to the read-back ("Is this right?")."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return False
+            seen_user = True
+        elif event.get("event") == "bot" and seen_user:
+            return bool(((event.get("data") or {}).get("custom") or {}).get("read_back"))
+    return False
+
+
+class ActionAskDetailsConfirmed(SafeAction):
+    def name(self) -> Text:
+        return "action_ask_details_confirmed"
+
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
+        if _answered_read_back(tracker):
+            send(dispatcher, which_detail_message())  # "no" (or unclear) to the read-back
+            return []
+        details = {field: tracker.get_slot(field) or "" for field in CONTACT_FIELDS}
+        send(dispatcher, contact_read_back(details, bool(tracker.get_slot("wants_confirmation"))))
+        return []
+
+
+class ActionSubmitContact(SafeAction):
+    """Runs when the contact form ends: saves the request (or not) and sends its e-mails."""
+
+    def name(self) -> Text:
+        return "action_submit_contact"
+
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
+        state = context.screening_state(tracker)
+        if state is None:
+            dispatcher.utter_message(text=NO_SCREENING)
+            return []
+        if tracker.get_slot("consent") is not True or tracker.get_slot("details_confirmed") is not True:
+            dispatcher.utter_message(text=NOT_SAVED)
+            return [SlotSet(slot, None) for slot in CONTACT_SLOTS]
+        settings = get_settings()
+        result = state.result(context.catalog())
+        try:
+            reference = context.repository().create_contact_request(
+                conversation_id=tracker.sender_id,
+                trial_id=state.trial_id,
+                voice=state.voice,
+                answers=answers_to_json(state.answers),
+                criteria_status={r.criterion.id: r.status.value for r in result.criteria},
+                verdict=result.verdict.value,
+                contact={field: tracker.get_slot(field) or "" for field in CONTACT_FIELDS},
+                wants_confirmation=bool(tracker.get_slot("wants_confirmation")),
+                study_team_email=settings.study_team_email(state.trial_id),
+                write_email=write_email,
+            )
+        except Exception as error:  # noqa: BLE001 - a database that is down must not lose the details
+            logger.error("saving a contact request failed: %s", type(error).__name__)
+            dispatcher.utter_message(text=SAVE_FAILED)
+            return [SlotSet("details_confirmed", None)]
+        logger.info("contact request %s saved", reference)
+        # Sending happens after the request is committed; a failure leaves it pending for a retry.
+        report = await asyncio.get_running_loop().run_in_executor(
+            None, deliver_for, context.repository(), settings.smtp, reference
+        )
+        send(dispatcher, contact_saved_message(reference, delivered=report.failed == 0))
+        return [SlotSet(slot, None) for slot in CONTACT_SLOTS]
+
+
+class ActionDeleteMyData(SafeAction):
+    def name(self) -> Text:
+        return "action_delete_my_data"
+
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
+        removed = context.repository().delete_conversation_data(tracker.sender_id)
+        logger.info("deleted %d stored rows for a conversation on request", removed)
+        dispatcher.utter_message(text=DELETED)
+        # data_deleted tells the tracker store to forget this conversation's history too.
+        return [AllSlotsReset(), SlotSet("data_deleted", True)]

@@ -1,0 +1,182 @@
+"""Tables for screenings, contact requests and the e-mail outbox.
+
+The schema is created by the Alembic migrations in ``migrations/versions`` (a
+test checks they match these models). Written for SQLAlchemy 1.4 in the 2.0
+style, so it also runs on 2.0.
+
+* ``trials`` and ``criteria``: a copy of the catalog in ``seeds/``, so that a
+  stored screening can be read (criterion texts and all) without the seed files.
+* ``screenings``: one row per conversation and trial, updated as answers come in.
+* ``contact_requests``: a person asked the study team to contact them.
+* ``notifications``: the outbox. An e-mail is written here in the same
+  transaction as its request and sent afterwards, so a mail server that is down
+  loses nothing: the row stays "pending" and is retried.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import declarative_base, relationship
+from sqlalchemy.types import TypeDecorator
+
+# Fixed constraint names: migrations and both databases (SQLite, PostgreSQL) agree on them.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+Base = declarative_base(metadata=MetaData(naming_convention=NAMING_CONVENTION))
+
+# Contact request statuses, in order: saved, study team e-mailed, study team
+# reached the person, finished.
+REQUEST_STATUSES = ("new", "notified", "contacted", "closed")
+STUDY_TEAM, CONFIRMATION = "study_team", "confirmation"
+NOTIFICATION_KINDS = (STUDY_TEAM, CONFIRMATION)
+PENDING, SENT = "pending", "sent"
+NOTIFICATION_STATUSES = (PENDING, SENT)
+
+REFERENCE_LENGTH = 12  # "PS-7K3Q-9WXM"
+MAX_ERROR_LENGTH = 300
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _one_of(column: str, values) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class UtcDateTime(TypeDecorator):
+    """A point in time, always given back as an aware UTC datetime.
+
+    PostgreSQL stores it as ``timestamptz``. SQLite has no time zones, so the
+    UTC wall time is stored there; naive values are refused so that local time
+    can never slip in.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("times must carry a time zone (use UTC)")
+        value = value.astimezone(dt.timezone.utc)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.timezone.utc)
+        return value.astimezone(dt.timezone.utc)
+
+
+class Trial(Base):
+    __tablename__ = "trials"
+
+    registry_id = Column(String(20), primary_key=True)
+    title = Column(Text, nullable=False)
+    sponsor = Column(Text, nullable=False)
+
+
+class Criterion(Base):
+    __tablename__ = "criteria"
+    __table_args__ = (UniqueConstraint("trial_id", "criterion_id"),)
+
+    id = Column(Integer, primary_key=True)
+    trial_id = Column(String(20), ForeignKey("trials.registry_id"), nullable=False)
+    criterion_id = Column(String(40), nullable=False)
+    kind = Column(String(20), nullable=False)  # inclusion or exclusion
+    source = Column(Text, nullable=False)  # verbatim text from the listing
+    check_kind = Column(String(20), nullable=False)  # ask or study_team
+
+
+class Screening(Base):
+    __tablename__ = "screenings"
+    # One row per conversation and trial; the unique index also serves lookups by conversation.
+    __table_args__ = (UniqueConstraint("conversation_id", "trial_id"),)
+
+    id = Column(String(36), primary_key=True)  # a random UUID: ids reveal nothing about order or volume
+    conversation_id = Column(String(255), nullable=False)
+    trial_id = Column(String(20), ForeignKey("trials.registry_id"), nullable=False)
+    voice = Column(String(20), nullable=False)  # self or caregiver
+    answers = Column(Text, nullable=False)  # JSON {question id: answer}
+    criteria_status = Column(Text, nullable=False)  # JSON {criterion id: status}
+    verdict = Column(String(30), nullable=False)
+    created_at = Column(UtcDateTime, nullable=False)
+    updated_at = Column(UtcDateTime, nullable=False)
+
+    contact_requests = relationship(
+        "ContactRequest", back_populates="screening", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class ContactRequest(Base):
+    __tablename__ = "contact_requests"
+    __table_args__ = (CheckConstraint(_one_of("status", REQUEST_STATUSES), name="status"),)
+
+    id = Column(Integer, primary_key=True)
+    reference = Column(String(REFERENCE_LENGTH), nullable=False, unique=True)
+    screening_id = Column(String(36), ForeignKey("screenings.id", ondelete="CASCADE"), nullable=False, index=True)
+    first_name = Column(String(60), nullable=False)
+    last_name = Column(String(60), nullable=False)
+    email = Column(String(254), nullable=False)
+    phone = Column(String(20), nullable=False)  # E.164
+    language = Column(String(40), nullable=False)
+    city_or_site = Column(String(100), nullable=False)  # "" when not given
+    best_time = Column(String(100), nullable=False)  # "" when not given
+    wants_confirmation = Column(Boolean, nullable=False)
+    consent_at = Column(UtcDateTime, nullable=False)  # when the person agreed to share these details
+    status = Column(String(20), nullable=False)
+    created_at = Column(UtcDateTime, nullable=False)
+
+    screening = relationship("Screening", back_populates="contact_requests")
+    notifications = relationship(
+        "Notification", back_populates="contact_request", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="Notification.id",
+    )
+
+
+class Notification(Base):
+    __tablename__ = "notifications"
+    __table_args__ = (
+        CheckConstraint(_one_of("kind", NOTIFICATION_KINDS), name="kind"),
+        CheckConstraint(_one_of("status", NOTIFICATION_STATUSES), name="status"),
+    )
+
+    id = Column(Integer, primary_key=True)
+    contact_request_id = Column(
+        Integer, ForeignKey("contact_requests.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    kind = Column(String(20), nullable=False)
+    recipient = Column(String(254), nullable=False)
+    subject = Column(String(200), nullable=False)
+    body = Column(Text, nullable=False)
+    status = Column(String(10), nullable=False)
+    attempts = Column(Integer, nullable=False)
+    last_error = Column(String(MAX_ERROR_LENGTH))  # error type and short message, never personal data
+    # While a sender holds the row (see Repository.claim_notification); NULL when free.
+    claimed_until = Column(UtcDateTime)
+    created_at = Column(UtcDateTime, nullable=False)
+    sent_at = Column(UtcDateTime)
+
+    contact_request = relationship("ContactRequest", back_populates="notifications")
