@@ -8,13 +8,13 @@ help: ## List the commands
 setup: ## Create .venv with Python 3.8-3.10 and install the pinned packages (skipped when up to date)
 	scripts/setup.sh
 
-run: ## Install, train if needed, and start the assistant (REST on port 5005) and its action server
+run: ## Install, train if needed, and start the assistant: open http://localhost:5005/ (chat page)
 	scripts/run.sh
 
 shell: ## Chat with the assistant in the terminal (starts the action server if needed)
 	scripts/shell.sh
 
-test: ## Run every test (installs and trains first if needed)
+test: ## Run every test, browser tests included (installs Chromium and trains first if needed)
 	scripts/test.sh
 
 train: setup ## Train the model (reuses the last one when nothing changed)

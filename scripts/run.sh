@@ -9,14 +9,23 @@ scripts/train.sh
 .venv/bin/python -m bot.migrate
 . scripts/servers.sh
 start_action_server
+# Other web sites allowed to embed the widget (rasa run --cors), from .env.
+CORS_ARGS=()
+if [ -n "${WIDGET_ALLOWED_ORIGINS:-}" ]; then
+  read -ra origins <<< "$WIDGET_ALLOWED_ORIGINS"
+  CORS_ARGS=(--cors "${origins[@]}")
+fi
 cat <<MSG
 
-The assistant is starting on http://localhost:${RASA_PORT} (it takes about 20 seconds).
-Talk to it:
-  - in a terminal:  make shell    (a chat in your terminal; it uses this action server)
-  - over HTTP:      curl -s -X POST http://localhost:${RASA_PORT}/webhooks/rest/webhook \\
-                      -H 'Content-Type: application/json' -d '{"sender": "demo", "message": "hi"}'
+The assistant is starting (it takes about 20 seconds). Then open this page in a browser:
+
+    http://localhost:${RASA_PORT}/
+
+Staff can also talk to it in a terminal with \`make shell\` (it uses this action server),
+or over HTTP:  curl -s -X POST http://localhost:${RASA_PORT}/webhooks/rest/webhook \\
+                 -H 'Content-Type: application/json' -d '{"sender": "demo", "message": "hi"}'
 Logs: var/actions.log. Press Ctrl+C to stop.
 
 MSG
-.venv/bin/python scripts/rasa_cli.py run --endpoints var/endpoints.yml --credentials credentials.yml --port "$RASA_PORT"
+.venv/bin/python scripts/rasa_cli.py run --endpoints var/endpoints.yml --credentials credentials.yml \
+  --port "$RASA_PORT" "${CORS_ARGS[@]}"

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Every test: install what is missing, train if needed, then pytest runs the
-# unit tests, `rasa data validate`, the NLU held-out test, the story tests and
-# whole conversations against running servers.
+# Every test: install what is missing (Python packages, Debian's Chromium), train
+# if needed, then pytest runs the unit tests, `rasa data validate`, the NLU
+# held-out test, the story tests, whole conversations against running servers,
+# and the web widget in a headless browser.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+scripts/setup_browser.sh
 scripts/train.sh
 exec .venv/bin/python -m pytest tests "$@"

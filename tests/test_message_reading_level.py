@@ -1,8 +1,10 @@
 """Reading level of every user-facing sentence outside seeds/: the domain's
-responses, the actions' fixed messages, and messages built from results."""
+responses, the actions' fixed messages, messages built from results, and the
+web page and widget."""
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Iterator, Tuple
 
@@ -16,6 +18,8 @@ from bot.messages import (
     CONTACT_PROMPTS, consent_message, contact_message, contact_read_back, contact_saved_message, exclusion_message,
     summary_message, trial_choice_message, voice_message, which_detail_message, why_message,
 )
+from widget import channel
+from widget.page import home_page
 from tests.conftest import MAX_GRADE, PROJECT_ROOT, ScreenFn, as_sentences
 
 NPC, BREAST = "NCT06839066", "NCT06561607"
@@ -68,8 +72,26 @@ def built_messages(catalog: Catalog, screen_answers: ScreenFn) -> Iterator[Tuple
         yield f"why, umbrella question {trial.registry_id}", why_message(trial, trial.question_order[-4])
 
 
+def widget_texts(catalog: Catalog) -> Iterator[Tuple[str, str]]:
+    """The web page's own words, the widget's labels and notices, and the channel's errors."""
+    page = home_page(catalog, [NPC, BREAST])
+    body = re.sub(r"<[^>]+>", "\n", page.split("<body>")[1])
+    yield "home page", "\n".join(html.unescape(line).strip() for line in body.splitlines() if line.strip())
+    script = (PROJECT_ROOT / "widget" / "static" / "widget.js").read_text()
+    labels = script.split("var TEXT = {")[1].split("};")[0]
+    for literal in re.findall(r'"([^"]+)"', labels):
+        yield "widget.js", literal
+    for name, value in vars(channel).items():
+        if name.isupper() and isinstance(value, str) and " " in value:
+            yield f"widget.channel.{name}", value
+
+
+def all_texts(catalog: Catalog, screen_answers: ScreenFn):
+    return [*domain_responses(), *action_constants(), *built_messages(catalog, screen_answers), *widget_texts(catalog)]
+
+
 def test_every_message_is_at_grade_8_or_below(catalog: Catalog, screen_answers: ScreenFn, fk_grade):
-    texts = [*domain_responses(), *action_constants(), *built_messages(catalog, screen_answers)]
+    texts = all_texts(catalog, screen_answers)
     assert len(texts) > 30
     too_hard = {}
     for where, text in texts:
@@ -83,5 +105,5 @@ def test_every_message_is_at_grade_8_or_below(catalog: Catalog, screen_answers: 
 
 @pytest.mark.parametrize("phrase", ["you are eligible", "you qualify", "you will be accepted"])
 def test_no_message_says_anyone_is_eligible(catalog: Catalog, screen_answers: ScreenFn, phrase: str):
-    texts = [*domain_responses(), *action_constants(), *built_messages(catalog, screen_answers)]
+    texts = all_texts(catalog, screen_answers)
     assert [where for where, text in texts if phrase in text.lower()] == []

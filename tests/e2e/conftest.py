@@ -3,6 +3,8 @@ database and an SMTP server of their own, in a temporary folder."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import os
 import subprocess
@@ -92,9 +94,40 @@ def run_module(module: str, *args: str, env: Mapping[str, str]) -> subprocess.Co
     return result
 
 
+class QuietFileHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep pytest's output readable
+        pass
+
+
+class OtherSite:
+    """A trial's own web site on another origin, for the embed snippet (its pages are written by tests)."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        handler = functools.partial(QuietFileHandler, directory=str(root))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
 @pytest.fixture(scope="session")
-def servers(tmp_path_factory: pytest.TempPathFactory, app_env: Mapping[str, str]) -> Iterator[Servers]:
-    running = start_servers(Path(tmp_path_factory.mktemp("servers")), extra_env=dict(app_env))
+def other_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OtherSite]:
+    site = OtherSite(tmp_path_factory.mktemp("other-site"))
+    yield site
+    site.stop()
+
+
+@pytest.fixture(scope="session")
+def servers(
+    tmp_path_factory: pytest.TempPathFactory, app_env: Mapping[str, str], other_site: OtherSite
+) -> Iterator[Servers]:
+    running = start_servers(
+        Path(tmp_path_factory.mktemp("servers")), extra_env=dict(app_env), cors_origin=other_site.origin
+    )
     yield running
     running.stop()
 

@@ -97,8 +97,12 @@ class Servers:
                 process.wait()
 
 
-def start_servers(work_dir: Path, extra_env: Optional[Dict[str, str]] = None) -> Servers:
-    """Start both servers; the caller must call ``stop()``."""
+def start_servers(
+    work_dir: Path, extra_env: Optional[Dict[str, str]] = None, cors_origin: Optional[str] = None
+) -> Servers:
+    """Start both servers; the caller must call ``stop()``.
+
+    ``cors_origin``: another site allowed to embed the widget (rasa run --cors)."""
     model = ensure_model()
     action_port, rasa_port = free_port(), free_port()
     endpoints = work_dir / "endpoints.yml"
@@ -118,6 +122,7 @@ def start_servers(work_dir: Path, extra_env: Optional[Dict[str, str]] = None) ->
         "rasa": [
             *RASA_SERVER, "run", "--model", str(model), "--endpoints", str(endpoints), "--credentials",
             str(PROJECT_ROOT / "credentials.yml"), "--port", str(rasa_port), "--interface", "127.0.0.1",
+            *(["--cors", cors_origin] if cors_origin else []),
         ],
     }
     try:

@@ -1,0 +1,99 @@
+"""Driving the chat widget in a real browser (Debian's Chromium through Playwright)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import List, Optional
+
+from playwright.sync_api import Page
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# Headless, and none of the background connections a closed network refuses.
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"  # git-ignored
+IDLE = ".psc-log[aria-busy='false']"
+
+
+class ChatPage:
+    """One person using the widget. Every action waits until the assistant has answered."""
+
+    def __init__(self, page: Page):
+        self.page = page
+
+    def open(self, url: str) -> "ChatPage":
+        self.page.goto(url)
+        return self.wait()
+
+    def wait(self) -> "ChatPage":
+        self.page.wait_for_selector(IDLE, timeout=30_000)
+        return self
+
+    def click(self, title: str) -> "ChatPage":
+        self.page.locator(".psc-choices").get_by_role("button", name=title, exact=True).click()
+        return self.wait()
+
+    def tool(self, title: str) -> "ChatPage":
+        self.page.get_by_role("button", name=title, exact=True).click()
+        return self.wait()
+
+    def type(self, text: str) -> "ChatPage":
+        self.page.fill("#psc-input", text)
+        self.page.press("#psc-input", "Enter")
+        return self.wait()
+
+    def number(self, value: str) -> "ChatPage":
+        self.page.fill("#psc-number-input", value)
+        self.page.press("#psc-number-input", "Enter")
+        return self.wait()
+
+    def bubbles(self, role: str = "") -> List[str]:
+        selector = f".psc-{role}" if role else ".psc-msg"
+        return [text for text in self.page.locator(f"{selector} .psc-text").all_text_contents()]
+
+    @property
+    def latest(self) -> str:
+        """What the assistant said since the person's last message."""
+        return self.page.evaluate(
+            """() => {
+                const items = [...document.querySelectorAll('.psc-msg')];
+                const after = items.slice(items.map(i => i.classList.contains('psc-user')).lastIndexOf(true) + 1);
+                return after.map(i => i.querySelector('.psc-text').textContent).join('\\n');
+            }"""
+        )
+
+    @property
+    def question_id(self) -> Optional[str]:
+        return self.page.evaluate(
+            "() => { const items = document.querySelectorAll('.psc-msg');"
+            " const last = items[items.length - 1];"
+            " return last && last.classList.contains('psc-bot') ? last.dataset.questionId || null : null; }"
+        )
+
+    def attribute(self, name: str) -> Optional[str]:
+        """A data attribute (data-verdict, data-reference) of a bubble since the person's last message."""
+        return self.page.evaluate(
+            """name => {
+                const items = [...document.querySelectorAll('.psc-msg')];
+                const after = items.slice(items.map(i => i.classList.contains('psc-user')).lastIndexOf(true) + 1);
+                const found = after.filter(i => i.hasAttribute('data-' + name));
+                return found.length ? found[found.length - 1].getAttribute('data-' + name) : null;
+            }""",
+            name,
+        )
+
+    @property
+    def choices(self) -> List[str]:
+        return self.page.locator(".psc-choices:not([hidden]) .psc-choice").all_text_contents()
+
+    def screenshot(self, name: str, only_the_chat: bool = False) -> Path:
+        SCREENSHOTS.mkdir(exist_ok=True)
+        path = SCREENSHOTS / f"{name}.png"
+        if only_the_chat:
+            self.page.locator(".psc").screenshot(path=str(path))
+        else:
+            self.page.screenshot(path=str(path), full_page=True)
+        return path

@@ -1,0 +1,142 @@
+"""The widget's Rasa input channel (``credentials.yml``: ``widget.channel.WidgetInput``).
+
+Routes, under /widget (same origin as the assistant):
+
+- ``POST /widget/message``: ``{"conversation_id", "message", "shown", "message_id"}``
+  -> ``{"messages": [bubble, ...]}`` (see ``widget.transcript``);
+- ``GET /widget/history/<conversation_id>``: the conversation so far, so that a
+  reloaded page shows it and continues;
+- ``GET /widget/health``; and the static files ``widget.js``, ``widget.css``, ``page.css``.
+
+The home page at ``/`` is added by ``add_home_page`` (``scripts/rasa_cli.py``
+puts it in place of Rasa's "Hello from Rasa" text).
+
+Conversation ids are made by the browser: 32 random hex digits, kept in its
+local storage. Only ids of that form are accepted, so the history of a chat
+can be read only by someone who holds its id. Nothing a person types is logged.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from sanic import Blueprint, Sanic, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.catalog import load_catalog
+from bot.messages import TRIAL_BUTTONS
+from bot.settings import get_settings
+from widget.page import SECURITY_HEADERS, home_page
+from widget.replies import RecentReplies
+from widget.transcript import SHOWN_KEY, bubbles_from_events, bubbles_from_replies
+
+logger = logging.getLogger(__name__)
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+CONVERSATION_ID = re.compile(r"[0-9a-f]{32}")
+MESSAGE_ID = re.compile(r"[0-9A-Za-z-]{1,64}")
+MAX_MESSAGE_CHARACTERS = 10_000
+CHANNEL_NAME = "widget"
+
+TOO_LONG = f"Your message is too long. Please keep it under {MAX_MESSAGE_CHARACTERS:,} characters."
+BAD_REQUEST = "Sorry, the chat could not read that message. Please reload the page and try again."
+SERVER_ERROR = "Sorry, something went wrong on our side. Please try again in a minute."
+
+
+def _error(message: str, status: int) -> HTTPResponse:
+    return response.json({"error": message}, status=status)
+
+
+def _read_message(request: Request) -> Optional[Dict[str, Any]]:
+    """The fields of a message request, or None when they are malformed."""
+    body = request.json if request.body else None
+    if not isinstance(body, dict):
+        return None
+    conversation_id, text = body.get("conversation_id"), body.get("message")
+    shown, message_id = body.get("shown", None), body.get("message_id")
+    if not (isinstance(conversation_id, str) and CONVERSATION_ID.fullmatch(conversation_id)):
+        return None
+    if not (isinstance(message_id, str) and MESSAGE_ID.fullmatch(message_id)):
+        return None
+    if not isinstance(text, str) or not text.strip() or not (shown is None or isinstance(shown, str)):
+        return None
+    return {"conversation_id": conversation_id, "text": text, "shown": shown, "message_id": message_id}
+
+
+class WidgetInput(InputChannel):
+    def __init__(self) -> None:
+        self.recent = RecentReplies()
+
+    @classmethod
+    def name(cls) -> Text:
+        return CHANNEL_NAME
+
+    def url_prefix(self) -> Text:
+        # Rasa joins this to "/webhooks/"; an absolute path puts the routes at /widget.
+        return "/" + CHANNEL_NAME
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        widget = Blueprint("prescreen_widget", __name__)
+        for name in ("widget.js", "widget.css", "page.css"):
+            widget.static(f"/{name}", str(STATIC_DIR / name), name=name.replace(".", "_"))
+
+        @widget.get("/health")
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @widget.post("/message")
+        async def message(request: Request) -> HTTPResponse:
+            try:
+                fields = _read_message(request)
+            except Exception:  # invalid JSON
+                fields = None
+            if fields is None:
+                return _error(BAD_REQUEST, 400)
+            if len(fields["text"]) > MAX_MESSAGE_CHARACTERS:
+                return _error(TOO_LONG, 413)
+
+            async def handle() -> list:
+                collector = CollectingOutputChannel()
+                await on_new_message(
+                    UserMessage(
+                        fields["text"], collector, fields["conversation_id"], input_channel=CHANNEL_NAME,
+                        metadata={SHOWN_KEY: fields["shown"]} if fields["shown"] is not None else None,
+                    )
+                )
+                return bubbles_from_replies(collector.messages)
+
+            try:
+                bubbles = await self.recent.once((fields["conversation_id"], fields["message_id"]), handle)
+            except Exception as error:
+                logger.error("widget message failed: %s", type(error).__name__)
+                return _error(SERVER_ERROR, 500)
+            return response.json({"messages": bubbles})
+
+        @widget.get("/history/<conversation_id:str>")
+        async def history(request: Request, conversation_id: str) -> HTTPResponse:
+            if not CONVERSATION_ID.fullmatch(conversation_id):
+                return _error(BAD_REQUEST, 400)
+            tracker = await request.app.ctx.agent.tracker_store.retrieve(conversation_id)
+            events = [] if tracker is None else [event.as_dict() for event in tracker.events]
+            return response.json({"messages": bubbles_from_events(events)})
+
+        return widget
+
+
+def add_home_page(app: Sanic) -> None:
+    """Serve the home page at / (the studies in plain words, and the widget)."""
+    settings = get_settings()
+    page = home_page(load_catalog(settings.seeds_dir), [trial_id for trial_id, _ in TRIAL_BUTTONS])
+
+    @app.get("/")
+    async def home(_: Request) -> HTTPResponse:
+        return response.html(page, headers=SECURITY_HEADERS)
+
+    @app.get("/favicon.ico")
+    async def no_icon(_: Request) -> HTTPResponse:  # browsers ask; an empty answer keeps the logs quiet
+        return response.empty()
