@@ -34,4 +34,4 @@ lock: ## Re-pin every installed package in constraints.txt after changing requir
 	(head -2 constraints.txt; .venv/bin/python -m pip freeze | grep -v -i -E '^(-e|pip==|setuptools==|wheel==)') > constraints.new && mv constraints.new constraints.txt
 
 clean: ## Remove trained models and test output (keeps .venv)
-	rm -rf models results .pytest_cache var/*.log
+	rm -rf models results .pytest_cache var/*.log tests/e2e/screenshots

@@ -104,7 +104,7 @@ def choose_self_and_npc(chat: ChatPage) -> None:
     assert chat.question_id == "npc_recurrent_metastatic"
 
 
-def test_whole_screening_with_an_exclusion_corrected_and_a_contact_request(chat: ChatPage, app_env):
+def test_whole_screening_with_an_exclusion_corrected_and_a_contact_request(chat: ChatPage, app_env, servers: Servers):
     page = chat.page
     assert page.locator("h2", has_text="The nasopharyngeal cancer study (HLX43)").is_visible()
     assert page.locator("h2", has_text="The breast cancer study (TQB2102)").is_visible()
@@ -168,6 +168,9 @@ def test_whole_screening_with_an_exclusion_corrected_and_a_contact_request(chat:
     ]
     assert contact_request(app_env, reference) is None
     assert page.errors == []
+    logs = "".join(path.read_text() for path in servers.logs.values())
+    for detail in ("ana.silva@example.com", "7946 0958", "+442079460958", "Silva"):
+        assert detail not in logs
 
 
 def test_reloading_mid_form_shows_the_conversation_and_continues(chat: ChatPage):
