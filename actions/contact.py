@@ -21,7 +21,13 @@ from actions.safety import SafeAction, SafeFormValidationAction, send
 from bot.answer_parsing import parse_yes_no
 from bot.answers import YES, InvalidAnswer
 from bot.contact import CONTACT_FIELDS, validate_contact_field
-from bot.messages import CONTACT_PROMPTS, consent_message, contact_read_back, contact_saved_message, which_detail_message
+from bot.messages import (
+    CONTACT_PROMPTS,
+    consent_message,
+    contact_read_back,
+    contact_saved_message,
+    which_detail_message,
+)
 from bot.notify import deliver_for, write_email
 from bot.session import answers_to_json
 from bot.settings import get_settings
@@ -58,11 +64,12 @@ def _is_interruption(tracker: Tracker) -> bool:
     message = tracker.latest_message
     intent = message.get("intent") or {}
     text = (message.get("text") or "").strip()
+    if intent.get("name") not in context.INTERRUPTION_INTENTS:
+        return False
     if context.button_value(tracker) is not None or text.startswith("/"):
-        return intent.get("name") in context.INTERRUPTION_INTENTS | {"delete_data"}
+        return True
     return (
-        intent.get("name") in context.INTERRUPTION_INTENTS | {"delete_data"}
-        and (intent.get("confidence") or 0) >= INTERRUPTION_CONFIDENCE
+        (intent.get("confidence") or 0) >= INTERRUPTION_CONFIDENCE
         and len(text.split()) >= 2
         and "@" not in text
     )

@@ -10,9 +10,9 @@ from typing import Optional
 from rasa_sdk import Tracker
 
 from bot.catalog import Catalog, load_catalog
-from bot.storage import Repository
 from bot.session import ScreeningState, answers_from_json, parse_started_on
 from bot.settings import get_settings
+from bot.storage import Repository
 
 # Intents that are never an answer to a screening question: the form steps aside
 # and a rule handles them, then the form asks its question again.

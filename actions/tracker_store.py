@@ -13,9 +13,9 @@ import logging
 from typing import Optional
 
 from rasa.core.tracker_store import SQLTrackerStore
-from sqlalchemy import event
 from rasa.shared.core.events import SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy import event
 
 logger = logging.getLogger(__name__)
 
@@ -25,8 +25,8 @@ FORGET_SLOT = "data_deleted"
 def forget_point(tracker: DialogueStateTracker) -> Optional[int]:
     """Index of the last event that asked to forget the conversation, if any."""
     for index in range(len(tracker.events) - 1, -1, -1):
-        event = tracker.events[index]
-        if isinstance(event, SlotSet) and event.key == FORGET_SLOT and event.value is True:
+        candidate = tracker.events[index]
+        if isinstance(candidate, SlotSet) and candidate.key == FORGET_SLOT and candidate.value is True:
             return index
     return None
 

@@ -29,7 +29,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.settings import SmtpSettings
 from bot.storage.models import CONFIRMATION, STUDY_TEAM, utc_now
-from bot.storage.repository import EmailText, PendingNotification, Repository, RequestDetails
+from bot.storage.repository import CriterionLine, EmailText, PendingNotification, Repository, RequestDetails
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,8 @@ def study_team_email(request: RequestDetails) -> EmailText:
         "",
         f"Reference: {request.reference}",
         f"Trial: {request.trial_id} - {request.trial_title}".rstrip(" -"),
-        f"Asked on: {_when(request.created_at)} (consent to share these details given at {_when(request.consent_at)})",
+        f"Asked on: {format_utc(request.created_at)} "
+        f"(consent to share these details given at {format_utc(request.consent_at)})",
         "",
         "CONTACT DETAILS",
         f"  First name: {request.first_name}",
@@ -98,7 +99,7 @@ def study_team_email(request: RequestDetails) -> EmailText:
         "CRITERIA",
     ]
     for line in request.criteria:
-        lines.append(f"  [{STATUS_LABEL.get(line.status, line.status.upper())}] {line.criterion_id} ({line.kind})")
+        lines.append(criterion_status_line(line))
         lines.append(f"      {line.source}")
     lines += [
         "",
@@ -148,8 +149,14 @@ def confirmation_email(request: RequestDetails) -> EmailText:
     return EmailText(subject=subject, body="\n".join(lines) + "\n")
 
 
-def _when(moment: dt.datetime) -> str:
+def format_utc(moment: dt.datetime) -> str:
+    """A time as staff read it in e-mails and the staff tool: "2026-11-22 07:15 UTC"."""
     return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def criterion_status_line(line: CriterionLine) -> str:
+    """One criterion with its status, as in the study team's e-mail and the staff tool."""
+    return f"  [{STATUS_LABEL.get(line.status, line.status.upper())}] {line.criterion_id} ({line.kind})"
 
 
 def build_message(notification: PendingNotification, sender: str) -> EmailMessage:

@@ -23,7 +23,7 @@ from typing import List, Optional, Sequence
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.notify import STATUS_LABEL, deliver_pending
+from bot.notify import criterion_status_line, deliver_pending, format_utc
 from bot.settings import Settings, get_settings
 from bot.storage import Repository, RequestDetails, normalise_reference
 from bot.storage.models import REQUEST_STATUSES
@@ -54,7 +54,7 @@ def safe_cell(value: str) -> str:
 
 
 def _when(moment: Optional[dt.datetime]) -> str:
-    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if moment else "-"
+    return format_utc(moment) if moment else "-"
 
 
 def list_requests(repository: Repository) -> List[str]:
@@ -88,8 +88,7 @@ def show_request(repository: Repository, reference: str) -> List[str]:
         "",
         "Criteria:",
     ]
-    for line in request.criteria:
-        lines.append(f"  [{STATUS_LABEL.get(line.status, line.status.upper())}] {line.criterion_id} ({line.kind})")
+    lines += [criterion_status_line(line) for line in request.criteria]
     lines += ["", "E-mails:"]
     if not request.notifications:
         lines.append("  none (no study team address was set for this trial, and no confirmation was asked for)")
@@ -173,10 +172,7 @@ def main(argv: Optional[Sequence[str]] = None, settings: Optional[Settings] = No
             lines = set_status(repository, args.reference, args.status)
         else:
             lines = retry(repository, settings)
-    except UnknownReference as error:
-        print(f"error: {error}", file=sys.stderr)
-        return USAGE_ERROR
-    except ExportFileError as error:
+    except (UnknownReference, ExportFileError) as error:
         print(f"error: {error}", file=sys.stderr)
         return USAGE_ERROR
     except SQLAlchemyError as error:

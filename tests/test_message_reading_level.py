@@ -18,9 +18,9 @@ from bot.messages import (
     CONTACT_PROMPTS, consent_message, contact_message, contact_read_back, contact_saved_message, exclusion_message,
     summary_message, trial_choice_message, voice_message, which_detail_message, why_message,
 )
+from tests.conftest import MAX_GRADE, PROJECT_ROOT, ScreenFn, as_sentences
 from widget import channel
 from widget.page import home_page
-from tests.conftest import MAX_GRADE, PROJECT_ROOT, ScreenFn, as_sentences
 
 NPC, BREAST = "NCT06839066", "NCT06561607"
 # Names the reader already knows (their diagnosis, the drugs, the sponsors) are

@@ -25,15 +25,19 @@ def _bot_bubble(text: Optional[str], buttons: Optional[list], custom: Optional[d
     }
 
 
+def _add_bot_part(bubbles: List[Bubble], text: Optional[str], buttons: Optional[list], custom: Optional[dict]) -> None:
+    """A new bubble for a text (or buttons); a custom-only part joins the bot bubble before it."""
+    if text or buttons:
+        bubbles.append(_bot_bubble(text, buttons, custom))
+    elif custom and bubbles and bubbles[-1]["role"] == "bot" and not bubbles[-1]["custom"]:
+        bubbles[-1]["custom"] = dict(custom)
+
+
 def bubbles_from_replies(replies: Iterable[Mapping[str, Any]]) -> List[Bubble]:
     """Rasa's collected replies, with each custom-only part joined to the text before it."""
     bubbles: List[Bubble] = []
     for reply in replies:
-        text, custom = reply.get("text"), reply.get("custom")
-        if not text and custom and bubbles and not bubbles[-1]["custom"]:
-            bubbles[-1]["custom"] = dict(custom)
-        elif text or reply.get("buttons"):
-            bubbles.append(_bot_bubble(text, reply.get("buttons"), custom))
+        _add_bot_part(bubbles, reply.get("text"), reply.get("buttons"), reply.get("custom"))
     return bubbles
 
 
@@ -56,8 +60,5 @@ def bubbles_from_events(events: Iterable[Mapping[str, Any]]) -> List[Bubble]:
                 bubbles.append({"role": "user", "text": text})
         elif event.get("event") == "bot":
             data = event.get("data") or {}
-            if event.get("text") or data.get("buttons"):
-                bubbles.append(_bot_bubble(event.get("text"), data.get("buttons"), data.get("custom")))
-            elif data.get("custom") and bubbles and bubbles[-1]["role"] == "bot" and not bubbles[-1]["custom"]:
-                bubbles[-1]["custom"] = dict(data["custom"])
+            _add_bot_part(bubbles, event.get("text"), data.get("buttons"), data.get("custom"))
     return bubbles

@@ -6,7 +6,6 @@ under tests/e2e/screenshots/ (git-ignored)."""
 from __future__ import annotations
 
 import json
-import sqlite3
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -17,6 +16,7 @@ from playwright.sync_api import Browser, Page, Route, sync_playwright
 
 from tests.e2e.conftest import OtherSite
 from tests.e2e.servers import Servers
+from tests.e2e.test_contact import database
 from tests.e2e.widget_page import CHROMIUM, CHROMIUM_ARGS, ChatPage
 
 PHONE = {"width": 360, "height": 740}
@@ -89,7 +89,7 @@ def answer_until_result(chat: ChatPage, answers: Mapping[str, Tuple[str, str]]) 
 
 
 def contact_request(app_env: Mapping[str, str], reference: str):
-    with sqlite3.connect(app_env["DATABASE_URL"].removeprefix("sqlite:///")) as connection:
+    with database(app_env) as connection:
         return connection.execute(
             "SELECT first_name, last_name, email, phone, language, status FROM contact_requests WHERE reference = ?",
             (reference,),

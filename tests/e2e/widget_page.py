@@ -16,6 +16,11 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"  # git-ignored
 IDLE = ".psc-log[aria-busy='false']"
+# A JavaScript expression: the chat bubbles since the person's last message.
+SINCE_LAST_USER = """(() => {
+    const items = [...document.querySelectorAll('.psc-msg')];
+    return items.slice(items.map(i => i.classList.contains('psc-user')).lastIndexOf(true) + 1);
+})()"""
 
 
 class ChatPage:
@@ -58,11 +63,7 @@ class ChatPage:
     def latest(self) -> str:
         """What the assistant said since the person's last message."""
         return self.page.evaluate(
-            """() => {
-                const items = [...document.querySelectorAll('.psc-msg')];
-                const after = items.slice(items.map(i => i.classList.contains('psc-user')).lastIndexOf(true) + 1);
-                return after.map(i => i.querySelector('.psc-text').textContent).join('\\n');
-            }"""
+            f"() => {SINCE_LAST_USER}.map(i => i.querySelector('.psc-text').textContent).join('\\n')"
         )
 
     @property
@@ -76,12 +77,10 @@ class ChatPage:
     def attribute(self, name: str) -> Optional[str]:
         """A data attribute (data-verdict, data-reference) of a bubble since the person's last message."""
         return self.page.evaluate(
-            """name => {
-                const items = [...document.querySelectorAll('.psc-msg')];
-                const after = items.slice(items.map(i => i.classList.contains('psc-user')).lastIndexOf(true) + 1);
-                const found = after.filter(i => i.hasAttribute('data-' + name));
+            f"""name => {{
+                const found = {SINCE_LAST_USER}.filter(i => i.hasAttribute('data-' + name));
                 return found.length ? found[found.length - 1].getAttribute('data-' + name) : null;
-            }""",
+            }}""",
             name,
         )
 
