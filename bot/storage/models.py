@@ -10,7 +10,16 @@ style, so it also runs on 2.0.
 * ``contact_requests``: a person asked the study team to contact them.
 * ``notifications``: the outbox. An e-mail is written here in the same
   transaction as its request and sent afterwards, so a mail server that is down
-  loses nothing: the row stays "pending" and is retried.
+  loses nothing: the row stays "pending" and is retried. The staff console's
+  daily digest goes through it too (no request of its own; ``dedup_key`` makes
+  it once a day).
+* ``request_notes``: the study team's notes on a request.
+* ``staff_users`` and ``staff_sessions``: the console's named accounts and their
+  sign-ins (only a hash of each session token is stored).
+* ``audit_log``: who did or viewed what, and when. It names references and
+  field names, never personal details, and outlives the requests it names.
+* ``funnel_events``: anonymous counts for the funnel: a trial, a week, what
+  happened. No conversation, person, answer or exact time is stored.
 """
 
 from __future__ import annotations
@@ -21,6 +30,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Column,
+    Date,
     DateTime,
     ForeignKey,
     Integer,
@@ -43,16 +53,26 @@ NAMING_CONVENTION = {
 
 Base = declarative_base(metadata=MetaData(naming_convention=NAMING_CONVENTION))
 
-# Contact request statuses, in order: saved, study team e-mailed, study team
-# reached the person, finished.
-REQUEST_STATUSES = ("new", "notified", "contacted", "closed")
-STUDY_TEAM, CONFIRMATION = "study_team", "confirmation"
-NOTIFICATION_KINDS = (STUDY_TEAM, CONFIRMATION)
+# Contact request statuses: the follow-up pipeline (bot/staff/pipeline.py says
+# which moves are allowed). "notified" is "new" with the study team's e-mail sent.
+REQUEST_STATUSES = (
+    "new", "notified", "contacted", "call_done", "visit_booked",
+    "consented", "not_eligible", "not_reached", "withdrew",
+)
+STUDY_TEAM, CONFIRMATION, DIGEST = "study_team", "confirmation", "digest"
+NOTIFICATION_KINDS = (STUDY_TEAM, CONFIRMATION, DIGEST)
 PENDING, SENT = "pending", "sent"
+USERNAME_LENGTH = 40
+# Funnel events: a screening started, finished (detail: its verdict), a criterion
+# excluded (detail: its id), a hand-off, a first contact (detail: working days
+# waited), a pipeline state reached (detail: the status).
+FUNNEL_EVENTS = ("started", "finished", "excluded_by", "handed_off", "first_contact", "state")
 NOTIFICATION_STATUSES = (PENDING, SENT)
 
 REFERENCE_LENGTH = 12  # "PS-7K3Q-9WXM"
 MAX_ERROR_LENGTH = 300
+MAX_REASON_LENGTH = 200
+MAX_NOTE_LENGTH = 4000
 
 
 def utc_now() -> dt.datetime:
@@ -148,6 +168,12 @@ class ContactRequest(Base):
     consent_at = Column(UtcDateTime, nullable=False)  # when the person agreed to share these details
     status = Column(String(20), nullable=False)
     created_at = Column(UtcDateTime, nullable=False)
+    # The follow-up pipeline (the staff console).
+    owner_id = Column(Integer, ForeignKey("staff_users.id", ondelete="SET NULL"), index=True)
+    next_action_on = Column(Date)
+    outcome_reason = Column(String(MAX_REASON_LENGTH))  # why "not eligible": a criterion id or a few words
+    first_contact_at = Column(UtcDateTime)  # when it first left new/notified
+    status_changed_at = Column(UtcDateTime)
 
     screening = relationship("Screening", back_populates="contact_requests")
     notifications = relationship(
@@ -164,9 +190,8 @@ class Notification(Base):
     )
 
     id = Column(Integer, primary_key=True)
-    contact_request_id = Column(
-        Integer, ForeignKey("contact_requests.id", ondelete="CASCADE"), nullable=False, index=True
-    )
+    # NULL for a digest, which belongs to no one request.
+    contact_request_id = Column(Integer, ForeignKey("contact_requests.id", ondelete="CASCADE"), index=True)
     kind = Column(String(20), nullable=False)
     recipient = Column(String(254), nullable=False)
     subject = Column(String(200), nullable=False)
@@ -179,4 +204,65 @@ class Notification(Base):
     created_at = Column(UtcDateTime, nullable=False)
     sent_at = Column(UtcDateTime)
 
+    # A digest's "digest:<day>:<recipient>": the unique index makes a second one that day impossible.
+    dedup_key = Column(String(300), unique=True)
+
     contact_request = relationship("ContactRequest", back_populates="notifications")
+
+
+class RequestNote(Base):
+    __tablename__ = "request_notes"
+
+    id = Column(Integer, primary_key=True)
+    contact_request_id = Column(
+        Integer, ForeignKey("contact_requests.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    author = Column(String(USERNAME_LENGTH), nullable=False)
+    body = Column(Text, nullable=False)
+    created_at = Column(UtcDateTime, nullable=False)
+
+
+class StaffUser(Base):
+    __tablename__ = "staff_users"
+
+    id = Column(Integer, primary_key=True)
+    username = Column(String(USERNAME_LENGTH), nullable=False, unique=True)
+    display_name = Column(String(100), nullable=False)
+    password_hash = Column(String(200), nullable=False)  # argon2id, with its salt and parameters
+    is_admin = Column(Boolean, nullable=False)
+    disabled = Column(Boolean, nullable=False)
+    failed_attempts = Column(Integer, nullable=False)
+    locked_until = Column(UtcDateTime)
+    created_at = Column(UtcDateTime, nullable=False)
+
+
+class StaffSession(Base):
+    __tablename__ = "staff_sessions"
+
+    token_hash = Column(String(64), primary_key=True)  # SHA-256 of the cookie's token: a stolen table signs no one in
+    user_id = Column(Integer, ForeignKey("staff_users.id", ondelete="CASCADE"), nullable=False, index=True)
+    csrf_token = Column(String(64), nullable=False)
+    created_at = Column(UtcDateTime, nullable=False)
+    last_seen_at = Column(UtcDateTime, nullable=False)
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+
+    id = Column(Integer, primary_key=True)
+    at = Column(UtcDateTime, nullable=False, index=True)
+    actor = Column(String(USERNAME_LENGTH), nullable=False)  # a name, not a key: entries outlive accounts
+    action = Column(String(40), nullable=False)
+    reference = Column(String(REFERENCE_LENGTH), index=True)
+    detail = Column(String(300), nullable=False)  # field names and statuses, never personal details
+
+
+class FunnelEvent(Base):
+    __tablename__ = "funnel_events"
+    __table_args__ = (CheckConstraint(_one_of("event", FUNNEL_EVENTS), name="event"),)
+
+    id = Column(Integer, primary_key=True)
+    week_start = Column(Date, nullable=False, index=True)  # the Monday of the week: no exact time
+    trial_id = Column(String(20), nullable=False)
+    event = Column(String(20), nullable=False)
+    detail = Column(String(40), nullable=False)  # a verdict, a criterion id, a status, or a number of days

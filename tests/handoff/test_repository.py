@@ -276,7 +276,7 @@ def test_status_moves_to_notified_when_the_study_team_email_is_sent(repository: 
     assert repository.pending_notifications() == []
     assert repository.set_status(reference, "contacted") is True
     assert repository.get_request(reference).status == "contacted"
-    assert repository.set_status("PS-2222-2222", "closed") is False
+    assert repository.set_status("PS-2222-2222", "withdrew") is False
     with pytest.raises(ValueError, match="unknown status"):
         repository.set_status(reference, "eligible")
 

@@ -76,7 +76,7 @@ def test_show_without_any_email(run, sqlite_repository):
 @pytest.mark.parametrize("command", [("show",), ("delete",), ("status",)])
 def test_unknown_reference_is_one_line_and_exit_2(run, sqlite_repository, command):
     save_request(sqlite_repository)
-    extra = ("closed",) if command == ("status",) else ()
+    extra = ("withdrew",) if command == ("status",) else ()
     assert run(*command, "PS-2222-3333", *extra) == (
         2, [], ["error: no contact request with reference PS-2222-3333"])
 
