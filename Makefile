@@ -1,6 +1,6 @@
 # The few commands a newcomer needs. `make help` lists them.
 .DEFAULT_GOAL := help
-.PHONY: help setup run shell test train screen-demo compare-pipelines benchmark lock clean
+.PHONY: help setup run shell staff staff-user test train screen-demo compare-pipelines benchmark lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -13,6 +13,13 @@ run: ## Install, train if needed, and start the assistant: open http://localhost
 
 shell: ## Chat with the assistant in the terminal (starts the action server if needed)
 	scripts/shell.sh
+
+staff: setup ## Start the study team's web console (http://127.0.0.1:5090/; migrates the database first)
+	.venv/bin/python -m bot.migrate
+	.venv/bin/python -m bot.staff serve
+
+staff-user: setup ## Add a staff console user: make staff-user NAME=li.wei [ADMIN=1]
+	.venv/bin/python -m bot.staff add-user $(NAME) $(if $(ADMIN),--admin,)
 
 test: ## Run every test, browser tests included (installs Chromium and trains first if needed)
 	scripts/test.sh

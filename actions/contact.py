@@ -291,6 +291,7 @@ class ActionSubmitContact(SafeAction):
             dispatcher.utter_message(text=SAVE_FAILED)
             return [SlotSet("details_confirmed", None)]
         logger.info("contact request %s saved", reference)
+        context.funnel().handed_off(state.trial_id)
         # Sending happens after the request is committed; a failure leaves it pending for a retry.
         report = await asyncio.get_running_loop().run_in_executor(
             None, deliver_for, context.repository(), settings.smtp, reference

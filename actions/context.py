@@ -12,7 +12,11 @@ from rasa_sdk import Tracker
 from bot.catalog import Catalog, load_catalog
 from bot.session import ScreeningState, answers_from_json, parse_started_on
 from bot.settings import get_settings
+from bot.staff.clock import system_clock
+from bot.staff.funnel import FunnelRecorder
+from bot.staff.pipeline import Pipeline
 from bot.storage import Repository
+from bot.storage.funnel import FunnelRepository
 
 # Intents that are never an answer to a screening question: the form steps aside
 # and a rule handles them, then the form asks its question again.
@@ -33,6 +37,27 @@ def catalog() -> Catalog:
 def repository() -> Repository:
     """Opened on first use, never at import: the action server starts even if the database is down."""
     return Repository.from_url(get_settings().database_url)
+
+
+@lru_cache(maxsize=1)
+def funnel() -> FunnelRecorder:
+    """Anonymous funnel counts (bot.staff.funnel), on the same database as the requests."""
+    return FunnelRecorder(FunnelRepository(repository().engine), Pipeline(get_settings().staff), system_clock)
+
+
+def first_result_of_screening(tracker: Tracker, action_name: str) -> bool:
+    """Whether ``action_name`` has not yet run in this screening (since its answers were last emptied).
+
+    The funnel counts a screening's first result once; changing an answer
+    afterwards ends the form again and must not count it twice."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "action" and event.get("name") == action_name:
+            return False
+        if event.get("event") == "reset_slots" or (
+            event.get("event") == "slot" and event.get("name") == "answers" and not event.get("value")
+        ):
+            return True
+    return True
 
 
 def today() -> dt.date:

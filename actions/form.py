@@ -125,6 +125,7 @@ class ValidateScreeningForm(SafeFormValidationAction):
         if tracker.get_slot("requested_slot") != "trial_id":
             return {"trial_id": slot_value}  # the form re-checks a chosen trial when it starts again
         # A newly chosen trial starts a new screening: no answers carry over.
+        context.funnel().screening_started(slot_value)
         return {"trial_id": slot_value, "answers": {}, "screening_date": context.today().isoformat()}
 
 

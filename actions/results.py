@@ -34,6 +34,9 @@ class ActionScreeningResult(SafeAction):
             dispatcher.utter_message(text=NOT_STARTED)
             return []
         result = state.result(context.catalog())
+        if context.first_result_of_screening(tracker, self.name()):
+            context.funnel().screening_finished(state.trial_id, result.verdict.value,
+                                                [r.criterion.id for r in result.reasons])
         if result.verdict is Verdict.LIKELY_INELIGIBLE:
             send(dispatcher, exclusion_message(result, state.voice))
         else:

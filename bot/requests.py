@@ -19,7 +19,7 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import List, Optional, Sequence
+from typing import List, Optional, Sequence, TextIO
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -107,11 +107,16 @@ def export_csv(repository: Repository, path: Path) -> int:
     except OSError as error:
         raise ExportFileError(f"cannot write {path}: {error.strerror}") from None
     with open(descriptor, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(CSV_COLUMNS)
-        for request in requests:
-            writer.writerow([safe_cell(value) for value in _csv_row(request)])
+        write_csv(handle, requests)
     return len(requests)
+
+
+def write_csv(handle: TextIO, requests: Sequence[RequestDetails]) -> None:
+    """The export's header and one formula-guarded row per request (also the staff console's download)."""
+    writer = csv.writer(handle)
+    writer.writerow(CSV_COLUMNS)
+    for request in requests:
+        writer.writerow([safe_cell(value) for value in _csv_row(request)])
 
 
 def _csv_row(request: RequestDetails) -> List[str]:

@@ -7,11 +7,12 @@ connection: callers decide when to use the values.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Mapping, Optional
+from typing import Mapping, Optional, Tuple
 
 from dotenv import load_dotenv
 
@@ -36,6 +37,28 @@ class SmtpSettings:
 
 
 @dataclass(frozen=True)
+class StaffSettings:
+    """The study team's web console (bot/staff): where it listens and how long things last."""
+
+    host: str = "127.0.0.1"
+    port: int = 5090
+    # Set both to serve HTTPS directly; otherwise put the console behind a TLS proxy.
+    tls_cert_file: Optional[Path] = None
+    tls_key_file: Optional[Path] = None
+    # The console is reached through a TLS proxy (required to listen beyond loopback without a certificate).
+    behind_tls_proxy: bool = False
+    public_url: str = "http://127.0.0.1:5090"  # written in the digest e-mail
+    idle_minutes: float = 30.0
+    max_session_hours: float = 12.0
+    lockout_attempts: int = 5
+    lockout_minutes: float = 15.0
+    overdue_working_days: int = 2
+    timezone: str = "UTC"  # the study team's: days, weeks and the digest hour are counted in it
+    holidays: Tuple[dt.date, ...] = ()  # days that are not working days (besides Saturdays and Sundays)
+    digest_hour: int = 8  # the daily digest is queued at or after this hour
+
+
+@dataclass(frozen=True)
 class Settings:
     seeds_dir: Path
     database_url: str = DEFAULT_DATABASE_URL
@@ -44,6 +67,7 @@ class Settings:
     # requests saved; staff see them with `python -m bot.requests list`.
     study_team_emails: Mapping[str, str] = dataclasses.field(default_factory=dict)
     phone_default_region: str = "GB"
+    staff: StaffSettings = StaffSettings()
 
     def study_team_email(self, trial_id: str) -> Optional[str]:
         return self.study_team_emails.get(trial_id)
@@ -96,6 +120,51 @@ def _database_url(value: Optional[str]) -> str:
     return value
 
 
+def _whole_number(name: str, default: int, lowest: int, highest: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or not lowest <= int(value) <= highest:
+        raise ValueError(f"{name} must be a whole number from {lowest} to {highest}, not {value!r}")
+    return int(value)
+
+
+def _dates(name: str) -> Tuple[dt.date, ...]:
+    value = os.environ.get(name, "")
+    try:
+        return tuple(sorted(dt.date.fromisoformat(part.strip()) for part in value.split(",") if part.strip()))
+    except ValueError:
+        raise ValueError(f"{name} must be dates like 2026-10-01, separated by commas") from None
+
+
+def _optional_path(name: str) -> Optional[Path]:
+    value = _text(name)
+    return _path(value) if value else None
+
+
+def _staff_settings() -> StaffSettings:
+    host = _text("STAFF_HOST") or "127.0.0.1"
+    port = _whole_number("STAFF_PORT", 5090, 1, 65535)
+    cert, key = _optional_path("STAFF_TLS_CERT_FILE"), _optional_path("STAFF_TLS_KEY_FILE")
+    scheme = "https" if cert else "http"
+    return StaffSettings(
+        host=host,
+        port=port,
+        tls_cert_file=cert,
+        tls_key_file=key,
+        behind_tls_proxy=_flag("STAFF_BEHIND_TLS_PROXY", False),
+        public_url=(_text("STAFF_PUBLIC_URL") or f"{scheme}://{host}:{port}").rstrip("/"),
+        idle_minutes=_number("STAFF_IDLE_MINUTES", 30.0),
+        max_session_hours=_number("STAFF_MAX_SESSION_HOURS", 12.0),
+        lockout_attempts=_whole_number("STAFF_LOCKOUT_ATTEMPTS", 5, 1, 100),
+        lockout_minutes=_number("STAFF_LOCKOUT_MINUTES", 15.0),
+        overdue_working_days=_whole_number("STAFF_OVERDUE_WORKING_DAYS", 2, 1, 60),
+        timezone=_text("STAFF_TIMEZONE") or "UTC",
+        holidays=_dates("STAFF_HOLIDAYS"),
+        digest_hour=_whole_number("STAFF_DIGEST_HOUR", 8, 0, 23),
+    )
+
+
 def _study_team_emails() -> Mapping[str, str]:
     return {
         name[len(STUDY_TEAM_EMAIL_PREFIX):]: value.strip()
@@ -122,4 +191,5 @@ def get_settings() -> Settings:
         ),
         study_team_emails=_study_team_emails(),
         phone_default_region=(_text("PHONE_DEFAULT_REGION") or "GB").upper(),
+        staff=_staff_settings(),
     )

@@ -1,10 +1,21 @@
 #!/usr/bin/env bash
 # Debian's Chromium for the widget's browser tests (Playwright drives it; no
 # browser is ever downloaded). Installs the packages chromium and chromium-driver
-# when /usr/bin/chromium is missing; a second run does nothing.
+# when /usr/bin/chromium is missing, and axe-core from npm; a second run does nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -f .env ]; then set -a; . ./.env; set +a; fi
+
+# axe-core (the console's accessibility tests inject it) from npm, exactly as package-lock.json pins it.
+if [ ! -f node_modules/axe-core/axe.min.js ] || [ package-lock.json -nt node_modules/axe-core/axe.min.js ]; then
+  if command -v npm >/dev/null 2>&1; then
+    echo "setup: installing axe-core from package-lock.json (npm ci)..."
+    npm ci --no-audit --no-fund --loglevel=error >/dev/null
+  else
+    echo "setup: npm is missing; the staff console's accessibility tests need it (apt-get install npm)" >&2
+    exit 1
+  fi
+fi
 
 CHROMIUM=${CHROMIUM_PATH:-/usr/bin/chromium}
 if [ -x "$CHROMIUM" ]; then

@@ -284,13 +284,14 @@ def _execute_delete(session: Session, statement) -> int:
 
 
 def _delete_requests(session: Session, which) -> int:
-    """Delete the matching requests and their e-mails, counting both.
+    """Delete the matching requests, their e-mails and notes, counting them all.
 
     The foreign keys cascade too, but deleting explicitly gives the count and does
     not depend on SQLite's foreign-key switch.
     """
     requests = select(ContactRequest.id).where(which)
     removed = _execute_delete(session, delete(Notification).where(Notification.contact_request_id.in_(requests)))
+    removed += _execute_delete(session, delete(RequestNote).where(RequestNote.contact_request_id.in_(requests)))
     return removed + _execute_delete(session, delete(ContactRequest).where(which))
 
 
