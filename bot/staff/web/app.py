@@ -42,7 +42,8 @@ SESSION_COOKIE = "__Host-staff-session"
 LOGIN_COOKIE = "__Host-staff-login"
 MAX_BODY_BYTES = 64 * 1024
 REFERENCE = re.compile(r"^PS-[0-9A-Z]{4}-[0-9A-Z]{4}$")
-PUBLIC_ROUTES = {("GET", "/login"), ("POST", "/login"), ("GET", "/health")}
+LOGIN_TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")
+PUBLIC_ROUTES = {("GET", "/login"), ("POST", "/login"), ("GET", "/health"), ("GET", "/favicon.ico")}
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; "
@@ -81,6 +82,7 @@ def create_app(settings: Settings, catalog: Catalog, accounts: Accounts, casewor
         "secure_cookies": secure_cookies,
     }
     app.router.add_get("/health", health)
+    app.router.add_get("/favicon.ico", no_icon)
     app.router.add_get("/login", login_page)
     app.router.add_post("/login", login)
     app.router.add_post("/logout", logout)
@@ -129,9 +131,15 @@ def _same(given: Optional[str], expected: Optional[str]) -> bool:
     return bool(given) and bool(expected) and hmac.compare_digest(str(given), str(expected))
 
 
-def _set_cookie(request: web.Request, response: web.StreamResponse, name: str, value: str) -> None:
-    response.set_cookie(name, value, path="/", httponly=True, samesite="Strict",
+def _set_cookie(request: web.Request, response: web.StreamResponse, name: str, value: str,
+                max_age: Optional[int] = None) -> None:
+    response.set_cookie(name, value, path="/", httponly=True, samesite="Strict", max_age=max_age,
                         secure=services(request)["secure_cookies"])
+
+
+def _clear_cookie(request: web.Request, response: web.StreamResponse, name: str) -> None:
+    # With the same attributes: a browser ignores a __Host- cookie without Secure.
+    _set_cookie(request, response, name, "", max_age=0)
 
 
 @web.middleware
@@ -158,8 +166,12 @@ async def authenticate(request: web.Request, handler):
         return await handler(request)
     if staff is None:
         if request.method == "GET" and not request.path.endswith(".csv"):
-            raise web.HTTPSeeOther("/login?ended=1" if token else "/login")
-        raise web.HTTPUnauthorized(text="Sign in first.")
+            refused = web.HTTPSeeOther("/login?ended=1" if token else "/login")
+        else:
+            refused = web.HTTPUnauthorized(text="Sign in first.")
+        if token:
+            _clear_cookie(request, refused, SESSION_COOKIE)
+        raise refused
     if request.method == "POST":
         form = await request.post()
         if not _same(form.get("csrf_token"), staff.csrf_token):
@@ -199,10 +211,17 @@ async def health(request: web.Request) -> web.Response:
     return web.Response(text="ok")
 
 
+async def no_icon(request: web.Request) -> web.Response:
+    return web.Response(status=404)
+
+
 def _login_form(request: web.Request, status: int = 200, message: str = "", message_class: str = "error",
                 username: str = "") -> web.Response:
     settings = services(request)["settings"].staff
-    token = secrets.token_urlsafe(32)
+    # Keep a token the browser already holds: a second tab (or a favicon fetch) must not void the first form.
+    token = request.cookies.get(LOGIN_COOKIE, "")
+    if not LOGIN_TOKEN.match(token):
+        token = secrets.token_urlsafe(32)
     response = render(
         request, "login.html", status=status, csrf_token=token, message=message, message_class=message_class,
         username=username, lockout_attempts=settings.lockout_attempts, lockout_minutes=f"{settings.lockout_minutes:g}",
@@ -238,14 +257,14 @@ async def login(request: web.Request) -> web.Response:
         return _login_form(request, 403, "The username or password is not right.", username=username)
     response = web.HTTPSeeOther("/")
     _set_cookie(request, response, SESSION_COOKIE, result.token)
-    response.del_cookie(LOGIN_COOKIE, path="/")
+    _clear_cookie(request, response, LOGIN_COOKIE)
     raise response
 
 
 async def logout(request: web.Request) -> web.Response:
     await blocking(services(request)["accounts"].sign_out, request["staff"])
     response = web.HTTPSeeOther("/login?signed_out=1")
-    response.del_cookie(SESSION_COOKIE, path="/")
+    _clear_cookie(request, response, SESSION_COOKIE)
     raise response
 
 
