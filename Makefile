@@ -18,7 +18,8 @@ staff: setup ## Start the study team's web console (http://127.0.0.1:5090/; migr
 	.venv/bin/python -m bot.migrate
 	.venv/bin/python -m bot.staff serve
 
-staff-user: setup ## Add a staff console user: make staff-user NAME=li.wei [ADMIN=1]
+staff-user: setup ## Add a staff console user: make staff-user NAME=li.wei [ADMIN=1] (asks for the password)
+	.venv/bin/python -m bot.migrate
 	.venv/bin/python -m bot.staff add-user $(NAME) $(if $(ADMIN),--admin,)
 
 test: ## Run every test, browser tests included (installs Chromium and trains first if needed)
