@@ -4,11 +4,13 @@
     python -m bot.requests show PS-7K3Q-9WXM         # one request: details, criteria, e-mails
     python -m bot.requests export --csv FILE         # every request as CSV (the file is readable by you only)
     python -m bot.requests delete PS-7K3Q-9WXM       # remove a request and its e-mails (and its answers)
-    python -m bot.requests status PS-7K3Q-9WXM contacted
+    python -m bot.requests status PS-7K3Q-9WXM contacted   # a pipeline move, as in the staff console
     python -m bot.requests retry                     # send e-mails still waiting
 
-An unknown reference prints one line on stderr and exits with status 2; a
-database that cannot be used exits with status 1.
+An unknown reference, or a move the pipeline does not allow, prints one line on
+stderr and exits with status 2; a database that cannot be used exits with
+status 1. Status changes, exports and deletions are written to the audit log
+as "terminal:<login name>".
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import getpass
 import os
 import sys
 from pathlib import Path
@@ -25,8 +28,10 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.notify import criterion_status_line, deliver_pending, format_utc
 from bot.settings import Settings, get_settings
+from bot.staff.pipeline import Pipeline
 from bot.storage import Repository, RequestDetails, normalise_reference
-from bot.storage.models import REQUEST_STATUSES
+from bot.storage.followup import FollowUpRepository
+from bot.storage.models import REQUEST_STATUSES, utc_now
 
 USAGE_ERROR = 2
 DATABASE_ERROR = 1
@@ -46,6 +51,10 @@ class UnknownReference(LookupError):
 
 class ExportFileError(OSError):
     """The CSV file cannot be written."""
+
+
+class StatusRefused(ValueError):
+    """The pipeline does not allow this move."""
 
 
 def safe_cell(value: str) -> str:
@@ -100,15 +109,14 @@ def show_request(repository: Repository, reference: str) -> List[str]:
 
 
 def export_csv(repository: Repository, path: Path) -> int:
-    """Write every request to ``path`` (created readable by its owner only); returns the count."""
-    requests = repository.all_request_details()
+    """Write every request to ``path`` (created readable by its owner only); returns the count. Audited."""
     try:
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     except OSError as error:
         raise ExportFileError(f"cannot write {path}: {error.strerror}") from None
     with open(descriptor, "w", newline="", encoding="utf-8") as handle:
-        write_csv(handle, requests)
-    return len(requests)
+        return FollowUpRepository(repository.engine).export(
+            terminal_user(), utc_now(), lambda requests: write_csv(handle, requests) or len(requests))
 
 
 def write_csv(handle: TextIO, requests: Sequence[RequestDetails]) -> None:
@@ -128,16 +136,32 @@ def _csv_row(request: RequestDetails) -> List[str]:
 
 
 def delete_request(repository: Repository, reference: str) -> List[str]:
-    removed = repository.delete_request(reference)
+    removed = FollowUpRepository(repository.engine).delete(reference, terminal_user(), utc_now())
     if not removed:
         raise UnknownReference(reference)
     return [f"Deleted {normalise_reference(reference)} ({removed} rows)."]
 
 
-def set_status(repository: Repository, reference: str, status: str) -> List[str]:
-    if not repository.set_status(reference, status):
+def set_status(repository: Repository, reference: str, status: str, pipeline: Optional[Pipeline] = None) -> List[str]:
+    """Move a request along the pipeline (the console's rules apply); audited."""
+    pipeline = pipeline or Pipeline(get_settings().staff)
+    try:
+        changed = FollowUpRepository(repository.engine).update(
+            reference, terminal_user(), utc_now(), pipeline, status=status, reason="set with bot.requests")
+    except ValueError as refused:
+        raise StatusRefused(str(refused)) from None
+    if changed is None:
         raise UnknownReference(reference)
     return [f"{normalise_reference(reference)} is now {status}."]
+
+
+def terminal_user() -> str:
+    """Who the audit log names for the terminal tool: the login name."""
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):
+        name = "unknown"
+    return f"terminal:{name}"[:40]
 
 
 def retry(repository: Repository, settings: Settings) -> List[str]:
@@ -174,10 +198,10 @@ def main(argv: Optional[Sequence[str]] = None, settings: Optional[Settings] = No
         elif args.command == "delete":
             lines = delete_request(repository, args.reference)
         elif args.command == "status":
-            lines = set_status(repository, args.reference, args.status)
+            lines = set_status(repository, args.reference, args.status, Pipeline(settings.staff))
         else:
             lines = retry(repository, settings)
-    except (UnknownReference, ExportFileError) as error:
+    except (UnknownReference, ExportFileError, StatusRefused) as error:
         print(f"error: {error}", file=sys.stderr)
         return USAGE_ERROR
     except SQLAlchemyError as error:
