@@ -63,8 +63,7 @@ def main(argv: Optional[Sequence[str]] = None, settings: Optional[Settings] = No
         if args.command == "serve":
             logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
             print(f"Staff console: {settings.staff.public_url}/", flush=True)
-            ConsoleServer(console, settings.staff.host, settings.staff.port,
-                          secure_cookies=True).serve_forever()
+            ConsoleServer(console, settings.staff.host, settings.staff.port).serve_forever()
             return 0
         if args.command == "add-user":
             username = console.accounts.add_user(args.username, args.display_name,

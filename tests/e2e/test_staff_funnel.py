@@ -95,3 +95,6 @@ def test_the_funnel_counts_what_happened_in_real_screenings(servers: Servers, co
     assert 'data-criterion="NPC-I02"' in page and 'id="weekly-NCT06839066"' in page
     # Nothing of the conversations is in the counts: only trials, weeks, events, verdicts, criteria, days.
     assert "wen.zhao" not in console_get(console, "/funnel.csv")
+    logs = "".join(path.read_text() for path in servers.logs.values())
+    assert "funnel event not counted" not in logs
+    assert "wen.zhao" not in logs and "20 7946 0777" not in logs and "2079460777" not in logs

@@ -70,8 +70,8 @@ SERVICES = web.AppKey("services", dict)
 
 
 def create_app(settings: Settings, catalog: Catalog, accounts: Accounts, casework: Casework,
-               staff_repository: StaffAccountRepository, audit: AuditRepository, funnel: FunnelRepository,
-               secure_cookies: bool = True) -> web.Application:
+               staff_repository: StaffAccountRepository, audit: AuditRepository,
+               funnel: FunnelRepository) -> web.Application:
     templates = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True, undefined=jinja2.StrictUndefined,
     )
@@ -79,7 +79,6 @@ def create_app(settings: Settings, catalog: Catalog, accounts: Accounts, casewor
     app[SERVICES] = {
         "settings": settings, "catalog": catalog, "accounts": accounts, "casework": casework,
         "staff": staff_repository, "audit": audit, "funnel": funnel, "templates": templates,
-        "secure_cookies": secure_cookies,
     }
     app.router.add_get("/health", health)
     app.router.add_get("/favicon.ico", no_icon)
@@ -133,8 +132,8 @@ def _same(given: Optional[str], expected: Optional[str]) -> bool:
 
 def _set_cookie(request: web.Request, response: web.StreamResponse, name: str, value: str,
                 max_age: Optional[int] = None) -> None:
-    response.set_cookie(name, value, path="/", httponly=True, samesite="Strict", max_age=max_age,
-                        secure=services(request)["secure_cookies"])
+    # Browsers accept Secure cookies from http://127.0.0.1 and localhost too, so they are always Secure.
+    response.set_cookie(name, value, path="/", httponly=True, samesite="Strict", max_age=max_age, secure=True)
 
 
 def _clear_cookie(request: web.Request, response: web.StreamResponse, name: str) -> None:

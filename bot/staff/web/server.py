@@ -9,6 +9,7 @@ listen beyond loopback over plain HTTP unless it is behind a TLS proxy
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import ipaddress
 import logging
 import ssl
@@ -59,12 +60,19 @@ class Console:
         self.funnel = FunnelRepository(self.engine)
         self.outbox = OutboxRepository(self.engine)
 
-    def app(self, secure_cookies: bool = True) -> web.Application:
+    def app(self) -> web.Application:
         return create_app(self.settings, load_catalog(self.settings.seeds_dir), self.accounts, self.casework,
-                          self.staff, self.audit, self.funnel, secure_cookies=secure_cookies)
+                          self.staff, self.audit, self.funnel)
 
     def digest(self):
         return run_digest(self.casework, self.outbox, self.settings)
+
+    def housekeeping(self):
+        """The timer's work: sessions past their time are removed, then the digest."""
+        now, staff = self.clock(), self.settings.staff
+        self.staff.close_idle_sessions(now - dt.timedelta(minutes=staff.idle_minutes),
+                                       now - dt.timedelta(hours=staff.max_session_hours))
+        return self.digest()
 
 
 def is_loopback(host: str) -> bool:
@@ -94,7 +102,7 @@ def tls_context(settings: Settings) -> Optional[ssl.SSLContext]:
 async def _digest_timer(console: Console) -> None:
     while True:
         try:
-            report = await asyncio.get_running_loop().run_in_executor(None, console.digest)
+            report = await asyncio.get_running_loop().run_in_executor(None, console.housekeeping)
             if report.queued or report.delivery.sent or report.delivery.failed:
                 log.info("digest: %d queued, %d sent, %d failed", report.queued, report.delivery.sent,
                          report.delivery.failed)
@@ -106,10 +114,9 @@ async def _digest_timer(console: Console) -> None:
 class ConsoleServer:
     """The console on a host and port, in a thread of its own (tests) or in the foreground (serve)."""
 
-    def __init__(self, console: Console, host: str, port: int, secure_cookies: bool = True,
-                 run_digest_timer: bool = True):
+    def __init__(self, console: Console, host: str, port: int, run_digest_timer: bool = True):
         self.console, self.host, self.port = console, host, port
-        self.secure_cookies, self.run_digest_timer = secure_cookies, run_digest_timer
+        self.run_digest_timer = run_digest_timer
         self._loop: Optional[asyncio.AbstractEventLoop] = None
         self._runner: Optional[web.AppRunner] = None
         self._thread: Optional[threading.Thread] = None
@@ -117,7 +124,7 @@ class ConsoleServer:
 
     async def _start(self) -> None:
         context = tls_context(self.console.settings)
-        self._runner = web.AppRunner(self.console.app(self.secure_cookies), access_log=log)
+        self._runner = web.AppRunner(self.console.app(), access_log=log)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, self.port, ssl_context=context)
         await site.start()
