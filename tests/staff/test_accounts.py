@@ -100,3 +100,20 @@ def test_add_user_command(sqlite_console, sqlite_url):
     assert (short.returncode, short.stderr) == (2, "error: A password needs 12 to 200 characters.\n")
     unknown = run_staff(sqlite_url, "unlock", "nobody")
     assert (unknown.returncode, unknown.stderr) == (2, "error: there is no staff user called nobody\n")
+
+
+def test_a_new_password_signs_the_user_out_and_old_hashes_are_upgraded(console):
+    from argon2 import PasswordHasher
+
+    from bot.staff.accounts import hash_password
+
+    console.accounts.add_user("li.wei", "Li Wei", PASSWORD, is_admin=False)
+    token = console.accounts.sign_in("li.wei", PASSWORD).token
+    assert console.staff.change("li.wei", password_hash=hash_password("another long password"))
+    assert console.accounts.session(token) is None
+    assert console.accounts.sign_in("li.wei", PASSWORD).ok is False
+    weak = PasswordHasher(time_cost=1, memory_cost=8 * 1024).hash(PASSWORD)  # older, cheaper parameters
+    console.staff.change("li.wei", password_hash=weak)
+    assert console.accounts.sign_in("li.wei", PASSWORD).ok
+    assert console.staff.by_username("li.wei").password_hash not in (weak, "")
+    assert not PasswordHasher().check_needs_rehash(console.staff.by_username("li.wei").password_hash)

@@ -40,6 +40,14 @@ def test_serve_listens_on_loopback_and_refuses_without_a_session(sqlite_console,
                 time.sleep(0.5)
         else:
             raise AssertionError(log.read_text())
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=5) as response:
+            headers = response.headers
+        assert headers["Content-Security-Policy"].startswith("default-src 'none'; style-src 'self';")
+        assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+        assert (headers["Cache-Control"], headers["Referrer-Policy"], headers["X-Frame-Options"]) == (
+            "no-store", "no-referrer", "DENY")
+        assert "HttpOnly" in headers["Set-Cookie"] and "Secure" in headers["Set-Cookie"]
+        assert "SameSite=Strict" in headers["Set-Cookie"]
         for path in ("/", f"/requests/{reference}", "/funnel", "/audit"):
             with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as response:
                 assert response.url.endswith("/login")  # redirected to sign in

@@ -24,7 +24,7 @@ from bot.database import make_engine
 from bot.settings import Settings
 from bot.staff.accounts import Accounts
 from bot.staff.casework import Casework
-from bot.staff.clock import Clock, system_clock
+from bot.staff.clock import Clock
 from bot.staff.digest import run_digest
 from bot.staff.pipeline import Pipeline
 from bot.staff.web.app import create_app
