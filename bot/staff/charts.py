@@ -10,11 +10,24 @@ from typing import Dict, List, Sequence, Tuple
 
 from markupsafe import Markup, escape
 
-BAR_HEIGHT, GAP, LABEL_WIDTH, PLOT_WIDTH = 22, 8, 190, 320
+
+class Chart(Markup):
+    """An SVG chart (markup) that also knows its title, for the figure's visible caption."""
+
+    title: str = ""
+
+
+def _chart(svg: str, title: str) -> Chart:
+    chart = Chart(svg)
+    chart.title = title
+    return chart
+
+BAR_HEIGHT, GAP, LABEL_WIDTH, PLOT_WIDTH = 22, 8, 250, 300
+LEGEND_STEP = 110
 SERIES_COLOURS = ("#1f4e79", "#8a3b12", "#2e6b30")  # dark blue, brown, green: each 7:1 or more on white
 
 
-def horizontal_bars(chart_id: str, title: str, rows: Sequence[Tuple[str, int]]) -> Markup:
+def horizontal_bars(chart_id: str, title: str, rows: Sequence[Tuple[str, int]]) -> Chart:
     """One bar per (label, value), longest first as given."""
     top = max([value for _, value in rows] or [0]) or 1
     height = max(1, len(rows)) * (BAR_HEIGHT + GAP) + GAP
@@ -36,16 +49,16 @@ def horizontal_bars(chart_id: str, title: str, rows: Sequence[Tuple[str, int]]) 
             f'<text x="{LABEL_WIDTH + length + 6}" y="{y + 16}" class="chart-value">{value}</text>',
         ]
     parts.append("</svg>")
-    return Markup("".join(parts))
+    return _chart("".join(parts), title)
 
 
-def weekly_bars(chart_id: str, title: str, weeks: Sequence[str], series: Dict[str, Sequence[int]]) -> Markup:
+def weekly_bars(chart_id: str, title: str, weeks: Sequence[str], series: Dict[str, Sequence[int]]) -> Chart:
     """Grouped vertical bars: for each week, one bar per series (started, finished, handed off)."""
     names = list(series)
     top = max([v for values in series.values() for v in values] or [0]) or 1
     group = len(names) * 18 + 24
     plot_height, base = 160, 190
-    width = max(260, 50 + group * len(weeks))
+    width = max(50 + LEGEND_STEP * len(names), 50 + group * len(weeks))
     height = base + 50
     parts: List[str] = [
         f'<svg class="chart" id="{escape(chart_id)}" role="img" aria-labelledby="{escape(chart_id)}-title" '
@@ -66,10 +79,10 @@ def weekly_bars(chart_id: str, title: str, weeks: Sequence[str], series: Dict[st
             ]
         parts.append(f'<text x="{x0}" y="{base + 18}" class="chart-label">{escape(week[5:])}</text>')
     for s, name in enumerate(names):  # the legend
-        x = 40 + s * 110
+        x = 40 + s * LEGEND_STEP
         parts += [
             f'<rect x="{x}" y="{base + 30}" width="12" height="12" fill="{SERIES_COLOURS[s % 3]}"/>',
             f'<text x="{x + 16}" y="{base + 41}" class="chart-label">{escape(name)}</text>',
         ]
     parts.append("</svg>")
-    return Markup("".join(parts))
+    return _chart("".join(parts), title)

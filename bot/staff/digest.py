@@ -60,12 +60,15 @@ def queue_digests(casework: Casework, outbox: OutboxRepository, settings: Settin
     if local.hour < settings.staff.digest_hour:
         return 0
     by_recipient: Dict[str, List[QueueItem]] = defaultdict(list)
+    no_address = set()
     for item in casework.overdue():
         recipient = settings.study_team_email(item.row.trial_id)
         if recipient:
             by_recipient[recipient].append(item)
         else:
-            log.warning("overdue request %s has no study team address for its digest", item.row.reference)
+            no_address.add(item.row.trial_id)
+    if no_address:
+        log.warning("overdue requests of %s are in no digest: no STUDY_TEAM_EMAIL_ set", ", ".join(sorted(no_address)))
     day = local.date().isoformat()
     queued = 0
     for recipient, items in sorted(by_recipient.items()):

@@ -158,6 +158,9 @@ async def security_headers(request: web.Request, handler):
 @web.middleware
 async def authenticate(request: web.Request, handler):
     """Load the session; refuse what needs one without it, and any POST without its CSRF token."""
+    if request.path.startswith("/static/") or request.path in ("/health", "/favicon.ico"):
+        request["staff"] = None  # no database work, and fetching the stylesheet does not keep a session alive
+        return await handler(request)
     token = request.cookies.get(SESSION_COOKIE)
     staff: Optional[StaffSession] = await blocking(services(request)["accounts"].session, token) if token else None
     request["staff"] = staff
@@ -374,19 +377,19 @@ async def funnel_page(request: web.Request) -> web.Response:
         labels = [week for week, _ in weeks]
         trials.append({
             "id": tid, "title": trial.title, "weeks": weeks, "excluded": excluded,
-            "weekly_chart": weekly_bars(f"weekly-{tid}", f"{tid}: screenings started, finished and handed off per week",
-                                        labels, {
-                                            "Started": [w.started for _, w in weeks],
-                                            "Finished": [w.finished for _, w in weeks],
-                                            "Handed off": [w.handed_off for _, w in weeks],
-                                        }),
-            "verdict_chart": horizontal_bars(f"verdicts-{tid}", f"{tid}: results of finished screenings",
-                                             [(VERDICT_LABELS[v], total.verdicts.get(v, 0)) for v in VERDICTS]),
-            "excluded_chart": horizontal_bars(f"excluded-chart-{tid}", f"{tid}: people each criterion excluded",
-                                              excluded),
-            "states_chart": horizontal_bars(f"states-{tid}", f"{tid}: follow-up states reached",
-                                            [(LABELS[s], total.states.get(s, 0)) for s in PIPELINE_ORDER
-                                             if s not in ("new", "notified")]),
+            "charts": [
+                weekly_bars(f"weekly-{tid}", "Screenings started, finished and handed off, per week", labels, {
+                    "Started": [w.started for _, w in weeks],
+                    "Finished": [w.finished for _, w in weeks],
+                    "Handed off": [w.handed_off for _, w in weeks],
+                }),
+                horizontal_bars(f"verdicts-{tid}", "Results of finished screenings (all weeks)",
+                                [(VERDICT_LABELS[v], total.verdicts.get(v, 0)) for v in VERDICTS]),
+                horizontal_bars(f"excluded-chart-{tid}", "People each criterion excluded (all weeks)", excluded),
+                horizontal_bars(f"states-{tid}", "Follow-up states reached (all weeks)",
+                                [(LABELS[s], total.states.get(s, 0)) for s in PIPELINE_ORDER
+                                 if s not in ("new", "notified")]),
+            ],
         })
     return render(request, "funnel.html", trials=trials)
 
