@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Mapping, Optional, Tuple
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv import load_dotenv
 
@@ -137,6 +138,15 @@ def _dates(name: str) -> Tuple[dt.date, ...]:
         raise ValueError(f"{name} must be dates like 2026-10-01, separated by commas") from None
 
 
+def _time_zone(name: str) -> str:
+    value = _text(name) or "UTC"
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"{name} must be a time zone name such as Asia/Shanghai, not {value!r}") from None
+    return value
+
+
 def _optional_path(name: str) -> Optional[Path]:
     value = _text(name)
     return _path(value) if value else None
@@ -159,7 +169,7 @@ def _staff_settings() -> StaffSettings:
         lockout_attempts=_whole_number("STAFF_LOCKOUT_ATTEMPTS", 5, 1, 100),
         lockout_minutes=_number("STAFF_LOCKOUT_MINUTES", 15.0),
         overdue_working_days=_whole_number("STAFF_OVERDUE_WORKING_DAYS", 2, 1, 60),
-        timezone=_text("STAFF_TIMEZONE") or "UTC",
+        timezone=_time_zone("STAFF_TIMEZONE"),
         holidays=_dates("STAFF_HOLIDAYS"),
         digest_hour=_whole_number("STAFF_DIGEST_HOUR", 8, 0, 23),
     )

@@ -6,7 +6,7 @@ import re
 
 from tests.conftest import PROJECT_ROOT
 
-READ_IN_PYTHON = re.compile(r'(?:os\.environ\.get|_text|_flag|_number|_dates|_optional_path)\("([A-Z][A-Z0-9_]+)"')
+READ_IN_PYTHON = re.compile(r'(?:os\.environ\.get|_text|_flag|_number|_dates|_optional_path|_time_zone)\("([A-Z][A-Z0-9_]+)"')
 READ_IN_SHELL = re.compile(r"\$\{([A-Z][A-Z0-9_]+)[:}]")
 NOT_SETTINGS = {"PYTHONUNBUFFERED"}
 

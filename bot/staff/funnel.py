@@ -19,8 +19,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Sequence, Tuple
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from bot.staff.clock import Clock
 from bot.staff.pipeline import PIPELINE_ORDER, Pipeline
 from bot.storage.funnel import FunnelCount, FunnelRepository
@@ -47,7 +45,7 @@ class FunnelRecorder:
     def _add(self, trial_id: str, events: List[Tuple[str, str]]) -> None:
         try:
             self.repository.add(self.pipeline.local_day(self.clock()), trial_id, events)
-        except SQLAlchemyError as error:
+        except Exception as error:  # noqa: BLE001 - counting must never disturb a person's screening
             log.error("funnel event not counted: %s", type(error).__name__)
 
 
