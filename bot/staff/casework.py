@@ -65,10 +65,16 @@ class Casework:
     def delete(self, reference: str, actor: str) -> int:
         return self.repository.delete(reference, actor, self.clock())
 
-    def export_csv(self, actor: str) -> str:
-        """Every request as CSV, formula-guarded as `python -m bot.requests export` does; audited."""
+    def export_csv(self, actor: str, trial: Optional[str] = None, status: Optional[str] = None,
+                   owner: Optional[str] = None) -> str:
+        """The queue as CSV (with the queue's filters, if any), formula-guarded as
+        `python -m bot.requests export` does; audited."""
+        references = None
+        if trial or status or owner:
+            references = [item.row.reference for item in self.queue(trial, status, owner)]
         out = io.StringIO()
-        self.repository.export(actor, self.clock(), lambda requests: write_csv(out, requests) or len(requests))
+        self.repository.export(actor, self.clock(), lambda requests: write_csv(out, requests) or len(requests),
+                               references)
         return out.getvalue()
 
     def today(self) -> dt.date:

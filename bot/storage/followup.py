@@ -185,12 +185,15 @@ class FollowUpRepository(Store):
             add_entry(session, now, actor, "deleted", request.reference, f"{removed} rows removed")
         return removed
 
-    def export(self, actor: str, now: dt.datetime, write: Callable[[List[RequestDetails]], int]) -> int:
-        """Hand every request to ``write`` (the CSV writer) and audit the export; returns the count."""
+    def export(self, actor: str, now: dt.datetime, write: Callable[[List[RequestDetails]], int],
+               references: Optional[List[str]] = None) -> int:
+        """Hand the requests (all, or those ``references`` name) to ``write`` (the CSV writer) and audit
+        the export; returns the count."""
+        query = select(ContactRequest).order_by(ContactRequest.created_at.desc(), ContactRequest.id.desc())
+        if references is not None:
+            query = query.where(ContactRequest.reference.in_(references))
         with self._transaction() as session:
-            requests = session.scalars(
-                select(ContactRequest).order_by(ContactRequest.created_at.desc(), ContactRequest.id.desc())
-            )
+            requests = session.scalars(query)
             count = write([_request_details(session, r) for r in requests])
             add_entry(session, now, actor, "exported", None, f"{count} requests exported to CSV")
         return count

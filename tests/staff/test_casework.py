@@ -89,3 +89,14 @@ def test_the_audit_log_never_holds_personal_details(console):
     logged = repr(audit_rows(console))
     for value in JANE.values():
         assert value not in logged
+
+
+def test_the_export_follows_the_queues_filters(console):
+    npc = save_at(console, MONDAY)
+    breast = save_at(console, MONDAY, trial_id="NCT06561607", statuses={"BC-I01": "study_team"})
+
+    def exported(**filters):
+        return [row[0] for row in list(csv.reader(io.StringIO(console.casework.export_csv("li.wei", **filters))))[1:]]
+    assert sorted(exported()) == sorted([npc, breast])
+    assert exported(trial="NCT06561607") == [breast]
+    assert exported(status="contacted") == []

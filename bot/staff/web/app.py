@@ -351,7 +351,9 @@ async def delete_case(request: web.Request) -> web.Response:
 
 
 async def export(request: web.Request) -> web.Response:
-    text = await blocking(services(request)["casework"].export_csv, _actor(request))
+    form = request["form"]
+    filters = [str(form.get(key, ""))[:40] or None for key in ("trial", "status", "owner")]
+    text = await blocking(services(request)["casework"].export_csv, _actor(request), *filters)
     log.info("requests exported by %s", _actor(request))
     day = services(request)["casework"].today().isoformat()
     return web.Response(text=text, content_type="text/csv", charset="utf-8", headers={
