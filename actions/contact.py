@@ -253,7 +253,9 @@ class ActionAskDetailsConfirmed(SafeAction):
             send(dispatcher, which_detail_message())  # "no" (or unclear) to the read-back
             return []
         details = {field: tracker.get_slot(field) or "" for field in CONTACT_FIELDS}
-        send(dispatcher, contact_read_back(details, bool(tracker.get_slot("wants_confirmation"))))
+        send(dispatcher, contact_read_back(
+            details, bool(tracker.get_slot("wants_confirmation")), get_settings().phone_default_region
+        ))
         return []
 
 
@@ -295,7 +297,10 @@ class ActionSubmitContact(SafeAction):
         report = await asyncio.get_running_loop().run_in_executor(
             None, deliver_for, context.repository(), settings.smtp, reference
         )
-        send(dispatcher, contact_saved_message(reference, delivered=report.failed == 0))
+        send(dispatcher, contact_saved_message(
+            reference, delivered=report.failed == 0, trial=context.catalog().trial(state.trial_id),
+            expected_within=settings.contact_expected_within,
+        ))
         return [SlotSet(slot, None) for slot in CONTACT_SLOTS]
 
 

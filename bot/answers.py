@@ -50,6 +50,15 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class ChecklistItem:
+    """One line of an umbrella question's list, and the follow-up questions it stands for."""
+
+    id: str
+    label: str
+    follow_ups: Tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Question:
     """One fact asked of a patient or caregiver, shared by every trial."""
 
@@ -65,6 +74,10 @@ class Question:
     allows_not_sure: bool = True
     # An umbrella question stands for a list of follow-up questions (see questions.yml).
     umbrella: bool = False
+    # Its list as boxes to tick; an unticked line answers its follow-ups "no", or
+    # "checklist_window_days ago" for a how-long-ago follow-up.
+    checklist: Tuple[ChecklistItem, ...] = ()
+    checklist_window_days: Optional[Decimal] = None
 
     def text_for(self, voice: str) -> str:
         return self.text[voice]
@@ -162,7 +175,7 @@ def _normalise_time_since(question: Question, raw: object, today: dt.date) -> An
             pass
     if isinstance(raw, dt.date):
         if raw > today:
-            raise InvalidAnswer(f"The date {raw.isoformat()} is in the future. Please give a date in the past.")
+            raise InvalidAnswer(f"The date {raw.day} {raw.strftime('%B %Y')} is in the future. Please give a date in the past.")
         return days_ago(question, Decimal((today - raw).days))
     number = _to_decimal(raw)
     if number is None:
