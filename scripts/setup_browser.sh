@@ -1,10 +1,21 @@
 #!/usr/bin/env bash
 # Debian's Chromium for the widget's browser tests (Playwright drives it; no
 # browser is ever downloaded). Installs the packages chromium and chromium-driver
-# when /usr/bin/chromium is missing; a second run does nothing.
+# when /usr/bin/chromium is missing; a second run does nothing. Also installs
+# axe-core (the accessibility checker the tests inject) from npm, exactly as
+# pinned in package-lock.json, when node_modules is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -f .env ]; then set -a; . ./.env; set +a; fi
+
+if [ ! -f node_modules/axe-core/axe.min.js ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "setup: the browser tests need npm (Debian: apt-get install npm) to install axe-core." >&2
+    exit 1
+  fi
+  echo "setup: installing axe-core for the accessibility tests (npm ci)..."
+  npm ci --no-audit --no-fund --loglevel=error >/dev/null
+fi
 
 CHROMIUM=${CHROMIUM_PATH:-/usr/bin/chromium}
 if [ -x "$CHROMIUM" ]; then

@@ -32,9 +32,9 @@ NPC_ANSWERS: Dict[str, Tuple[str, str]] = {
     "last_treatment_days": ("click", "More than 4 weeks ago"),
     "side_effects_more_than_mild": ("click", "No"),
     "measurable_lesion": ("type", "yes"),
-    "npc_health_screen": ("click", "No"),
+    "npc_health_screen": ("click", "None of these"),
     "other_cancer": ("type", "no other cancer"),
-    "npc_recent_medicines": ("click", "No"),
+    "npc_recent_medicines": ("type", "no"),  # typing still works for a checklist
     "tissue_sample": ("type", "sure"),
     "pregnant_or_breastfeeding": ("click", "No"),
     "contraception": ("type", "doesn't apply"),
@@ -117,7 +117,7 @@ def test_whole_screening_with_an_exclusion_corrected_and_a_contact_request(chat:
     assert chat.question_id == "age"
     # One field for a number question, saying its unit and range; one Send button.
     assert page.locator("label[for=psc-input]").text_content() == "Your answer, in years"
-    assert page.locator("#psc-hint").text_content() == "A number from 18 to 120."
+    assert page.locator("#psc-hint").text_content() == "A number from 0 to 120."
     assert page.locator("input:visible").count() == 1 and page.locator(".psc-send:visible").count() == 1
     assert chat.choices == []  # answered buttons are gone
 

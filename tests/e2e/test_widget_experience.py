@@ -20,7 +20,7 @@ from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
 from tests.e2e.servers import PROJECT_ROOT, Servers
-from tests.e2e.test_widget import browser, choose_self_and_npc, new_page  # noqa: F401 - the browser fixture
+from tests.e2e.test_widget import browser, chat, choose_self_and_npc, new_page, page  # noqa: F401 - fixtures
 from tests.e2e.widget_page import SCREENSHOTS, ChatPage
 
 AXE = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -225,6 +225,7 @@ def test_verdict_in_view_on_a_phone_at_200_percent_text(browser: Browser, server
         page.evaluate("document.documentElement.style.fontSize = '200%'")
         choose_self_and_npc(chat)
         chat.click("Yes").type("17")
+        page.screenshot(path=str(SCREENSHOTS / "phone-200-percent-exclusion.png"))
         assert_question_and_choices_in_view_or_exclusion(page)
         chat.click("See the summary")
         assert chat.attribute("verdict") == "likely_ineligible"
@@ -236,10 +237,18 @@ def test_verdict_in_view_on_a_phone_at_200_percent_text(browser: Browser, server
 
 
 def assert_question_and_choices_in_view_or_exclusion(page: Page) -> None:
-    """After an exclusion its buttons (change the answer, summary, contact) are in view too."""
-    for button in page.locator(".psc-choices .psc-choice").all():
-        box = button.bounding_box()
-        assert box is not None and box["y"] + box["height"] <= page.viewport_size["height"] + 1
+    """After an exclusion its buttons (change the answer, summary, contact) are in view, or in the
+    choices box, which scrolls on its own while the message stays in view."""
+    report = page.evaluate(
+        """() => {
+            const box = document.querySelector('.psc-choices');
+            const r = box.getBoundingClientRect();
+            return {boxInView: r.top >= 0 && r.bottom <= innerHeight + 1, scrolls: box.scrollHeight > box.clientHeight + 1,
+                    pageScroll: document.scrollingElement.scrollTop, exclusionTop: document.querySelector(
+                        '.psc-msg[data-verdict]').getBoundingClientRect().top};
+        }"""
+    )
+    assert report["boxInView"] and report["pageScroll"] == 0 and report["exclusionTop"] >= 0, report
 
 
 def focused(page: Page) -> str:

@@ -42,7 +42,7 @@ class ChatPage:
         return self.wait()
 
     def open_menu(self) -> None:
-        toggle = self.page.get_by_role("button", name="More options", exact=True)
+        toggle = self.page.get_by_role("button", name="Menu", exact=True)
         if toggle.get_attribute("aria-expanded") != "true":
             toggle.click()
 

@@ -21,8 +21,8 @@
 
   var TEXT = {
     title: "Study pre-screening chat",
-    about: "About the studies",
-    menu: "More options",
+    about: "The studies",
+    menu: "Menu",
     saveForLater: "Save and come back later",
     print: "Print or save as PDF",
     startOver: "Start over",
@@ -119,9 +119,11 @@
 
     var head = el("div", { "class": "psc-head" });
     head.appendChild(el("h" + level, { id: "psc-title", "class": "psc-title" }, this.root.getAttribute("data-title") || TEXT.title));
+    var tools = el("div", { "class": "psc-head-tools" });
     var about = this.root.getAttribute("data-about");
-    if (about && /^#[A-Za-z][\w-]*$/.test(about)) head.appendChild(el("a", { "class": "psc-about", href: about }, TEXT.about));
-    head.appendChild(this.buildMenu());
+    if (about && /^#[A-Za-z][\w-]*$/.test(about)) tools.appendChild(el("a", { "class": "psc-about", href: about }, TEXT.about));
+    tools.appendChild(this.buildMenu());
+    head.appendChild(tools);
     box.appendChild(head);
 
     // A bar that shows how far along the person is; each question says it in
