@@ -175,7 +175,7 @@ def _normalise_time_since(question: Question, raw: object, today: dt.date) -> An
             pass
     if isinstance(raw, dt.date):
         if raw > today:
-            raise InvalidAnswer(f"The date {raw.day} {raw.strftime('%B %Y')} is in the future. Please give a date in the past.")
+            raise InvalidAnswer(f"The date {raw.isoformat()} is in the future. Please give a date in the past.")
         return days_ago(question, Decimal((today - raw).days))
     number = _to_decimal(raw)
     if number is None:

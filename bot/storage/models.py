@@ -11,6 +11,8 @@ style, so it also runs on 2.0.
 * ``notifications``: the outbox. An e-mail is written here in the same
   transaction as its request and sent afterwards, so a mail server that is down
   loses nothing: the row stays "pending" and is retried.
+* ``personal_emails``: the outbox for e-mails a person sends to themselves (their
+  summary, a link to come back); ``resume_tokens``: those links, hashed.
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ REQUEST_STATUSES = ("new", "notified", "contacted", "closed")
 STUDY_TEAM, CONFIRMATION = "study_team", "confirmation"
 NOTIFICATION_KINDS = (STUDY_TEAM, CONFIRMATION)
 PENDING, SENT = "pending", "sent"
+SUMMARY, RESUME_LINK = "summary", "resume_link"
+PERSONAL_EMAIL_KINDS = (SUMMARY, RESUME_LINK)
 NOTIFICATION_STATUSES = (PENDING, SENT)
 
 REFERENCE_LENGTH = 12  # "PS-7K3Q-9WXM"
@@ -180,3 +184,37 @@ class Notification(Base):
     sent_at = Column(UtcDateTime)
 
     contact_request = relationship("ContactRequest", back_populates="notifications")
+
+
+class PersonalEmail(Base):
+    """An e-mail a person asked for, to themselves: their summary, or a link to come back.
+
+    The outbox for these: written first, then sent; a row is deleted once sent,
+    so the address is kept only until the e-mail has gone (or "delete my data")."""
+
+    __tablename__ = "personal_emails"
+    __table_args__ = (CheckConstraint(_one_of("kind", PERSONAL_EMAIL_KINDS), name="kind"),)
+
+    id = Column(Integer, primary_key=True)
+    conversation_id = Column(String(255), nullable=False, index=True)
+    kind = Column(String(20), nullable=False)
+    recipient = Column(String(254), nullable=False)
+    subject = Column(String(200), nullable=False)
+    body = Column(Text, nullable=False)
+    consent_at = Column(UtcDateTime, nullable=False)  # when the person asked for it and agreed
+    attempts = Column(Integer, nullable=False)
+    last_error = Column(String(MAX_ERROR_LENGTH))  # error type and short message, never personal data
+    claimed_until = Column(UtcDateTime)
+    created_at = Column(UtcDateTime, nullable=False)
+
+
+class ResumeToken(Base):
+    """A single-use link to carry on a conversation on another device. Only a hash of
+    the token is stored, so the database alone cannot be used to take over a chat."""
+
+    __tablename__ = "resume_tokens"
+
+    token_hash = Column(String(64), primary_key=True)  # SHA-256, hex
+    conversation_id = Column(String(255), nullable=False, index=True)
+    expires_at = Column(UtcDateTime, nullable=False)
+    used_at = Column(UtcDateTime)

@@ -43,6 +43,7 @@ from bot.storage.models import (
     Trial,
     utc_now,
 )
+from bot.storage.personal import PersonalStore
 
 log = logging.getLogger(__name__)
 
@@ -270,6 +271,7 @@ class Repository:
             screenings = select(Screening.id).where(Screening.conversation_id == conversation_id)
             removed = _delete_requests(session, ContactRequest.screening_id.in_(screenings))
             removed += _execute_delete(session, delete(Screening).where(Screening.conversation_id == conversation_id))
+        removed += PersonalStore(self.engine).forget(conversation_id)  # e-mails to themselves, links to come back
         log.info("conversation data deleted: %d rows", removed)
         return removed
 

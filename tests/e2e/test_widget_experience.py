@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import unicodedata
 from pathlib import Path
 from typing import Dict, Iterator, List, Tuple
@@ -19,7 +20,9 @@ import pytest
 from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
+from tests.e2e.conftest import body
 from tests.e2e.servers import PROJECT_ROOT, Servers
+from tests.e2e.test_contact import database
 from tests.e2e.test_widget import browser, chat, choose_self_and_npc, new_page, page  # noqa: F401 - fixtures
 from tests.e2e.widget_page import SCREENSHOTS, ChatPage
 
@@ -315,3 +318,63 @@ def test_a_whole_screening_with_the_keyboard_only_takes_at_most_two_presses_per_
     assert chat.attribute("verdict") == "likely_eligible"
     assert max(presses.values()) <= 2, presses
     assert page.evaluate("document.activeElement.classList.contains('psc-verdict')")  # focus on the verdict
+
+
+def test_email_the_summary_then_come_back_on_another_device_with_a_single_use_link(
+    browser: Browser, servers: Servers, smtp_server, app_env
+):
+    page = new_page(browser, **DESKTOP)
+    others = []
+    try:
+        chat = ChatPage(page).open(f"{servers.rasa_url}/")
+        choose_self_and_npc(chat)
+        chat.click("Yes").type("17").click("See the summary")
+        card = page.locator(".psc-result").last
+        card.get_by_role("button", name="Email me this summary").click()
+        card.get_by_label("Your email address").fill("kim.lee@example.com")
+        card.get_by_role("button", name="Send the email").click()
+        status = card.locator(".psc-email-form [role=status]")
+        status.filter(has_text="Please tick the box").wait_for()  # nothing is sent without consent
+        card.get_by_label("Send my summary to this address once", exact=False).check()
+        card.get_by_role("button", name="Send the email").click()
+        status.filter(has_text="Done. We have sent the email").wait_for()
+        mails = [m for m in smtp_server.mailbox.messages if m["To"] == "kim.lee@example.com"]
+        assert len(mails) == 1 and mails[0]["Subject"] == "Your pre-screening summary"
+        assert "this study may not be a match for you right now" in body(mails[0])
+        assert "The study is only for adults, aged 18 or older." in body(mails[0])
+        assert personal_email_rows(app_env) == 0  # the address is not kept once the e-mail is sent
+
+        chat.tool("Save and come back later")
+        assert "Your answers are kept in this web browser on this device" in chat.latest
+        offer = page.locator(".psc-msg").last
+        offer.get_by_role("button", name="Email me a link to carry on on another device").click()
+        offer.get_by_label("Your email address").fill("kim.lee@example.com")
+        offer.get_by_label("Send a link to this address once", exact=False).check()
+        offer.get_by_role("button", name="Send the email").click()
+        offer.locator("[role=status]").filter(has_text="Done.").wait_for()
+        mail = [m for m in smtp_server.mailbox.messages if m["To"] == "kim.lee@example.com"][-1]
+        link = re.search(r"http://\S+\?resume=[\w-]+", body(mail)).group(0)
+        conversation_id = page.evaluate("localStorage.getItem('prescreen-conversation-id')")
+        assert conversation_id not in link  # a token, never the conversation id
+        before = chat.bubbles()
+
+        phone = new_page(browser, **PHONE)  # another device
+        others.append(phone)
+        on_phone = ChatPage(phone).open(link)
+        assert on_phone.bubbles() == before
+        assert "resume=" not in phone.url  # the token leaves the address bar
+        assert phone.evaluate("localStorage.getItem('prescreen-conversation-id')") == conversation_id
+
+        again = new_page(browser, **PHONE)  # the same link a second time
+        others.append(again)
+        ChatPage(again).open(link)
+        assert "This link does not work any more" in again.locator(".psc-status").text_content()
+        assert again.evaluate("localStorage.getItem('prescreen-conversation-id')") != conversation_id
+    finally:
+        for opened in [page, *others]:
+            opened.context.close()
+
+
+def personal_email_rows(app_env) -> int:
+    with database(app_env) as connection:
+        return connection.execute("SELECT COUNT(*) FROM personal_emails").fetchone()[0]

@@ -53,6 +53,13 @@
       },
       cancel: "Cancel"
     },
+    emailSummary: "Email me this summary",
+    emailLink: "Email me a link to carry on on another device",
+    emailLabel: "Your email address",
+    consentSummary: "Send my summary to this address once. The address is deleted after the email is sent.",
+    consentLink: "Send a link to this address once. The link works once, for 7 days. The address is deleted after the email is sent.",
+    sendEmail: "Send the email",
+    resumed: "Welcome back. Here is your conversation so far.",
     lost: "The connection was lost. Trying to connect again… Your answers are kept.",
     back: "Connected again.",
     tooLong: "That message is too long. Please keep it under " + MAX_LENGTH + " characters.",
@@ -293,6 +300,7 @@
     } else {
       item.appendChild(richText(bubble.text, "psc-text"));
     }
+    if (custom.save_for_later) item.appendChild(this.emailForm("/widget/resume-link", TEXT.emailLink, TEXT.consentLink));
     if (custom.question_id) item.setAttribute("data-question-id", custom.question_id);
     if (custom.verdict) item.setAttribute("data-verdict", custom.verdict);
     if (custom.reference) item.setAttribute("data-reference", custom.reference);
@@ -321,8 +329,53 @@
     var print = el("button", { type: "button", "class": "psc-tool" }, TEXT.print);
     print.addEventListener("click", function () { self.print(); });
     actions.appendChild(print);
+    actions.appendChild(this.emailForm("/widget/email-summary", TEXT.emailSummary, TEXT.consentSummary));
     box.appendChild(actions);
     return box;
+  };
+
+  // "Email me ...": a button that opens a small form (address and consent) in place.
+  Widget.prototype.emailForm = function (route, title, consentText) {
+    var self = this;
+    var n = (this.forms = (this.forms || 0) + 1);
+    var wrap = el("div", { "class": "psc-email" });
+    var open = el("button", { type: "button", "class": "psc-tool", "aria-expanded": "false" }, title);
+    var form = el("form", { "class": "psc-email-form", hidden: "", novalidate: "" });
+    form.appendChild(el("label", { "for": "psc-email-" + n, "class": "psc-label" }, TEXT.emailLabel));
+    var address = el("input", { id: "psc-email-" + n, type: "email", autocomplete: "email", "class": "psc-email-input" });
+    form.appendChild(address);
+    var consentLabel = el("label", { "class": "psc-check" });
+    var consent = el("input", { type: "checkbox" });
+    consentLabel.appendChild(consent);
+    consentLabel.appendChild(el("span", {}, consentText));
+    form.appendChild(consentLabel);
+    form.appendChild(el("button", { type: "submit", "class": "psc-send" }, TEXT.sendEmail));
+    var status = el("p", { "class": "psc-hint", role: "status" });
+    form.appendChild(status);
+    open.addEventListener("click", function () {
+      form.hidden = !form.hidden;
+      open.setAttribute("aria-expanded", form.hidden ? "false" : "true");
+      if (!form.hidden) address.focus();
+    });
+    form.addEventListener("submit", async function (event) {
+      event.preventDefault();
+      status.textContent = "…";
+      var reply = null;
+      try {
+        reply = await fetch(SERVER + route, {
+          method: "POST", headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ conversation_id: self.id, email: address.value.trim(), consent: consent.checked })
+        });
+        var result = await reply.json();
+        status.textContent = result.error || result.message;
+        if (!result.error) { address.value = ""; consent.checked = false; }
+      } catch (error) {
+        status.textContent = TEXT.serverError;
+      }
+    });
+    wrap.appendChild(open);
+    wrap.appendChild(form);
+    return wrap;
   };
 
   Widget.prototype.showProgress = function (progress) {
@@ -545,8 +598,35 @@
     return this.queue;
   };
 
+  // A link from "Email me a link" (?resume=TOKEN): the server gives this
+  // conversation's id once; the token is then taken out of the address bar.
+  Widget.prototype.resumeFromLink = async function () {
+    var params = new URLSearchParams(window.location.search);
+    var token = params.get("resume");
+    if (!token) return null;
+    params.delete("resume");
+    var rest = params.toString();
+    window.history.replaceState(null, "", window.location.pathname + (rest ? "?" + rest : "") + window.location.hash);
+    try {
+      var reply = await fetch(SERVER + "/widget/resume", {
+        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ token: token })
+      });
+      var result = await reply.json();
+      if (result.conversation_id && /^[0-9a-f]{32}$/.test(result.conversation_id)) {
+        this.id = result.conversation_id;
+        try { window.localStorage.setItem(STORAGE_KEY, this.id); } catch (e) { /* kept in memory only */ }
+        return TEXT.resumed;
+      }
+      return result.error || TEXT.serverError;
+    } catch (error) {
+      return TEXT.serverError;
+    }
+  };
+
   // Shows the conversation so far (after a reload), or starts a new one.
   Widget.prototype.start = async function () {
+    var notice = await this.resumeFromLink();
+    if (notice) this.showStatus(notice);
     var history = null;
     for (var attempt = 0; history === null; attempt++) {
       try {
