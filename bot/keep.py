@@ -47,7 +47,7 @@ def new_resume_link(store: PersonalStore, conversation_id: str, page_url: str) -
 
 def resume_email(link: str, expires: dt.datetime) -> tuple:
     body = (
-        "You asked for a link to carry on your research study pre-screening chat on another device.\n\n"
+        "You asked for a link to carry on your chat on another device. It is the chat that checks if a study might fit.\n\n"
         f"{link}\n\n"
         f"The link works once, until {format_date(expires.date())}. After that, you can start again. "
         "If you did not ask for this, you can delete this email. We do not keep your email address once it is sent."

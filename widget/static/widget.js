@@ -313,7 +313,7 @@
   // The summary as a card: the verdict first, then the reasons, the checks and the next step.
   Widget.prototype.resultCard = function (card, text) {
     var self = this;
-    var box = el("div", { "class": "psc-card psc-text" });
+    var box = el("div", { "class": "psc-text" });
     box.appendChild(el("p", { "class": "psc-verdict", tabindex: "-1" }, card.verdict));
     box.appendChild(el("p", { "class": "psc-card-title" }, card.title));
     (card.sections || []).forEach(function (section) {
@@ -330,8 +330,10 @@
     print.addEventListener("click", function () { self.print(); });
     actions.appendChild(print);
     actions.appendChild(this.emailForm("/widget/email-summary", TEXT.emailSummary, TEXT.consentSummary));
-    box.appendChild(actions);
-    return box;
+    var card = el("div", { "class": "psc-card" });
+    card.appendChild(box);  // the words (.psc-text), then what can be done with them
+    card.appendChild(actions);
+    return card;
   };
 
   // "Email me ...": a button that opens a small form (address and consent) in place.
