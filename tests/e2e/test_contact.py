@@ -57,7 +57,7 @@ def test_details_are_checked_saved_and_sent_to_the_study_team(
     chat.say("Portuguese").say("skip").say("mornings").say("yes")
     assert "Please check your details" in chat.text
     assert "- Email: ana.silva@example.com" in chat.text
-    assert "- Phone: +442079460958" in chat.text
+    assert "- Phone: 020 7946 0958" in chat.text  # read back in national format (stored as +442079460958)
     chat.say("no")
     assert "Which detail should I change?" in chat.text
     chat.say(button("email"))

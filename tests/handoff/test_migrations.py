@@ -17,7 +17,10 @@ from bot.settings import PROJECT_ROOT
 from bot.storage.models import Base
 from tests.handoff.conftest import save_request
 
-TABLES = {"alembic_version", "trials", "criteria", "screenings", "contact_requests", "notifications"}
+TABLES = {
+    "alembic_version", "trials", "criteria", "screenings", "contact_requests", "notifications",
+    "personal_emails", "resume_tokens",
+}
 
 
 def schema(engine):
