@@ -61,17 +61,18 @@ def cleared_value(follow_up: Question, umbrella: Question) -> AnswerValue:
 
 
 def filled_in(answers: Mapping[str, AnswerValue], questions: Mapping[str, Question]) -> FrozenSet[str]:
-    """The answers that look filled in by a ticked list rather than asked one by one.
+    """The answers a ticked list filled in, rather than questions the person was asked.
 
-    A follow-up the person was asked and answered "no" looks the same; only the
-    progress count uses this, and it says "about"."""
+    :func:`read_ticked` writes them just before the umbrella's own answer; the
+    follow-ups asked afterwards come after it (answers keep their order)."""
+    order = list(answers)
     filled = set()
-    for umbrella_id, value in answers.items():
+    for position, umbrella_id in enumerate(order):
         umbrella = questions[umbrella_id]
-        if not umbrella.checklist or value != YES:
+        if not umbrella.checklist or answers[umbrella_id] != YES:
             continue
-        for item in umbrella.checklist:
-            for follow_up in item.follow_ups:
-                if follow_up in answers and answers[follow_up] == cleared_value(questions[follow_up], umbrella):
-                    filled.add(follow_up)
+        for follow_up in order[:position]:
+            if any(follow_up in item.follow_ups for item in umbrella.checklist) and \
+                    answers[follow_up] == cleared_value(questions[follow_up], umbrella):
+                filled.add(follow_up)
     return frozenset(filled)
