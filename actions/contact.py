@@ -21,11 +21,13 @@ from actions.safety import SafeAction, SafeFormValidationAction, send
 from bot.answer_parsing import parse_yes_no
 from bot.answers import YES, InvalidAnswer
 from bot.contact import CONTACT_FIELDS, validate_contact_field
+from bot.keep import with_summary
 from bot.messages import (
     CONTACT_PROMPTS,
     consent_message,
     contact_read_back,
     contact_saved_message,
+    summary_message,
     which_detail_message,
 )
 from bot.notify import deliver_for, write_email
@@ -286,7 +288,8 @@ class ActionSubmitContact(SafeAction):
                 contact={field: tracker.get_slot(field) or "" for field in CONTACT_FIELDS},
                 wants_confirmation=bool(tracker.get_slot("wants_confirmation")),
                 study_team_email=settings.study_team_email(state.trial_id),
-                write_email=write_email,
+                write_email=with_summary(write_email, summary_message(
+                    result, state.voice, state.answers, context.catalog().questions).text),
             )
         except Exception as error:  # noqa: BLE001 - a database that is down must not lose the details
             logger.error("saving a contact request failed: %s", type(error).__name__)

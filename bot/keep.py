@@ -11,15 +11,16 @@ import logging
 import secrets
 import smtplib
 from email.message import EmailMessage
-from typing import Mapping, Optional
+from typing import Callable, Mapping, Optional
 
 from bot.answers import AnswerValue, Question
 from bot.messages import format_date, summary_message
 from bot.notify import DeliveryReport, _close, _connect, _send, claim_period, describe_error
 from bot.screening import ScreeningResult
 from bot.settings import SmtpSettings
-from bot.storage.models import RESUME_LINK, SUMMARY, utc_now
+from bot.storage.models import CONFIRMATION, RESUME_LINK, SUMMARY, utc_now
 from bot.storage.personal import PersonalStore
+from bot.storage.repository import EmailText, RequestDetails
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,19 @@ def summary_email(result: ScreeningResult, voice: str, answers: Mapping[str, Ans
         "We do not keep your email address once this email is sent."
     )
     return "Your pre-screening summary", body
+
+def with_summary(write: Callable[[str, RequestDetails], EmailText], summary_text: str):
+    """An e-mail writer whose copy for the person (the confirmation) ends with their summary."""
+
+    def write_with_summary(kind: str, request: RequestDetails) -> EmailText:
+        written = write(kind, request)
+        if kind != CONFIRMATION:
+            return written
+        body = f"{written.body}\nYour summary from the chat:\n\n{summary_text}\n"
+        return EmailText(subject=written.subject, body=body)
+
+    return write_with_summary
+
 
 def new_resume_link(store: PersonalStore, conversation_id: str, page_url: str) -> tuple:
     """A new single-use link to this conversation, and the day it stops working."""

@@ -89,6 +89,7 @@ def test_details_are_checked_saved_and_sent_to_the_study_team(
         assert expected in text
     confirmation = next(m for m in mails if m["To"] == "ana.silva@example.org")
     assert reference in body(confirmation)
+    assert "Your summary from the chat:" in body(confirmation)  # the person's copy keeps the summary
 
     # Nothing personal is logged by either server.
     logs = "".join(path.read_text() for path in servers.logs.values())

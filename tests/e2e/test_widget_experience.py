@@ -108,6 +108,9 @@ def assert_question_and_choices_in_view(page: Page) -> None:
     assert report["pageScroll"] == 0, report
     assert report["questionTopInView"], report
     assert report["controls"] > 0 and report["lost"] == [], report
+    # After a click the pointer rests where the last answer was: no new button looks chosen.
+    backgrounds = page.evaluate("[...document.querySelectorAll('.psc-choice')].map(b => getComputedStyle(b).backgroundColor)")
+    assert set(backgrounds) <= {"rgb(255, 255, 255)"}, backgrounds
 
 
 def answer_with(chat: ChatPage, how: str) -> None:

@@ -155,6 +155,7 @@
 
     this.choices = el("div", { "class": "psc-choices", role: "group", "aria-label": TEXT.choices, hidden: "" });
     this.choices.addEventListener("keydown", function (event) { self.moveAmongChoices(event); });
+    this.choices.addEventListener("pointermove", function () { self.choices.classList.remove("psc-fresh"); });
     box.appendChild(this.choices);
 
     // One text box for every answer. For a number question (age) it says the unit and range.
@@ -474,6 +475,9 @@
     if (buttons.length) {
       buttons[0].setAttribute("tabindex", "0");  // one stop for Tab; arrow keys move within
       this.choices.hidden = false;
+      // The pointer still rests where the last answer was: no hover colour on the new
+      // button under it until the pointer moves, so nothing looks chosen already.
+      this.choices.classList.add("psc-fresh");
     }
     this.setNumberMode(numberQuestion);
     if (this.usedKeyboard && buttons.length) buttons[0].focus({ preventScroll: true });
