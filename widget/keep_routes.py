@@ -14,8 +14,9 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import time
 from functools import lru_cache
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from sanic import Blueprint, response
 from sanic.request import Request
@@ -37,8 +38,32 @@ NO_CONSENT = "Please tick the box to agree, so that we can send the email."
 NO_SUMMARY = "There is no summary yet. Please answer the questions first."
 SENT = "Done. We have sent the email. Please check your inbox, and your spam folder too."
 QUEUED = "We could not send the email just now. We will try again soon."
+TOO_MANY = "You have asked for several emails just now. Please wait an hour and try again."
+NO_CHAT = "There is nothing to save yet. Please answer a question first."
+# A person asks for one or two of these; more from one chat looks like someone using it to send mail.
+MAX_EMAILS_PER_CHAT_PER_HOUR = 3
 LINK_NOT_VALID = "This link does not work any more. Links work once, for 7 days. You can start again here."
 BAD_REQUEST = "Sorry, the chat could not read that. Please reload the page and try again."
+
+
+class EmailAllowance:
+    """At most ``limit`` e-mails per conversation in ``window`` seconds (kept in this process)."""
+
+    def __init__(self, limit: int = MAX_EMAILS_PER_CHAT_PER_HOUR, window: float = 3600.0, clock=time.monotonic):
+        self.limit, self.window, self.clock = limit, window, clock
+        self.sent: Dict[str, List[float]] = {}
+
+    def take(self, conversation_id: str) -> bool:
+        now = self.clock()
+        recent = [moment for moment in self.sent.get(conversation_id, []) if now - moment < self.window]
+        if len(recent) >= self.limit:
+            self.sent[conversation_id] = recent
+            return False
+        self.sent[conversation_id] = recent + [now]
+        return True
+
+
+ALLOWANCE = EmailAllowance()
 
 
 @lru_cache(maxsize=1)
@@ -108,6 +133,8 @@ def add_keep_routes(widget: Blueprint, conversation_id_pattern) -> None:
         state = await _state(request, body["conversation_id"])
         if state is None:
             return response.json({"error": NO_SUMMARY}, status=409)
+        if not ALLOWANCE.take(body["conversation_id"]):
+            return response.json({"error": TOO_MANY}, status=429)
         catalog = _catalog()
         subject, text = summary_email(state.result(catalog), state.voice, state.answers, catalog.questions)
         return await _queue_and_send(body["conversation_id"], SUMMARY, address, subject, text)
@@ -120,6 +147,10 @@ def add_keep_routes(widget: Blueprint, conversation_id_pattern) -> None:
         address, problem = _address(body)
         if problem:
             return response.json({"error": problem}, status=422)
+        if await _state(request, body["conversation_id"]) is None:  # only a chat that has started can be resumed
+            return response.json({"error": NO_CHAT}, status=409)
+        if not ALLOWANCE.take(body["conversation_id"]):
+            return response.json({"error": TOO_MANY}, status=429)
         link, expires = new_resume_link(_store(), body["conversation_id"], f"{request.scheme}://{request.host}")
         subject, text = resume_email(link, expires)
         return await _queue_and_send(body["conversation_id"], RESUME_LINK, address, subject, text)

@@ -381,3 +381,17 @@ def test_email_the_summary_then_come_back_on_another_device_with_a_single_use_li
 def personal_email_rows(app_env) -> int:
     with database(app_env) as connection:
         return connection.execute("SELECT COUNT(*) FROM personal_emails").fetchone()[0]
+
+
+def test_a_link_cannot_be_sent_for_a_chat_that_never_started(servers: Servers, smtp_server):
+    import urllib.error
+    import urllib.request
+
+    before = len(smtp_server.mailbox.messages)
+    body = json.dumps({"conversation_id": "f" * 32, "email": "someone@example.com", "consent": True}).encode()
+    request = urllib.request.Request(f"{servers.rasa_url}/widget/resume-link", data=body,
+                                     headers={"Content-Type": "application/json"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=30)
+    assert refused.value.code == 409
+    assert len(smtp_server.mailbox.messages) == before
