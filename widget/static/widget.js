@@ -32,6 +32,7 @@
     assistant: "Assistant said:",
     typing: "The assistant is typing…",
     inputLabel: "Type your answer or question",
+    placeholder: "Type here",
     send: "Send",
     choices: "Answer choices",
     tickLegend: "Tick each one that applies, then press \"Send my answer\".",
@@ -163,7 +164,7 @@
     this.inputLabel = el("label", { "for": "psc-input", "class": "psc-visually-hidden" }, TEXT.inputLabel);
     this.form.appendChild(this.inputLabel);
     var row = el("div", { "class": "psc-row" });
-    this.input = el("input", { id: "psc-input", type: "text", autocomplete: "off", maxlength: String(MAX_LENGTH), placeholder: TEXT.inputLabel });
+    this.input = el("input", { id: "psc-input", type: "text", autocomplete: "off", maxlength: String(MAX_LENGTH), placeholder: TEXT.placeholder });
     this.unit = el("span", { "class": "psc-unit", "aria-hidden": "true", hidden: "" });
     var field = el("div", { "class": "psc-field" });
     field.appendChild(this.input);
@@ -434,7 +435,7 @@
       this.inputLabel.className = "psc-visually-hidden";
       this.input.removeAttribute("inputmode");
       this.input.removeAttribute("aria-describedby");
-      this.input.setAttribute("placeholder", TEXT.inputLabel);
+      this.input.setAttribute("placeholder", TEXT.placeholder);
       this.unit.hidden = true;
       this.hint.hidden = true;
     }
