@@ -55,3 +55,12 @@ def test_asking_for_a_person_mid_screening_starts_the_hand_off_with_the_listings
 def test_are_you_a_bot_says_how_to_reach_a_person(chat: Chat):
     chat.say("hi").say("are you a bot?")
     assert "To talk to a person, say \"I want to talk to a person\"." in chat.text
+
+
+def test_saving_for_later_while_giving_contact_details_keeps_the_form_going(chat: Chat):
+    chat.start("self", "npc").say(button("yes")).say("17")  # an exclusion ends the questions
+    chat.say("/request_contact").say("/affirm")
+    assert "What first name should the study team use?" in chat.text
+    chat.say("can I save this and come back later?")
+    assert "Your answers are kept in this web browser on this device." in chat.text
+    assert "What first name should the study team use?" in chat.text  # asked again, nothing lost
