@@ -1,6 +1,6 @@
 # The few commands a newcomer needs. `make help` lists them.
 .DEFAULT_GOAL := help
-.PHONY: help setup run shell staff staff-user test train screen-demo compare-pipelines benchmark lock clean
+.PHONY: help setup run shell staff staff-user test train screen-demo screening-time compare-pipelines benchmark lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -30,6 +30,9 @@ train: setup ## Train the model (reuses the last one when nothing changed)
 
 screen-demo: setup ## Screen an example answers file from the command line
 	.venv/bin/python -m bot.screen NCT06839066 examples/npc_answers.yml
+
+screening-time: setup ## Measure how long screenings take and how close "Question N of about M" is
+	.venv/bin/python scripts/screening_time.py
 
 compare-pipelines: setup ## Compare NLU pipelines on held-out messages (accuracy, training time, latency)
 	.venv/bin/python scripts/compare_pipelines.py

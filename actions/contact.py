@@ -21,11 +21,13 @@ from actions.safety import SafeAction, SafeFormValidationAction, send
 from bot.answer_parsing import parse_yes_no
 from bot.answers import YES, InvalidAnswer
 from bot.contact import CONTACT_FIELDS, validate_contact_field
+from bot.keep import with_summary
 from bot.messages import (
     CONTACT_PROMPTS,
     consent_message,
     contact_read_back,
     contact_saved_message,
+    summary_message,
     which_detail_message,
 )
 from bot.notify import deliver_for, write_email
@@ -253,7 +255,9 @@ class ActionAskDetailsConfirmed(SafeAction):
             send(dispatcher, which_detail_message())  # "no" (or unclear) to the read-back
             return []
         details = {field: tracker.get_slot(field) or "" for field in CONTACT_FIELDS}
-        send(dispatcher, contact_read_back(details, bool(tracker.get_slot("wants_confirmation"))))
+        send(dispatcher, contact_read_back(
+            details, bool(tracker.get_slot("wants_confirmation")), get_settings().phone_default_region
+        ))
         return []
 
 
@@ -284,7 +288,8 @@ class ActionSubmitContact(SafeAction):
                 contact={field: tracker.get_slot(field) or "" for field in CONTACT_FIELDS},
                 wants_confirmation=bool(tracker.get_slot("wants_confirmation")),
                 study_team_email=settings.study_team_email(state.trial_id),
-                write_email=write_email,
+                write_email=with_summary(write_email, summary_message(
+                    result, state.voice, state.answers, context.catalog().questions).text),
             )
         except Exception as error:  # noqa: BLE001 - a database that is down must not lose the details
             logger.error("saving a contact request failed: %s", type(error).__name__)
@@ -296,7 +301,10 @@ class ActionSubmitContact(SafeAction):
         report = await asyncio.get_running_loop().run_in_executor(
             None, deliver_for, context.repository(), settings.smtp, reference
         )
-        send(dispatcher, contact_saved_message(reference, delivered=report.failed == 0))
+        send(dispatcher, contact_saved_message(
+            reference, delivered=report.failed == 0, trial=context.catalog().trial(state.trial_id),
+            expected_within=settings.contact_expected_within,
+        ))
         return [SlotSet(slot, None) for slot in CONTACT_SLOTS]
 
 

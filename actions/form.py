@@ -19,7 +19,9 @@ from actions import context
 from actions.safety import SafeAction, SafeFormValidationAction, send
 from bot.answer_parsing import MAX_ANSWER_CHARS, parse_answer
 from bot.answers import InvalidAnswer
+from bot.checklist import is_ticked_payload, read_ticked
 from bot.messages import question_message, trial_choice_message, voice_message
+from bot.progress import progress
 from bot.session import answers_to_json
 
 logger = logging.getLogger(__name__)
@@ -101,6 +103,8 @@ class ValidateScreeningForm(SafeFormValidationAction):
         if question_id is None:
             return {"answer": None}
         question = catalog.questions[question_id]
+        if context.button_value(tracker) is not None and is_ticked_payload(str(slot_value)):
+            return _ticked_answers(state, question, str(slot_value), dispatcher)
         try:
             if context.button_value(tracker) is not None:
                 value = question.normalise(str(slot_value), state.started_on)
@@ -129,6 +133,19 @@ class ValidateScreeningForm(SafeFormValidationAction):
         return {"trial_id": slot_value, "answers": {}, "screening_date": context.today().isoformat()}
 
 
+def _ticked_answers(state, question, value: str, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:
+    """A checklist ("any of these?") answered by ticking items in the web chat."""
+    try:
+        ticked = read_ticked(question, value, context.catalog().questions)
+    except InvalidAnswer as problem:
+        dispatcher.utter_message(text=f"Sorry, I could not use that answer. {problem}")
+        return {"answer": None}
+    answers = {q: v for q, v in state.answers.items() if q not in ticked.answers and q not in ticked.to_ask}
+    answers.update(ticked.answers)
+    logger.info("checklist %s stored", question.id)
+    return {"answer": None, "answers": answers_to_json(answers), "screening_date": state.started_on.isoformat()}
+
+
 class ActionAskAnswer(SafeAction):
     def name(self) -> Text:
         return "action_ask_answer"
@@ -139,7 +156,8 @@ class ActionAskAnswer(SafeAction):
         if question_id is None:
             return []
         question = context.catalog().questions[question_id]
-        send(dispatcher, question_message(question, state.voice, number=len(state.answers) + 1))
+        where = progress(state.result(context.catalog()), context.catalog().questions, state.answers)
+        send(dispatcher, question_message(question, state.voice, number=len(state.answers) + 1, progress=where))
         return []
 
 

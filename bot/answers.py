@@ -50,6 +50,15 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class ChecklistItem:
+    """One line of an umbrella question's list, and the follow-up questions it stands for."""
+
+    id: str
+    label: str
+    follow_ups: Tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Question:
     """One fact asked of a patient or caregiver, shared by every trial."""
 
@@ -65,6 +74,10 @@ class Question:
     allows_not_sure: bool = True
     # An umbrella question stands for a list of follow-up questions (see questions.yml).
     umbrella: bool = False
+    # Its list as boxes to tick; an unticked line answers its follow-ups "no", or
+    # "checklist_window_days ago" for a how-long-ago follow-up.
+    checklist: Tuple[ChecklistItem, ...] = ()
+    checklist_window_days: Optional[Decimal] = None
 
     def text_for(self, voice: str) -> str:
         return self.text[voice]

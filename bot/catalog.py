@@ -15,7 +15,7 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 import yaml
 
-from bot.answers import NOT_SURE, VOICES, AnswerType, Choice, Question
+from bot.answers import NOT_SURE, VOICES, AnswerType, ChecklistItem, Choice, Question
 from bot.rules import Rule, RuleError
 
 QUESTION_BANK_FILE = "questions.yml"
@@ -227,7 +227,8 @@ def _question(path: Path, index: int, data: Any) -> Question:
         path,
         where,
         data,
-        ("id", "type", "text", "help", "terms", "unit", "minimum", "maximum", "choices", "not_sure", "umbrella"),
+        ("id", "type", "text", "help", "terms", "unit", "minimum", "maximum", "choices", "not_sure", "umbrella",
+         "checklist", "checklist_window_days"),
     )
     question_id = fields.text("id")
     try:
@@ -260,6 +261,7 @@ def _question(path: Path, index: int, data: Any) -> Question:
     umbrella = fields.flag("umbrella")
     if umbrella and answer_type not in (AnswerType.YES_NO, AnswerType.TIME_SINCE):
         fields.fail("only a yes/no or how-long-ago question can be an umbrella")
+    checklist = _checklist(path, where, fields, text, umbrella and answer_type is AnswerType.YES_NO)
     return Question(
         id=question_id,
         type=answer_type,
@@ -272,7 +274,29 @@ def _question(path: Path, index: int, data: Any) -> Question:
         choices=choices,
         allows_not_sure=not_sure,
         umbrella=umbrella,
+        checklist=checklist,
+        checklist_window_days=fields.number("checklist_window_days", required=False),
     )
+
+
+def _checklist(path: Path, where: str, fields: _Fields, text: Mapping[str, str], allowed: bool) -> Tuple[ChecklistItem, ...]:
+    """The umbrella's list as items to tick; each must be, in order, a "- " line of the question's text."""
+    entries = fields.items("checklist", required=False)
+    if entries and not allowed:
+        fields.fail("only a yes/no umbrella question can have a checklist")
+    items = []
+    for number, entry in enumerate(entries, start=1):
+        item = _Fields(path, where, entry, ("item", "follow_ups"))
+        follow_ups = tuple(str(q) for q in item.items("follow_ups"))
+        if not follow_ups:
+            item.fail(f"checklist item {number} has no follow_ups")
+        items.append(ChecklistItem(id=f"item{number}", label=item.text("item").strip(), follow_ups=follow_ups))
+    if items:
+        for voice, words in text.items():
+            lines = [line[2:].strip() for line in words.splitlines() if line.startswith("- ")]
+            if lines != [item.label for item in items]:
+                fields.fail(f"checklist items do not match the list in the {voice} text, line for line")
+    return tuple(items)
 
 
 def _choice(path: Path, where: str, data: Any) -> Choice:
@@ -396,3 +420,29 @@ def _check_question_order(
     unused = sorted(set(order) - used)
     if unused:
         fields.fail(f"question_order: {', '.join(unused)} not used by any criterion")
+    _check_checklists(fields, order, criteria, questions)
+
+
+def _check_checklists(
+    fields: _Fields, order: Tuple[str, ...], criteria: List[Criterion], questions: Mapping[str, Question]
+) -> None:
+    """A checklist must stand for exactly the follow-ups its umbrella's criteria ask, all asked after it."""
+    for question_id in order:
+        question = questions[question_id]
+        if not question.checklist:
+            continue
+        listed = {q for item in question.checklist for q in item.follow_ups}
+        asked = {q for c in criteria if question_id in c.questions for q in c.questions} - {question_id}
+        if listed != asked:
+            fields.fail(
+                f"checklist of {question_id}: follow-ups {sorted(listed)} do not match "
+                f"the questions of its criteria {sorted(asked)}"
+            )
+        for follow_up in sorted(listed):
+            kind = questions[follow_up].type
+            if kind is AnswerType.TIME_SINCE and question.checklist_window_days is None:
+                fields.fail(f"checklist of {question_id}: {follow_up} needs checklist_window_days")
+            if kind not in (AnswerType.YES_NO, AnswerType.TIME_SINCE):
+                fields.fail(f"checklist of {question_id}: {follow_up} must be a yes/no or how-long-ago question")
+            if order.index(follow_up) < order.index(question_id):
+                fields.fail(f"checklist of {question_id}: {follow_up} comes before it in question_order")

@@ -13,8 +13,12 @@ import re
 from dataclasses import dataclass
 from typing import Dict, List, Mapping, Optional, Tuple
 
-from bot.answers import NEVER, NOT_SURE, AnswerType, AnswerValue, Question
+import phonenumbers
+
+from bot.answers import NEVER, NO, NOT_SURE, AnswerType, AnswerValue, Question
 from bot.catalog import Catalog, Trial
+from bot.checklist import ticked_payload
+from bot.progress import Progress
 from bot.screening import CriterionResult, ScreeningResult, Status, Verdict
 
 SELF, CAREGIVER = "self", "caregiver"
@@ -74,18 +78,63 @@ def question_buttons(question: Question) -> List[Button]:
     return [Button(title, answer_payload(value)) for title, value in options]
 
 
-def question_message(question: Question, voice: str, number: int) -> ChatMessage:
-    """The message that asks ``question``; ``number`` counts questions asked so far."""
+def question_message(question: Question, voice: str, number: int, progress: Optional[Progress] = None) -> ChatMessage:
+    """The message that asks ``question``; ``number`` counts questions asked so far.
+
+    ``progress`` (from :mod:`bot.progress`) lets a widget show "Question 6 of about 15".
+    A question with a checklist carries its items, so a widget can show boxes to tick;
+    its buttons still answer yes or no for every other client."""
     custom = {
         "question_id": question.id,
         "answer_type": question.type.value,
         "voice": voice,
-        "number": number,
+        "number": progress.number if progress else number,
         "choices": [{"value": b.payload, "label": b.title} for b in question_buttons(question)],
     }
+    if progress is not None:
+        custom["progress"] = {"number": progress.number, "total": progress.total, "label": progress_label(progress)}
     if question.type is AnswerType.NUMBER:
         custom.update(unit=question.unit, minimum=float(question.minimum), maximum=float(question.maximum))
+    if question.checklist:
+        custom["checklist"] = {
+            "prompt": _first_line(question.text_for(voice)),
+            "items": [{"id": item.id, "label": item.label} for item in question.checklist],
+            "payload": answer_payload(ticked_payload(["{items}"])),  # the widget puts the ticked ids in {items}
+            "none": {"label": "None of these", "payload": answer_payload(NO)},
+        }
     return ChatMessage(text=question.text_for(voice), buttons=tuple(question_buttons(question)), custom=custom)
+
+
+def progress_label(progress: Progress) -> str:
+    return f"Question {progress.number} of about {progress.total}"
+
+
+# Measured by scripts/screening_time.py over the hand-written patient profiles
+# (reading at 150 words a minute and about 10 seconds to answer): see the README.
+SECONDS_PER_QUESTION = 36
+
+
+def minutes_for(questions: int) -> int:
+    return max(1, round(questions * SECONDS_PER_QUESTION / 60))
+
+
+def progress_message(progress: Optional[Progress]) -> ChatMessage:
+    """The answer to "how many questions are left?"."""
+    if progress is None:
+        return ChatMessage(
+            text="We have not started the study questions yet. Most people answer about 15 of them, "
+            f"in about {minutes_for(15)} minutes."
+        )
+    if progress.left == 0:
+        return ChatMessage(text="There are no questions left. You can see your summary now.",
+                           buttons=(Button("See the summary", "/show_summary"),))
+    more = "question" if progress.left == 1 else "questions"
+    return ChatMessage(
+        text=(
+            f"You are on question {progress.number}. About {progress.left} {more} are left, counting this one. "
+            f"That takes about {minutes_for(progress.left)} more minutes. The number can change a little with your answers."
+        )
+    )
 
 
 def voice_message() -> ChatMessage:
@@ -113,12 +162,15 @@ def trial_choice_message(catalog: Catalog, voice: str) -> ChatMessage:
 def _wait_text(result: CriterionResult) -> str:
     if not result.not_yet:
         return ""
+    # Some explanations already say "not yet"; it is said once, not twice.
+    said = "not yet" in result.criterion.explanation.lower()
     if result.wait_until:
-        return (
-            f" This is a waiting time, so it may mean \"not yet\" rather than \"never\". "
-            f"The wait may end around {format_date(result.wait_until)}."
-        )
-    return " This may change with time, so it may mean \"not yet\" rather than \"never\"."
+        opening = "" if said else " This is a waiting time, so it may mean \"not yet\" rather than \"never\"."
+        return f"{opening} The wait may end around {format_date(result.wait_until)}."
+    return "" if said else " This may change with time, so it may mean \"not yet\" rather than \"never\"."
+
+
+CONTACT_BUTTON = Button("Ask the study team to contact me", "/request_contact")
 
 
 def exclusion_message(result: ScreeningResult, voice: str) -> ChatMessage:
@@ -135,7 +187,7 @@ def exclusion_message(result: ScreeningResult, voice: str) -> ChatMessage:
     buttons = (
         Button("Change my answer", "/go_back"),
         Button("See the summary", "/show_summary"),
-        Button("Contact the study team", "/request_contact"),
+        CONTACT_BUTTON,
     )
     return ChatMessage(text=text, buttons=buttons, custom={"verdict": result.verdict.value, "reasons": [reason.criterion.id]})
 
@@ -166,30 +218,50 @@ def verdict_sentence(result: ScreeningResult, voice: str) -> str:
 def summary_message(
     result: ScreeningResult, voice: str, answers: Mapping[str, AnswerValue], questions: Mapping[str, Question]
 ) -> ChatMessage:
+    """The summary: the verdict first, then the reasons, the "not sure" answers, the
+    study team's own checks and the next step. ``custom["card"]`` holds the same
+    parts for a widget that shows them as a result card."""
     trial = result.trial
-    parts = [f"Here is a summary for {trial.short_name}.", verdict_sentence(result, voice)]
+    verdict = verdict_sentence(result, voice)
+    sections = []
     if result.reasons:
-        parts.append("What may rule this out:")
-        parts += [f"- {r.criterion.explanation}{_wait_text(r)}" for r in result.reasons]
+        items = [f"{r.criterion.explanation}{_wait_text(r)}" for r in result.reasons]
+        sections.append({"title": "What may rule this out", "items": items})
     unsure = [qid for qid, value in answers.items() if value == NOT_SURE and qid in trial.question_order]
     if unsure and result.with_status(Status.UNKNOWN):
-        parts.append("Answers the study team will check, because you were not sure:")
-        parts += [f"- {_first_line(questions[qid].text_for(voice))}" for qid in unsure]
+        items = [_first_line(questions[qid].text_for(voice)) for qid in unsure]
+        sections.append({"title": "Answers the study team will check, because you were not sure", "items": items})
     checks = result.with_status(Status.STUDY_TEAM)
     if checks:
-        parts.append("The study team will also check these, with tests, scans or the doctor's view:")
-        parts += [f"- {r.criterion.explanation}" for r in checks]
-    parts.append("This is not medical advice, and it is not a decision. Only the study team can decide who can take part.")
-    parts.append(f"Next step: {trial.contact}")
-    buttons = (Button("Contact the study team", "/request_contact"), Button("Start over", "/start_over"))
+        sections.append({
+            "title": "The study team will also check these, with tests, scans or the doctor's view",
+            "items": [r.criterion.explanation for r in checks],
+        })
+    not_a_decision = "This is not medical advice, and it is not a decision. Only the study team can decide who can take part."
+    next_step = (
+        "I can pass your details to the study team, so that they can contact you. "
+        f"You can also reach them yourself. {trial.contact}"
+    )
+    parts = [verdict, f"This is your summary for {trial.short_name}."]
+    for section in sections:
+        parts.append(section["title"] + ":")
+        parts += [f"- {item}" for item in section["items"]]
+    parts += [not_a_decision, f"Next step: {next_step}"]
     custom = {
         "trial": trial.registry_id,
         "verdict": result.verdict.value,
         "reasons": [r.criterion.id for r in result.reasons],
         "unknown": [r.criterion.id for r in result.with_status(Status.UNKNOWN)],
         "study_team_checks": [r.criterion.id for r in checks],
+        "card": {
+            "verdict": verdict,
+            "title": f"Your summary: {trial.short_name}",
+            "sections": sections,
+            "not_a_decision": not_a_decision,
+            "next_step": next_step,
+        },
     }
-    return ChatMessage(text="\n".join(parts), buttons=buttons, custom=custom)
+    return ChatMessage(text="\n".join(parts), buttons=(CONTACT_BUTTON,), custom=custom)
 
 
 def _first_line(text: str) -> str:
@@ -202,6 +274,18 @@ def contact_message(trial: Trial) -> ChatMessage:
             f"{trial.short_name[0].upper()}{trial.short_name[1:]} is run by {trial.sponsor}.\n{trial.contact}\n"
             "When you talk to them, you can share the summary from this chat."
         )
+    )
+
+
+def save_message() -> ChatMessage:
+    """Asked to save and come back later."""
+    return ChatMessage(
+        text=(
+            "Your answers are kept in this web browser on this device. Come back to this page later, "
+            "and we carry on where you stopped. Nothing is sent to anyone.\n"
+            "If you use a shared computer, say \"delete my data\" when you are done."
+        ),
+        custom={"save_for_later": True},
     )
 
 
@@ -267,15 +351,30 @@ def consent_message(trial: Trial, voice: str) -> ChatMessage:
         f"I would share {whose} contact details, the answers from this chat and the summary. "
         "The study team uses them only to contact you about this study.\n"
         "I only save them if you say yes. You can ask me to delete them at any time: just say \"delete my data\".\n"
+        f"You can also reach the study team yourself. {trial.contact}\n"
         "Do you agree to share your details with the study team?"
     )
     buttons = (Button("Yes, I agree", "/affirm"), Button("No, thank you", "/deny"))
     return ChatMessage(text=text, buttons=buttons, custom={"consent_question": True})
 
 
-def contact_read_back(details: Mapping[str, str], wants_confirmation: bool) -> ChatMessage:
+def display_phone(e164: str, home_region: str) -> str:
+    """A stored phone number the way people read it: national format at home, else +country code with spaces."""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    home = number.country_code == phonenumbers.country_code_for_region(home_region.upper())
+    style = phonenumbers.PhoneNumberFormat.NATIONAL if home else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    return phonenumbers.format_number(number, style)
+
+
+def contact_read_back(details: Mapping[str, str], wants_confirmation: bool, home_region: str = "GB") -> ChatMessage:
+    shown = dict(details)
+    if shown.get("phone"):
+        shown["phone"] = display_phone(shown["phone"], home_region)
     lines = ["Please check your details:"]
-    lines += [f"- {label}: {details.get(field) or '(skipped)'}" for field, label in CONTACT_LABELS.items()]
+    lines += [f"- {label}: {shown.get(field) or '(skipped)'}" for field, label in CONTACT_LABELS.items()]
     lines.append(f"- Copy by email: {'yes' if wants_confirmation else 'no'}")
     lines.append("Is this right?")
     buttons = (Button("Yes, send it", "/affirm"), Button("No, change something", "/deny"))
@@ -287,7 +386,10 @@ def which_detail_message() -> ChatMessage:
     return ChatMessage(text="Which detail should I change?", buttons=buttons)
 
 
-def contact_saved_message(reference: str, delivered: bool) -> ChatMessage:
+def contact_saved_message(
+    reference: str, delivered: bool, trial: Optional[Trial] = None, expected_within: str = "within 3 working days"
+) -> ChatMessage:
+    """The thank-you: the reference, when to expect contact, and what to do if nobody calls."""
     if delivered:
         text = f"Thank you. The study team will contact you. Your reference number is {reference}. Please keep it."
     else:
@@ -295,4 +397,7 @@ def contact_saved_message(reference: str, delivered: bool) -> ChatMessage:
             f"Thank you. Your request is saved, and we will send it to the study team as soon as we can. "
             f"Your reference number is {reference}. Please keep it."
         )
+    text += f"\nThe study team usually gets in touch {expected_within}."
+    if trial is not None:
+        text += f"\nIf nobody has contacted you by then, give them your reference number. {trial.contact}"
     return ChatMessage(text=text, custom={"reference": reference, "delivered": delivered})

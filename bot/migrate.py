@@ -23,9 +23,11 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.catalog import CatalogError, load_catalog
+from bot.keep import send_pending
 from bot.notify import DeliveryReport, deliver_pending
 from bot.settings import PROJECT_ROOT, Settings, get_settings
 from bot.storage import Repository
+from bot.storage.personal import PersonalStore
 
 ALEMBIC_INI = PROJECT_ROOT / "alembic.ini"
 
@@ -67,6 +69,7 @@ def prepare(settings: Settings) -> StartupReport:
         upgrade(repository.engine)
         repository.sync_catalog(catalog)
         delivery = deliver_pending(repository, settings.smtp)
+        send_pending(PersonalStore(repository.engine), settings.smtp)  # e-mails people sent themselves
         return StartupReport(
             revision=current_revision(repository.engine),
             trials=len(catalog.trials),

@@ -68,6 +68,8 @@ class Settings:
     # requests saved; staff see them with `python -m bot.requests list`.
     study_team_emails: Mapping[str, str] = dataclasses.field(default_factory=dict)
     phone_default_region: str = "GB"
+    # Said in the thank-you after a contact request: "The study team usually gets in touch ...".
+    contact_expected_within: str = "within 3 working days"
     staff: StaffSettings = StaffSettings()
 
     def study_team_email(self, trial_id: str) -> Optional[str]:
@@ -201,5 +203,6 @@ def get_settings() -> Settings:
         ),
         study_team_emails=_study_team_emails(),
         phone_default_region=(_text("PHONE_DEFAULT_REGION") or "GB").upper(),
+        contact_expected_within=_text("CONTACT_EXPECTED_WITHIN") or "within 3 working days",
         staff=_staff_settings(),
     )

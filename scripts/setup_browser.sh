@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Debian's Chromium for the widget's browser tests (Playwright drives it; no
 # browser is ever downloaded). Installs the packages chromium and chromium-driver
-# when /usr/bin/chromium is missing, and axe-core from npm; a second run does nothing.
+# when /usr/bin/chromium is missing, and axe-core from npm (the widget and console
+# accessibility tests inject it); a second run does nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -f .env ]; then set -a; . ./.env; set +a; fi

@@ -11,13 +11,17 @@ from typing import Iterator, Tuple
 import pytest
 import yaml
 
-from actions import contact, control, form, help as help_action, results, safety
+from actions import contact, control, form, guidance, help as help_action, results, safety
 from bot.answers import NOT_SURE
 from bot.catalog import Catalog
 from bot.messages import (
     CONTACT_PROMPTS, consent_message, contact_message, contact_read_back, contact_saved_message, exclusion_message,
-    summary_message, trial_choice_message, voice_message, which_detail_message, why_message,
+    progress_message, save_message, summary_message, trial_choice_message, voice_message, which_detail_message,
+    why_message,
 )
+from bot.keep import resume_email, summary_email
+from bot.progress import Progress
+from widget import keep_routes
 from tests.conftest import MAX_GRADE, PROJECT_ROOT, ScreenFn, as_sentences
 from widget import channel
 from widget.page import home_page
@@ -39,7 +43,7 @@ def domain_responses() -> Iterator[Tuple[str, str]]:
 
 
 def action_constants() -> Iterator[Tuple[str, str]]:
-    for module in (contact, control, form, help_action, results, safety):
+    for module in (contact, control, form, guidance, help_action, results, safety):
         for name, value in vars(module).items():
             if name.isupper() and isinstance(value, str) and " " in value:
                 yield f"{module.__name__}.{name}", value
@@ -70,6 +74,15 @@ def built_messages(catalog: Catalog, screen_answers: ScreenFn) -> Iterator[Tuple
     for delivered in (True, False):
         yield f"saved (delivered={delivered})", contact_saved_message("PS-ABCD-EFGH", delivered).text
         yield f"why, umbrella question {trial.registry_id}", why_message(trial, trial.question_order[-4])
+        yield f"thank-you with when to expect contact ({delivered})", contact_saved_message(
+            "PS-ABCD-EFGH", delivered, trial=catalog.trial(NPC), expected_within="within 3 working days").text
+    for where in (None, Progress(number=6, total=15, left=10), Progress(number=15, total=15, left=1),
+                  Progress(number=15, total=15, left=0)):
+        yield f"progress {where}", progress_message(where).text
+    yield "save for later", save_message().text
+    yield "summary e-mail", summary_email(excluded, "self", {}, catalog.questions)[1]
+    import datetime as dt
+    yield "resume e-mail", resume_email("LINK", dt.datetime(2026, 12, 8, tzinfo=dt.timezone.utc))[1]
 
 
 def widget_texts(catalog: Catalog) -> Iterator[Tuple[str, str]]:
@@ -81,9 +94,10 @@ def widget_texts(catalog: Catalog) -> Iterator[Tuple[str, str]]:
     labels = script.split("var TEXT = {")[1].split("};")[0]
     for literal in re.findall(r'"([^"]+)"', labels):
         yield "widget.js", literal
-    for name, value in vars(channel).items():
-        if name.isupper() and isinstance(value, str) and " " in value:
-            yield f"widget.channel.{name}", value
+    for module in (channel, keep_routes):
+        for name, value in vars(module).items():
+            if name.isupper() and isinstance(value, str) and " " in value:
+                yield f"{module.__name__}.{name}", value
 
 
 def all_texts(catalog: Catalog, screen_answers: ScreenFn):

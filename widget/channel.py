@@ -31,6 +31,7 @@ from sanic.response import HTTPResponse
 from bot.catalog import load_catalog
 from bot.messages import TRIAL_BUTTONS
 from bot.settings import get_settings
+from widget.keep_routes import add_keep_routes
 from widget.page import SECURITY_HEADERS, home_page
 from widget.replies import RecentReplies
 from widget.transcript import SHOWN_KEY, bubbles_from_events, bubbles_from_replies
@@ -125,6 +126,7 @@ class WidgetInput(InputChannel):
             events = [] if tracker is None else [event.as_dict() for event in tracker.events]
             return response.json({"messages": bubbles_from_events(events)})
 
+        add_keep_routes(widget, CONVERSATION_ID)  # e-mail the summary, a link to come back (widget/keep_routes.py)
         return widget
 
 

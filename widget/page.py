@@ -27,7 +27,7 @@ REGISTRY_URL = "https://clinicaltrials.gov/study/{}"
 def _trial_section(trial: Trial) -> str:
     return f"""
       <section class="trial" aria-labelledby="trial-{escape(trial.registry_id)}">
-        <h2 id="trial-{escape(trial.registry_id)}">{escape(trial.short_name[:1].upper() + trial.short_name[1:])}</h2>
+        <h3 id="trial-{escape(trial.registry_id)}">{escape(trial.short_name[:1].upper() + trial.short_name[1:])}</h3>
         <p>{escape(trial.summary)}</p>
         <p class="trial-facts">{escape(trial.phase)} study by {escape(trial.sponsor)}.
           Listing: <a href="{escape(REGISTRY_URL.format(trial.registry_id))}">{escape(trial.registry_id)}</a></p>
@@ -35,6 +35,8 @@ def _trial_section(trial: Trial) -> str:
 
 
 def home_page(catalog: Catalog, trial_ids: Iterable[str]) -> str:
+    """Chat first: on a phone the chat fills the screen and the studies are one tap
+    away ("About the studies"); on a wide screen the chat is the main column."""
     sections = "".join(_trial_section(catalog.trial(trial_id)) for trial_id in trial_ids)
     return f"""<!doctype html>
 <html lang="en">
@@ -45,17 +47,18 @@ def home_page(catalog: Catalog, trial_ids: Iterable[str]) -> str:
   <link rel="stylesheet" href="/widget/page.css">
 </head>
 <body>
-  <a class="skip-link" href="#prescreen-chat">Skip to the chat</a>
-  <header>
-    <h1>Could a research study fit you?</h1>
-    <p>Answer a few questions to see if one of these studies might fit you or someone you care for.
-      It takes about 5 minutes. This is not medical advice. Only the study team can decide who can take part.</p>
-  </header>
-  <main>
-    <div class="trials">{sections}
-    </div>
-    <div id="prescreen-chat"></div>
-  </main>
+  <div class="page">
+    <main class="chat-column">
+      <div id="prescreen-chat" data-heading-level="1" data-title="Could a study fit you?" data-about="#studies"></div>
+    </main>
+    <aside id="studies" class="studies" aria-labelledby="studies-title">
+      <h2 id="studies-title">The two studies</h2>
+      <p>The chat asks plain questions to see if one of these studies might fit you or someone you care for.
+        It takes about 10 minutes. This is not medical advice. Only the study team can decide who can take part.</p>
+      {sections}
+      <p><a href="#prescreen-chat">Back to the chat</a></p>
+    </aside>
+  </div>
   <script src="/widget/widget.js" defer></script>
 </body>
 </html>

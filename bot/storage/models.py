@@ -20,6 +20,8 @@ style, so it also runs on 2.0.
   field names, never personal details, and outlives the requests it names.
 * ``funnel_events``: anonymous counts for the funnel: a trial, a week, what
   happened. No conversation, person, answer or exact time is stored.
+* ``personal_emails``: the outbox for e-mails a person sends to themselves (their
+  summary, a link to come back); ``resume_tokens``: those links, hashed.
 """
 
 from __future__ import annotations
@@ -67,6 +69,8 @@ USERNAME_LENGTH = 40
 # excluded (detail: its id), a hand-off, a first contact (detail: working days
 # waited), a pipeline state reached (detail: the status).
 FUNNEL_EVENTS = ("started", "finished", "excluded_by", "handed_off", "first_contact", "state")
+SUMMARY, RESUME_LINK = "summary", "resume_link"
+PERSONAL_EMAIL_KINDS = (SUMMARY, RESUME_LINK)
 NOTIFICATION_STATUSES = (PENDING, SENT)
 
 REFERENCE_LENGTH = 12  # "PS-7K3Q-9WXM"
@@ -266,3 +270,35 @@ class FunnelEvent(Base):
     trial_id = Column(String(20), nullable=False)
     event = Column(String(20), nullable=False)
     detail = Column(String(40), nullable=False)  # a verdict, a criterion id, a status, or a number of days
+class PersonalEmail(Base):
+    """An e-mail a person asked for, to themselves: their summary, or a link to come back.
+
+    The outbox for these: written first, then sent; a row is deleted once sent,
+    so the address is kept only until the e-mail has gone (or "delete my data")."""
+
+    __tablename__ = "personal_emails"
+    __table_args__ = (CheckConstraint(_one_of("kind", PERSONAL_EMAIL_KINDS), name="kind"),)
+
+    id = Column(Integer, primary_key=True)
+    conversation_id = Column(String(255), nullable=False, index=True)
+    kind = Column(String(20), nullable=False)
+    recipient = Column(String(254), nullable=False)
+    subject = Column(String(200), nullable=False)
+    body = Column(Text, nullable=False)
+    consent_at = Column(UtcDateTime, nullable=False)  # when the person asked for it and agreed
+    attempts = Column(Integer, nullable=False)
+    last_error = Column(String(MAX_ERROR_LENGTH))  # error type and short message, never personal data
+    claimed_until = Column(UtcDateTime)
+    created_at = Column(UtcDateTime, nullable=False)
+
+
+class ResumeToken(Base):
+    """A single-use link to carry on a conversation on another device. Only a hash of
+    the token is stored, so the database alone cannot be used to take over a chat."""
+
+    __tablename__ = "resume_tokens"
+
+    token_hash = Column(String(64), primary_key=True)  # SHA-256, hex
+    conversation_id = Column(String(255), nullable=False, index=True)
+    expires_at = Column(UtcDateTime, nullable=False)
+    used_at = Column(UtcDateTime)

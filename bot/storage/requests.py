@@ -20,6 +20,7 @@ from bot.catalog import Catalog
 from bot.contact import CONTACT_FIELDS, OPTIONAL_FIELDS
 from bot.screening import Status, Verdict
 from bot.storage.base import Store
+from bot.storage.personal import PersonalStore
 from bot.storage.models import (
     CONFIRMATION,
     PENDING,
@@ -166,6 +167,7 @@ class RequestRepository(Store):
             screenings = select(Screening.id).where(Screening.conversation_id == conversation_id)
             removed = _delete_requests(session, ContactRequest.screening_id.in_(screenings))
             removed += _execute_delete(session, delete(Screening).where(Screening.conversation_id == conversation_id))
+        removed += PersonalStore(self.engine).forget(conversation_id)  # e-mails to themselves, links to come back
         log.info("conversation data deleted: %d rows", removed)
         return removed
 

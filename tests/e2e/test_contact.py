@@ -57,7 +57,7 @@ def test_details_are_checked_saved_and_sent_to_the_study_team(
     chat.say("Portuguese").say("skip").say("mornings").say("yes")
     assert "Please check your details" in chat.text
     assert "- Email: ana.silva@example.com" in chat.text
-    assert "- Phone: +442079460958" in chat.text
+    assert "- Phone: 020 7946 0958" in chat.text  # read back in national format (stored as +442079460958)
     chat.say("no")
     assert "Which detail should I change?" in chat.text
     chat.say(button("email"))
@@ -89,6 +89,7 @@ def test_details_are_checked_saved_and_sent_to_the_study_team(
         assert expected in text
     confirmation = next(m for m in mails if m["To"] == "ana.silva@example.org")
     assert reference in body(confirmation)
+    assert "Your summary from the chat:" in body(confirmation)  # the person's copy keeps the summary
 
     # Nothing personal is logged by either server.
     logs = "".join(path.read_text() for path in servers.logs.values())

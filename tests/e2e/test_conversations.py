@@ -97,7 +97,7 @@ def test_an_exclusion_is_explained_at_once_and_shown_in_the_summary(chat: Chat):
     assert "you may not meet one of this study's requirements" in chat.text
     assert "The study is only for adults, aged 18 or older." in chat.text
     assert "Only the study team makes the final decision" in chat.text
-    assert chat.button_titles == ["Change my answer", "See the summary", "Contact the study team"]
+    assert chat.button_titles == ["Change my answer", "See the summary", "Ask the study team to contact me"]
     chat.say("/show_summary")
     assert chat.result["verdict"] == "likely_ineligible"
     assert chat.result["reasons"] == ["NPC-I02"]

@@ -32,9 +32,9 @@ NPC_ANSWERS: Dict[str, Tuple[str, str]] = {
     "last_treatment_days": ("click", "More than 4 weeks ago"),
     "side_effects_more_than_mild": ("click", "No"),
     "measurable_lesion": ("type", "yes"),
-    "npc_health_screen": ("click", "No"),
+    "npc_health_screen": ("click", "None of these"),
     "other_cancer": ("type", "no other cancer"),
-    "npc_recent_medicines": ("click", "No"),
+    "npc_recent_medicines": ("type", "no"),  # typing still works for a checklist
     "tissue_sample": ("type", "sure"),
     "pregnant_or_breastfeeding": ("click", "No"),
     "contraception": ("type", "doesn't apply"),
@@ -106,35 +106,40 @@ def choose_self_and_npc(chat: ChatPage) -> None:
 
 def test_whole_screening_with_an_exclusion_corrected_and_a_contact_request(chat: ChatPage, app_env, servers: Servers):
     page = chat.page
-    assert page.locator("h2", has_text="The nasopharyngeal cancer study (HLX43)").is_visible()
-    assert page.locator("h2", has_text="The breast cancer study (TQB2102)").is_visible()
-    assert "It takes about 5 minutes. This is not medical advice." in chat.bubbles("bot")[0]
+    assert page.locator("h3", has_text="The nasopharyngeal cancer study (HLX43)").is_visible()
+    assert page.locator("h3", has_text="The breast cancer study (TQB2102)").is_visible()
+    assert "It takes about 10 minutes. This is not medical advice." in chat.bubbles("bot")[0]
     chat.screenshot("1-start")
 
     choose_self_and_npc(chat)
     assert chat.choices == ["Yes", "No", "Not sure"]
     chat.click("Yes")
     assert chat.question_id == "age"
-    assert page.locator("#psc-number-input").is_visible()  # a number question gets a number field
-    assert page.locator("label[for=psc-number-input]").text_content() == "Your answer, in years"
+    # One field for a number question, saying its unit and range; one Send button.
+    assert page.locator("label[for=psc-input]").text_content() == "Your answer, in years"
+    assert page.locator("#psc-hint").text_content() == "A number from 0 to 120."
+    assert page.locator("input:visible").count() == 1 and page.locator(".psc-send:visible").count() == 1
     assert chat.choices == []  # answered buttons are gone
 
     chat.number("17")
     assert chat.attribute("verdict") == "likely_ineligible"
     assert "The study is only for adults, aged 18 or older." in chat.latest
     assert "Only the study team makes the final decision" in chat.latest
-    assert chat.choices == ["Change my answer", "See the summary", "Contact the study team"]
+    assert chat.choices == ["Change my answer", "See the summary", "Ask the study team to contact me"]
     chat.click("Change my answer")
     assert chat.question_id == "age"
     chat.type("61")
     assert chat.question_id == "chemo_lines"
     assert chat.choices == ["0", "1", "2", "3 or more", "Not sure"]
-    assert not page.locator("#psc-number-input").is_visible()  # the count buttons are enough
+    assert page.locator("#psc-hint").is_hidden()  # the count buttons are enough: no range hint
+    assert page.locator("label[for=psc-input]").text_content() == "Type your answer or question"
     chat.screenshot("2-mid-form")
 
-    # Start over and Delete my data stay in reach all through the screening.
+    # Start over and Delete my data stay in reach all through the screening, in the menu.
+    chat.open_menu()
     for tool in ("Start over", "Delete my data"):
         assert page.get_by_role("button", name=tool, exact=True).is_visible()
+    page.keyboard.press("Escape")
 
     asked = answer_until_result(chat, NPC_ANSWERS)
     assert asked == list(NPC_ANSWERS)[2:]
@@ -143,8 +148,9 @@ def test_whole_screening_with_an_exclusion_corrected_and_a_contact_request(chat:
     assert "You are eligible" not in chat.latest
     chat.screenshot("3-summary")
 
-    chat.click("Contact the study team")
+    chat.click("Ask the study team to contact me")
     assert "Shanghai Henlius Biotech" in chat.latest
+    assert "You can also reach the study team yourself. The listing does not give a phone number" in chat.latest
     chat.click("Yes, I agree")
     for text in ("Ana", "Silva", "ana.silva@example.com", "+44 20 7946 0958", "Portuguese"):
         chat.type(text)
@@ -156,11 +162,13 @@ def test_whole_screening_with_an_exclusion_corrected_and_a_contact_request(chat:
     reference = chat.attribute("reference")
     assert reference and reference in chat.latest
     assert "The study team will contact you" in chat.latest
+    assert "The study team usually gets in touch within 3 working days." in chat.latest
+    assert "If nobody has contacted you by then, give them your reference number." in chat.latest
     assert contact_request(app_env, reference) == (
         "Ana", "Silva", "ana.silva@example.com", "+442079460958", "Portuguese", "notified",
     )
 
-    chat.tool("Delete my data")
+    chat.tool("Delete my data", confirm="Yes, delete my data")
     # What the chat showed is cleared with what was stored; only the confirmation stays.
     assert chat.bubbles() == [
         "Done. I have deleted your answers and any contact request from this chat. "
@@ -193,7 +201,9 @@ def test_reloading_mid_form_shows_the_conversation_and_continues(chat: ChatPage)
 def test_start_over_restarts_the_questions(chat: ChatPage):
     choose_self_and_npc(chat)
     chat.click("Yes").type("58")
-    chat.tool("Start over")
+    chat.tool("Start over", confirm="Cancel")  # a slip of the finger loses nothing
+    assert chat.question_id == "chemo_lines"
+    chat.tool("Start over", confirm="Yes, start over")
     assert "Are you answering for yourself" in chat.latest
     assert chat.choices == ["For myself", "For someone I care for"]
 
@@ -206,60 +216,16 @@ def test_works_on_a_360_pixel_phone_screen_with_large_text(browser: Browser, ser
         chat.click("Yes")
         assert chat.question_id == "age"
         page.evaluate("document.documentElement.style.fontSize = '200%'")  # the reader's text size
-        for selector in ("#psc-input", "#psc-number-input", ".psc-send", ".psc-tool"):
+        for selector in ("#psc-input", ".psc-send", ".psc-tool"):
             box = page.locator(selector).first.bounding_box()
             assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], selector
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # no sideways scrolling
         assert page.evaluate("getComputedStyle(document.querySelector('.psc-text')).fontSize") == "32px"
-        chat.number("61")
+        chat.type("61")
         assert chat.question_id == "chemo_lines"
-        chat.screenshot("4-phone-large-text", only_the_chat=True)
+        chat.screenshot("4-phone-large-text")
     finally:
         page.context.close()
-
-
-def focused(page: Page) -> str:
-    return page.evaluate("document.activeElement.id || document.activeElement.textContent")
-
-
-def press_until_focused(page: Page, name: str, key: str = "Tab", limit: int = 30) -> None:
-    for _ in range(limit):
-        page.keyboard.press(key)
-        if focused(page) == name:
-            return
-    raise AssertionError(f"{key} never reached {name!r}; focus is on {focused(page)!r}")
-
-
-def keys(chat: ChatPage, text: str = "") -> None:
-    """Type ``text`` (if any) and press Enter, with the keyboard only, then wait for the answer."""
-    if text:
-        chat.page.keyboard.type(text)
-    chat.page.keyboard.press("Enter")
-    chat.wait()
-
-
-def test_keyboard_only(chat: ChatPage):
-    page = chat.page
-    press_until_focused(page, "For myself")
-    keys(chat)
-    assert focused(page) == "psc-input"  # the answered buttons are gone; focus stays in the chat
-    press_until_focused(page, "Nasopharyngeal cancer", key="Shift+Tab")
-    keys(chat)
-    assert chat.question_id == "npc_recurrent_metastatic"
-    keys(chat, "yes")
-    assert chat.question_id == "age"
-    assert focused(page) == "psc-input"
-    press_until_focused(page, "psc-number-input", key="Shift+Tab")
-    keys(chat, "17")
-    assert focused(page) == "psc-input"  # the number field is gone after the answer
-    assert "The study is only for adults" in chat.latest
-    press_until_focused(page, "Change my answer", key="Shift+Tab")
-    keys(chat)
-    assert chat.question_id == "age"
-    keys(chat, "61")
-    assert chat.question_id == "chemo_lines"
-    # A visible focus ring on the control the keyboard is on.
-    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
 
 
 def test_new_messages_are_announced_to_screen_readers(chat: ChatPage):

@@ -41,8 +41,17 @@ class ChatPage:
         self.page.locator(".psc-choices").get_by_role("button", name=title, exact=True).click()
         return self.wait()
 
-    def tool(self, title: str) -> "ChatPage":
-        self.page.get_by_role("button", name=title, exact=True).click()
+    def open_menu(self) -> None:
+        toggle = self.page.get_by_role("button", name="Menu", exact=True)
+        if toggle.get_attribute("aria-expanded") != "true":
+            toggle.click()
+
+    def tool(self, title: str, confirm: Optional[str] = None) -> "ChatPage":
+        """A menu item (Start over, Delete my data...), then the confirmation's button if one is named."""
+        self.open_menu()
+        self.page.locator(".psc-menu-items").get_by_role("button", name=title, exact=True).click()
+        if confirm is not None:
+            self.page.locator("dialog.psc-dialog").get_by_role("button", name=confirm, exact=True).click()
         return self.wait()
 
     def type(self, text: str) -> "ChatPage":
@@ -51,9 +60,8 @@ class ChatPage:
         return self.wait()
 
     def number(self, value: str) -> "ChatPage":
-        self.page.fill("#psc-number-input", value)
-        self.page.press("#psc-number-input", "Enter")
-        return self.wait()
+        """A number question uses the one text box, labelled with the unit."""
+        return self.type(value)
 
     def bubbles(self, role: str = "") -> List[str]:
         selector = f".psc-{role}" if role else ".psc-msg"

@@ -20,6 +20,7 @@ from tests.handoff.conftest import save_request
 TABLES = {
     "alembic_version", "trials", "criteria", "screenings", "contact_requests", "notifications",
     "request_notes", "staff_users", "staff_sessions", "audit_log", "funnel_events",
+    "personal_emails", "resume_tokens",
 }
 
 
@@ -35,7 +36,7 @@ def test_upgrade_creates_every_table_then_is_a_no_op(database_url):
     engine = make_engine(database_url)
     assert current_revision(engine) is None
     upgrade(engine)
-    assert current_revision(engine) == "0002"
+    assert current_revision(engine) == "0003"
     first = schema(engine)
     assert set(first) == TABLES
     assert first["contact_requests"] == sorted([
@@ -45,7 +46,7 @@ def test_upgrade_creates_every_table_then_is_a_no_op(database_url):
     ])
     assert first["funnel_events"] == ["detail", "event", "id", "trial_id", "week_start"]
     upgrade(engine)
-    assert current_revision(engine) == "0002"
+    assert current_revision(engine) == "0003"
     assert schema(engine) == first
     with engine.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
@@ -91,7 +92,7 @@ def test_python_m_bot_migrate_on_a_fresh_sqlite_file_twice(tmp_path, smtp_down):
         result = run_migrate(url, smtp_down.port)
         assert result.returncode == 0, result.stderr
         assert result.stdout.splitlines() == [
-            "Database is at version 0002.",
+            "Database is at version 0003.",
             "Catalog: 2 trials, 67 criteria.",
             "E-mails: 0 sent, 0 failed, 0 still pending.",
         ]
@@ -110,7 +111,7 @@ def test_alembic_command_line_uses_database_url(tmp_path):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     engine = make_engine(url)
-    assert current_revision(engine) == "0002"
+    assert current_revision(engine) == "0003"
     engine.dispose()
 
 

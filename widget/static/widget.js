@@ -4,7 +4,9 @@
  * Put it on a page with one div and one script tag:
  *   <div id="prescreen-chat"></div>
  *   <script src="https://ASSISTANT/widget/widget.js" defer></script>
- * It talks to the server the script came from (its /widget routes).
+ * It talks to the server the script came from (its /widget routes). Optional
+ * attributes on the div: data-heading-level="1" (the chat's title is the page's
+ * main heading) and data-about="#studies" (a link to the studies explained on the page).
  *
  * Everything from the server is shown with textContent, never as HTML.
  */
@@ -19,6 +21,10 @@
 
   var TEXT = {
     title: "Study pre-screening chat",
+    about: "The studies",
+    menu: "Menu",
+    saveForLater: "Save and come back later",
+    print: "Print or save as PDF",
     startOver: "Start over",
     deleteData: "Delete my data",
     log: "Conversation",
@@ -26,11 +32,35 @@
     assistant: "Assistant said:",
     typing: "The assistant is typing…",
     inputLabel: "Type your answer or question",
+    placeholder: "Type here",
     send: "Send",
-    sendNumber: "Send the number",
     choices: "Answer choices",
+    tickLegend: "Tick each one that applies, then press \"Send my answer\".",
+    sendTicks: "Send my answer",
+    noTicks: "Please tick at least one, or choose \"None of these\".",
+    ticked: function (labels) { return "These apply: " + labels.join("; "); },
     numberLabel: function (unit) { return unit ? "Your answer, in " + unit : "Your answer, as a number"; },
-    numberRange: function (min, max) { return "From " + min + " to " + max + "."; },
+    numberRange: function (min, max) { return "A number from " + min + " to " + max + "."; },
+    confirm: {
+      startOver: {
+        title: "Start over?",
+        text: "This clears the answers you have given so far in this chat.",
+        yes: "Yes, start over"
+      },
+      deleteData: {
+        title: "Delete your data?",
+        text: "This deletes your answers, your summary and any contact request from this chat. It cannot be undone.",
+        yes: "Yes, delete my data"
+      },
+      cancel: "Cancel"
+    },
+    emailSummary: "Email me this summary",
+    emailLink: "Email me a link to carry on on another device",
+    emailLabel: "Your email address",
+    consentSummary: "Send my summary to this address once. The address is deleted after the email is sent.",
+    consentLink: "Send a link to this address once. The link works once, for 7 days. The address is deleted after the email is sent.",
+    sendEmail: "Send the email",
+    resumed: "Welcome back. Here is your conversation so far.",
     lost: "The connection was lost. Trying to connect again… Your answers are kept.",
     back: "Connected again.",
     tooLong: "That message is too long. Please keep it under " + MAX_LENGTH + " characters.",
@@ -64,36 +94,59 @@
 
   function sleep(ms) { return new Promise(function (resolve) { setTimeout(resolve, ms); }); }
 
+  // A bot's text as paragraphs and real lists: lines that start with "- " are list items.
+  function richText(text, className) {
+    var box = el("div", { "class": className });
+    var list = null;
+    String(text || "").split("\n").forEach(function (line) {
+      if (/^- /.test(line)) {
+        if (!list) { list = el("ul"); box.appendChild(list); }
+        list.appendChild(el("li", {}, line.slice(2)));
+      } else if (line.trim()) {
+        list = null;
+        box.appendChild(el("p", {}, line));
+      }
+    });
+    return box;
+  }
+
   function Widget(root) {
     this.root = root;
     this.id = conversationId();
     this.queue = Promise.resolve();
     this.pending = 0;
     this.offline = false;
+    this.usedKeyboard = false;  // the last answer was given with the keyboard
     this.build();
   }
 
   Widget.prototype.build = function () {
     var self = this;
+    var level = /^[1-6]$/.test(this.root.getAttribute("data-heading-level") || "") ? this.root.getAttribute("data-heading-level") : "2";
     var box = el("section", { "class": "psc", "aria-labelledby": "psc-title" });
+
     var head = el("div", { "class": "psc-head" });
-    head.appendChild(el("h2", { id: "psc-title", "class": "psc-title" }, TEXT.title));
-    var tools = el("div", { "class": "psc-tools" });
-    this.startOverButton = el("button", { type: "button", "class": "psc-tool" }, TEXT.startOver);
-    this.deleteButton = el("button", { type: "button", "class": "psc-tool" }, TEXT.deleteData);
-    this.startOverButton.addEventListener("click", function () { self.send("/start_over", TEXT.startOver); });
-    this.deleteButton.addEventListener("click", function () { self.send("/delete_data", TEXT.deleteData, { clearLog: true }); });
-    tools.appendChild(this.startOverButton);
-    tools.appendChild(this.deleteButton);
+    head.appendChild(el("h" + level, { id: "psc-title", "class": "psc-title" }, this.root.getAttribute("data-title") || TEXT.title));
+    var tools = el("div", { "class": "psc-head-tools" });
+    var about = this.root.getAttribute("data-about");
+    if (about && /^#[A-Za-z][\w-]*$/.test(about)) tools.appendChild(el("a", { "class": "psc-about", href: about }, TEXT.about));
+    tools.appendChild(this.buildMenu());
     head.appendChild(tools);
     box.appendChild(head);
+
+    // A bar that shows how far along the person is; each question says it in
+    // words ("Question 6 of about 15"), so screen readers hear it with the question.
+    this.progress = el("div", { "class": "psc-progress", "aria-hidden": "true", hidden: "" });
+    this.progressFill = el("div", { "class": "psc-progress-fill" });
+    this.progress.appendChild(this.progressFill);
+    box.appendChild(this.progress);
 
     // Connection problems: announced at once (role=alert), shown above the chat.
     this.status = el("p", { "class": "psc-status", role: "alert", hidden: "" });
     box.appendChild(this.status);
 
     // New messages are announced by screen readers (role=log is a polite live region).
-    this.log = el("ol", { "class": "psc-log", role: "log", "aria-live": "polite", "aria-label": TEXT.log, "aria-busy": "true", tabindex: "0" });
+    this.log = el("div", { "class": "psc-log", role: "log", "aria-live": "polite", "aria-label": TEXT.log, "aria-busy": "true", tabindex: "0" });
     box.appendChild(this.log);
 
     this.typing = el("p", { "class": "psc-typing", "aria-hidden": "true", hidden: "" });
@@ -102,108 +155,395 @@
     box.appendChild(this.typing);
 
     this.choices = el("div", { "class": "psc-choices", role: "group", "aria-label": TEXT.choices, hidden: "" });
+    this.choices.addEventListener("keydown", function (event) { self.moveAmongChoices(event); });
+    this.choices.addEventListener("pointermove", function () { self.choices.classList.remove("psc-fresh"); });
     box.appendChild(this.choices);
 
-    this.numberForm = el("form", { "class": "psc-number", hidden: "", novalidate: "" });
-    this.numberLabel = el("label", { "for": "psc-number-input" });
-    this.numberInput = el("input", { id: "psc-number-input", type: "number", inputmode: "decimal", step: "any", "aria-describedby": "psc-number-range" });
-    this.numberRange = el("span", { id: "psc-number-range", "class": "psc-hint" });
-    var numberRow = el("div", { "class": "psc-row" });
-    numberRow.appendChild(this.numberInput);
-    numberRow.appendChild(el("button", { type: "submit", "class": "psc-send", "aria-label": TEXT.sendNumber }, TEXT.send));
-    this.numberForm.appendChild(this.numberLabel);
-    this.numberForm.appendChild(numberRow);
-    this.numberForm.appendChild(this.numberRange);
-    this.numberForm.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var value = self.numberInput.value.trim();
-      if (value) { self.numberInput.value = ""; self.send(value, value); }
-    });
-    box.appendChild(this.numberForm);
-
+    // One text box for every answer. For a number question (age) it says the unit and range.
     this.form = el("form", { "class": "psc-form" });
-    this.form.appendChild(el("label", { "for": "psc-input", "class": "psc-visually-hidden" }, TEXT.inputLabel));
+    this.inputLabel = el("label", { "for": "psc-input", "class": "psc-visually-hidden" }, TEXT.inputLabel);
+    this.form.appendChild(this.inputLabel);
     var row = el("div", { "class": "psc-row" });
-    this.input = el("input", { id: "psc-input", type: "text", autocomplete: "off", maxlength: String(MAX_LENGTH), placeholder: TEXT.inputLabel });
-    row.appendChild(this.input);
+    this.input = el("input", { id: "psc-input", type: "text", autocomplete: "off", maxlength: String(MAX_LENGTH), placeholder: TEXT.placeholder });
+    this.unit = el("span", { "class": "psc-unit", "aria-hidden": "true", hidden: "" });
+    var field = el("div", { "class": "psc-field" });
+    field.appendChild(this.input);
+    field.appendChild(this.unit);
+    row.appendChild(field);
     row.appendChild(el("button", { type: "submit", "class": "psc-send" }, TEXT.send));
     this.form.appendChild(row);
+    this.hint = el("p", { id: "psc-hint", "class": "psc-hint", hidden: "" });
+    this.form.appendChild(this.hint);
     this.form.addEventListener("submit", function (event) {
       event.preventDefault();
       var text = self.input.value.trim();
       if (!text) return;
       if (text.length > MAX_LENGTH) { self.showStatus(TEXT.tooLong); return; }
       self.input.value = "";
+      self.usedKeyboard = false;  // typing: focus stays in the text box
       self.send(text, text);
     });
     box.appendChild(this.form);
 
+    box.appendChild(this.buildDialog());
+
     window.addEventListener("offline", function () { self.showStatus(TEXT.lost); });
     window.addEventListener("online", function () { if (!self.offline) self.hideStatus(); });
 
+    this.box = box;
     this.root.textContent = "";
     this.root.appendChild(box);
+  };
+
+  // Start over, Delete my data and the rest sit in a menu, away from the answers.
+  Widget.prototype.buildMenu = function () {
+    var self = this;
+    var wrap = el("div", { "class": "psc-menu" });
+    var toggle = el("button", { type: "button", "class": "psc-tool", "aria-expanded": "false", "aria-controls": "psc-menu-items" }, TEXT.menu);
+    var items = el("ul", { id: "psc-menu-items", "class": "psc-menu-items", hidden: "" });
+    function item(label, action, className) {
+      var li = el("li");
+      var button = el("button", { type: "button", "class": "psc-menu-item" + (className ? " " + className : "") }, label);
+      button.addEventListener("click", function (event) { close(); action(event); });
+      li.appendChild(button);
+      items.appendChild(li);
+      return button;
+    }
+    function close() { items.hidden = true; toggle.setAttribute("aria-expanded", "false"); }
+    toggle.addEventListener("click", function () {
+      var open = items.hidden;
+      items.hidden = !open;
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      if (open) items.querySelector("button").focus();
+    });
+    wrap.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && !items.hidden) { close(); toggle.focus(); }
+    });
+    item(TEXT.saveForLater, function () { self.send("/save_for_later", TEXT.saveForLater); });
+    item(TEXT.print, function () { self.print(); });
+    item(TEXT.startOver, function () {
+      self.confirm(TEXT.confirm.startOver, function () { self.send("/start_over", TEXT.startOver); });
+    }, "psc-danger");
+    item(TEXT.deleteData, function () {
+      self.confirm(TEXT.confirm.deleteData, function () { self.send("/delete_data", TEXT.deleteData, { clearLog: true }); });
+    }, "psc-danger");
+    wrap.appendChild(toggle);
+    wrap.appendChild(items);
+    this.menuToggle = toggle;
+    return wrap;
+  };
+
+  // A confirmation in a modal dialog: nothing is lost by a slip of the finger.
+  Widget.prototype.buildDialog = function () {
+    var self = this;
+    this.dialog = el("dialog", { "class": "psc-dialog", "aria-labelledby": "psc-dialog-title", "aria-describedby": "psc-dialog-text" });
+    this.dialogTitle = el("h2", { id: "psc-dialog-title", "class": "psc-dialog-title" });
+    this.dialogText = el("p", { id: "psc-dialog-text" });
+    var buttons = el("div", { "class": "psc-dialog-buttons" });
+    this.dialogCancel = el("button", { type: "button", "class": "psc-tool" }, TEXT.confirm.cancel);
+    this.dialogYes = el("button", { type: "button", "class": "psc-send psc-danger-solid" });
+    buttons.appendChild(this.dialogCancel);
+    buttons.appendChild(this.dialogYes);
+    this.dialog.appendChild(this.dialogTitle);
+    this.dialog.appendChild(this.dialogText);
+    this.dialog.appendChild(buttons);
+    this.dialogCancel.addEventListener("click", function () { self.dialog.close(); });
+    this.dialogYes.addEventListener("click", function () {
+      var then = self.onConfirm;
+      self.onConfirm = null;
+      self.dialog.close();
+      if (then) then();
+    });
+    this.dialog.addEventListener("close", function () { self.keepFocus(); });
+    return this.dialog;
+  };
+
+  Widget.prototype.confirm = function (words, then) {
+    this.dialogTitle.textContent = words.title;
+    this.dialogText.textContent = words.text;
+    this.dialogYes.textContent = words.yes;
+    this.onConfirm = then;
+    this.dialog.showModal();
+    this.dialogCancel.focus();  // the safe choice is the one under the finger
+  };
+
+  Widget.prototype.print = function () {
+    var cards = this.log.querySelectorAll(".psc-card");
+    Array.prototype.forEach.call(this.log.querySelectorAll("[data-print]"), function (node) { node.removeAttribute("data-print"); });
+    if (cards.length) {
+      cards[cards.length - 1].closest(".psc-msg").setAttribute("data-print", "true");
+      this.box.classList.add("psc-printing-summary");
+    } else {
+      this.box.classList.remove("psc-printing-summary");
+    }
+    window.print();
   };
 
   Widget.prototype.showStatus = function (text) { this.status.textContent = text; this.status.hidden = false; };
   Widget.prototype.hideStatus = function () { this.status.hidden = true; this.status.textContent = ""; };
 
   Widget.prototype.addBubble = function (bubble) {
-    var item = el("li", { "class": "psc-msg " + (bubble.role === "user" ? "psc-user" : "psc-bot") });
-    item.appendChild(el("span", { "class": "psc-visually-hidden" }, bubble.role === "user" ? TEXT.you : TEXT.assistant));
-    item.appendChild(el("p", { "class": "psc-text" }, bubble.text));
+    var self = this;
     var custom = bubble.custom || {};
+    var item = el("div", { "class": "psc-msg " + (bubble.role === "user" ? "psc-user" : "psc-bot") });
+    item.appendChild(el("span", { "class": "psc-visually-hidden" }, bubble.role === "user" ? TEXT.you : TEXT.assistant));
+    if (custom.progress && custom.progress.label) item.appendChild(el("p", { "class": "psc-qnum" }, custom.progress.label));
+    if (custom.card) {
+      item.classList.add("psc-result");
+      item.appendChild(this.resultCard(custom.card, bubble.text));
+    } else if (custom.checklist) {
+      var words = richText(custom.checklist.prompt, "psc-text");
+      var list = el("ul", { "class": "psc-check-items" });
+      custom.checklist.items.forEach(function (entry) { list.appendChild(el("li", {}, entry.label)); });
+      words.appendChild(list);
+      item.appendChild(words);
+    } else if (bubble.role === "user") {
+      item.appendChild(el("p", { "class": "psc-text" }, bubble.text));
+    } else {
+      item.appendChild(richText(bubble.text, "psc-text"));
+    }
+    if (custom.save_for_later) item.appendChild(this.emailForm("/widget/resume-link", TEXT.emailLink, TEXT.consentLink));
     if (custom.question_id) item.setAttribute("data-question-id", custom.question_id);
     if (custom.verdict) item.setAttribute("data-verdict", custom.verdict);
     if (custom.reference) item.setAttribute("data-reference", custom.reference);
     this.log.appendChild(item);
-    this.log.scrollTop = this.log.scrollHeight;
+    if (custom.progress) this.showProgress(custom.progress);
+    if (custom.card && !this.progress.hidden) this.showProgress({ done: true });
+    return item;
   };
 
-  // Buttons and the number field belong to the newest question only.
+  // The summary as a card: the verdict first, then the reasons, the checks and the next step.
+  Widget.prototype.resultCard = function (card, text) {
+    var self = this;
+    var box = el("div", { "class": "psc-text" });
+    box.appendChild(el("p", { "class": "psc-verdict", tabindex: "-1" }, card.verdict));
+    box.appendChild(el("p", { "class": "psc-card-title" }, card.title));
+    (card.sections || []).forEach(function (section) {
+      box.appendChild(el("h3", { "class": "psc-card-heading" }, section.title));
+      var list = el("ul");
+      section.items.forEach(function (entry) { list.appendChild(el("li", {}, entry)); });
+      box.appendChild(list);
+    });
+    box.appendChild(el("h3", { "class": "psc-card-heading" }, "Next step"));
+    box.appendChild(el("p", {}, card.next_step));
+    box.appendChild(el("p", { "class": "psc-card-note" }, card.not_a_decision));
+    var actions = el("div", { "class": "psc-card-actions" });
+    var print = el("button", { type: "button", "class": "psc-tool" }, TEXT.print);
+    print.addEventListener("click", function () { self.print(); });
+    actions.appendChild(print);
+    actions.appendChild(this.emailForm("/widget/email-summary", TEXT.emailSummary, TEXT.consentSummary));
+    var card = el("div", { "class": "psc-card" });
+    card.appendChild(box);  // the words (.psc-text), then what can be done with them
+    card.appendChild(actions);
+    return card;
+  };
+
+  // "Email me ...": a button that opens a small form (address and consent) in place.
+  Widget.prototype.emailForm = function (route, title, consentText) {
+    var self = this;
+    var n = (this.forms = (this.forms || 0) + 1);
+    var wrap = el("div", { "class": "psc-email" });
+    var open = el("button", { type: "button", "class": "psc-tool", "aria-expanded": "false" }, title);
+    var form = el("form", { "class": "psc-email-form", hidden: "", novalidate: "" });
+    form.appendChild(el("label", { "for": "psc-email-" + n, "class": "psc-label" }, TEXT.emailLabel));
+    var address = el("input", { id: "psc-email-" + n, type: "email", autocomplete: "email", "class": "psc-email-input" });
+    form.appendChild(address);
+    var consentLabel = el("label", { "class": "psc-check" });
+    var consent = el("input", { type: "checkbox" });
+    consentLabel.appendChild(consent);
+    consentLabel.appendChild(el("span", {}, consentText));
+    form.appendChild(consentLabel);
+    form.appendChild(el("button", { type: "submit", "class": "psc-send" }, TEXT.sendEmail));
+    var status = el("p", { "class": "psc-hint", role: "status" });
+    form.appendChild(status);
+    open.addEventListener("click", function () {
+      form.hidden = !form.hidden;
+      open.setAttribute("aria-expanded", form.hidden ? "false" : "true");
+      if (!form.hidden) address.focus();
+    });
+    form.addEventListener("submit", async function (event) {
+      event.preventDefault();
+      status.textContent = "…";
+      var reply = null;
+      try {
+        reply = await fetch(SERVER + route, {
+          method: "POST", headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ conversation_id: self.id, email: address.value.trim(), consent: consent.checked })
+        });
+        var result = await reply.json();
+        status.textContent = result.error || result.message;
+        if (!result.error) { address.value = ""; consent.checked = false; }
+      } catch (error) {
+        status.textContent = TEXT.serverError;
+      }
+    });
+    wrap.appendChild(open);
+    wrap.appendChild(form);
+    return wrap;
+  };
+
+  Widget.prototype.showProgress = function (progress) {
+    var total = Math.max(progress.total || 1, progress.number || 1);
+    this.progressFill.style.width = progress.done ? "100%" : Math.round(100 * ((progress.number || 1) - 1) / total) + "%";
+    this.progress.hidden = false;
+  };
+
+  // The newest message in view: a verdict from its top (the sentence people came
+  // for), otherwise the newest question, from its top if it does not fit.
+  Widget.prototype.reveal = function (items) {
+    var log = this.log;
+    var verdict = null, last = null;
+    items.forEach(function (item) {
+      if (item.classList.contains("psc-bot")) last = item;
+      if (item.hasAttribute("data-verdict") && item.classList.contains("psc-result")) verdict = item;
+    });
+    log.scrollTop = log.scrollHeight;
+    var target = verdict || last;
+    if (!target) return;
+    var top = target.offsetTop - 8;
+    if (verdict || top < log.scrollTop) log.scrollTop = top;
+    if (verdict) verdict.querySelector(".psc-verdict").focus({ preventScroll: true });
+  };
+
+  // Buttons and the number hints belong to the newest question only.
   Widget.prototype.clearAnswerControls = function () {
     var active = document.activeElement;
-    var hadFocus = this.choices.contains(active) || this.numberForm.contains(active);
+    var hadFocus = this.choices.contains(active);
     this.choices.textContent = "";
     this.choices.hidden = true;
-    this.numberForm.hidden = true;
+    if (this.activeChecklist) {  // an answered list is shown as a plain list again
+      this.activeChecklist.set.replaceWith(this.activeChecklist.plain);
+      this.activeChecklist = null;
+    }
+    this.setNumberMode(null);
     if (hadFocus) this.keepFocus();  // never leave focus on something that just disappeared
+  };
+
+  Widget.prototype.setNumberMode = function (question) {
+    if (question) {
+      this.inputLabel.textContent = TEXT.numberLabel(question.unit);
+      this.inputLabel.className = "psc-label";
+      this.input.setAttribute("inputmode", "decimal");
+      this.input.setAttribute("aria-describedby", "psc-hint");
+      this.input.removeAttribute("placeholder");
+      this.unit.textContent = question.unit || "";
+      this.unit.hidden = !question.unit;
+      this.hint.textContent = TEXT.numberRange(question.minimum, question.maximum);
+      this.hint.hidden = false;
+    } else {
+      this.inputLabel.textContent = TEXT.inputLabel;
+      this.inputLabel.className = "psc-visually-hidden";
+      this.input.removeAttribute("inputmode");
+      this.input.removeAttribute("aria-describedby");
+      this.input.setAttribute("placeholder", TEXT.placeholder);
+      this.unit.hidden = true;
+      this.hint.hidden = true;
+    }
+  };
+
+  Widget.prototype.choiceButton = function (title, payload, shown) {
+    var self = this;
+    var choice = el("button", { type: "button", "class": "psc-choice", tabindex: "-1" }, title);
+    choice.addEventListener("click", function (event) {
+      self.usedKeyboard = event.detail === 0;  // Enter or Space, not a pointer
+      self.send(payload, shown || title);
+    });
+    return choice;
   };
 
   Widget.prototype.showAnswerControls = function (bubbles) {
     var self = this;
     this.clearAnswerControls();
-    var withButtons = null, numberQuestion = null;
+    var withButtons = null, numberQuestion = null, checklist = null;
     bubbles.forEach(function (bubble) {
       if (bubble.role !== "bot") return;
+      var custom = bubble.custom || {};
       var hasButtons = bubble.buttons && bubble.buttons.length;
-      if (hasButtons) withButtons = bubble;
-      // A number with buttons (a small count) needs no number field; age and the like do.
-      if (!hasButtons && bubble.custom && bubble.custom.answer_type === "number") numberQuestion = bubble.custom;
+      if (hasButtons) { withButtons = bubble; checklist = custom.checklist || null; }
+      // A number with buttons (a small count) needs no unit and range; age and the like do.
+      if (!hasButtons && custom.answer_type === "number") numberQuestion = custom;
     });
-    if (withButtons) {
+    var buttons = [];
+    if (checklist) {
+      buttons = this.showChecklist(checklist, withButtons.buttons);
+    } else if (withButtons) {
       withButtons.buttons.forEach(function (button) {
-        var choice = el("button", { type: "button", "class": "psc-choice" }, button.title);
-        choice.addEventListener("click", function () {
-          self.send(button.payload, button.title);
-          self.keepFocus();
-        });
+        var choice = self.choiceButton(button.title, button.payload);
         self.choices.appendChild(choice);
+        buttons.push(choice);
       });
+    }
+    if (buttons.length) {
+      buttons[0].setAttribute("tabindex", "0");  // one stop for Tab; arrow keys move within
       this.choices.hidden = false;
+      // The pointer still rests where the last answer was: no hover colour on the new
+      // button under it until the pointer moves, so nothing looks chosen already.
+      this.choices.classList.add("psc-fresh");
     }
-    if (numberQuestion) {
-      this.numberLabel.textContent = TEXT.numberLabel(numberQuestion.unit);
-      this.numberInput.min = numberQuestion.minimum;
-      this.numberInput.max = numberQuestion.maximum;
-      this.numberRange.textContent = TEXT.numberRange(numberQuestion.minimum, numberQuestion.maximum);
-      this.numberForm.hidden = false;
-    }
+    this.setNumberMode(numberQuestion);
+    if (this.usedKeyboard && buttons.length) buttons[0].focus({ preventScroll: true });
   };
 
-  // The pressed button is gone: keep focus in the chat. With a mouse or keyboard,
-  // in the text box; on a touch screen, on the conversation, so that no
-  // on-screen keyboard pops up after every tap.
+  // "Any of these?" as boxes to tick inside the question, with "None of these"
+  // as its own choice; the follow-ups of ticked lines are asked next.
+  Widget.prototype.showChecklist = function (checklist, buttons) {
+    var self = this;
+    var questions = this.log.querySelectorAll(".psc-msg[data-question-id]");
+    var bubble = questions[questions.length - 1];
+    var plain = bubble && bubble.querySelector(".psc-check-items");
+    var set = el("fieldset", { "class": "psc-checklist" });
+    set.appendChild(el("legend", {}, TEXT.tickLegend));
+    var boxes = checklist.items.map(function (item) {
+      var label = el("label", { "class": "psc-check" });
+      var box = el("input", { type: "checkbox", value: item.id });
+      label.appendChild(box);
+      label.appendChild(el("span", {}, item.label));
+      set.appendChild(label);
+      return { box: box, label: item.label };
+    });
+    if (plain) {
+      plain.replaceWith(set);
+      this.activeChecklist = { set: set, plain: plain };
+    }
+    var problem = el("p", { "class": "psc-hint psc-tick-problem", role: "status" });
+    var sendTicks = el("button", { type: "button", "class": "psc-send" }, TEXT.sendTicks);
+    sendTicks.addEventListener("click", function (event) {
+      var ticked = boxes.filter(function (b) { return b.box.checked; });
+      if (!ticked.length) { problem.textContent = TEXT.noTicks; return; }
+      self.usedKeyboard = event.detail === 0;
+      var ids = ticked.map(function (b) { return b.box.value; }).join(",");
+      self.send(checklist.payload.replace("{items}", ids), TEXT.ticked(ticked.map(function (b) { return b.label; })));
+    });
+    this.choices.appendChild(sendTicks);
+    var none = this.choiceButton(checklist.none.label, checklist.none.payload);
+    this.choices.appendChild(none);
+    var others = [none];
+    buttons.forEach(function (button) {
+      if (/not_sure/.test(button.payload)) {
+        var unsure = self.choiceButton(button.title, button.payload);
+        self.choices.appendChild(unsure);
+        others.push(unsure);
+      }
+    });
+    this.choices.appendChild(problem);
+    return others;
+  };
+
+  // Arrow keys move between the answer buttons (one Tab stop for the group).
+  Widget.prototype.moveAmongChoices = function (event) {
+    var keys = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+    if (!(event.key in keys) || !event.target.classList.contains("psc-choice")) return;
+    var buttons = Array.prototype.slice.call(this.choices.querySelectorAll(".psc-choice"));
+    var index = buttons.indexOf(event.target);
+    var next = buttons[(index + keys[event.key] + buttons.length) % buttons.length];
+    buttons.forEach(function (b) { b.setAttribute("tabindex", b === next ? "0" : "-1"); });
+    next.focus();
+    event.preventDefault();
+  };
+
+  // After an answer, focus stays in the chat without moving the page: in the
+  // text box with a mouse or keyboard; on a touch screen on the conversation,
+  // so that no on-screen keyboard pops up after every tap.
   Widget.prototype.keepFocus = function () {
     var touch = window.matchMedia && window.matchMedia("(pointer: coarse)").matches;
     (touch ? this.log : this.input).focus({ preventScroll: true });
@@ -245,24 +585,55 @@
   Widget.prototype.send = function (message, shown, options) {
     var self = this;
     options = options || {};
+    var hadFocus = this.choices.contains(document.activeElement);
     this.clearAnswerControls();
-    if (shown) this.addBubble({ role: "user", text: shown });
+    if (hadFocus) this.keepFocus();
+    var sent = shown ? this.addBubble({ role: "user", text: shown }) : null;
+    if (sent) this.reveal([sent]);
     var body = { conversation_id: this.id, message: message, shown: shown, message_id: randomHex(16) };
     this.setBusy(true);
     this.queue = this.queue.then(function () { return self.deliver(body); }).then(function (bubbles) {
-      if (options.clearLog) self.log.textContent = "";  // the stored conversation is gone; so is what it showed
-      bubbles.forEach(function (bubble) { self.addBubble(bubble); });
+      if (options.clearLog) { self.log.textContent = ""; self.progress.hidden = true; }  // the stored conversation is gone; so is what it showed
+      var items = bubbles.map(function (bubble) { return self.addBubble(bubble); });
       self.showAnswerControls(bubbles);
+      self.reveal(items);
     }).catch(function () {
-      self.addBubble({ role: "bot", text: TEXT.serverError });
+      self.reveal([self.addBubble({ role: "bot", text: TEXT.serverError })]);
     }).then(function () {
       self.setBusy(false);  // always, so the next message is sent and the chat never looks stuck
     });
     return this.queue;
   };
 
+  // A link from "Email me a link" (?resume=TOKEN): the server gives this
+  // conversation's id once; the token is then taken out of the address bar.
+  Widget.prototype.resumeFromLink = async function () {
+    var params = new URLSearchParams(window.location.search);
+    var token = params.get("resume");
+    if (!token) return null;
+    params.delete("resume");
+    var rest = params.toString();
+    window.history.replaceState(null, "", window.location.pathname + (rest ? "?" + rest : "") + window.location.hash);
+    try {
+      var reply = await fetch(SERVER + "/widget/resume", {
+        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ token: token })
+      });
+      var result = await reply.json();
+      if (result.conversation_id && /^[0-9a-f]{32}$/.test(result.conversation_id)) {
+        this.id = result.conversation_id;
+        try { window.localStorage.setItem(STORAGE_KEY, this.id); } catch (e) { /* kept in memory only */ }
+        return TEXT.resumed;
+      }
+      return result.error || TEXT.serverError;
+    } catch (error) {
+      return TEXT.serverError;
+    }
+  };
+
   // Shows the conversation so far (after a reload), or starts a new one.
   Widget.prototype.start = async function () {
+    var notice = await this.resumeFromLink();
+    if (notice) this.showStatus(notice);
     var history = null;
     for (var attempt = 0; history === null; attempt++) {
       try {
@@ -279,11 +650,12 @@
     if (this.offline) { this.offline = false; this.hideStatus(); }
     if (!history.length) return this.send("/greet", "");
     var self = this;
-    history.forEach(function (bubble) { self.addBubble(bubble); });
+    var items = history.map(function (bubble) { return self.addBubble(bubble); });
     this.log.setAttribute("aria-busy", "false");
     var lastUser = -1;
     history.forEach(function (bubble, index) { if (bubble.role === "user") lastUser = index; });
     this.showAnswerControls(history.slice(lastUser + 1));
+    this.reveal(items.slice(lastUser + 1));
   };
 
   function boot() {

@@ -1,0 +1,102 @@
+"""What a person keeps for themselves: their summary by e-mail, and a single-use
+link to carry on the chat on another device. Both go through the personal
+outbox (bot.storage.personal): written first, then sent, retried on the next start.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import logging
+import secrets
+import smtplib
+from email.message import EmailMessage
+from typing import Callable, Mapping, Optional
+
+from bot.answers import AnswerValue, Question
+from bot.messages import format_date, summary_message
+from bot.notify import DeliveryReport, _close, _connect, _send, claim_period, describe_error
+from bot.screening import ScreeningResult
+from bot.settings import SmtpSettings
+from bot.storage.models import CONFIRMATION, RESUME_LINK, SUMMARY, utc_now
+from bot.storage.personal import PersonalStore
+from bot.storage.repository import EmailText, RequestDetails
+
+log = logging.getLogger(__name__)
+
+RESUME_LINK_DAYS = 7
+RESUME_PARAMETER = "resume"
+
+def summary_email(result: ScreeningResult, voice: str, answers: Mapping[str, AnswerValue],
+                  questions: Mapping[str, Question]) -> tuple:
+    """The subject and body of "Email me this summary": the same words as the chat's summary."""
+    text = summary_message(result, voice, answers, questions).text
+    body = (
+        "Here is the summary you asked for, from the research study pre-screening chat.\n\n"
+        f"{text}\n\n"
+        "You can show it to your own doctor or to the study team. You did not sign up for anything. "
+        "We do not keep your email address once this email is sent."
+    )
+    return "Your pre-screening summary", body
+
+def with_summary(write: Callable[[str, RequestDetails], EmailText], summary_text: str):
+    """An e-mail writer whose copy for the person (the confirmation) ends with their summary."""
+
+    def write_with_summary(kind: str, request: RequestDetails) -> EmailText:
+        written = write(kind, request)
+        if kind != CONFIRMATION:
+            return written
+        body = f"{written.body}\nYour summary from the chat:\n\n{summary_text}\n"
+        return EmailText(subject=written.subject, body=body)
+
+    return write_with_summary
+
+
+def new_resume_link(store: PersonalStore, conversation_id: str, page_url: str) -> tuple:
+    """A new single-use link to this conversation, and the day it stops working."""
+    token = secrets.token_urlsafe(32)
+    expires = utc_now() + dt.timedelta(days=RESUME_LINK_DAYS)
+    store.save_token(conversation_id, token, expires)
+    return f"{page_url.rstrip('/')}/?{RESUME_PARAMETER}={token}", expires
+
+def resume_email(link: str, expires: dt.datetime) -> tuple:
+    body = (
+        "You asked for a link to carry on your chat on another device. It is the chat that checks if a study might fit.\n\n"
+        f"{link}\n\n"
+        f"The link works once, until {format_date(expires.date())}. After that, you can start again. "
+        "If you did not ask for this, you can delete this email. We do not keep your email address once it is sent."
+    )
+    return "Your link to carry on the pre-screening chat", body
+
+def send_pending(store: PersonalStore, smtp: SmtpSettings, email_id: Optional[int] = None) -> DeliveryReport:
+    """Send waiting personal e-mails (or one). Never raises: a failure stays waiting for a retry."""
+    sent = failed = 0
+    connection: Optional[smtplib.SMTP] = None
+    try:
+        for pending in store.pending(email_id):
+            if not store.claim(pending.id, utc_now() + claim_period(smtp)):
+                continue
+            try:
+                if connection is None:
+                    connection = _connect(smtp)
+                message = EmailMessage()
+                message["From"], message["To"], message["Subject"] = smtp.sender, pending.recipient, pending.subject
+                message["Date"] = email.utils.format_datetime(utc_now())
+                message.set_content(pending.body)
+                _send(connection, message, smtp.sender, pending.recipient)
+            except (smtplib.SMTPException, OSError, ValueError, UnicodeError) as error:
+                store.failed(pending.id, describe_error(error))
+                log.warning("personal e-mail %d (%s) not sent: %s", pending.id, pending.kind, describe_error(error))
+                failed += 1
+                if connection is not None:
+                    _close(connection)
+                    connection = None
+                continue
+            store.sent(pending.id)
+            log.info("personal e-mail %d (%s) sent", pending.id, pending.kind)
+            sent += 1
+    finally:
+        if connection is not None:
+            _close(connection)
+    return DeliveryReport(sent=sent, failed=failed)
+

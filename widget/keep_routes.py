@@ -1,0 +1,167 @@
+"""Routes for what a person keeps: "Email me this summary", a link to come back
+on another device, and opening such a link. Added to the widget's blueprint by
+``widget.channel``.
+
+- ``POST /widget/email-summary`` ``{"conversation_id", "email", "consent": true}``;
+- ``POST /widget/resume-link`` ``{"conversation_id", "email", "consent": true}``;
+- ``POST /widget/resume`` ``{"token"}`` -> ``{"conversation_id"}`` once, for an unexpired link.
+
+Nothing a person types is logged; addresses are kept only until the e-mail is sent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import time
+from functools import lru_cache
+from typing import Any, Dict, List, Optional, Tuple
+
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.answers import InvalidAnswer
+from bot.catalog import load_catalog
+from bot.contact import validate_contact_field
+from bot.database import make_engine
+from bot.keep import RESUME_LINK, SUMMARY, new_resume_link, resume_email, send_pending, summary_email
+from bot.session import ScreeningState, answers_from_json, parse_started_on
+from bot.settings import get_settings
+from bot.storage.personal import PersonalStore
+
+logger = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 2_000
+NO_CONSENT = "Please tick the box to agree, so that we can send the email."
+NO_SUMMARY = "There is no summary yet. Please answer the questions first."
+SENT = "Done. We have sent the email. Please check your inbox, and your spam folder too."
+QUEUED = "We could not send the email just now. We will try again soon."
+TOO_MANY = "You have asked for several emails just now. Please wait an hour and try again."
+NO_CHAT = "There is nothing to save yet. Please answer a question first."
+# A person asks for one or two of these; more from one chat looks like someone using it to send mail.
+MAX_EMAILS_PER_CHAT_PER_HOUR = 3
+LINK_NOT_VALID = "This link does not work any more. Links work once, for 7 days. You can start again here."
+BAD_REQUEST = "Sorry, the chat could not read that. Please reload the page and try again."
+
+
+class EmailAllowance:
+    """At most ``limit`` e-mails per conversation in ``window`` seconds (kept in this process)."""
+
+    def __init__(self, limit: int = MAX_EMAILS_PER_CHAT_PER_HOUR, window: float = 3600.0, clock=time.monotonic):
+        self.limit, self.window, self.clock = limit, window, clock
+        self.sent: Dict[str, List[float]] = {}
+
+    def take(self, conversation_id: str) -> bool:
+        now = self.clock()
+        recent = [moment for moment in self.sent.get(conversation_id, []) if now - moment < self.window]
+        if len(recent) >= self.limit:
+            self.sent[conversation_id] = recent
+            return False
+        self.sent[conversation_id] = recent + [now]
+        return True
+
+
+ALLOWANCE = EmailAllowance()
+
+
+@lru_cache(maxsize=1)
+def _store() -> PersonalStore:
+    return PersonalStore(make_engine(get_settings().database_url))
+
+
+@lru_cache(maxsize=1)
+def _catalog():
+    return load_catalog(get_settings().seeds_dir)
+
+
+def _fields(request: Request, *names: str) -> Optional[Dict[str, Any]]:
+    if len(request.body or b"") > MAX_BODY_BYTES:
+        return None
+    try:
+        body = request.json
+    except Exception:  # invalid JSON
+        return None
+    if not isinstance(body, dict) or any(name not in body for name in names):
+        return None
+    return body
+
+
+async def _state(request: Request, conversation_id: str) -> Optional[ScreeningState]:
+    tracker = await request.app.ctx.agent.tracker_store.retrieve(conversation_id)
+    if tracker is None:
+        return None
+    voice, trial_id = tracker.get_slot("voice"), tracker.get_slot("trial_id")
+    catalog = _catalog()
+    if voice not in ("self", "caregiver") or trial_id not in catalog.trials:
+        return None
+    return ScreeningState(
+        trial_id=trial_id, voice=voice,
+        answers=answers_from_json(catalog.questions, tracker.get_slot("answers")),
+        started_on=parse_started_on(tracker.get_slot("screening_date"), dt.date.today()),
+    )
+
+
+def _address(body: Dict[str, Any]) -> Tuple[Optional[str], Optional[str]]:
+    """The checked e-mail address, or the message that says what is wrong."""
+    if body.get("consent") is not True:
+        return None, NO_CONSENT
+    try:
+        return validate_contact_field("email", str(body.get("email", "")), get_settings().phone_default_region), None
+    except InvalidAnswer as problem:
+        return None, str(problem)
+
+
+async def _queue_and_send(conversation_id: str, kind: str, recipient: str, subject: str, body: str) -> HTTPResponse:
+    store = _store()
+    email_id = store.queue_email(conversation_id, kind, recipient, subject, body)
+    report = await asyncio.get_running_loop().run_in_executor(None, send_pending, store, get_settings().smtp, email_id)
+    logger.info("personal e-mail %d (%s) queued; sent: %d", email_id, kind, report.sent)
+    return response.json({"message": SENT if report.sent else QUEUED, "sent": bool(report.sent)})
+
+
+def add_keep_routes(widget: Blueprint, conversation_id_pattern) -> None:
+    @widget.post("/email-summary")
+    async def email_summary(request: Request) -> HTTPResponse:
+        body = _fields(request, "conversation_id", "email")
+        if body is None or not conversation_id_pattern.fullmatch(str(body["conversation_id"])):
+            return response.json({"error": BAD_REQUEST}, status=400)
+        address, problem = _address(body)
+        if problem:
+            return response.json({"error": problem}, status=422)
+        state = await _state(request, body["conversation_id"])
+        if state is None:
+            return response.json({"error": NO_SUMMARY}, status=409)
+        if not ALLOWANCE.take(body["conversation_id"]):
+            return response.json({"error": TOO_MANY}, status=429)
+        catalog = _catalog()
+        subject, text = summary_email(state.result(catalog), state.voice, state.answers, catalog.questions)
+        return await _queue_and_send(body["conversation_id"], SUMMARY, address, subject, text)
+
+    @widget.post("/resume-link")
+    async def resume_link(request: Request) -> HTTPResponse:
+        body = _fields(request, "conversation_id", "email")
+        if body is None or not conversation_id_pattern.fullmatch(str(body["conversation_id"])):
+            return response.json({"error": BAD_REQUEST}, status=400)
+        address, problem = _address(body)
+        if problem:
+            return response.json({"error": problem}, status=422)
+        if await _state(request, body["conversation_id"]) is None:  # only a chat that has started can be resumed
+            return response.json({"error": NO_CHAT}, status=409)
+        if not ALLOWANCE.take(body["conversation_id"]):
+            return response.json({"error": TOO_MANY}, status=429)
+        link, expires = new_resume_link(_store(), body["conversation_id"], f"{request.scheme}://{request.host}")
+        subject, text = resume_email(link, expires)
+        return await _queue_and_send(body["conversation_id"], RESUME_LINK, address, subject, text)
+
+    @widget.post("/resume")
+    async def resume(request: Request) -> HTTPResponse:
+        body = _fields(request, "token")
+        if body is None or not isinstance(body["token"], str) or not 20 <= len(body["token"]) <= 100:
+            return response.json({"error": LINK_NOT_VALID}, status=410)
+        conversation_id = _store().use_token(body["token"])
+        if conversation_id is None:
+            logger.info("a resume link was refused (used, expired or unknown)")
+            return response.json({"error": LINK_NOT_VALID}, status=410)
+        return response.json({"conversation_id": conversation_id})
