@@ -39,6 +39,11 @@ def today() -> dt.date:
     return dt.date.today()
 
 
+def language() -> str:
+    """The language answers are read in. English only, until a second reader exists."""
+    return "en"
+
+
 def latest_intent(tracker: Tracker) -> Optional[str]:
     return (tracker.latest_message.get("intent") or {}).get("name")
 

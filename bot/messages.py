@@ -88,6 +88,58 @@ def question_message(question: Question, voice: str, number: int) -> ChatMessage
     return ChatMessage(text=question.text_for(voice), buttons=tuple(question_buttons(question)), custom=custom)
 
 
+def understood_message(echo: str) -> str:
+    """Said before the next question when free text (not a plain yes or no) was read."""
+    return f"Got it: {echo}."
+
+
+def _confirm_buttons() -> Tuple[Button, ...]:
+    return (Button("Yes", answer_payload("yes")), Button("No", answer_payload("no")))
+
+
+def check_message(question: Question, value: AnswerValue, echo: Optional[str]) -> ChatMessage:
+    """A short check when the reader is not sure it understood ("Just to be sure: is that a no?")."""
+    if value == NOT_SURE:
+        what = "is that a \"not sure\"?"
+    elif question.type is AnswerType.YES_NO:
+        what = f"is that a {value}?"
+    else:
+        what = f"did you mean: {echo or value}?"
+    return ChatMessage(
+        text=f"Just to be sure: {what}",
+        buttons=_confirm_buttons(),
+        custom={"check": {"question_id": question.id, "value": str(value)}},
+    )
+
+
+def read_back_message(question: Question, value: AnswerValue, echo: Optional[str], voice: str) -> ChatMessage:
+    """Before a typed answer rules the study out, it is read back: a wrong reading must not end the screening."""
+    said = echo or ("yes" if value == "yes" else "no" if value == "no" else str(value))
+    text = (
+        f"I read your answer as: {said}. The question was: {_first_line(question.text_for(voice))}\n"
+        "This answer may rule the study out, so I want to be sure I read it right. Is that right?"
+    )
+    return ChatMessage(
+        text=text,
+        buttons=_confirm_buttons(),
+        custom={"read_back": {"question_id": question.id, "value": str(value)}},
+    )
+
+
+CHECK_NOT_CLEAR = "Sorry, I did not catch that. Please answer yes or no."
+CHECK_REFUSED = "Thank you for checking. Let's try that question again."
+
+
+def waiting_time_notice(result: CriterionResult, voice: str) -> str:
+    """Said when an answer means a waiting time is not over yet; the questions go on."""
+    who = "you" if voice == SELF else "the person you care for"
+    when = f", which ends around {format_date(result.wait_until)}" if result.wait_until else ""
+    return (
+        f"Thank you. That means a waiting time{when}: {result.criterion.explanation} "
+        f"This is \"not yet\", not \"never\", so I will ask the other questions to see if anything else is in the way for {who}."
+    )
+
+
 def voice_message() -> ChatMessage:
     return ChatMessage(
         text="Are you answering for yourself or for someone you care for?",
@@ -122,8 +174,8 @@ def _wait_text(result: CriterionResult) -> str:
 
 
 def exclusion_message(result: ScreeningResult, voice: str) -> ChatMessage:
-    """Said at once when an answer means a requirement is not met."""
-    reason = result.reasons[0]
+    """Said at once when an answer means a requirement is not met (for good, if any is)."""
+    reason = next((r for r in result.reasons if not r.not_yet), result.reasons[0])
     if voice == SELF:
         opening = "Thank you. That answer means you may not meet one of this study's requirements."
     else:
@@ -167,10 +219,17 @@ def summary_message(
     result: ScreeningResult, voice: str, answers: Mapping[str, AnswerValue], questions: Mapping[str, Question]
 ) -> ChatMessage:
     trial = result.trial
-    parts = [f"Here is a summary for {trial.short_name}.", verdict_sentence(result, voice)]
-    if result.reasons:
-        parts.append("What may rule this out:")
-        parts += [f"- {r.criterion.explanation}{_wait_text(r)}" for r in result.reasons]
+    parts = [f"Here is a summary for {trial.short_name}."]
+    waits = [r for r in result.reasons if r.not_yet]
+    lasting = [r for r in result.reasons if not r.not_yet]
+    if waits and not lasting and result.next_question is None:
+        parts.append(_only_waiting_sentence(waits))
+        parts += [f"- {r.criterion.explanation}{_wait_text(r)}" for r in waits]
+    else:
+        parts.append(verdict_sentence(result, voice))
+        if result.reasons:
+            parts.append("What may rule this out:")
+            parts += [f"- {r.criterion.explanation}{_wait_text(r)}" for r in result.reasons]
     unsure = [qid for qid, value in answers.items() if value == NOT_SURE and qid in trial.question_order]
     if unsure and result.with_status(Status.UNKNOWN):
         parts.append("Answers the study team will check, because you were not sure:")
@@ -186,10 +245,25 @@ def summary_message(
         "trial": trial.registry_id,
         "verdict": result.verdict.value,
         "reasons": [r.criterion.id for r in result.reasons],
+        "not_yet": [r.criterion.id for r in waits],
         "unknown": [r.criterion.id for r in result.with_status(Status.UNKNOWN)],
         "study_team_checks": [r.criterion.id for r in checks],
     }
     return ChatMessage(text="\n".join(parts), buttons=buttons, custom=custom)
+
+
+def _only_waiting_sentence(waits: List[CriterionResult]) -> str:
+    ends = [r.wait_until for r in waits]
+    if all(ends):
+        last = max(ends)
+        return (
+            "Based on your answers, the only thing in the way is a waiting time, "
+            f"which ends around {format_date(last)}."
+        )
+    return (
+        "Based on your answers, the only thing in the way is a waiting time. "
+        "The study team can tell you when it ends."
+    )
 
 
 def _first_line(text: str) -> str:

@@ -1,0 +1,64 @@
+"""English text made regular before it is read: lower case, straight quotes,
+contractions spelled out ("hasn't" -> "has not"), punctuation as spaces."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from bot.understanding.reading import MAX_ANSWER_CHARS
+
+_IRREGULAR = {
+    "won't": "will not", "wont": "will not", "can't": "can not", "cant": "can not", "cannot": "can not",
+    "shan't": "shall not", "ain't": "is not", "aint": "is not",
+}
+# Contractions typed without the apostrophe ("hasnt", "didnt").
+_BARE_NT = re.compile(
+    r"\b(is|are|was|were|has|have|had|do|does|did|would|could|should|must|need|might)nt\b"
+)
+_PRONOUN_CONTRACTIONS = (
+    (re.compile(r"\b(i)'m\b"), r"\1 am"),
+    (re.compile(r"\b(i|you|we|they|she|he|it|who)'ve\b"), r"\1 have"),
+    (re.compile(r"\b(i|you|we|they|she|he|it|who)'ll\b"), r"\1 will"),
+    (re.compile(r"\b(i|you|we|they|she|he|it|who)'d\b"), r"\1 would"),
+    (re.compile(r"\b(you|we|they)'re\b"), r"\1 are"),
+    # "she's" is "she is" or "she has"; both are the same for polarity.
+    (re.compile(r"\b(she|he|it|that|there|what)'s\b"), r"\1 is"),
+    (re.compile(r"\bim\b"), "i am"),
+)
+
+
+def normalise(text: str) -> str:
+    """Lower case with contractions spelled out; words separated by single spaces.
+
+    Keeps the characters that carry meaning in answers: ``+`` and ``-`` (HER2 2+,
+    ER-), ``/`` and ``.`` in dates and decimals, ``%``.
+    """
+    text = (text or "")[:MAX_ANSWER_CHARS].lower()
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    for word, spelled in _IRREGULAR.items():
+        text = re.sub(rf"(?<![\w']){re.escape(word)}(?![\w'])", spelled, text)
+    text = re.sub(r"(\w)n't\b", r"\1 not", text)
+    text = _BARE_NT.sub(r"\1 not", text)
+    for pattern, spelled in _PRONOUN_CONTRACTIONS:
+        text = pattern.sub(spelled, text)
+    text = re.sub(r"[^\w\s+\-/.%:']", " ", text)
+    text = re.sub(r"(?<=\w)'s\b", "", text)  # "my mum's" -> "my mum"
+    text = text.replace("'", " ")
+    text = re.sub(r"(?<![\d\w])[.:](?!\d)|(?<=\D)[.:](?!\d)", " ", text)
+    return re.sub(r"\s+", " ", text).strip(" .")
+
+
+def has_phrase(text: str, phrases: Iterable[str]) -> bool:
+    """True when any phrase occurs in normalised ``text`` as whole words."""
+    return any(find_phrase(text, phrase) for phrase in phrases)
+
+
+def find_phrase(text: str, phrase: str):
+    return re.search(rf"(?<![\w+]){re.escape(phrase)}(?![\w+])", text)
+
+
+def remove_phrases(text: str, phrases: Iterable[str]) -> str:
+    for phrase in sorted(phrases, key=len, reverse=True):
+        text = re.sub(rf"(?<![\w+]){re.escape(phrase)}(?![\w+])", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
