@@ -46,6 +46,8 @@ _NOT_SURE = (
     "ask his doctor", "ask my doctor", "ask the nurse", "check with", "look it up", "not clear", "unclear",
     "yes and no", "not 100% sure", "not entirely sure", "not positive", "50/50", "fifty fifty",
 )
+# "not absolutely sure", "not entirely certain"
+_NOT_QUITE_SURE = re.compile(r"\bnot (?:\w+ly |entirely |totally |completely |quite |100% |at all )?(?:sure|certain)\b")
 # A hedge turns an answer into "not sure" ("I think so", "probably not").
 _HEDGES = (
     "i think", "i think so", "think so", "i believe", "believe so", "i guess", "guess so", "i suppose", "suppose so",
@@ -86,7 +88,7 @@ _SUBJECT = (
 )
 _AUXILIARY = r"(?:have|has|had|did|do|does|is|am|are|was|were|will|would|can|could|shall|should|must|got)"
 # "she has", "sadly, he did", "yes she has had it": a subject and an auxiliary with at most filler after.
-_FILLER = r"(?:\s+(?:had|been|got|done|it|that|this|so|one|them|once|too|also|already|before|indeed|yes|actually|twice|some|all))*"
+_FILLER = r"(?:\s+(?:had|been|got|done|do|on|it|that|this|so|one|them|once|too|also|already|before|indeed|yes|actually|twice|some|all))*"
 _BARE_STATEMENT = re.compile(rf"(?:^|\s){_SUBJECT}(?:\s+(?:\w+ly|sure|really))?\s+{_AUXILIARY}{_FILLER}\s*$")
 # Statements about feeling well: a no to "do you have a problem", a yes to "would you agree".
 _WELL = ("fine", "all good", "all clear", "healthy", "normal", "well", "good")
@@ -112,7 +114,7 @@ def read_polarity(text: str) -> Polarity:
     yes_despite = has_phrase(text, _YES_DESPITE_NEGATION)
     known_no = has_phrase(text, _NO_AS_FAR_AS_KNOWN)
     rest = remove_phrases(text, _YES_DESPITE_NEGATION + _NO_AS_FAR_AS_KNOWN)
-    if has_phrase(rest, _NOT_SURE) and not known_no:
+    if (has_phrase(rest, _NOT_SURE) or _NOT_QUITE_SURE.search(rest)) and not known_no:
         return Polarity(NOT_SURE, 0.95)
     leaning = has_phrase(rest, _LEANING)
     rest = remove_phrases(rest, _LEANING)
@@ -127,6 +129,8 @@ def read_polarity(text: str) -> Polarity:
     said_yes = bool(words & _STRONG_YES) or has_phrase(rest, _STRONG_YES_PHRASES) or yes_despite
     if negated and said_yes:
         return NONE  # "yes, she hasn't": a contradiction is asked again, never guessed
+    if negated and _leading_no_only(rest) and _BARE_STATEMENT.search(" ".join(rest.split()[1:])):
+        return NONE  # "no, she has": the same
     confidence = 0.85 if leaning else 0.95
     if negated:
         if no_longer:
@@ -139,6 +143,13 @@ def read_polarity(text: str) -> Polarity:
     if _BARE_STATEMENT.search(rest):
         return Polarity(YES, min(confidence, 0.9))
     return NONE
+
+
+def _leading_no_only(text: str) -> bool:
+    """The only negation is a "no" (or "nope") before the rest of the reply."""
+    words = text.split()
+    negations = [i for i, word in enumerate(words) if word in _NEGATIONS]
+    return bool(negations) and negations == list(range(len(negations))) and words[0] in ("no", "nope", "nah", "n")
 
 
 def is_wellbeing(text: str) -> bool:

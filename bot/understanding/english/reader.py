@@ -69,7 +69,10 @@ class EnglishReader:
         opinion = _INTENT_VALUES.get(intent or "")
         if polarity.value is not None:
             confidence = polarity.confidence
-            if opinion is not None and intent_confidence >= 0.5 and opinion != polarity.value:
+            # The words and the model disagree: check. A "not sure" from the words stands
+            # (it rules nobody out; the study team checks it).
+            if polarity.value != NOT_SURE and opinion is not None and intent_confidence >= 0.5 \
+                    and opinion != polarity.value:
                 confidence = min(confidence, 0.5)  # the words and the model disagree: check
             note = HEDGE_NOTE if polarity.hedged else None
             return Reading(polarity.value, confidence, note=note)

@@ -43,7 +43,12 @@ def normalise(text: str) -> str:
     for pattern, spelled in _PRONOUN_CONTRACTIONS:
         text = pattern.sub(spelled, text)
     text = re.sub(r"[^\w\s+\-/.%:']", " ", text)
-    text = re.sub(r"(?<=\w)'s\b", "", text)  # "my mum's" -> "my mum"
+    # "my husband's on it" is "is"; "my mum's cancer" is whose.
+    text = re.sub(
+        r"(?<=\w)'s\s+(?=(?:on|been|had|got|not|never|always|definitely|absolutely|certainly|done|in|at|still|fine|very|taking|having)\b)",
+        " is ", text,
+    )
+    text = re.sub(r"(?<=\w)'s\b", "", text)
     text = text.replace("'", " ")
     text = re.sub(r"(?<![\d\w])[.:](?!\d)|(?<=\D)[.:](?!\d)", " ", text)
     return re.sub(r"\s+", " ", text).strip(" .")
