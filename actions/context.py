@@ -13,6 +13,7 @@ from bot.catalog import Catalog, load_catalog
 from bot.session import ScreeningState, answers_from_json, parse_started_on
 from bot.settings import get_settings
 from bot.storage import Repository
+from bot.understanding import reader_for
 
 # Intents that are never an answer to a screening question: the form steps aside
 # and a rule handles them, then the form asks its question again.
@@ -26,7 +27,10 @@ INTERRUPTION_INTENTS = frozenset(
 
 @lru_cache(maxsize=1)
 def catalog() -> Catalog:
-    return load_catalog(get_settings().seeds_dir)
+    loaded = load_catalog(get_settings().seeds_dir)
+    # Train the answer reader's small classifiers now, not during someone's first answer.
+    reader_for(language()).prepare(loaded.questions.values())
+    return loaded
 
 
 @lru_cache(maxsize=1)

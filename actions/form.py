@@ -47,6 +47,9 @@ TRIAL_WORDS = (("NCT06839066", ("nasopharyn", "npc", "nose", "hlx43")),
                ("NCT06561607", ("breast", "her2", "tqb2102")))
 VOICE_REASK = "Sorry, I did not catch that. Are you answering for yourself, or for someone you care for?"
 TRIAL_REASK = "Sorry, I did not catch that. Please pick one of the buttons: one of the two cancers, or neither."
+# Intents that are the model's guess about a reply rather than a request; a reply the
+# reader understands as an answer to the question is taken as one.
+SOFT_INTERRUPTIONS = frozenset({"out_of_scope", "ask_medical_advice", "greet", "thank", "bot_challenge", "goodbye"})
 # The stages of a pending answer: a check of an unsure reading, or a read-back before an exclusion.
 CHECK, READ_BACK = "check", "read_back"
 
@@ -134,12 +137,36 @@ class ValidateScreeningForm(SafeFormValidationAction):
     async def extract_answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict:
         if tracker.get_slot("requested_slot") != "answer":
             return {}
-        if context.latest_intent(tracker) in context.INTERRUPTION_INTENTS and context.button_value(tracker) is None:
+        intent = context.latest_intent(tracker)
+        if intent in context.INTERRUPTION_INTENTS and context.button_value(tracker) is None \
+                and not self._answers_a_pending_check(tracker) and not self._clearly_an_answer(tracker, intent):
             return {}
         value = context.button_value(tracker)
         if value is None:
             value = _typed_text(tracker)
         return {"answer": value}
+
+    def _answers_a_pending_check(self, tracker: Tracker) -> bool:
+        """"No, that's wrong" to a check is its answer, not "go back" to the question before."""
+        state = context.screening_state(tracker)
+        if state is None or context.button_value(tracker) is not None:
+            return False
+        if pending_answer(tracker, state.result(context.catalog()).next_question) is None:
+            return False
+        return reader().read_confirmation(_typed_text(tracker)) is not None
+
+    def _clearly_an_answer(self, tracker: Tracker, intent: Optional[str]) -> bool:
+        """"Yes it grew on the last scan" is an answer even when the intent model guessed out_of_scope.
+
+        Only for guesses that are not requests: "go back", "stop" or "why" always act."""
+        if intent not in SOFT_INTERRUPTIONS:
+            return False
+        state = context.screening_state(tracker)
+        question_id = state.result(context.catalog()).next_question if state else None
+        if question_id is None:
+            return False
+        reading = reader().read(context.catalog().questions[question_id], _typed_text(tracker), state.started_on)
+        return reading.understood and not reading.needs_check
 
     async def validate_answer(
         self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -34,7 +34,9 @@ class ActionScreeningResult(SafeAction):
             dispatcher.utter_message(text=NOT_STARTED)
             return []
         result = state.result(context.catalog())
-        if result.verdict is Verdict.LIKELY_INELIGIBLE:
+        # A lasting reason is explained at once; waiting times alone go to the summary,
+        # which says when the wait ends (the questions went on past them).
+        if result.verdict is Verdict.LIKELY_INELIGIBLE and any(not r.not_yet for r in result.reasons):
             send(dispatcher, exclusion_message(result, state.voice))
         else:
             send(dispatcher, summary(state))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Optional, Protocol
+from typing import Iterable, Optional, Protocol
 
 from bot.answers import AnswerValue, Question
 
@@ -55,6 +55,9 @@ class Reader(Protocol):
         intent_confidence: float = 0.0,
     ) -> Reading:
         """Read a typed reply to ``question``; ``intent`` is the NLU model's guess, a second opinion."""
+
+    def prepare(self, questions: Iterable[Question]) -> None:
+        """Do one-off work (training the choice classifiers) before the first answer comes."""
 
     def read_confirmation(self, text: str) -> Optional[bool]:
         """True for a yes, False for a no, None when the reply is neither (asked again)."""

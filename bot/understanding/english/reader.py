@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Optional
+from typing import Iterable, Optional
 
 from bot.answers import NEVER, NO, NOT_SURE, YES, AnswerType, InvalidAnswer, Question
 from bot.understanding.english import choices, lab_results
@@ -208,6 +208,11 @@ class EnglishReader:
         return Reading(None, 0.0, problem="Was that more or less than the times on the buttons? " + self.expected(question))
 
     # --- the rest of the interface ----------------------------------------------------
+    def prepare(self, questions: Iterable[Question]) -> None:
+        for question in questions:
+            if question.type is AnswerType.CHOICE:
+                choices.classify(question, "")
+
     def read_confirmation(self, text: str) -> Optional[bool]:
         polarity = read_polarity(normalise(text))
         if polarity.value == YES and polarity.confidence >= 0.8:
