@@ -64,9 +64,23 @@ def test_the_model_disagreeing_with_the_words_asks_a_check(reader, questions):
 
 
 def test_the_model_alone_never_decides(reader, questions):
-    reading = read(reader, questions, "heart_disease", "she had a clot in June", "affirm", 0.95)
+    reading = read(reader, questions, "heart_disease", "in June, after the surgery", "affirm", 0.95)
     assert reading.value == YES and reading.needs_check
-    assert read(reader, questions, "heart_disease", "she had a clot in June").value is None
+    assert read(reader, questions, "heart_disease", "in June, after the surgery").value is None
+
+
+@pytest.mark.parametrize("text", ["she has heart failure", "he had a heart attack two years ago", "angina"])
+def test_a_statement_naming_what_is_asked_is_a_yes(reader, questions, text):
+    reading = read(reader, questions, "heart_disease", text)
+    assert reading.value == YES and not reading.needs_check
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("side_effects_more_than_mild", "only mild ones"), ("side_effects_more_than_mild", "just a bit tired"),
+    ("metastatic_chemo", "only letrozole and palbociclib"),
+])
+def test_a_statement_that_names_nothing_asked_or_shrinks_it_is_asked_again(reader, questions, question_id, text):
+    assert read(reader, questions, question_id, text).value is None
 
 
 def test_no_longer_is_checked(reader, questions):

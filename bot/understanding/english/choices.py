@@ -96,8 +96,15 @@ def classify(question: Question, text: str) -> Optional[ChoiceGuess]:
     probabilities = classifier.predict_proba(vectoriser.transform([text]))[0]
     ranked = sorted(zip(probabilities, classifier.classes_), reverse=True)
     (best_p, best), (second_p, _) = ranked[0], ranked[1]
-    # The margin over the runner-up matters as much as the probability itself.
-    confidence = float(best_p) if best_p - second_p >= 0.25 else float(best_p) * 0.7
+    # The margin over the runner-up matters as much as the probability itself: a clear
+    # winner (ahead by half or more) is used; a close call is checked or asked again.
+    margin = float(best_p - second_p)
+    if margin >= 0.5:
+        confidence = max(float(best_p), 0.8)
+    elif margin >= 0.25:
+        confidence = min(float(best_p), 0.79)
+    else:
+        confidence = float(best_p) * 0.7
     return ChoiceGuess(str(best), confidence)
 
 

@@ -72,7 +72,7 @@ def hormone_phrase(text: str) -> Optional[str]:
     """"hormone receptor positive" when ER or PR is positive, "... negative" when every one named is negative."""
     if re.search(r"\btriple negative\b|\btnbc\b", text):
         return "hormone receptor negative"
-    denied = re.compile(r"\b(?:not|non)\s+(?:\w+\s+){0,2}(?:sensitive|responsive|positive)\b")
+    denied = re.compile(r"\b(?:not|non)\s+(?:\w+\s+){0,2}(?:sensitive|responsive|positive|driven|dependent)\b")
     if denied.search(text):
         text = denied.sub(" negative ", text)
         if not re.search(rf"{_POSITIVE_WORDS}", text):
@@ -81,7 +81,7 @@ def hormone_phrase(text: str) -> Optional[str]:
     negatives = re.findall(rf"\b{_RECEPTOR}\s*(?:receptors?\s*)?(?:was|is|were|are|:)?\s*(?:both\s+)?{_NEGATIVE_WORDS}(?!\w)", text)
     negatives += re.findall(rf"\b(?:not|non)\s+(?:hormone\s+)?(?:sensitive|responsive|positive)\b", text)
     negatives += re.findall(r"\bboth\s+(?:were\s+|are\s+)?negative\b", text)
-    if re.search(r"\b(?:fed by|feeds on|driven by|responds to|sensitive to)\s+(?:estrogen|oestrogen|hormones?)\b", text):
+    if re.search(r"\b(?:fed by|feeds on|driven by|responds to|sensitive to)\s+(?:estrogen|oestrogen|hormones?)\b|\bhormone (?:driven|dependent)\b", text):
         positives.append("hormone driven")
     if positives and not re.search(r"\bnot\b", " ".join(positives)):
         return "hormone receptor positive"

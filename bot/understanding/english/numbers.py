@@ -37,6 +37,9 @@ def read_number(raw_text: str, text: str) -> NumberReading:
     """The one number in a reply; ``text`` is the normalised form of ``raw_text``."""
     if _MARKUP.search(raw_text or ""):
         return NumberReading(problem="markup")
+    # "another one", "different ones" are not numbers.
+    text = re.sub(r"\b(another|that|this|which|any|each|every|no|different|other|new) ones?\b", r"\1 item", text)
+    text = re.sub(r"\bones\b", "items", text)
     converted = alpha2digit(text, "en", threshold=0)
     converted = re.sub(r"(\d),(\d{3})\b", r"\1\2", converted)
     if re.search(r"\b(born|birth|birthday is)\b", converted):

@@ -27,7 +27,7 @@ from bot.understanding.english.text import has_phrase, remove_phrases
 
 # Said with a negation but meaning yes.
 _YES_DESPITE_NEGATION = (
-    "no doubt", "no doubt about it", "without a doubt", "without doubt", "no question", "no question about it",
+    "no problem", "no problem at all", "not a problem", "no objection", "no objections", "no doubt", "no doubt about it", "without a doubt", "without doubt", "no question", "no question about it",
     "can not deny", "why not", "not wrong", "you are not wrong", "i can not say no", "no denying",
 )
 # Knowledge qualifiers that are plain noes ("not to my knowledge").
@@ -54,7 +54,7 @@ _HEDGES = (
     "i reckon", "reckon so", "probably", "probably not", "likely", "unlikely", "most likely", "maybe", "perhaps",
     "possibly", "might", "might have", "may have", "may be", "could be", "could have", "i doubt it", "doubt it",
     "i doubt", "seems", "seem to", "i would imagine", "i imagine", "presumably", "apparently", "supposedly",
-    "i assume", "as far as i know", "as far as i can tell", "as far as i remember", "if i remember",
+    "i assume", "do not think", "do not believe", "would not think", "do not reckon", "as far as i know", "as far as i can tell", "as far as i remember", "if i remember",
     "i would say", "kind of", "sort of", "not really sure", "more or less",
 )
 # Firm enough to lean: these do not make a hedge.
@@ -70,12 +70,13 @@ _NEGATION_PHRASES = ("no one", "not once", "no way", "not at all", "not really",
 # These say "not now" about something that may have been true before: a no to
 # "do you still..." and a yes to "have you ever...", so the reader checks.
 _NO_LONGER_NOW = ("not anymore", "not any more", "no longer", "not now", "not currently", "stopped")
-_NO_LONGER_BEFORE = ("used to", "in the past", "a long time ago", "years ago")
+_NO_LONGER_BEFORE = ("used to", "in the past")
 _STRONG_YES = {
     "yes", "yeah", "yep", "yup", "ya", "yea", "yah", "y", "correct", "true", "affirmative", "indeed", "sure",
     "ok", "okay", "aye", "positive", "right", "yessir", "uh-huh",
 }
-_STRONG_YES_PHRASES = ("that is right", "that is correct", "uh huh", "you bet", "afraid so", "sadly so",
+_STRONG_YES_PHRASES = ("happy to", "fine by me", "that is fine", "that is ok", "i agree", "agreed", "go ahead",
+                       "willing", "that is right", "that is correct", "uh huh", "you bet", "afraid so", "sadly so",
                        "unfortunately so", "i am afraid so", "that is true", "it is true", "for sure")
 # An intensifier alone is a yes ("absolutely"); with a negation it is a strong no ("absolutely not").
 _INTENSIFIERS = (
@@ -142,6 +143,49 @@ def read_polarity(text: str) -> Polarity:
         return Polarity(YES, confidence)
     if _BARE_STATEMENT.search(rest):
         return Polarity(YES, min(confidence, 0.9))
+    return NONE
+
+
+# Words that shrink a statement ("only mild", "just a bit tired"): a no to "more than mild",
+# a yes to "any side effects": no polarity of their own.
+_DIMINISHERS = ("only", "just", "a bit", "a little", "slight", "slightly", "mild", "mildly", "minor", "barely", "hardly")
+_STOPWORDS = frozenset(
+    "a an the and or of to in on at for with from by is are was were be been have has had do does did you your they"
+    " their them she he her his it this that these those any some what when which who how would could should will"
+    " can may might must than then there here about after before during since such other another more most very"
+    " also only just still ever been being into onto over under because while where if not no yes so as than one"
+    " doctor told confirmed person care think last recent cancer".split()
+)
+
+
+def topic_words(*texts: str) -> frozenset:
+    """The content words of a question (its text in both voices and its terms), for :func:`read_statement`."""
+    words = set()
+    for text in texts:
+        for word in re.findall(r"[a-z][a-z0-9-]{3,}", text.lower()):
+            if word not in _STOPWORDS:
+                words.add(word)
+    return frozenset(words)
+
+
+def read_statement(text: str, topics: frozenset) -> Polarity:
+    """A statement with no polarity word, read as a yes when it names what the question asks about.
+
+    "She has heart failure" to "any heart disease?" is a yes; "only letrozole" to
+    "any chemotherapy?" names nothing the question asks about, so it is no answer.
+    Only used after :func:`read_polarity` found nothing; a negation, a hedge or a
+    word like "only" or "mild" stops it.
+    """
+    if has_phrase(text, _DIMINISHERS) or is_wellbeing(text):
+        return NONE
+    words = set(text.split())
+    if words & _NEGATIONS:
+        return NONE
+    named = {word for word in words if len(word) >= 4 and any(word == t or (len(t) >= 5 and word.startswith(t[:5])) for t in topics)}
+    if named:
+        return Polarity(YES, 0.85)
+    if re.match(rf"{_SUBJECT}\s+(?:do|does|did|have|has|will|would|had)\b", text):
+        return Polarity(YES, 0.7)  # "he does three times a week": probably a yes, so check
     return NONE
 
 

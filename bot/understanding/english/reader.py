@@ -12,13 +12,14 @@ word list overrides a negation.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Iterable, Optional
 
 from bot.answers import NEVER, NO, NOT_SURE, YES, AnswerType, InvalidAnswer, Question
 from bot.understanding.english import choices, lab_results
 from bot.understanding.english.numbers import read_number
-from bot.understanding.english.polarity import Polarity, is_wellbeing, read_polarity
+from bot.understanding.english.polarity import Polarity, is_wellbeing, read_polarity, read_statement, topic_words
 from bot.understanding.english.text import normalise
 from bot.understanding.english.times import TimeReading, read_time
 from bot.understanding.english.voice import read_voice
@@ -76,6 +77,12 @@ class EnglishReader:
                 confidence = min(confidence, 0.5)  # the words and the model disagree: check
             note = HEDGE_NOTE if polarity.hedged else None
             return Reading(polarity.value, confidence, note=note)
+        statement = read_statement(text, _topics(question))
+        if statement.value is not None:
+            confidence = statement.confidence
+            if opinion is not None and intent_confidence >= 0.5 and opinion != statement.value:
+                confidence = min(confidence, 0.5)
+            return Reading(statement.value, confidence)
         if opinion in (YES, NO) and intent_confidence >= 0.6 and not is_wellbeing(text):
             return Reading(opinion, 0.6)  # only the model has an opinion: check
         return Reading(None, 0.0, problem=self.expected(question))
@@ -128,7 +135,8 @@ class EnglishReader:
             except InvalidAnswer as problem:
                 return Reading(None, 0.0, problem=str(problem))
             confidence = 0.9
-            if polarity.value == NO and time.days_max is not None and not _negation_about_time(text):
+            negated = re.search(r"\b(not|no|never|none|nothing)\b", text)
+            if negated and time.days_max is not None and not _negation_about_time(text):
                 confidence = 0.5  # "no chemo, but radiotherapy 3 weeks ago": which one is meant? Check.
             return Reading(value, confidence, echo=time.echo)
         if polarity.value == NO:
@@ -239,10 +247,17 @@ class EnglishReader:
         )
 
 
+_TOPICS: dict = {}
+
+
+def _topics(question: Question) -> frozenset:
+    if question.id not in _TOPICS:
+        _TOPICS[question.id] = topic_words(*question.text.values(), *question.terms)
+    return _TOPICS[question.id]
+
+
 def _negation_about_time(text: str) -> bool:
     """"not since 2019", "none in the last 6 months": the negation is about the time itself."""
-    import re
-
     return bool(re.search(r"\b(not|none|nothing|no)\s+(?:\w+\s+){0,3}(since|for|in the last|in the past|within)\b", text))
 
 

@@ -57,6 +57,8 @@ class TimeReading:
 def read_time(text: str, today: dt.date) -> Optional[TimeReading]:
     """The time stated in a normalised reply, or None when it states none."""
     converted = as_number_words(text)
+    # "every three weeks" is how often, not how long ago; with "still" it is going on now.
+    converted = re.sub(rf"\b(?:every|each)\s+(?:\d+\s+|other\s+)?{_UNIT}\b", " every time ", converted)
     for reader in (_date, _duration, _relative_day):
         reading = reader(converted, today)
         if reading is not None:
