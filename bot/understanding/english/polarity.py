@@ -133,6 +133,8 @@ def read_polarity(text: str) -> Polarity:
     if negated and _leading_no_only(rest) and _BARE_STATEMENT.search(" ".join(rest.split()[1:])):
         return NONE  # "no, she has": the same
     confidence = 0.85 if leaning else 0.95
+    if _CONTRAST.search(rest) and len(rest.split()) > 3:
+        confidence = 0.7  # "yes, but only to the lymph nodes": said back as a check
     if negated:
         if no_longer:
             return Polarity(NO, 0.6, no_longer=True)
@@ -158,14 +160,20 @@ _STOPWORDS = frozenset(
 )
 
 
-def topic_words(*texts: str) -> frozenset:
-    """The content words of a question (its text in both voices and its terms), for :func:`read_statement`."""
+def topic_words(texts, terms=()) -> frozenset:
+    """The content words of a question (its text in both voices, and its terms, acronyms too)."""
     words = set()
     for text in texts:
         for word in re.findall(r"[a-z][a-z0-9-]{3,}", text.lower()):
             if word not in _STOPWORDS:
                 words.add(word)
+    for term in terms:
+        words.update(w for w in re.findall(r"[a-z0-9-]{2,}", term.lower()) if w not in _STOPWORDS)
     return frozenset(words)
+
+
+# "but", "though": the reply goes on to qualify what it said, so it is checked.
+_CONTRAST = re.compile(r"\b(but|though|although|however|except|apart from|unless)\b")
 
 
 def read_statement(text: str, topics: frozenset) -> Polarity:
@@ -181,9 +189,9 @@ def read_statement(text: str, topics: frozenset) -> Polarity:
     words = set(text.split())
     if words & _NEGATIONS:
         return NONE
-    named = {word for word in words if len(word) >= 4 and any(word == t or (len(t) >= 5 and word.startswith(t[:5])) for t in topics)}
+    named = {word for word in words if any(word == t or (len(t) >= 5 and word.startswith(t[:5])) for t in topics)}
     if named:
-        return Polarity(YES, 0.85)
+        return Polarity(YES, 0.6 if _CONTRAST.search(text) else 0.85)
     if re.match(rf"{_SUBJECT}\s+(?:do|does|did|have|has|will|would|had)\b", text):
         return Polarity(YES, 0.7)  # "he does three times a week": probably a yes, so check
     return NONE

@@ -252,7 +252,7 @@ _TOPICS: dict = {}
 
 def _topics(question: Question) -> frozenset:
     if question.id not in _TOPICS:
-        _TOPICS[question.id] = topic_words(*question.text.values(), *question.terms)
+        _TOPICS[question.id] = topic_words(question.text.values(), question.terms)
     return _TOPICS[question.id]
 
 
