@@ -158,8 +158,9 @@ class ValidateScreeningForm(SafeFormValidationAction):
     def _clearly_an_answer(self, tracker: Tracker, intent: Optional[str]) -> bool:
         """"Yes it grew on the last scan" is an answer even when the intent model guessed out_of_scope.
 
-        Only for guesses that are not requests: "go back", "stop" or "why" always act."""
-        if intent not in SOFT_INTERRUPTIONS:
+        A confident "go back", "stop" or "why" always acts; an unsure one ("yes, it came back in my
+        neck", guessed as go_back at 0.52) gives way to an answer the reader is sure of."""
+        if intent not in SOFT_INTERRUPTIONS and _intent_confidence(tracker) >= 0.8:
             return False
         state = context.screening_state(tracker)
         question_id = state.result(context.catalog()).next_question if state else None

@@ -263,3 +263,42 @@ def test_confirmations(reader, text, expected):
 ])
 def test_voice(reader, text, expected):
     assert reader.read_voice(text) == expected
+
+
+# --- general bugs the blind set revealed (see the README) -------------------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("unhealed_wound_or_fracture", "he has a sore on his heel that won't heal"),
+    ("iv_or_swallowing_problem", "he can't swallow tablets since the radiotherapy"),
+])
+def test_a_negation_inside_a_description_is_checked_not_taken_as_a_no(reader, questions, question_id, text):
+    reading = read(reader, questions, question_id, text)
+    assert reading.value is None or reading.needs_check
+
+
+@pytest.mark.parametrize("text", ["ER 0% PR 0%", "ER <1%, PR <1%"])
+def test_receptors_under_one_percent_are_negative(reader, questions, text):
+    assert read(reader, questions, "hr_status", text).value == "negative"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("he'll be 70 next month", 69), ("seventy one next birthday", 70), ("I will be 50 in March", 49),
+])
+def test_a_future_age_is_one_less_now(reader, questions, text, expected):
+    assert read(reader, questions, "age", text).value == Decimal(expected)
+
+
+def test_last_year_is_the_calendar_year(reader, questions):
+    assert read(reader, questions, "days_since_major_surgery", "sometime last year").value == Decimal(335)
+
+
+def test_early_in_a_year(reader, questions):
+    # Early 2024 ends on 30 April 2024, 945 days before 1 December 2026.
+    assert read(reader, questions, "days_since_radiotherapy", "in early 2024").value == Decimal(945)
+
+
+def test_a_stated_time_beats_not_sure_of_the_exact_date(reader, questions):
+    assert read(reader, questions, "days_since_major_surgery", "not sure of the date, sometime last year").value == Decimal(335)
+
+
+def test_no_idea_is_not_sure_even_with_never_told(reader, questions):
+    assert read(reader, questions, "measurable_lesion", "no idea, they never told me").value == NOT_SURE

@@ -72,6 +72,8 @@ def hormone_phrase(text: str) -> Optional[str]:
     """"hormone receptor positive" when ER or PR is positive, "... negative" when every one named is negative."""
     if re.search(r"\btriple negative\b|\btnbc\b", text):
         return "hormone receptor negative"
+    # A receptor stained in under 1% of cells counts as negative (0%, <1%).
+    text = re.sub(r"(?:less than\s*1|\b0(?:\.\d+)?)\s*%", " negative ", text)
     denied = re.compile(r"\b(?:not|non)\s+(?:\w+\s+){0,2}(?:sensitive|responsive|positive|driven|dependent)\b")
     if denied.search(text):
         text = denied.sub(" negative ", text)

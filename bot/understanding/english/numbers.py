@@ -26,9 +26,17 @@ _COUNT_WORDS = {"once": 1, "twice": 2, "a couple": 2, "a couple of": 2, "a singl
 _VAGUE = re.compile(r"\b(a few|few|several|some|many|lots|a lot|a number of|multiple|various|numerous|dozens?)\b")
 
 
+# "she'll be 60 at Christmas", "71 next birthday": a future age, one more than now.
+_FUTURE = re.compile(
+    r"\b(?:will|going to|gonna)\s+(?:be|turn)\s+(\d+)\b|\b(?:turns|turning)\s+(\d+)\s+(?:next|in|on|this|soon)\b"
+    r"|\b(\d+)\s+(?:next|on (?:his|her|my|their) next)\s+birthday\b"
+)
+
+
 @dataclass(frozen=True)
 class NumberReading:
     value: Optional[Decimal] = None
+    future: bool = False  # the number is what it will be soon ("will be 60 next month")
     # Why no number was read: "markup", "negative", "range", "several", "vague", "year" or "none".
     problem: Optional[str] = None
 
@@ -54,7 +62,7 @@ def read_number(raw_text: str, text: str) -> NumberReading:
     if len(found) > 1:
         return NumberReading(problem="several")
     if len(found) == 1:
-        return NumberReading(value=Decimal(found[0]))
+        return NumberReading(value=Decimal(found[0]), future=bool(_FUTURE.search(converted)))
     for phrase, value in sorted(_COUNT_WORDS.items(), key=lambda item: -len(item[0])):
         if re.search(rf"\b{phrase}\b", converted):
             return NumberReading(value=Decimal(value))

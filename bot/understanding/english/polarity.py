@@ -115,7 +115,7 @@ def read_polarity(text: str) -> Polarity:
     yes_despite = has_phrase(text, _YES_DESPITE_NEGATION)
     known_no = has_phrase(text, _NO_AS_FAR_AS_KNOWN)
     rest = remove_phrases(text, _YES_DESPITE_NEGATION + _NO_AS_FAR_AS_KNOWN)
-    if (has_phrase(rest, _NOT_SURE) or _NOT_QUITE_SURE.search(rest)) and not known_no:
+    if has_phrase(rest, _NOT_SURE) or _NOT_QUITE_SURE.search(rest):
         return Polarity(NOT_SURE, 0.95)
     leaning = has_phrase(rest, _LEANING)
     rest = remove_phrases(rest, _LEANING)
@@ -138,6 +138,10 @@ def read_polarity(text: str) -> Polarity:
     if negated:
         if no_longer:
             return Polarity(NO, 0.6, no_longer=True)
+        if not (known_no or _answers_no(rest)):
+            # "he has a sore that won't heal", "he can't swallow tablets": the negation is part
+            # of what is described, not a no to the question. Checked, never taken as a no.
+            return Polarity(NO, 0.5)
         return Polarity(NO, confidence)
     if no_longer:
         return Polarity(YES, 0.6, no_longer=True)
@@ -195,6 +199,32 @@ def read_statement(text: str, topics: frozenset) -> Polarity:
     if re.match(rf"{_SUBJECT}\s+(?:do|does|did|have|has|will|would|had)\b", text):
         return Polarity(YES, 0.7)  # "he does three times a week": probably a yes, so check
     return NONE
+
+
+_PERSON = (
+    r"(?:i|you|she|he|they|we|it|my \w+|our \w+|the patient|mum|mom|dad|mother|father|husband|wife|son|daughter|partner)"
+)
+_ANSWER_AUXILIARY = r"(?:have|has|had|did|do|does|is|am|are|was|were|will|would)"
+_NEGATION_WORD = r"(?:not|never|no)"
+_ANSWERING_NEGATION = re.compile(
+    rf"(?:^|\s){_PERSON}(?:\s+\w+ly)?(?:\s+{_ANSWER_AUXILIARY})?(?:\s+\w+ly)?\s+{_NEGATION_WORD}\b"
+    rf"|\bthere\s+(?:is|are|was|were)\s+(?:no|nothing|none)\b"
+    rf"|\b(?:{'|'.join(re.escape(i) for i in _INTENSIFIERS)}|thankfully|sadly|happily|luckily|so|say|afraid)\s+not\b"
+)
+
+
+def _answers_no(text: str) -> bool:
+    """A negation that answers the question: a reply that starts with it ("no", "never", "none of
+    those"), a person with a negated auxiliary ("she hasn't", "he never did", "I'm not"), a short
+    reply ("no clots"), or one that ends on it ("she's 72, so no")."""
+    words = text.split()
+    if not words:
+        return False
+    if words[0] in _NEGATIONS or words[-1] in ("no", "not", "never", "none", "nope"):
+        return True
+    if len(words) <= 3:
+        return True
+    return bool(_ANSWERING_NEGATION.search(text)) or has_phrase(text, _NEGATION_PHRASES)
 
 
 def _leading_no_only(text: str) -> bool:

@@ -93,8 +93,9 @@ class EnglishReader:
             return Reading(NOT_SURE, polarity.confidence)
         number = read_number(raw, text)
         if number.value is not None:
+            stated = number.value - 1 if number.future and question.unit == "years" else number.value
             try:
-                value = question.normalise(number.value, today)
+                value = question.normalise(stated, today)
             except InvalidAnswer as problem:
                 return Reading(None, 0.0, problem=str(problem))
             confidence = 0.85 if polarity.hedged else 0.95
@@ -124,9 +125,9 @@ class EnglishReader:
         intent: Optional[str],
         intent_confidence: float,
     ) -> Reading:
-        if polarity.value == NOT_SURE and not polarity.hedged:
-            return Reading(NOT_SURE, polarity.confidence)
         time = read_time(text, today)
+        if time is None and polarity.value == NOT_SURE and not polarity.hedged:
+            return Reading(NOT_SURE, polarity.confidence)
         if time is not None:
             if time.days < 0:
                 return Reading(None, 0.0, problem="That date is in the future. Please give a date in the past.")

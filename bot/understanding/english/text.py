@@ -42,6 +42,7 @@ def normalise(text: str) -> str:
     text = _BARE_NT.sub(r"\1 not", text)
     for pattern, spelled in _PRONOUN_CONTRACTIONS:
         text = pattern.sub(spelled, text)
+    text = text.replace("<", " less than ").replace(">", " more than ")
     text = re.sub(r"[^\w\s+\-/.%:']", " ", text)
     # "my husband's on it" is "is"; "my mum's cancer" is whose.
     text = re.sub(

@@ -139,6 +139,15 @@ def _relative_day(text: str, today: dt.date) -> Optional[TimeReading]:
         return TimeReading(2, 2, 2, f"2 days ago, on {_when(today, 2)}")
     if re.search(r"\byesterday\b", text):
         return TimeReading(1, 1, 1, f"yesterday, {_when(today, 1)}")
+    match = re.search(r"\b(?:last|previous)\s+(year|month)\b", text)
+    if match and not re.search(r"\b(?:in|within|over|during) the (?:last|past)\b", text):
+        # "last year" is the calendar year before this one; "last month" the month before.
+        if match.group(1) == "year":
+            start, end = dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31)
+        else:
+            end = today.replace(day=1) - dt.timedelta(days=1)
+            start = end.replace(day=1)
+        return _from_dates(start, end, today, f"last {match.group(1)}")
     match = re.search(r"\b(?:last|this past|past|previous)\s+(week|month|year|fortnight|weekend)\b", text)
     if match:
         unit = match.group(1)
@@ -189,6 +198,13 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
     match = re.search(r"\b(?:last\s+)?(spring|summer|autumn|fall|winter|christmas|new year)\b", text)
     if match and re.search(r"\b(last|in|around|at|over|during|this past|since|before|after)\s+(?:the\s+)?" + match.group(1), text):
         return _season(match.group(1), text, today)
+    match = re.search(r"\b(early|mid|middle of|late|end of|start of|beginning of)\s+((?:19|20)\d{2})\b", text)
+    if match and int(match.group(2)) <= today.year:
+        year, part = int(match.group(2)), match.group(1)
+        months = (1, 4) if part in ("early", "start of", "beginning of") else (5, 8) if part.startswith("mid") else (9, 12)
+        start = dt.date(year, months[0], 1)
+        end = dt.date(year, months[1], calendar.monthrange(year, months[1])[1])
+        return _from_dates(start, end, today, f"in {part} {year}")
     match = re.search(r"\b(?:in|since|back in|around|about|of|from|during|year)?\s*((?:19|20)\d{2})\b", text)
     if match:
         year = int(match.group(1))
