@@ -132,11 +132,11 @@ CHECK_REFUSED = "Thank you for checking. Let's try that question again."
 
 def waiting_time_notice(result: CriterionResult, voice: str) -> str:
     """Said when an answer means a waiting time is not over yet; the questions go on."""
-    who = "you" if voice == SELF else "the person you care for"
+    whom = "" if voice == SELF else " for them"
     when = f", which ends around {format_date(result.wait_until)}" if result.wait_until else ""
     return (
-        f"Thank you. That means a waiting time{when}: {result.criterion.explanation} "
-        f"This is \"not yet\", not \"never\", so I will ask the other questions to see if anything else is in the way for {who}."
+        f"Thank you. That means a waiting time{when}.\n{result.criterion.explanation}\n"
+        f"I will ask the other questions too. Then you will know if anything else is in the way{whom}."
     )
 
 
