@@ -302,3 +302,8 @@ def test_a_stated_time_beats_not_sure_of_the_exact_date(reader, questions):
 
 def test_no_idea_is_not_sure_even_with_never_told(reader, questions):
     assert read(reader, questions, "measurable_lesion", "no idea, they never told me").value == NOT_SURE
+
+
+def test_a_bare_digit_is_a_score_not_a_place_in_the_list_for_her2(reader, questions):
+    assert read(reader, questions, "her2_result", "1").value != "ihc_0"
+    assert read(reader, questions, "daily_activity", "2").value == "light_work"

@@ -38,7 +38,9 @@ def exact_choice(question: Question, text: str) -> Optional[str]:
         if text in (choice.id.lower().replace("_", " "), choice.id.lower(), normalise(choice.label)):
             return choice.id
     match = _ORDINAL.fullmatch(text)
-    if match:
+    # A bare "1" is the first choice only where no choice names a number (HER2 "1" is a score).
+    numbered = any(re.search(r"\d", c.label) for c in question.choices)
+    if match and not (numbered and match.group(1).isdigit()):
         word = match.group(1)
         index = int(word) if word.isdigit() else _ORDINALS[word]
         if index == -1:
