@@ -307,3 +307,8 @@ def test_no_idea_is_not_sure_even_with_never_told(reader, questions):
 def test_a_bare_digit_is_a_score_not_a_place_in_the_list_for_her2(reader, questions):
     assert read(reader, questions, "her2_result", "1").value != "ihc_0"
     assert read(reader, questions, "daily_activity", "2").value == "light_work"
+
+
+@pytest.mark.parametrize("text", ["what does that mean", "thanks", "is the drug safe?", "are you a bot"])
+def test_a_classifier_does_not_pick_a_choice_for_words_it_never_saw(reader, questions, text):
+    assert read(reader, questions, "contraception", text).value is None

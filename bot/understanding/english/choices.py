@@ -94,10 +94,14 @@ def classify(question: Question, text: str) -> Optional[ChoiceGuess]:
     model = _model(question)
     if model is None:
         return None
-    vectoriser, classifier = model
+    vectoriser, classifier, vocabulary = model
     probabilities = classifier.predict_proba(vectoriser.transform([text]))[0]
     ranked = sorted(zip(probabilities, classifier.classes_), reverse=True)
     (best_p, best), (second_p, _) = ranked[0], ranked[1]
+    # A classifier always picks some choice, even for "what does that mean?": the reply must
+    # share a content word with the examples of the choice it picks, or it is no guess at all.
+    if not _content_words(text) & vocabulary[str(best)]:
+        return None
     # The margin over the runner-up matters as much as the probability itself: a clear
     # winner (ahead by half or more) is used; a close call is checked or asked again.
     margin = float(best_p - second_p)
@@ -146,4 +150,18 @@ def _train(choices: Tuple[Choice, ...]):
     features = vectoriser.fit_transform(texts)
     classifier = LogisticRegression(C=20.0, max_iter=2000, random_state=SEED)
     classifier.fit(features, labels)
-    return vectoriser, classifier
+    vocabulary = {label: set() for label in labels}
+    for sentence, label in zip(texts, labels):
+        vocabulary[label] |= _content_words(sentence)
+    return vectoriser, classifier, vocabulary
+
+
+_COMMON = frozenset(
+    "what does that this mean with from have your they them their there then than about would could should "
+    "will just also very much more most some when where which while because into over under after before "
+    "been being does doing done make made like want need tell know think".split()
+)
+
+
+def _content_words(text: str) -> set:
+    return {word for word in text.split() if len(word) >= 4 and word not in _COMMON}
