@@ -120,6 +120,8 @@ def test_whole_screening_with_an_exclusion_corrected_and_a_contact_request(chat:
     assert chat.choices == []  # answered buttons are gone
 
     chat.number("17")
+    assert "I read your answer as: 17 years" in chat.latest  # a typed exclusion is read back first
+    chat.click("Yes")
     assert chat.attribute("verdict") == "likely_ineligible"
     assert "The study is only for adults, aged 18 or older." in chat.latest
     assert "Only the study team makes the final decision" in chat.latest
@@ -252,6 +254,9 @@ def test_keyboard_only(chat: ChatPage):
     press_until_focused(page, "psc-number-input", key="Shift+Tab")
     keys(chat, "17")
     assert focused(page) == "psc-input"  # the number field is gone after the answer
+    assert "I read your answer as: 17 years" in chat.latest
+    press_until_focused(page, "Yes", key="Shift+Tab")
+    keys(chat)
     assert "The study is only for adults" in chat.latest
     press_until_focused(page, "Change my answer", key="Shift+Tab")
     keys(chat)
