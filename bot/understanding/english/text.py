@@ -4,7 +4,8 @@ contractions spelled out ("hasn't" -> "has not"), punctuation as spaces."""
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from functools import lru_cache
+from typing import Iterable, Tuple
 
 from bot.understanding.reading import MAX_ANSWER_CHARS
 
@@ -57,7 +58,14 @@ def normalise(text: str) -> str:
 
 def has_phrase(text: str, phrases: Iterable[str]) -> bool:
     """True when any phrase occurs in normalised ``text`` as whole words."""
-    return any(find_phrase(text, phrase) for phrase in phrases)
+    return bool(_alternation(tuple(phrases)).search(text))
+
+
+@lru_cache(maxsize=256)
+def _alternation(phrases: Tuple[str, ...]):
+    """One compiled pattern per phrase list: hundreds of small ones would overflow re's cache."""
+    longest_first = sorted(set(phrases), key=len, reverse=True)
+    return re.compile(rf"(?<![\w+])(?:{'|'.join(re.escape(p) for p in longest_first)})(?![\w+])")
 
 
 def find_phrase(text: str, phrase: str):
@@ -65,6 +73,5 @@ def find_phrase(text: str, phrase: str):
 
 
 def remove_phrases(text: str, phrases: Iterable[str]) -> str:
-    for phrase in sorted(phrases, key=len, reverse=True):
-        text = re.sub(rf"(?<![\w+]){re.escape(phrase)}(?![\w+])", " ", text)
+    text = _alternation(tuple(phrases)).sub(" ", text)
     return re.sub(r"\s+", " ", text).strip()
