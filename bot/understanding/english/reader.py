@@ -252,9 +252,11 @@ _TOPICS: dict = {}
 
 
 def _topics(question: Question) -> frozenset:
-    if question.id not in _TOPICS:
-        _TOPICS[question.id] = topic_words(question.text.values(), question.terms)
-    return _TOPICS[question.id]
+    """The question's content words, computed once per question text."""
+    key = (question.id, tuple(question.text.values()), question.terms)
+    if key not in _TOPICS:
+        _TOPICS[key] = topic_words(question.text.values(), question.terms)
+    return _TOPICS[key]
 
 
 def _negation_about_time(text: str) -> bool:
