@@ -1,6 +1,6 @@
 # The few commands a newcomer needs. `make help` lists them.
 .DEFAULT_GOAL := help
-.PHONY: help setup run shell staff staff-user test train screen-demo screening-time compare-pipelines benchmark lock clean
+.PHONY: help setup run shell staff staff-user test train screen-demo screening-time compare-pipelines benchmark evaluate-answers benchmark-reader lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -39,6 +39,12 @@ compare-pipelines: setup ## Compare NLU pipelines on held-out messages (accuracy
 
 benchmark: train ## Measure turn latency and memory with concurrent simulated conversations
 	.venv/bin/python scripts/benchmark.py
+
+evaluate-answers: setup ## Score the answer reader on the blind answer set: understood / asked again / wrong per type
+	.venv/bin/python scripts/evaluate_answers.py tests/answers/blind.yml
+
+benchmark-reader: setup ## Measure the answer reader's cost per answer (p50 / p95)
+	.venv/bin/python scripts/benchmark_reader.py
 
 lock: ## Re-pin every installed package in constraints.txt after changing requirements.txt
 	.venv/bin/python -m pip install -r requirements.txt

@@ -18,8 +18,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import context
 from actions.safety import SafeAction, SafeFormValidationAction, send
-from bot.answer_parsing import parse_yes_no
-from bot.answers import YES, InvalidAnswer
+from bot.answers import InvalidAnswer
 from bot.contact import CONTACT_FIELDS, validate_contact_field
 from bot.keep import with_summary
 from bot.messages import (
@@ -33,6 +32,7 @@ from bot.messages import (
 from bot.notify import deliver_for, write_email
 from bot.session import answers_to_json
 from bot.settings import get_settings
+from bot.understanding import reader_for
 
 logger = logging.getLogger(__name__)
 
@@ -172,10 +172,8 @@ def _extract(tracker: Tracker, slot: str) -> Dict:
 
 
 def _yes_no(text: str, tracker: Tracker) -> Optional[bool]:
-    try:
-        return parse_yes_no(text, context.latest_intent(tracker)) == YES
-    except InvalidAnswer:
-        return None
+    # The words decide; a reply that is neither a clear yes nor a clear no is asked again.
+    return reader_for(context.language()).read_confirmation(text)
 
 
 def _validate_yes_no(slot: str, slot_value: Any, tracker: Tracker, dispatcher: CollectingDispatcher) -> Dict:

@@ -17,6 +17,7 @@ from bot.staff.funnel import FunnelRecorder
 from bot.staff.pipeline import Pipeline
 from bot.storage import Repository
 from bot.storage.funnel import FunnelRepository
+from bot.understanding import reader_for
 
 # Intents that are never an answer to a screening question: the form steps aside
 # and a rule handles them, then the form asks its question again.
@@ -31,7 +32,10 @@ INTERRUPTION_INTENTS = frozenset(
 
 @lru_cache(maxsize=1)
 def catalog() -> Catalog:
-    return load_catalog(get_settings().seeds_dir)
+    loaded = load_catalog(get_settings().seeds_dir)
+    # Train the answer reader's small classifiers now, not during someone's first answer.
+    reader_for(language()).prepare(loaded.questions.values())
+    return loaded
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +67,11 @@ def first_result_of_screening(tracker: Tracker, action_name: str) -> bool:
 
 def today() -> dt.date:
     return dt.date.today()
+
+
+def language() -> str:
+    """The language answers are read in. English only, until a second reader exists."""
+    return "en"
 
 
 def latest_intent(tracker: Tracker) -> Optional[str]:

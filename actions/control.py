@@ -53,7 +53,7 @@ class ActionGoBack(SafeAction):
         answers = dict(state.answers)
         answers.pop(named or answered[-1])
         dispatcher.utter_message(text=CHANGE_NAMED if named else CHANGE_LAST)
-        return [SlotSet("answers", answers_to_json(answers)), SlotSet("answer", None)]
+        return [SlotSet("answers", answers_to_json(answers)), SlotSet("answer", None), SlotSet("pending_answer", None)]
 
 
 class ActionStartOver(SafeAction):

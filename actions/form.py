@@ -2,8 +2,13 @@
 
 The questions come from the rules engine in ``bot/``: ``required_slots`` asks
 for the ``answer`` slot for as long as the engine has a next question, and each
-answer is parsed, stored in the ``answers`` slot and cleared from ``answer`` so
+answer is read, stored in the ``answers`` slot and cleared from ``answer`` so
 that the next question is asked.
+
+Typed answers are read by :mod:`bot.understanding`. A reading the reader is not
+sure of, and a typed answer that would rule the study out, wait in the
+``pending_answer`` slot until the person confirms them with yes or no; the
+question is then asked as a short check instead. A button press is used as it is.
 """
 
 from __future__ import annotations
@@ -17,42 +22,91 @@ from rasa_sdk.types import DomainDict
 
 from actions import context
 from actions.safety import SafeAction, SafeFormValidationAction, send
-from bot.answer_parsing import MAX_ANSWER_CHARS, parse_answer
-from bot.answers import InvalidAnswer
+from bot.answers import NO, NOT_SURE, YES, AnswerType, AnswerValue, InvalidAnswer, Question
 from bot.checklist import is_ticked_payload, read_ticked
-from bot.messages import question_message, trial_choice_message, voice_message
+from bot.messages import (
+    CHECK_NOT_CLEAR,
+    CHECK_REFUSED,
+    check_message,
+    question_message,
+    read_back_message,
+    trial_choice_message,
+    understood_message,
+    voice_message,
+    waiting_time_notice,
+)
 from bot.progress import progress
-from bot.session import answers_to_json
+from bot.screening import ScreeningResult
+from bot.session import ScreeningState, answers_from_json, answers_to_json
+from bot.understanding import MAX_ANSWER_CHARS, Reading, reader_for
 
 logger = logging.getLogger(__name__)
 
 NOT_UNDERSTOOD = "not_understood"
 VOICE_BY_INTENT = {"self_voice": "self", "caregiver_voice": "caregiver"}
-# Typed words that settle the choice even when the intent model is unsure.
-VOICE_WORDS = (("caregiver", ("someone", "caregiver", "carer", "my mother", "my father", "my wife", "my husband",
-                              "my mum", "my mom", "my dad", "my son", "my daughter", "my partner", "for her", "for him")),
-               ("self", ("myself", "for me", "i am the patient", "i'm the patient")))
 TRIAL_BY_INTENT = {"choose_npc": "NCT06839066", "choose_breast": "NCT06561607"}
 TRIAL_WORDS = (("NCT06839066", ("nasopharyn", "npc", "nose", "hlx43")),
                ("NCT06561607", ("breast", "her2", "tqb2102")))
 VOICE_REASK = "Sorry, I did not catch that. Are you answering for yourself, or for someone you care for?"
 TRIAL_REASK = "Sorry, I did not catch that. Please pick one of the buttons: one of the two cancers, or neither."
+# Intents that are the model's guess about a reply rather than a request; a reply the
+# reader understands as an answer to the question is taken as one.
+SOFT_INTERRUPTIONS = frozenset({"out_of_scope", "ask_medical_advice", "greet", "thank", "bot_challenge", "goodbye"})
+# The stages of a pending answer: a check of an unsure reading, or a read-back before an exclusion.
+CHECK, READ_BACK = "check", "read_back"
 
 
-def _extract_setup_choice(tracker: Tracker, slot: str, by_intent: Dict[str, str], words) -> Dict:
-    """Read the voice or the trial from the person's reply while that slot is asked."""
-    if tracker.get_slot("requested_slot") != slot:
+def reader():
+    return reader_for(context.language())
+
+
+def _typed_text(tracker: Tracker) -> str:
+    return (tracker.latest_message.get("text") or "")[:MAX_ANSWER_CHARS]
+
+
+def _intent_confidence(tracker: Tracker) -> float:
+    return float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
+
+
+def _extract_voice(tracker: Tracker) -> Dict:
+    """The words decide first ("for my husband" is a caregiver, whatever the intent model guessed)."""
+    if tracker.get_slot("requested_slot") != "voice":
         return {}
     intent = context.latest_intent(tracker)
-    if intent in by_intent:
-        return {slot: by_intent[intent]}
+    typed = tracker.latest_message.get("text") or ""
+    if typed.startswith("/"):
+        return {"voice": VOICE_BY_INTENT.get(intent, NOT_UNDERSTOOD)}
+    by_words = reader().read_voice(typed)
+    if by_words is not None:
+        return {"voice": by_words}
+    if intent in VOICE_BY_INTENT:
+        return {"voice": VOICE_BY_INTENT[intent]}
     if intent in context.INTERRUPTION_INTENTS or intent == "choose_neither":
         return {}  # a rule answers these, then the form asks again
-    text = (tracker.latest_message.get("text") or "").lower()[:MAX_ANSWER_CHARS]
-    for value, keywords in words:
+    return {"voice": NOT_UNDERSTOOD}
+
+
+def _extract_trial(tracker: Tracker) -> Dict:
+    if tracker.get_slot("requested_slot") != "trial_id":
+        return {}
+    intent = context.latest_intent(tracker)
+    if intent in TRIAL_BY_INTENT:
+        return {"trial_id": TRIAL_BY_INTENT[intent]}
+    if intent in context.INTERRUPTION_INTENTS or intent == "choose_neither":
+        return {}
+    text = _typed_text(tracker).lower()
+    for value, keywords in TRIAL_WORDS:
         if any(keyword in text for keyword in keywords):
-            return {slot: value}
-    return {slot: NOT_UNDERSTOOD}
+            return {"trial_id": value}
+    return {"trial_id": NOT_UNDERSTOOD}
+
+
+def pending_answer(tracker: Tracker, question_id: Optional[str]) -> Optional[Dict[str, str]]:
+    """The answer waiting for a yes or no, if it belongs to the question asked now."""
+    pending = tracker.get_slot("pending_answer")
+    if isinstance(pending, dict) and question_id is not None and pending.get("question_id") == question_id:
+        return pending
+    return None
 
 
 class ValidateScreeningForm(SafeFormValidationAction):
@@ -69,7 +123,7 @@ class ValidateScreeningForm(SafeFormValidationAction):
         return slots
 
     async def extract_voice(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict:
-        return _extract_setup_choice(tracker, "voice", VOICE_BY_INTENT, VOICE_WORDS)
+        return _extract_voice(tracker)
 
     async def validate_voice(
         self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -80,17 +134,42 @@ class ValidateScreeningForm(SafeFormValidationAction):
         return {"voice": None}
 
     async def extract_trial_id(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict:
-        return _extract_setup_choice(tracker, "trial_id", TRIAL_BY_INTENT, TRIAL_WORDS)
+        return _extract_trial(tracker)
 
     async def extract_answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict:
         if tracker.get_slot("requested_slot") != "answer":
             return {}
-        if context.latest_intent(tracker) in context.INTERRUPTION_INTENTS and context.button_value(tracker) is None:
+        intent = context.latest_intent(tracker)
+        if intent in context.INTERRUPTION_INTENTS and context.button_value(tracker) is None \
+                and not self._answers_a_pending_check(tracker) and not self._clearly_an_answer(tracker, intent):
             return {}
         value = context.button_value(tracker)
         if value is None:
-            value = (tracker.latest_message.get("text") or "")[:MAX_ANSWER_CHARS]
+            value = _typed_text(tracker)
         return {"answer": value}
+
+    def _answers_a_pending_check(self, tracker: Tracker) -> bool:
+        """"No, that's wrong" to a check is its answer, not "go back" to the question before."""
+        state = context.screening_state(tracker)
+        if state is None or context.button_value(tracker) is not None:
+            return False
+        if pending_answer(tracker, state.result(context.catalog()).next_question) is None:
+            return False
+        return reader().read_confirmation(_typed_text(tracker)) is not None
+
+    def _clearly_an_answer(self, tracker: Tracker, intent: Optional[str]) -> bool:
+        """"Yes it grew on the last scan" is an answer even when the intent model guessed out_of_scope.
+
+        A confident "go back", "stop" or "why" always acts; an unsure one ("yes, it came back in my
+        neck", guessed as go_back at 0.52) gives way to an answer the reader is sure of."""
+        if intent not in SOFT_INTERRUPTIONS and _intent_confidence(tracker) >= 0.8:
+            return False
+        state = context.screening_state(tracker)
+        question_id = state.result(context.catalog()).next_question if state else None
+        if question_id is None:
+            return False
+        reading = reader().read(context.catalog().questions[question_id], _typed_text(tracker), state.started_on)
+        return reading.understood and not reading.needs_check
 
     async def validate_answer(
         self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -105,20 +184,52 @@ class ValidateScreeningForm(SafeFormValidationAction):
         question = catalog.questions[question_id]
         if context.button_value(tracker) is not None and is_ticked_payload(str(slot_value)):
             return _ticked_answers(state, question, str(slot_value), dispatcher)
-        try:
-            if context.button_value(tracker) is not None:
+        pending = pending_answer(tracker, question_id)
+        if pending is not None:
+            return self._confirm(pending, question, state, str(slot_value), tracker, dispatcher)
+        if context.button_value(tracker) is not None:
+            try:
                 value = question.normalise(str(slot_value), state.started_on)
-            else:
-                value = parse_answer(question, str(slot_value), context.latest_intent(tracker), state.started_on)
-        except InvalidAnswer as problem:
+            except InvalidAnswer as problem:
+                dispatcher.utter_message(text=f"Sorry, I could not use that answer. {problem}")
+                return {"answer": None}
+            return _store(state, question, value, dispatcher)
+        reading = reader().read(
+            question, str(slot_value), state.started_on, context.latest_intent(tracker), _intent_confidence(tracker)
+        )
+        if not reading.understood:
             logger.info("answer to %s not understood", question_id)
-            dispatcher.utter_message(text=f"Sorry, I could not use that answer. {problem}")
+            dispatcher.utter_message(text=f"Sorry, I could not use that answer. {reading.problem}")
+            return {"answer": None, "pending_answer": None}
+        if reading.needs_check:
+            logger.info("answer to %s needs a check", question_id)
+            return {"answer": None, "pending_answer": _pending(question, reading, CHECK)}
+        return _typed_answer(state, question, reading, dispatcher)
+
+    def _confirm(
+        self,
+        pending: Dict[str, str],
+        question: Question,
+        state: ScreeningState,
+        reply: str,
+        tracker: Tracker,
+        dispatcher: CollectingDispatcher,
+    ) -> Dict[Text, Any]:
+        button = context.button_value(tracker)
+        confirmed = {YES: True, NO: False}.get(button) if button is not None else reader().read_confirmation(reply)
+        if confirmed is None:
+            dispatcher.utter_message(text=CHECK_NOT_CLEAR)
             return {"answer": None}
-        answers = dict(state.answers)
-        answers.pop(question_id, None)  # a changed answer moves to the end: "go back" undoes the latest
-        answers[question_id] = value
-        logger.info("answer to %s stored", question_id)
-        return {"answer": None, "answers": answers_to_json(answers), "screening_date": state.started_on.isoformat()}
+        if not confirmed:
+            dispatcher.utter_message(text=CHECK_REFUSED)
+            return {"answer": None, "pending_answer": None}
+        value = answers_from_json(context.catalog().questions, {question.id: pending["value"]}).get(question.id)
+        if value is None:
+            return {"answer": None, "pending_answer": None}
+        reading = Reading(value, 1.0, echo=pending.get("echo"), note=pending.get("note"))
+        if pending.get("stage") == CHECK:
+            return _typed_answer(state, question, reading, dispatcher)
+        return _store(state, question, value, dispatcher, note=reading.note)
 
     async def validate_trial_id(
         self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -130,7 +241,71 @@ class ValidateScreeningForm(SafeFormValidationAction):
             return {"trial_id": slot_value}  # the form re-checks a chosen trial when it starts again
         # A newly chosen trial starts a new screening: no answers carry over.
         context.funnel().screening_started(slot_value)
-        return {"trial_id": slot_value, "answers": {}, "screening_date": context.today().isoformat()}
+        return {"trial_id": slot_value, "answers": {}, "screening_date": context.today().isoformat(),
+                "pending_answer": None}
+
+
+def _pending(question: Question, reading: Reading, stage: str) -> Dict[str, str]:
+    pending = {"question_id": question.id, "value": str(reading.value), "stage": stage}
+    if reading.echo:
+        pending["echo"] = reading.echo
+    if reading.note:
+        pending["note"] = reading.note
+    return pending
+
+
+def _typed_answer(
+    state: ScreeningState, question: Question, reading: Reading, dispatcher: CollectingDispatcher
+) -> Dict[Text, Any]:
+    """A typed answer the reader is sure of: read back first if it would rule the study out."""
+    before = state.result(context.catalog())
+    after = _result_with(state, question, reading.value)
+    if _newly_ruled_out(before, after):
+        logger.info("answer to %s read back before it rules the study out", question.id)
+        return {"answer": None, "pending_answer": _pending(question, reading, READ_BACK)}
+    if reading.echo and question.type is not AnswerType.YES_NO and reading.value != NOT_SURE:
+        dispatcher.utter_message(text=understood_message(reading.echo))
+    return _store(state, question, reading.value, dispatcher, note=reading.note)
+
+
+def _result_with(state: ScreeningState, question: Question, value: AnswerValue) -> ScreeningResult:
+    answers = dict(state.answers)
+    answers.pop(question.id, None)
+    answers[question.id] = value
+    later = ScreeningState(state.trial_id, state.voice, answers, state.started_on)
+    return later.result(context.catalog())
+
+
+def _newly_ruled_out(before: ScreeningResult, after: ScreeningResult) -> bool:
+    lasting_before = {r.criterion.id for r in before.reasons if not r.not_yet}
+    return any(not r.not_yet and r.criterion.id not in lasting_before for r in after.reasons)
+
+
+def _store(
+    state: ScreeningState,
+    question: Question,
+    value: AnswerValue,
+    dispatcher: CollectingDispatcher,
+    note: Optional[str] = None,
+) -> Dict[Text, Any]:
+    before = state.result(context.catalog())
+    after = _result_with(state, question, value)
+    if note:
+        dispatcher.utter_message(text=note)
+    waits_before = {r.criterion.id for r in before.reasons if r.not_yet}
+    new_waits = [r for r in after.reasons if r.not_yet and r.criterion.id not in waits_before]
+    if new_waits and after.next_question is not None:
+        dispatcher.utter_message(text=waiting_time_notice(new_waits[0], state.voice))
+    answers = dict(state.answers)
+    answers.pop(question.id, None)  # a changed answer moves to the end: "go back" undoes the latest
+    answers[question.id] = value
+    logger.info("answer to %s stored", question.id)
+    return {
+        "answer": None,
+        "pending_answer": None,
+        "answers": answers_to_json(answers),
+        "screening_date": state.started_on.isoformat(),
+    }
 
 
 def _ticked_answers(state, question, value: str, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:
@@ -143,7 +318,8 @@ def _ticked_answers(state, question, value: str, dispatcher: CollectingDispatche
     answers = {q: v for q, v in state.answers.items() if q not in ticked.answers and q not in ticked.to_ask}
     answers.update(ticked.answers)
     logger.info("checklist %s stored", question.id)
-    return {"answer": None, "answers": answers_to_json(answers), "screening_date": state.started_on.isoformat()}
+    return {"answer": None, "pending_answer": None, "answers": answers_to_json(answers),
+            "screening_date": state.started_on.isoformat()}
 
 
 class ActionAskAnswer(SafeAction):
@@ -156,6 +332,15 @@ class ActionAskAnswer(SafeAction):
         if question_id is None:
             return []
         question = context.catalog().questions[question_id]
+        pending = pending_answer(tracker, question_id)
+        if pending is not None:
+            value = answers_from_json(context.catalog().questions, {question_id: pending["value"]}).get(question_id)
+            if value is not None and pending.get("stage") == READ_BACK:
+                send(dispatcher, read_back_message(question, value, pending.get("echo"), state.voice))
+                return []
+            if value is not None:
+                send(dispatcher, check_message(question, value, pending.get("echo")))
+                return []
         where = progress(state.result(context.catalog()), context.catalog().questions, state.answers)
         send(dispatcher, question_message(question, state.voice, number=len(state.answers) + 1, progress=where))
         return []

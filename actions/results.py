@@ -37,7 +37,9 @@ class ActionScreeningResult(SafeAction):
         if context.first_result_of_screening(tracker, self.name()):
             context.funnel().screening_finished(state.trial_id, result.verdict.value,
                                                 [r.criterion.id for r in result.reasons])
-        if result.verdict is Verdict.LIKELY_INELIGIBLE:
+        # A lasting reason is explained at once; waiting times alone go to the summary,
+        # which says when the wait ends (the questions went on past them).
+        if result.verdict is Verdict.LIKELY_INELIGIBLE and any(not r.not_yet for r in result.reasons):
             send(dispatcher, exclusion_message(result, state.voice))
         else:
             send(dispatcher, summary(state))

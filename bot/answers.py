@@ -44,9 +44,15 @@ class InvalidAnswer(ValueError):
 
 @dataclass(frozen=True)
 class Choice:
+    """One answer of a choice question, with the words that describe it (see questions.yml)."""
+
     id: str
     label: str
-    synonyms: Tuple[str, ...] = ()
+    synonyms: Tuple[str, ...] = ()  # short words that name it ("bedridden")
+    examples: Tuple[str, ...] = ()  # sentences a person might type; the classifier learns from them
+    means: Tuple[str, ...] = ()  # the plain lab phrase it stands for ("ihc 2+ ish negative")
+    polarity: Optional[str] = None  # "yes" or "no": the choice a plain yes or no picks
+    years_ago: Optional[Tuple[Decimal, Optional[Decimal]]] = None  # a time band: [from, to) years ago
 
 
 @dataclass(frozen=True)

@@ -300,9 +300,39 @@ def _checklist(path: Path, where: str, fields: _Fields, text: Mapping[str, str],
 
 
 def _choice(path: Path, where: str, data: Any) -> Choice:
-    fields = _Fields(path, where, data, ("id", "label", "synonyms"))
-    synonyms = tuple(str(s) for s in fields.items("synonyms", required=False))
-    return Choice(id=fields.text("id"), label=fields.text("label"), synonyms=synonyms)
+    fields = _Fields(path, where, data, ("id", "label", "synonyms", "examples", "means", "polarity", "years_ago"))
+    choice_id = fields.text("id")
+    polarity = fields.text("polarity", required=False)
+    if polarity not in (None, "yes", "no"):
+        fields.fail(f"choice {choice_id}: polarity must be yes or no, not {polarity!r}")
+    band = fields.items("years_ago", required=False)
+    years_ago = None
+    if band:
+        if len(band) != 2 or not all(v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)) for v in band):
+            fields.fail(f"choice {choice_id}: years_ago must be [from, to] in years (to may be null)")
+        years_ago = (Decimal(str(band[0])), None if band[1] is None else Decimal(str(band[1])))
+    return Choice(
+        id=choice_id,
+        label=fields.text("label"),
+        synonyms=_words(fields, choice_id, "synonyms"),
+        examples=_words(fields, choice_id, "examples"),
+        means=_words(fields, choice_id, "means"),
+        polarity=polarity,
+        years_ago=years_ago,
+    )
+
+
+def _words(fields: _Fields, choice_id: str, key: str) -> Tuple[str, ...]:
+    """A list of phrases. YAML reads a bare no, yes, on or 5 as a boolean or number; that is refused."""
+    words = []
+    for item in fields.items(key, required=False):
+        if not isinstance(item, str) or not item.strip():
+            fields.fail(
+                f"choice {choice_id}: every item of {key} must be text; {item!r} is not "
+                f"(put quotes around it, like \"no\")"
+            )
+        words.append(item.strip())
+    return tuple(words)
 
 
 _TRIAL_KEYS = (

@@ -137,6 +137,58 @@ def progress_message(progress: Optional[Progress]) -> ChatMessage:
     )
 
 
+def understood_message(echo: str) -> str:
+    """Said before the next question when free text (not a plain yes or no) was read."""
+    return f"Got it: {echo}."
+
+
+def _confirm_buttons() -> Tuple[Button, ...]:
+    return (Button("Yes", answer_payload("yes")), Button("No", answer_payload("no")))
+
+
+def check_message(question: Question, value: AnswerValue, echo: Optional[str]) -> ChatMessage:
+    """A short check when the reader is not sure it understood ("Just to be sure: is that a no?")."""
+    if value == NOT_SURE:
+        what = "is that a \"not sure\"?"
+    elif question.type is AnswerType.YES_NO:
+        what = f"is that a {value}?"
+    else:
+        what = f"did you mean: {echo or value}?"
+    return ChatMessage(
+        text=f"Just to be sure: {what}",
+        buttons=_confirm_buttons(),
+        custom={"check": {"question_id": question.id, "value": str(value)}},
+    )
+
+
+def read_back_message(question: Question, value: AnswerValue, echo: Optional[str], voice: str) -> ChatMessage:
+    """Before a typed answer rules the study out, it is read back: a wrong reading must not end the screening."""
+    said = echo or ("yes" if value == "yes" else "no" if value == "no" else str(value))
+    text = (
+        f"I read your answer as: {said}. The question was: {_first_line(question.text_for(voice))}\n"
+        "This answer may rule the study out, so I want to be sure I read it right. Is that right?"
+    )
+    return ChatMessage(
+        text=text,
+        buttons=_confirm_buttons(),
+        custom={"read_back": {"question_id": question.id, "value": str(value)}},
+    )
+
+
+CHECK_NOT_CLEAR = "Sorry, I did not catch that. Please answer yes or no."
+CHECK_REFUSED = "Thank you for checking. Let's try that question again."
+
+
+def waiting_time_notice(result: CriterionResult, voice: str) -> str:
+    """Said when an answer means a waiting time is not over yet; the questions go on."""
+    whom = "" if voice == SELF else " for them"
+    when = f", which ends around {format_date(result.wait_until)}" if result.wait_until else ""
+    return (
+        f"Thank you. That means a waiting time{when}.\n{result.criterion.explanation}\n"
+        f"I will ask the other questions too. Then you will know if anything else is in the way{whom}."
+    )
+
+
 def voice_message() -> ChatMessage:
     return ChatMessage(
         text="Are you answering for yourself or for someone you care for?",
@@ -174,8 +226,8 @@ CONTACT_BUTTON = Button("Ask the study team to contact me", "/request_contact")
 
 
 def exclusion_message(result: ScreeningResult, voice: str) -> ChatMessage:
-    """Said at once when an answer means a requirement is not met."""
-    reason = result.reasons[0]
+    """Said at once when an answer means a requirement is not met (for good, if any is)."""
+    reason = next((r for r in result.reasons if not r.not_yet), result.reasons[0])
     if voice == SELF:
         opening = "Thank you. That answer means you may not meet one of this study's requirements."
     else:
@@ -222,11 +274,18 @@ def summary_message(
     study team's own checks and the next step. ``custom["card"]`` holds the same
     parts for a widget that shows them as a result card."""
     trial = result.trial
-    verdict = verdict_sentence(result, voice)
+    waits = [r for r in result.reasons if r.not_yet]
+    lasting = [r for r in result.reasons if not r.not_yet]
+    if waits and not lasting and result.next_question is None:
+        verdict = _only_waiting_sentence(waits)
+        reasons_title = "What is in the way for now"
+    else:
+        verdict = verdict_sentence(result, voice)
+        reasons_title = "What may rule this out"
     sections = []
     if result.reasons:
         items = [f"{r.criterion.explanation}{_wait_text(r)}" for r in result.reasons]
-        sections.append({"title": "What may rule this out", "items": items})
+        sections.append({"title": reasons_title, "items": items})
     unsure = [qid for qid, value in answers.items() if value == NOT_SURE and qid in trial.question_order]
     if unsure and result.with_status(Status.UNKNOWN):
         items = [_first_line(questions[qid].text_for(voice)) for qid in unsure]
@@ -251,6 +310,7 @@ def summary_message(
         "trial": trial.registry_id,
         "verdict": result.verdict.value,
         "reasons": [r.criterion.id for r in result.reasons],
+        "not_yet": [r.criterion.id for r in waits],
         "unknown": [r.criterion.id for r in result.with_status(Status.UNKNOWN)],
         "study_team_checks": [r.criterion.id for r in checks],
         "card": {
@@ -262,6 +322,20 @@ def summary_message(
         },
     }
     return ChatMessage(text="\n".join(parts), buttons=(CONTACT_BUTTON,), custom=custom)
+
+
+def _only_waiting_sentence(waits: List[CriterionResult]) -> str:
+    ends = [r.wait_until for r in waits]
+    if all(ends):
+        last = max(ends)
+        return (
+            "Based on your answers, the only thing in the way is a waiting time, "
+            f"which ends around {format_date(last)}."
+        )
+    return (
+        "Based on your answers, the only thing in the way is a waiting time. "
+        "The study team can tell you when it ends."
+    )
 
 
 def _first_line(text: str) -> str:

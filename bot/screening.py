@@ -4,7 +4,8 @@ Statuses of a criterion:
 
 * ``met``: the person meets it (for an exclusion: does not have that condition);
 * ``not_met``: an answer means it is not met; for a waiting time that has not
-  ended yet, ``not_yet`` is true and ``wait_until`` gives the end date if known;
+  ended yet, ``not_yet`` is true and ``wait_until`` gives the end date if known
+  (the questions go on: only a lasting "not met" ends them);
 * ``unknown``: it depends on an answer of "not sure";
 * ``pending``: a question that decides it has not been asked yet;
 * ``study_team``: only the study team can check it (tests, scans, judgement).
@@ -152,8 +153,10 @@ def _verdict(results: Tuple[CriterionResult, ...]) -> Verdict:
 
 
 def _next_question(trial: Trial, results: Tuple[CriterionResult, ...]) -> Optional[str]:
-    # Once one criterion is not met the verdict cannot change, so nothing more is asked.
-    if any(result.status is Status.NOT_MET for result in results):
+    # Once a criterion is not met for good the verdict cannot change, so nothing more is
+    # asked. A waiting time that is not over is "not yet": the other questions still
+    # matter, so the summary can say whether the wait is the only thing in the way.
+    if any(result.status is Status.NOT_MET and not result.not_yet for result in results):
         return None
     deciding = {qid for result in results for qid in result.deciding}
     return next((qid for qid in trial.question_order if qid in deciding), None)

@@ -410,3 +410,27 @@ def test_error_in_the_breast_trial_names_that_file(seeds: Path) -> None:
     error = load_error(seeds)
     check_error(error, seeds, BREAST, "criterion BC-E19", "value 'none' is not an answer to anti_her2_therapy")
     assert re.match(rf"^{re.escape(str(seeds / BREAST))}: criterion BC-E19: ", str(error))
+
+
+# ------------------------------------------------------------ choices: their words
+
+
+def test_a_bare_no_among_synonyms_is_refused_and_names_the_question(seeds: Path) -> None:
+    # YAML reads a bare no as the boolean false: it would silently never match.
+    edit(seeds / QUESTIONS, 'synonyms: ["no", none, no other cancer,', "synonyms: [no, none, no other cancer,")
+    check_error(load_error(seeds), seeds, QUESTIONS, "question other_cancer", "choice none: every item of synonyms must be text")
+
+
+def test_a_number_among_examples_is_refused(seeds: Path) -> None:
+    edit(seeds / QUESTIONS, "          - completely bedridden\n", "          - 4\n")
+    check_error(load_error(seeds), seeds, QUESTIONS, "question daily_activity", "choice bed_bound: every item of examples must be text")
+
+
+def test_an_unknown_polarity_is_refused(seeds: Path) -> None:
+    edit(seeds / QUESTIONS, '        polarity: "no"\n      - id: over_5_years', '        polarity: maybe\n      - id: over_5_years')
+    check_error(load_error(seeds), seeds, QUESTIONS, "question other_cancer", "polarity must be yes or no")
+
+
+def test_a_time_band_that_is_not_two_numbers_is_refused(seeds: Path) -> None:
+    edit(seeds / QUESTIONS, "years_ago: [2, 5]", "years_ago: [two, 5]")
+    check_error(load_error(seeds), seeds, QUESTIONS, "question other_cancer", "years_ago must be [from, to]")

@@ -164,7 +164,8 @@ def test_json_output_not_yet(tmp_path: Path, capsys: pytest.CaptureFixture) -> N
     assert status == 0
     data = json.loads(out)
     assert data["verdict"] == "likely_ineligible"
-    assert data["next_question"] is None
+    # A waiting time that is not over is "not yet": the remaining questions are still asked.
+    assert data["next_question"] == "measurable_lesion"
     item = next(item for item in data["criteria"] if item["id"] == "NPC-I07")
     assert item["status"] == "not_met"
     assert item["not_yet"] is True

@@ -15,6 +15,7 @@ from actions import contact, control, form, guidance, help as help_action, resul
 from bot.answers import NOT_SURE
 from bot.catalog import Catalog
 from bot.messages import (
+    CHECK_NOT_CLEAR, CHECK_REFUSED, check_message, read_back_message, understood_message, waiting_time_notice,
     CONTACT_PROMPTS, consent_message, contact_message, contact_read_back, contact_saved_message, exclusion_message,
     progress_message, save_message, summary_message, trial_choice_message, voice_message, which_detail_message,
     why_message,
@@ -71,6 +72,15 @@ def built_messages(catalog: Catalog, screen_answers: ScreenFn) -> Iterator[Tuple
         yield f"contact prompt {field}", prompt.text
     yield "read-back", contact_read_back({"first_name": "Ana", "email": "ana@example.com"}, True).text
     yield "which detail", which_detail_message().text
+    age, heart = catalog.questions["age"], catalog.questions["heart_disease"]
+    yield "check yes/no", check_message(heart, "no", None).text
+    yield "check number", check_message(age, 67, "67 years").text
+    yield "understood", understood_message("about 3 weeks ago, around 10 November 2026")
+    yield "check not clear", CHECK_NOT_CLEAR
+    yield "check refused", CHECK_REFUSED
+    for voice in ("self", "caregiver"):
+        yield f"read back ({voice})", read_back_message(age, 17, "17 years", voice).text
+        yield f"waiting time notice ({voice})", waiting_time_notice(waiting.reasons[0], voice)
     for delivered in (True, False):
         yield f"saved (delivered={delivered})", contact_saved_message("PS-ABCD-EFGH", delivered).text
         yield f"why, umbrella question {trial.registry_id}", why_message(trial, trial.question_order[-4])

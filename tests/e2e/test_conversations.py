@@ -32,7 +32,7 @@ NPC_BUTTONS = {
 }
 NPC_FREE_TEXT = {
     "npc_recurrent_metastatic": "yes it has spread to her liver", "age": "she's 67", "chemo_lines": "three",
-    "platinum_chemo": "yep, cisplatin", "pd1_therapy": "I think so", "daily_activity": "she can do light housework",
+    "platinum_chemo": "yep, cisplatin", "pd1_therapy": "yes, toripalimab", "daily_activity": "she can do light housework",
     "last_treatment_days": "about 6 weeks ago", "side_effects_more_than_mild": "not really",
     "measurable_lesion": "yes", "npc_health_screen": "nope", "other_cancer": "no other cancer",
     "npc_recent_medicines": "no", "tissue_sample": "sure", "pregnant_or_breastfeeding": "no",
@@ -93,6 +93,9 @@ def test_an_exclusion_is_explained_at_once_and_shown_in_the_summary(chat: Chat):
     chat.say("yes")
     assert chat.question_id == "age"
     chat.say("I'm 17")
+    # A typed answer that rules the study out is read back first.
+    assert "I read your answer as: 17 years" in chat.text and chat.result is None
+    chat.say("yes")
     assert chat.result == {"verdict": "likely_ineligible", "reasons": ["NPC-I02"]}
     assert "you may not meet one of this study's requirements" in chat.text
     assert "The study is only for adults, aged 18 or older." in chat.text
@@ -109,6 +112,7 @@ def test_a_corrected_answer_is_scored_again(chat: Chat):
     chat.say("yes").say("hr positive")
     assert chat.question_id == "her2_result"
     chat.say("ihc 0")
+    chat.say(button("yes"))  # the read-back: a button press needs no further check
     assert chat.result["reasons"] == ["BC-I03"]
     assert "low amount of HER2" in chat.text
     chat.say("oops I made a mistake")
@@ -218,15 +222,20 @@ def test_a_waiting_time_is_reported_as_not_yet_with_its_end_date(chat: Chat):
         days_since_immunotherapy=button("never"),
         days_since_hormone_therapy="5 days ago",
     )
+    profile.update(days_since_targeted_therapy="never", days_since_chinese_medicine="never",
+                   days_since_trial_drug="never")
     asked, result = chat.answer_all(profile)
-    assert asked[-5:] == [
+    # The waiting time does not end the questions: everything after it is still asked.
+    assert asked[9:14] == [
         "last_treatment_days", "days_since_chemotherapy", "days_since_radiotherapy", "days_since_immunotherapy",
         "days_since_hormone_therapy",
     ]
+    assert asked[-3:] == ["other_cancer", "breast_health_screen", "breast_recent_screen"]
     assert result["reasons"] == ["BC-E17-2"]
+    assert result["not_yet"] == ["BC-E17-2"]
     ends = dt.date.today() + dt.timedelta(days=14 - 5)
-    assert "not yet" in chat.text
-    assert f"around {ends.day} {ends.strftime('%B %Y')}" in chat.text
+    assert "the only thing in the way is a waiting time" in chat.text
+    assert f"which ends around {ends.day} {ends.strftime('%B %Y')}" in chat.text
 
 
 def test_an_unclear_voice_is_asked_again(chat: Chat):

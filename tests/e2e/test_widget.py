@@ -122,6 +122,8 @@ def test_whole_screening_with_an_exclusion_corrected_and_a_contact_request(chat:
     assert chat.choices == []  # answered buttons are gone
 
     chat.number("17")
+    assert "I read your answer as: 17 years" in chat.latest  # a typed exclusion is read back first
+    chat.click("Yes")
     assert chat.attribute("verdict") == "likely_ineligible"
     assert "The study is only for adults, aged 18 or older." in chat.latest
     assert "Only the study team makes the final decision" in chat.latest

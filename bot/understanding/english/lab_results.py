@@ -1,0 +1,92 @@
+"""Pathology-report wording for the two lab questions, turned into one plain phrase.
+
+"IHC 2+, FISH not amplified" and "her2 two plus, ish negative" both become
+"ihc 2+ ish negative"; "ER 90% positive, PR negative" becomes "hormone receptor
+positive". A choice in ``seeds/questions.yml`` says which phrase it means
+(``means:``), so the words stay data and this module only knows report grammar.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+_ISH_NEGATIVE = re.compile(
+    r"\b(?:not amplified|non ?amplified|non-amplified|no amplification|without amplification|unamplified"
+    r"|(?:fish|ish|sish|cish)\s*(?:test\s*)?(?:was|is|came back|result|:)?\s*(?:negative|neg|-(?!\w)|normal)"
+    r"|(?:negative|neg)\s+(?:fish|ish|sish|cish))"
+)
+_ISH_POSITIVE = re.compile(
+    r"\b(?:(?<!not )(?<!non )(?<!non-)(?<!no )amplified|amplification(?! not)"
+    r"|(?:fish|ish|sish|cish)\s*(?:test\s*)?(?:was|is|came back|result|:)?\s*(?:positive|pos|\+)"
+    r"|(?:positive|pos)\s+(?:fish|ish|sish|cish))"
+)
+_SCORE = re.compile(
+    r"(?:\b(?:ihc|her2|her-2|her 2|score|scored|score of|grade|staining)\s*(?:score\s*)?(?:of\s*|was\s*|is\s*|:\s*)?"
+    r"([0-3])\s*(\+|plus\b)?|\b([0-3])\s*(\+|plus\b)|\b(zero|null)\b|\b(one|two|three) plus\b|(\+{1,3})(?![\w+]))"
+)
+_WORD_SCORES = {"one": 1, "two": 2, "three": 3, "zero": 0, "null": 0}
+
+
+def her2_phrase(text: str) -> Optional[str]:
+    """"ihc 0", "ihc 1+", "ihc 2+", "ihc 2+ ish negative", "ihc 2+ ish positive", "ihc 3+",
+    "ish negative" or "ish positive" (no score given), or None."""
+    score = _her2_score(text)
+    ish = "negative" if _ISH_NEGATIVE.search(text) else "positive" if _ISH_POSITIVE.search(text) else None
+    if _ISH_NEGATIVE.search(text) and _ISH_POSITIVE.search(text.replace("not amplified", "")):
+        ish = None  # both said: nothing is guessed
+    if score is None:
+        if re.search(r"\b(no staining|no her2|not expressed|no expression)\b", text):
+            return "ihc 0"
+        return f"ish {ish}" if ish else None
+    if score == 2 and ish:
+        return f"ihc 2+ ish {ish}"
+    if score == 0:
+        return "ihc 0"
+    return f"ihc {score}+"
+
+
+def _her2_score(text: str) -> Optional[int]:
+    scores = set()
+    for match in _SCORE.finditer(text):
+        digit, _, bare, _, word, plus_word, pluses = match.groups()
+        if digit is not None:
+            scores.add(int(digit))
+        elif bare is not None:
+            scores.add(int(bare))
+        elif word is not None:
+            scores.add(0)
+        elif plus_word is not None:
+            scores.add(_WORD_SCORES[plus_word])
+        elif pluses is not None:
+            scores.add(len(pluses))
+    return scores.pop() if len(scores) == 1 else None
+
+
+_RECEPTOR = r"(?:er|pr|pgr|estrogen|oestrogen|progesterone|hormone|hormones|hr|hormone receptors?|estrogen receptors?|oestrogen receptors?|progesterone receptors?|receptors?)"
+_POSITIVE_WORDS = r"(?:positive|pos|\+|sensitive|strongly positive|weakly positive|\d{1,3}%)"
+_NEGATIVE_WORDS = r"(?:negative|neg|-|0%)"
+
+
+def hormone_phrase(text: str) -> Optional[str]:
+    """"hormone receptor positive" when ER or PR is positive, "... negative" when every one named is negative."""
+    if re.search(r"\btriple negative\b|\btnbc\b", text):
+        return "hormone receptor negative"
+    # A receptor stained in under 1% of cells counts as negative (0%, <1%).
+    text = re.sub(r"(?:less than\s*1|\b0(?:\.\d+)?)\s*%", " negative ", text)
+    denied = re.compile(r"\b(?:not|non)\s+(?:\w+\s+){0,2}(?:sensitive|responsive|positive|driven|dependent)\b")
+    if denied.search(text):
+        text = denied.sub(" negative ", text)
+        if not re.search(rf"{_POSITIVE_WORDS}", text):
+            return "hormone receptor negative"
+    positives = re.findall(rf"\b{_RECEPTOR}\s*(?:receptors?\s*)?(?:was|is|were|are|:)?\s*(?:both\s+)?(?<!not ){_POSITIVE_WORDS}(?!\w)", text)
+    negatives = re.findall(rf"\b{_RECEPTOR}\s*(?:receptors?\s*)?(?:was|is|were|are|:)?\s*(?:both\s+)?{_NEGATIVE_WORDS}(?!\w)", text)
+    negatives += re.findall(rf"\b(?:not|non)\s+(?:hormone\s+)?(?:sensitive|responsive|positive)\b", text)
+    negatives += re.findall(r"\bboth\s+(?:were\s+|are\s+)?negative\b", text)
+    if re.search(r"\b(?:fed by|feeds on|driven by|responds to|sensitive to)\s+(?:estrogen|oestrogen|hormones?)\b|\bhormone (?:driven|dependent)\b", text):
+        positives.append("hormone driven")
+    if positives and not re.search(r"\bnot\b", " ".join(positives)):
+        return "hormone receptor positive"
+    if negatives and not positives:
+        return "hormone receptor negative"
+    return None

@@ -1,0 +1,239 @@
+"""Yes, no or not sure: the one place that decides the polarity of an English reply.
+
+Every question type asks this module (a yes/no question, "never" to a "how long
+ago" question, "none" to a count, "no" among a choice's answers), so a negation
+is read the same way everywhere. The order of the checks is what keeps a "no"
+from turning into a "yes":
+
+1. phrases whose words mislead ("no doubt" is a yes, "not to my knowledge" is a
+   no, "not sure" is neither) are settled first and taken out;
+2. hedges ("I think so", "probably not") mean "not sure", and the reading says so;
+3. any negation left ("not", "never", "nobody", "none", "n't") makes a no, and
+   an explicit yes word next to it is a contradiction, so nothing is guessed;
+4. only then does a yes word, an intensifier or "she has" make a yes.
+
+A reply with no polarity at all ("she had a clot in June") gets no value here;
+the reader may then ask a short check instead of guessing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from bot.answers import NO, NOT_SURE, YES
+from bot.understanding.english.text import has_phrase, remove_phrases
+
+# Said with a negation but meaning yes.
+_YES_DESPITE_NEGATION = (
+    "no problem", "no problem at all", "not a problem", "no objection", "no objections", "no doubt", "no doubt about it", "without a doubt", "without doubt", "no question", "no question about it",
+    "can not deny", "why not", "not wrong", "you are not wrong", "i can not say no", "no denying",
+)
+# Knowledge qualifiers that are plain noes ("not to my knowledge").
+_NO_AS_FAR_AS_KNOWN = (
+    "not to my knowledge", "not that i know of", "not that i know", "not as far as i know", "not that i am aware of",
+    "not that i am aware", "none that i know of", "not that we know of", "nothing that i know of",
+    "nobody ever mentioned it", "nobody ever said", "no one ever mentioned it", "no one ever said",
+    "never been told", "never told", "nobody told us", "no one told us",
+)
+_NOT_SURE = (
+    "not sure", "unsure", "do not know", "dont know", "no idea", "no clue", "not a clue", "have not got a clue",
+    "dunno", "idk", "not certain", "uncertain", "can not remember", "do not remember", "can not recall",
+    "do not recall", "forgot", "forget", "hard to say", "can not say", "could not say", "could not tell you",
+    "can not tell", "beats me", "who knows", "not know", "no way to know", "need to check", "have to check",
+    "have to ask", "need to ask", "would need to check", "would have to check", "ask the doctor", "ask her doctor",
+    "ask his doctor", "ask my doctor", "ask the nurse", "check with", "look it up", "not clear", "unclear",
+    "yes and no", "not 100% sure", "not entirely sure", "not positive", "50/50", "fifty fifty",
+)
+# "not absolutely sure", "not entirely certain"
+_NOT_QUITE_SURE = re.compile(r"\bnot (?:\w+ly |entirely |totally |completely |quite |100% |at all )?(?:sure|certain)\b")
+# A hedge turns an answer into "not sure" ("I think so", "probably not").
+_HEDGES = (
+    "i think", "i think so", "think so", "i believe", "believe so", "i guess", "guess so", "i suppose", "suppose so",
+    "i reckon", "reckon so", "probably", "probably not", "likely", "unlikely", "most likely", "maybe", "perhaps",
+    "possibly", "might", "might have", "may have", "may be", "could be", "could have", "i doubt it", "doubt it",
+    "i doubt", "seems", "seem to", "i would imagine", "i imagine", "presumably", "apparently", "supposedly",
+    "i assume", "do not think", "do not believe", "would not think", "do not reckon", "as far as i know", "as far as i can tell", "as far as i remember", "if i remember",
+    "i would say", "kind of", "sort of", "not really sure", "more or less",
+)
+# Firm enough to lean: these do not make a hedge.
+_LEANING = (
+    "pretty sure", "quite sure", "fairly sure", "almost certain", "almost certainly", "i am sure", "i am certain",
+    "very sure", "100% sure", "absolutely sure", "i know", "i am positive",
+)
+_NEGATIONS = {
+    "no", "not", "never", "nope", "nah", "none", "nothing", "nobody", "neither", "nor", "n", "nay", "negative",
+    "nil", "nada", "noway",
+}
+_NEGATION_PHRASES = ("no one", "not once", "no way", "not at all", "not really", "not yet", "at no time")
+# These say "not now" about something that may have been true before: a no to
+# "do you still..." and a yes to "have you ever...", so the reader checks.
+_NO_LONGER_NOW = ("not anymore", "not any more", "no longer", "not now", "not currently", "stopped")
+_NO_LONGER_BEFORE = ("used to", "in the past")
+_STRONG_YES = {
+    "yes", "yeah", "yep", "yup", "ya", "yea", "yah", "y", "correct", "true", "affirmative", "indeed", "sure",
+    "ok", "okay", "aye", "positive", "right", "yessir", "uh-huh",
+}
+_STRONG_YES_PHRASES = ("happy to", "fine by me", "that is fine", "that is ok", "i agree", "agreed", "go ahead",
+                       "willing", "that is right", "that is correct", "uh huh", "you bet", "afraid so", "sadly so",
+                       "unfortunately so", "i am afraid so", "that is true", "it is true", "for sure")
+# An intensifier alone is a yes ("absolutely"); with a negation it is a strong no ("absolutely not").
+_INTENSIFIERS = (
+    "definitely", "absolutely", "certainly", "of course", "surely", "totally", "really", "sure thing", "sadly",
+    "unfortunately", "obviously", "clearly", "undoubtedly", "100%", "completely", "always", "yes indeed",
+)
+_SUBJECT = (
+    r"(?:i|you|she|he|they|we|it|that|this|her|him|my \w+|our \w+|the patient|the person|mum|mom|dad|mother"
+    r"|father|husband|wife|son|daughter|partner)"
+)
+_AUXILIARY = r"(?:have|has|had|did|do|does|is|am|are|was|were|will|would|can|could|shall|should|must|got)"
+# "she has", "sadly, he did", "yes she has had it": a subject and an auxiliary with at most filler after.
+_FILLER = r"(?:\s+(?:had|been|got|done|do|on|it|that|this|so|one|them|once|too|also|already|before|indeed|yes|actually|twice|some|all))*"
+_BARE_STATEMENT = re.compile(rf"(?:^|\s){_SUBJECT}(?:\s+(?:\w+ly|sure|really))?\s+{_AUXILIARY}{_FILLER}\s*$")
+# Statements about feeling well: a no to "do you have a problem", a yes to "would you agree".
+_WELL = ("fine", "all good", "all clear", "healthy", "normal", "well", "good")
+
+
+@dataclass(frozen=True)
+class Polarity:
+    """``value`` is yes, no, not_sure or None; ``hedged`` when a hedge made it "not sure"."""
+
+    value: Optional[str]
+    confidence: float
+    hedged: bool = False
+    no_longer: bool = False
+
+
+NONE = Polarity(None, 0.0)
+
+
+def read_polarity(text: str) -> Polarity:
+    """The polarity of a normalised reply (see :func:`bot.understanding.english.text.normalise`)."""
+    if not text:
+        return NONE
+    yes_despite = has_phrase(text, _YES_DESPITE_NEGATION)
+    known_no = has_phrase(text, _NO_AS_FAR_AS_KNOWN)
+    rest = remove_phrases(text, _YES_DESPITE_NEGATION + _NO_AS_FAR_AS_KNOWN)
+    if has_phrase(rest, _NOT_SURE) or _NOT_QUITE_SURE.search(rest):
+        return Polarity(NOT_SURE, 0.95)
+    leaning = has_phrase(rest, _LEANING)
+    rest = remove_phrases(rest, _LEANING)
+    if has_phrase(rest, _HEDGES) and not known_no:
+        return Polarity(NOT_SURE, 0.9, hedged=True)
+    not_now = has_phrase(rest, _NO_LONGER_NOW)
+    before = has_phrase(rest, _NO_LONGER_BEFORE)
+    no_longer = not_now or before
+    rest = remove_phrases(rest, _NO_LONGER_NOW + _NO_LONGER_BEFORE)
+    words = set(rest.split())
+    negated = bool(words & _NEGATIONS) or has_phrase(rest, _NEGATION_PHRASES) or known_no or (not_now and not before)
+    said_yes = bool(words & _STRONG_YES) or has_phrase(rest, _STRONG_YES_PHRASES) or yes_despite
+    if negated and said_yes:
+        return NONE  # "yes, she hasn't": a contradiction is asked again, never guessed
+    if negated and _leading_no_only(rest) and _BARE_STATEMENT.search(" ".join(rest.split()[1:])):
+        return NONE  # "no, she has": the same
+    confidence = 0.85 if leaning else 0.95
+    if _CONTRAST.search(rest) and len(rest.split()) > 3:
+        confidence = 0.7  # "yes, but only to the lymph nodes": said back as a check
+    if negated:
+        if no_longer:
+            return Polarity(NO, 0.6, no_longer=True)
+        if not (known_no or _answers_no(rest)):
+            # "he has a sore that won't heal", "he can't swallow tablets": the negation is part
+            # of what is described, not a no to the question. Checked, never taken as a no.
+            return Polarity(NO, 0.5)
+        return Polarity(NO, confidence)
+    if no_longer:
+        return Polarity(YES, 0.6, no_longer=True)
+    if said_yes or has_phrase(rest, _INTENSIFIERS):
+        return Polarity(YES, confidence)
+    if _BARE_STATEMENT.search(rest):
+        return Polarity(YES, min(confidence, 0.9))
+    return NONE
+
+
+# Words that shrink a statement ("only mild", "just a bit tired"): a no to "more than mild",
+# a yes to "any side effects": no polarity of their own.
+_DIMINISHERS = ("only", "just", "a bit", "a little", "slight", "slightly", "mild", "mildly", "minor", "barely", "hardly")
+_STOPWORDS = frozenset(
+    "a an the and or of to in on at for with from by is are was were be been have has had do does did you your they"
+    " their them she he her his it this that these those any some what when which who how would could should will"
+    " can may might must than then there here about after before during since such other another more most very"
+    " also only just still ever been being into onto over under because while where if not no yes so as than one"
+    " doctor told confirmed person care think last recent cancer".split()
+)
+
+
+def topic_words(texts, terms=()) -> frozenset:
+    """The content words of a question (its text in both voices, and its terms, acronyms too)."""
+    words = set()
+    for text in texts:
+        for word in re.findall(r"[a-z][a-z0-9-]{3,}", text.lower()):
+            if word not in _STOPWORDS:
+                words.add(word)
+    for term in terms:
+        words.update(w for w in re.findall(r"[a-z0-9-]{2,}", term.lower()) if w not in _STOPWORDS)
+    return frozenset(words)
+
+
+# "but", "though": the reply goes on to qualify what it said, so it is checked.
+_CONTRAST = re.compile(r"\b(but|though|although|however|except|apart from|unless)\b")
+
+
+def read_statement(text: str, topics: frozenset) -> Polarity:
+    """A statement with no polarity word, read as a yes when it names what the question asks about.
+
+    "She has heart failure" to "any heart disease?" is a yes; "only letrozole" to
+    "any chemotherapy?" names nothing the question asks about, so it is no answer.
+    Only used after :func:`read_polarity` found nothing; a negation, a hedge or a
+    word like "only" or "mild" stops it.
+    """
+    if has_phrase(text, _DIMINISHERS) or is_wellbeing(text):
+        return NONE
+    words = set(text.split())
+    if words & _NEGATIONS:
+        return NONE
+    named = {word for word in words if any(word == t or (len(t) >= 5 and word.startswith(t[:5])) for t in topics)}
+    if named:
+        return Polarity(YES, 0.6 if _CONTRAST.search(text) else 0.85)
+    if re.match(rf"{_SUBJECT}\s+(?:do|does|did|have|has|will|would|had)\b", text):
+        return Polarity(YES, 0.7)  # "he does three times a week": probably a yes, so check
+    return NONE
+
+
+_PERSON = (
+    r"(?:i|you|she|he|they|we|it|my \w+|our \w+|the patient|mum|mom|dad|mother|father|husband|wife|son|daughter|partner)"
+)
+_ANSWER_AUXILIARY = r"(?:have|has|had|did|do|does|is|am|are|was|were|will|would)"
+_NEGATION_WORD = r"(?:not|never|no)"
+_ANSWERING_NEGATION = re.compile(
+    rf"(?:^|\s){_PERSON}(?:\s+\w+ly)?(?:\s+{_ANSWER_AUXILIARY})?(?:\s+\w+ly)?\s+{_NEGATION_WORD}\b"
+    rf"|\bthere\s+(?:is|are|was|were)\s+(?:no|nothing|none)\b"
+    rf"|\b(?:{'|'.join(re.escape(i) for i in _INTENSIFIERS)}|thankfully|sadly|happily|luckily|so|say|afraid)\s+not\b"
+)
+
+
+def _answers_no(text: str) -> bool:
+    """A negation that answers the question: a reply that starts with it ("no", "never", "none of
+    those"), a person with a negated auxiliary ("she hasn't", "he never did", "I'm not"), a short
+    reply ("no clots"), or one that ends on it ("she's 72, so no")."""
+    words = text.split()
+    if not words:
+        return False
+    if words[0] in _NEGATIONS or words[-1] in ("no", "not", "never", "none", "nope"):
+        return True
+    if len(words) <= 3:
+        return True
+    return bool(_ANSWERING_NEGATION.search(text)) or has_phrase(text, _NEGATION_PHRASES)
+
+
+def _leading_no_only(text: str) -> bool:
+    """The only negation is a "no" (or "nope") before the rest of the reply."""
+    words = text.split()
+    negations = [i for i, word in enumerate(words) if word in _NEGATIONS]
+    return bool(negations) and negations == list(range(len(negations))) and words[0] in ("no", "nope", "nah", "n")
+
+
+def is_wellbeing(text: str) -> bool:
+    """"She's fine": no polarity of its own, so a reader asks instead of guessing."""
+    return has_phrase(text, _WELL)

@@ -1,0 +1,269 @@
+"""The English answer reader: one entry point for every question type.
+
+Polarity (yes / no / not sure, negation, hedges) comes from ``polarity.py`` and
+is the same for every type; each type then adds what it needs: a number, a
+time, a choice. The NLU model's intent is a second opinion only: when it
+disagrees with the words, or the words alone say nothing clear, the reading's
+confidence drops below :data:`~bot.understanding.reading.CONFIDENT` and the
+assistant asks a short check. The intent never overrides the words, and no
+word list overrides a negation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Iterable, Optional
+
+from bot.answers import NEVER, NO, NOT_SURE, YES, AnswerType, InvalidAnswer, Question
+from bot.understanding.english import choices, lab_results
+from bot.understanding.english.numbers import read_number
+from bot.understanding.english.polarity import Polarity, is_wellbeing, read_polarity, read_statement, topic_words
+from bot.understanding.english.text import normalise
+from bot.understanding.english.times import TimeReading, read_time
+from bot.understanding.english.voice import read_voice
+from bot.understanding.reading import MAX_ANSWER_CHARS, Reading
+
+_INTENT_VALUES = {"affirm": YES, "deny": NO, "not_sure": NOT_SURE}
+HEDGE_NOTE = (
+    "You sound unsure, so I noted \"not sure\". The study team will check it. "
+    "If you are sure, say \"go back\" to change it."
+)
+# A classifier guess below this is no answer at all; between it and CONFIDENT it is a check.
+_LOWEST_GUESS = 0.45
+_DAYS_PER_YEAR = Decimal("365.25")
+
+
+class EnglishReader:
+    language = "en"
+
+    def read(
+        self,
+        question: Question,
+        text: str,
+        today: dt.date,
+        intent: Optional[str] = None,
+        intent_confidence: float = 0.0,
+    ) -> Reading:
+        raw = (text or "")[:MAX_ANSWER_CHARS]
+        cleaned = normalise(raw)
+        if not cleaned:
+            return Reading(None, 0.0, problem=self.expected(question))
+        polarity = read_polarity(cleaned)
+        if question.type is AnswerType.YES_NO:
+            reading = self._yes_no(question, cleaned, polarity, intent, intent_confidence)
+        elif question.type is AnswerType.NUMBER:
+            reading = self._number(question, raw, cleaned, polarity, today)
+        elif question.type is AnswerType.TIME_SINCE:
+            reading = self._time_since(question, cleaned, polarity, today, intent, intent_confidence)
+        else:
+            reading = self._choice(question, cleaned, polarity, today)
+        if reading.value == NOT_SURE and not question.allows_not_sure:
+            return Reading(None, 0.0, problem="This question needs an answer. " + self.expected(question))
+        return reading
+
+    # --- yes / no ---------------------------------------------------------------
+    def _yes_no(
+        self, question: Question, text: str, polarity: Polarity, intent: Optional[str], intent_confidence: float
+    ) -> Reading:
+        opinion = _INTENT_VALUES.get(intent or "")
+        if polarity.value is not None:
+            confidence = polarity.confidence
+            # The words and the model disagree: check. A "not sure" from the words stands
+            # (it rules nobody out; the study team checks it).
+            if polarity.value != NOT_SURE and opinion is not None and intent_confidence >= 0.5 \
+                    and opinion != polarity.value:
+                confidence = min(confidence, 0.5)  # the words and the model disagree: check
+            note = HEDGE_NOTE if polarity.hedged else None
+            return Reading(polarity.value, confidence, note=note)
+        statement = read_statement(text, _topics(question))
+        if statement.value is not None:
+            confidence = statement.confidence
+            if opinion is not None and intent_confidence >= 0.5 and opinion != statement.value:
+                confidence = min(confidence, 0.5)
+            return Reading(statement.value, confidence)
+        if opinion in (YES, NO) and intent_confidence >= 0.6 and not is_wellbeing(text):
+            return Reading(opinion, 0.6)  # only the model has an opinion: check
+        return Reading(None, 0.0, problem=self.expected(question))
+
+    # --- numbers ------------------------------------------------------------------
+    def _number(self, question: Question, raw: str, text: str, polarity: Polarity, today: dt.date) -> Reading:
+        if polarity.value == NOT_SURE and not polarity.hedged:
+            return Reading(NOT_SURE, polarity.confidence)
+        number = read_number(raw, text)
+        if number.value is not None:
+            stated = number.value - 1 if number.future and question.unit == "years" else number.value
+            try:
+                value = question.normalise(stated, today)
+            except InvalidAnswer as problem:
+                return Reading(None, 0.0, problem=str(problem))
+            confidence = 0.85 if polarity.hedged else 0.95
+            return Reading(value, confidence, echo=f"{_plain(value)} {question.unit}")
+        if number.problem == "none" and polarity.value == NO and question.minimum == 0:
+            return Reading(Decimal(0), polarity.confidence, echo=f"none (0 {question.unit})")
+        if polarity.value == NOT_SURE:
+            return Reading(NOT_SURE, 0.9, note=HEDGE_NOTE if polarity.hedged else None)
+        messages = {
+            "markup": "Please type just the number.",
+            "negative": "A number below zero is not possible here.",
+            "range": "Please give one number, not a range.",
+            "several": "I found more than one number. Please give just one.",
+            "year": "Please give the age in years, not the year of birth.",
+        }
+        lead = messages.get(number.problem or "")
+        expected = self.expected(question)
+        return Reading(None, 0.0, problem=f"{lead} {expected}" if lead else expected)
+
+    # --- how long ago -------------------------------------------------------------
+    def _time_since(
+        self,
+        question: Question,
+        text: str,
+        polarity: Polarity,
+        today: dt.date,
+        intent: Optional[str],
+        intent_confidence: float,
+    ) -> Reading:
+        time = read_time(text, today)
+        if time is None and polarity.value == NOT_SURE and not polarity.hedged:
+            return Reading(NOT_SURE, polarity.confidence)
+        if time is not None:
+            if time.days < 0:
+                return Reading(None, 0.0, problem="That date is in the future. Please give a date in the past.")
+            try:
+                value = question.normalise(Decimal(time.days), today)
+            except InvalidAnswer as problem:
+                return Reading(None, 0.0, problem=str(problem))
+            confidence = 0.9
+            negated = re.search(r"\b(not|no|never|none|nothing)\b", text)
+            if negated and time.days_max is not None and not _negation_about_time(text):
+                confidence = 0.5  # "no chemo, but radiotherapy 3 weeks ago": which one is meant? Check.
+            return Reading(value, confidence, echo=time.echo)
+        if polarity.value == NO:
+            return Reading(NEVER, polarity.confidence, echo="never")
+        if polarity.value == NOT_SURE:
+            return Reading(NOT_SURE, 0.9, note=HEDGE_NOTE if polarity.hedged else None)
+        if polarity.value == YES:
+            return Reading(None, 0.0, problem="When was that? " + self.expected(question))
+        if intent == "deny" and intent_confidence >= 0.6:
+            return Reading(NEVER, 0.6, echo="never")
+        return Reading(None, 0.0, problem=self.expected(question))
+
+    # --- choices -------------------------------------------------------------------
+    def _choice(self, question: Question, text: str, polarity: Polarity, today: dt.date) -> Reading:
+        exact = choices.exact_choice(question, text)
+        if exact is not None:
+            return self._chosen(question, exact, 1.0)
+        if polarity.value == NOT_SURE and not polarity.hedged:
+            return Reading(NOT_SURE, polarity.confidence)
+        lab = self._lab_choice(question, text)
+        if lab is not None:
+            return lab
+        if any(choice.years_ago for choice in question.choices):
+            banded = self._time_band(question, text, polarity, today)
+            if banded is not None:
+                return banded
+        synonym = choices.synonym_choice(question, text)
+        if synonym is not None and question.choice(synonym.choice_id).polarity is None:
+            return self._chosen(question, synonym.choice_id, synonym.confidence)
+        by_polarity = next((c.id for c in question.choices if c.polarity and c.polarity == polarity.value), None)
+        if by_polarity is not None and polarity.confidence >= 0.8:
+            return self._chosen(question, by_polarity, polarity.confidence)
+        guess = choices.classify(question, text)
+        if guess is not None and guess.confidence >= _LOWEST_GUESS:
+            if guess.choice_id in choices.negated_choices(question, text):
+                return Reading(None, 0.0, problem=self.expected(question))  # "not fully active": not that one
+            return self._chosen(question, guess.choice_id, min(guess.confidence, 0.95))
+        if polarity.value == NOT_SURE:
+            return Reading(NOT_SURE, 0.9, note=HEDGE_NOTE if polarity.hedged else None)
+        return Reading(None, 0.0, problem=self.expected(question))
+
+    def _chosen(self, question: Question, choice_id: str, confidence: float, echo: Optional[str] = None) -> Reading:
+        return Reading(choice_id, confidence, echo=echo or question.choice(choice_id).label)
+
+    def _lab_choice(self, question: Question, text: str) -> Optional[Reading]:
+        means = {phrase: choice.id for choice in question.choices for phrase in choice.means}
+        if not means:
+            return None
+        for phrase in (lab_results.her2_phrase(text), lab_results.hormone_phrase(text)):
+            if phrase is None:
+                continue
+            if phrase in means:
+                return self._chosen(question, means[phrase], 0.95)
+            # "FISH negative" with no score: the one choice that has it, but ask to be sure.
+            wider = {cid for meaning, cid in means.items() if phrase in meaning}
+            if len(wider) == 1:
+                return self._chosen(question, wider.pop(), 0.7)
+        return None
+
+    def _time_band(self, question: Question, text: str, polarity: Polarity, today: dt.date) -> Optional[Reading]:
+        time: Optional[TimeReading] = read_time(text, today)
+        if time is None:
+            if polarity.value == YES and not choices.synonym_choice(question, text):
+                return Reading(None, 0.0, problem="When was it found or last treated? " + self.expected(question))
+            return None
+        if time.days < 0:
+            return Reading(None, 0.0, problem="That date is in the future. Please give a date in the past.")
+        low = Decimal(time.days_min) / _DAYS_PER_YEAR
+        high = None if time.days_max is None else Decimal(time.days_max) / _DAYS_PER_YEAR
+        for choice in question.choices:
+            if choice.years_ago is None:
+                continue
+            start, end = choice.years_ago
+            inside_high = end is None or (high is not None and high < end)
+            if low >= start and inside_high:
+                return self._chosen(question, choice.id, 0.9, echo=f"{choice.label} ({time.echo})")
+        return Reading(None, 0.0, problem="Was that more or less than the times on the buttons? " + self.expected(question))
+
+    # --- the rest of the interface ----------------------------------------------------
+    def prepare(self, questions: Iterable[Question]) -> None:
+        for question in questions:
+            if question.type is AnswerType.CHOICE:
+                choices.classify(question, "")
+
+    def read_confirmation(self, text: str) -> Optional[bool]:
+        polarity = read_polarity(normalise(text))
+        if polarity.value == YES and polarity.confidence >= 0.8:
+            return True
+        if polarity.value == NO and polarity.confidence >= 0.8:
+            return False
+        return None
+
+    def read_voice(self, text: str) -> Optional[str]:
+        return read_voice(normalise(text))
+
+    def expected(self, question: Question) -> str:
+        if question.type is AnswerType.YES_NO:
+            return "Please answer yes, no or not sure."
+        if question.type is AnswerType.CHOICE:
+            labels = "; ".join(choice.label for choice in question.choices)
+            extra = ", or say not sure" if question.allows_not_sure else ""
+            return f"Please pick one of the buttons, or type one of these: {labels}{extra}."
+        if question.type is AnswerType.NUMBER:
+            return f"Please give a number from {_plain(question.minimum)} to {_plain(question.maximum)} ({question.unit})."
+        return (
+            "Please say how long ago, like \"3 weeks ago\" or \"2 months ago\", or give a date like 2026-10-01. "
+            "You can also say \"never\" or \"not sure\"."
+        )
+
+
+_TOPICS: dict = {}
+
+
+def _topics(question: Question) -> frozenset:
+    """The question's content words, computed once per question text."""
+    key = (question.id, tuple(question.text.values()), question.terms)
+    if key not in _TOPICS:
+        _TOPICS[key] = topic_words(question.text.values(), question.terms)
+    return _TOPICS[key]
+
+
+def _negation_about_time(text: str) -> bool:
+    """"not since 2019", "none in the last 6 months": the negation is about the time itself."""
+    return bool(re.search(r"\b(not|none|nothing|no)\s+(?:\w+\s+){0,3}(since|for|in the last|in the past|within)\b", text))
+
+
+def _plain(value) -> str:
+    number = Decimal(value)
+    return str(int(number)) if number == number.to_integral_value() else str(number.normalize())

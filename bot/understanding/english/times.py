@@ -1,0 +1,286 @@
+""""How long ago" in an English reply: a duration ("about 3 weeks ago", "twelve
+years back"), a relative day ("yesterday", "last Tuesday"), or a date ("10
+November", "in March", "back in 2015"; dateparser reads full dates).
+
+The result is a range of days ago, because people answer roughly: "in 2015" is
+anywhere in that year, "less than two weeks ago" is 0 to 13 days. A waiting
+time is judged on the shortest time in the range (the cautious choice, as the
+buttons do); a time band ("2 to 5 years ago") needs the whole range inside it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+import dateparser
+
+from bot.understanding.english.numbers import as_number_words
+
+_DAYS_PER = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365, "decade": 3650}
+_UNIT = r"(days?|weeks?|wks?|fortnights?|months?|mths?|mos?|years?|yrs?|decades?)"
+_UNIT_NAMES = {"wk": "week", "mth": "month", "mo": "month", "yr": "year"}
+_MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): index for index, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
+_AMOUNT = r"(\d+(?:\.\d+)?|an?|one|half an?|half|a couple of|a couple|couple of|a few|few)"
+_ONGOING = re.compile(
+    r"\b(still|currently|ongoing|right now|at the moment|this morning|today|tonight|on it now|every (?:day|week)"
+    r"|each (?:day|week)|daily|weekly|at present|these days|nowadays|on going)\b"
+)
+_DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY", "RETURN_AS_TIMEZONE_AWARE": False}
+# Seasons, as the middle of the months they cover (northern hemisphere: both trials recruit in China).
+_SEASONS = {"spring": (4, 15), "summer": (7, 15), "autumn": (10, 15), "fall": (10, 15), "winter": (1, 15)}
+
+
+@dataclass(frozen=True)
+class TimeReading:
+    """At least ``days_min`` and at most ``days_max`` days ago (None: no upper bound).
+
+    ``days`` is the one value stored: the time the person named ("3 weeks ago":
+    21), or the shortest time in the range when they named a span ("in March",
+    "less than 2 weeks ago"), so a waiting time is never judged over too early.
+    """
+
+    days: int
+    days_min: int
+    days_max: Optional[int]
+    echo: str
+    approximate: bool = False
+
+
+def read_time(text: str, today: dt.date) -> Optional[TimeReading]:
+    """The time stated in a normalised reply, or None when it states none."""
+    converted = as_number_words(text)
+    # "every three weeks" is how often, not how long ago; with "still" it is going on now.
+    converted = re.sub(rf"\b(?:every|each)\s+(?:\d+\s+|other\s+)?{_UNIT}\b", " every time ", converted)
+    for reader in (_date, _duration, _relative_day):
+        reading = reader(converted, today)
+        if reading is not None:
+            return reading
+    if _ONGOING.search(converted):
+        return TimeReading(0, 0, 0, "still going on, or today")
+    return None
+
+
+def _when(today: dt.date, days: int) -> str:
+    return _format(today - dt.timedelta(days=days))
+
+
+def _format(date: dt.date) -> str:
+    return f"{date.day} {date.strftime('%B %Y')}"
+
+
+def _duration(text: str, today: dt.date) -> Optional[TimeReading]:
+    match = re.search(rf"(?:^|\s){_AMOUNT}\s*(?:and a half\s+)?{_UNIT}\b(\s+and a half)?", text)
+    if not match:
+        match = re.search(rf"(?:^|\s)(a|an|one)\s+{_UNIT}\s+and a half\b", text)
+        if not match:
+            return None
+        unit = _unit(match.group(2))
+        amount = 1.5
+    else:
+        unit = _unit(match.group(2))
+        amount = _amount(match.group(1))
+        if amount is None:
+            return None
+        if "and a half" in match.group(0):
+            amount += 0.5
+    vague = match.group(1) in ("a few", "few")
+    days = round(amount * _DAYS_PER[unit])
+    before = text[: match.start()]
+    after = text[match.end():]
+    amount_text = f"{amount:g} {unit}{'' if amount == 1 else 's'}"
+    if vague:
+        # "a few weeks": two to four of them
+        return TimeReading(2 * _DAYS_PER[unit], 2 * _DAYS_PER[unit], 4 * _DAYS_PER[unit], f"a few {unit}s ago", True)
+    if re.search(r"\b(not|none|nothing|no)\s+(?:\w+\s+)?(in|within|during|for)\s+(the\s+)?(last|past)?\s*$", before):
+        return TimeReading(days + 1, days + 1, None, f"more than {amount_text} ago", approximate=True)
+    if re.search(r"\b(less than|under|within|not even|in the last|in the past|up to|no more than)\s*$", before) or \
+            re.search(r"\b(within|in the last|in the past|over the last|during the last)\b", before):
+        return TimeReading(0, 0, max(days - 1, 0), f"less than {amount_text} ago", approximate=True)
+    if re.search(r"\b(more than|over|at least|longer than|not for|not in|for over|for more than|beyond)\s*$", before) \
+            or re.search(r"^\s*(or more|plus|\+|at least)\b", after):
+        return TimeReading(days + 1, days + 1, None, f"more than {amount_text} ago", approximate=True)
+    approximate = bool(re.search(r"\b(about|around|roughly|approximately|approx|nearly|almost|maybe|some|like)\s*$", before))
+    spread = max(1, days // 7) if unit in ("week", "fortnight") else max(1, days // 10)
+    if unit == "day":
+        spread = 1 if approximate else 0
+    low, high = max(days - spread, 0), days + spread
+    return TimeReading(days, low, high, f"about {amount_text} ago, around {_when(today, days)}", approximate)
+
+
+def _unit(word: str) -> str:
+    word = word.rstrip("s") if word not in ("mos",) else "mo"
+    return _UNIT_NAMES.get(word, word)
+
+
+def _amount(text: str) -> Optional[float]:
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    if text in ("a", "an", "one"):
+        return 1.0
+    if text.startswith("half"):
+        return 0.5
+    if "couple" in text:
+        return 2.0
+    if text in ("a few", "few"):
+        return 3.0
+    return None
+
+
+def _relative_day(text: str, today: dt.date) -> Optional[TimeReading]:
+    if re.search(r"\bday before yesterday\b", text):
+        return TimeReading(2, 2, 2, f"2 days ago, on {_when(today, 2)}")
+    if re.search(r"\byesterday\b", text):
+        return TimeReading(1, 1, 1, f"yesterday, {_when(today, 1)}")
+    match = re.search(r"\b(?:last|previous)\s+(year|month)\b", text)
+    if match and not re.search(r"\b(?:in|within|over|during) the (?:last|past)\b", text):
+        # "last year" is the calendar year before this one; "last month" the month before.
+        if match.group(1) == "year":
+            start, end = dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31)
+        else:
+            end = today.replace(day=1) - dt.timedelta(days=1)
+            start = end.replace(day=1)
+        return _from_dates(start, end, today, f"last {match.group(1)}")
+    match = re.search(r"\b(?:last|this past|past|previous)\s+(week|month|year|fortnight|weekend)\b", text)
+    if match:
+        unit = match.group(1)
+        if unit == "weekend":
+            saturday = (today.weekday() - 5) % 7 or 7
+            return TimeReading(saturday - 1, saturday - 1, saturday + 7, "last weekend", approximate=True)
+        span = _DAYS_PER[unit]
+        return TimeReading(max(span // 2, 1), max(span // 2, 1), span * 2 - 1, f"last {unit}", approximate=True)
+    match = re.search(r"\b(?:earlier )?this\s+(week|month|year)\b", text)
+    if match:
+        unit = match.group(1)
+        start = {"week": today.weekday(), "month": today.day - 1, "year": today.timetuple().tm_yday - 1}[unit]
+        return TimeReading(0, 0, start, f"this {unit}", approximate=True)
+    match = re.search(r"\b(?:last|on|this past)?\s*(" + "|".join(_WEEKDAYS) + r")\b", text)
+    if match and re.search(r"\b(last|on|this past|past)\s+" + match.group(1), text):
+        back = (today.weekday() - _WEEKDAYS[match.group(1)]) % 7 or 7
+        return TimeReading(back, back, back, f"last {match.group(1).title()}, {_when(today, back)}")
+    return None
+
+
+def _date(text: str, today: dt.date) -> Optional[TimeReading]:
+    full = _full_date(text, today)
+    if full is not None:
+        return _from_dates(full, full, today, f"on {_format(full)}")
+    match = re.search(rf"\b(early|mid|middle of|late|end of|start of|beginning of)?\s*({_MONTH})\b\.?(?:\s+(?:of\s+)?(\d{{4}}))?", text)
+    if match and (match.group(3) or match.group(1) or re.search(
+            rf"\b(in|since|during|around|about|last|back in|from|until|till|by|of|this|early|late)\s+(?:early |mid |late )?{match.group(2)}\b", text)):
+        month = _MONTHS[match.group(2)]
+        if match.group(2) == "may" and not (match.group(3) or re.search(r"\b(in|since|during|last|of)\s+may\b", text)):
+            return None  # "she may have": the verb, not the month
+        year = int(match.group(3)) if match.group(3) else today.year
+        if not match.group(3) and dt.date(year, month, 1) > today:
+            year -= 1
+        if re.search(rf"\blast\s+{match.group(2)}\b", text) and not match.group(3) and month >= today.month:
+            year = min(year, today.year - 1)
+        last_day = calendar.monthrange(year, month)[1]
+        part = match.group(1) or ""
+        first, last = 1, last_day
+        if part == "early" or part.startswith(("start", "beginning")):
+            last = 10
+        elif part.startswith("mid"):
+            first, last = 10, 20
+        elif part in ("late", "end of"):
+            first = 20
+        start, end = dt.date(year, month, first), dt.date(year, month, last)
+        label = f"{part + ' ' if part else ''}{calendar.month_name[month]} {year}"
+        return _from_dates(start, end, today, f"in {label}".replace("in end of", "at the end of"))
+    match = re.search(r"\b(?:last\s+)?(spring|summer|autumn|fall|winter|christmas|new year)\b", text)
+    if match and re.search(r"\b(last|in|around|at|over|during|this past|since|before|after)\s+(?:the\s+)?" + match.group(1), text):
+        return _season(match.group(1), text, today)
+    match = re.search(r"\b(early|mid|middle of|late|end of|start of|beginning of)\s+((?:19|20)\d{2})\b", text)
+    if match and int(match.group(2)) <= today.year:
+        year, part = int(match.group(2)), match.group(1)
+        months = (1, 4) if part in ("early", "start of", "beginning of") else (5, 8) if part.startswith("mid") else (9, 12)
+        start = dt.date(year, months[0], 1)
+        end = dt.date(year, months[1], calendar.monthrange(year, months[1])[1])
+        return _from_dates(start, end, today, f"in {part} {year}")
+    match = re.search(r"\b(?:in|since|back in|around|about|of|from|during|year)?\s*((?:19|20)\d{2})\b", text)
+    if match:
+        year = int(match.group(1))
+        if year > today.year:
+            return None
+        start, end = dt.date(year, 1, 1), min(dt.date(year, 12, 31), today)
+        return _from_dates(start, end, today, f"in {year}")
+    return None
+
+
+def _full_date(text: str, today: dt.date) -> Optional[dt.date]:
+    """A date with a day: ISO, day/month/year, or a month name next to a day (dateparser reads it)."""
+    patterns = (
+        r"\b\d{4}-\d{1,2}-\d{1,2}\b",
+        r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b",
+        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b\.?(?:,?\s+\d{{4}})?",
+        rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?",
+        rf"\bthe\s+\d{{1,2}}(?:st|nd|rd|th)\s+of\s+(?:{_MONTH})\b(?:,?\s+\d{{4}})?",
+    )
+    for pattern in patterns:
+        match = re.search(pattern, text)
+        if not match:
+            continue
+        phrase = match.group(0)
+        settings = dict(_DATEPARSER_SETTINGS, RELATIVE_BASE=dt.datetime.combine(today, dt.time(12)))
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", phrase):
+            settings["DATE_ORDER"] = "YMD"
+        parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
+        if parsed is None:
+            continue
+        date = parsed.date()
+        has_year = bool(re.search(r"\d{4}|[/.]\d{2}\b", phrase))
+        if date > today and not has_year:
+            try:
+                date = date.replace(year=date.year - 1)
+            except ValueError:
+                return None
+        return date
+    return None
+
+
+def _season(name: str, text: str, today: dt.date) -> TimeReading:
+    if name == "christmas":
+        year = today.year if today >= dt.date(today.year, 12, 25) else today.year - 1
+        date = dt.date(year, 12, 25)
+        return _from_dates(date - dt.timedelta(days=7), date + dt.timedelta(days=7), today, f"around Christmas {year}")
+    if name == "new year":
+        year = today.year
+        date = dt.date(year, 1, 1)
+        return _from_dates(date - dt.timedelta(days=7), date + dt.timedelta(days=7), today, f"around New Year {year}")
+    month, day = _SEASONS[name]
+    year = today.year
+    middle = dt.date(year, month, day)
+    if middle > today or re.search(rf"\blast\s+{name}\b", text):
+        year -= 1
+    middle = dt.date(year, month, day)
+    return _from_dates(middle - dt.timedelta(days=45), middle + dt.timedelta(days=45), today, f"in {name} {year}")
+
+
+def _from_dates(start: dt.date, end: dt.date, today: dt.date, echo: str) -> Optional[TimeReading]:
+    if start > today:
+        return TimeReading(-1, -1, -1, echo)  # in the future: the reader refuses it
+    end = min(end, today)
+    low, high = (today - end).days, (today - start).days
+    if low == high:
+        return TimeReading(low, low, high, f"{echo}, {_ago(low)}")
+    return TimeReading(low, low, high, echo, approximate=True)
+
+
+def _ago(days: int) -> str:
+    if days == 0:
+        return "today"
+    if days < 14:
+        return f"{days} day{'s' if days != 1 else ''} ago"
+    if days < 60:
+        return f"about {round(days / 7)} weeks ago"
+    if days < 730:
+        return f"about {round(days / 30)} months ago"
+    return f"about {round(days / 365)} years ago"

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Mapping
+
+import pytest
+
+from bot.answers import Question
+from bot.catalog import load_questions
+from bot.understanding import Reader, reader_for
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.fixture(scope="session")
+def questions() -> Mapping[str, Question]:
+    return load_questions(SEEDS / "questions.yml")
+
+
+@pytest.fixture(scope="session")
+def reader() -> Reader:
+    return reader_for("en")

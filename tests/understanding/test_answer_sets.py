@@ -1,0 +1,48 @@
+"""The reader scored on the two answer sets, as `make evaluate-answers` prints them.
+
+The blind set (tests/answers/blind.yml) was written by someone who never saw
+the reader and is never used to tune it. The thresholds are what the measured
+run achieved (see the README), so any change that reads more of it wrongly, or
+understands less, fails here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scripts.evaluate_answers import ASKED_AGAIN, UNDERSTOOD, WRONG, load, score
+
+ANSWERS = Path(__file__).resolve().parents[1] / "answers"
+# (answers, at least understood, at most wrong): the measured figures.
+MEASURED = {"blind.yml": (597, 521, 8), "dev.yml": (163, 145, 0)}
+
+
+@pytest.mark.parametrize("name", sorted(MEASURED))
+def test_answer_set_figures_do_not_get_worse(name, questions):
+    total, understood, wrong = MEASURED[name]
+    today, answers = load(ANSWERS / name)
+    table, details = score(answers, questions, today)
+    counts = {kind: sum(table[t][kind] for t in table) for kind in (UNDERSTOOD, ASKED_AGAIN, WRONG)}
+    assert sum(counts.values()) == total
+    assert counts[UNDERSTOOD] >= understood, counts
+    assert counts[WRONG] <= wrong, [d for d in details if d["outcome"] == WRONG]
+
+
+def test_the_blind_set_says_how_it_was_written():
+    first_line = (ANSWERS / "blind.yml").read_text(encoding="utf-8").splitlines()[0]
+    assert first_line.startswith("# How this set was written:")
+
+
+def test_a_time_range_is_scored_inclusively(questions):
+    from decimal import Decimal
+
+    from scripts.evaluate_answers import matches
+
+    since = questions["days_since_chemotherapy"]
+    assert matches(since, Decimal(21), {"days_min": 18, "days_max": 24})
+    assert not matches(since, Decimal(25), {"days_min": 18, "days_max": 24})
+    assert matches(since, Decimal(400), {"days_min": 181, "days_max": None})
+    assert matches(questions["heart_disease"], "no", False)  # a bare YAML no
+    assert not matches(questions["age"], Decimal(70), 69)
