@@ -274,7 +274,9 @@ class ActionSubmitContact(SafeAction):
         settings = get_settings()
         result = state.result(context.catalog())
         try:
-            reference = context.repository().create_contact_request(
+            # Off the event loop: a slow or locked database must not hold up other conversations.
+            reference = await asyncio.to_thread(
+                context.repository().create_contact_request,
                 conversation_id=tracker.sender_id,
                 trial_id=state.trial_id,
                 voice=state.voice,
@@ -292,9 +294,7 @@ class ActionSubmitContact(SafeAction):
             return [SlotSet("details_confirmed", None)]
         logger.info("contact request %s saved", reference)
         # Sending happens after the request is committed; a failure leaves it pending for a retry.
-        report = await asyncio.get_running_loop().run_in_executor(
-            None, deliver_for, context.repository(), settings.smtp, reference
-        )
+        report = await asyncio.to_thread(deliver_for, context.repository(), settings.smtp, reference)
         send(dispatcher, contact_saved_message(reference, delivered=report.failed == 0))
         return [SlotSet(slot, None) for slot in CONTACT_SLOTS]
 
@@ -304,7 +304,7 @@ class ActionDeleteMyData(SafeAction):
         return "action_delete_my_data"
 
     async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
-        removed = context.repository().delete_conversation_data(tracker.sender_id)
+        removed = await asyncio.to_thread(context.repository().delete_conversation_data, tracker.sender_id)
         logger.info("deleted %d stored rows for a conversation on request", removed)
         dispatcher.utter_message(text=DELETED)
         # data_deleted tells the tracker store to forget this conversation's history too.

@@ -17,7 +17,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import context
 from actions.safety import SafeAction, SafeFormValidationAction, send
-from bot.answer_parsing import MAX_ANSWER_CHARS, parse_answer
+from bot.answer_parsing import MAX_ANSWER_CHARS, expected_answer, parse_answer
 from bot.answers import InvalidAnswer
 from bot.messages import question_message, trial_choice_message, voice_message
 from bot.session import answers_to_json
@@ -103,7 +103,13 @@ class ValidateScreeningForm(SafeFormValidationAction):
         question = catalog.questions[question_id]
         try:
             if context.button_value(tracker) is not None:
-                value = question.normalise(str(slot_value), state.started_on)
+                try:
+                    value = question.normalise(str(slot_value), state.started_on)
+                except InvalidAnswer as problem:
+                    # A payload that is not one of the choices: say what is expected, never echo it back.
+                    if str(problem).startswith("expected"):
+                        raise InvalidAnswer(expected_answer(question)) from None
+                    raise
             else:
                 value = parse_answer(question, str(slot_value), context.latest_intent(tracker), state.started_on)
         except InvalidAnswer as problem:

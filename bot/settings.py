@@ -44,6 +44,14 @@ class Settings:
     # requests saved; staff see them with `python -m bot.requests list`.
     study_team_emails: Mapping[str, str] = dataclasses.field(default_factory=dict)
     phone_default_region: str = "GB"
+    # The shared secret the Rasa server sends with every action call (?token=...);
+    # the action server refuses calls without it. Generated into .env by the setup.
+    action_server_token: Optional[str] = dataclasses.field(default=None, repr=False)
+    # Where `rasa run actions` listens: loopback unless the operator says otherwise.
+    action_server_host: str = "127.0.0.1"
+    # Messages accepted per minute from one client address, and for one conversation.
+    rate_limit_per_client: int = 120
+    rate_limit_per_conversation: int = 30
 
     def study_team_email(self, trial_id: str) -> Optional[str]:
         return self.study_team_emails.get(trial_id)
@@ -122,4 +130,8 @@ def get_settings() -> Settings:
         ),
         study_team_emails=_study_team_emails(),
         phone_default_region=(_text("PHONE_DEFAULT_REGION") or "GB").upper(),
+        action_server_token=_text("ACTION_SERVER_TOKEN"),
+        action_server_host=_text("ACTION_SERVER_HOST") or "127.0.0.1",
+        rate_limit_per_client=_number("RATE_LIMIT_PER_CLIENT", 120, int),
+        rate_limit_per_conversation=_number("RATE_LIMIT_PER_CONVERSATION", 30, int),
     )

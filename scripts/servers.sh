@@ -10,7 +10,9 @@ chmod 700 var
 # Rasa reads its endpoints from a file; this one follows the settings above.
 {
   echo "action_endpoint:"
-  echo "  url: \"http://localhost:${ACTION_PORT}/webhook\""
+  echo "  url: \"http://127.0.0.1:${ACTION_PORT}/webhook\""
+  # The shared secret the action server asks for (from .env; var/ is owner-only).
+  echo "  token: \"${ACTION_SERVER_TOKEN:-}\""
   echo "tracker_store:"
   echo "  type: actions.tracker_store.ForgetfulSQLTrackerStore"
   echo "  dialect: \"${TRACKER_STORE_DIALECT}\""

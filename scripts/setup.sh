@@ -48,6 +48,15 @@ MSG
   "$PYTHON" -m venv "$VENV"
 fi
 
+# The action server refuses calls without this shared secret (see .env.example).
+# .env is git-ignored and owner-only; an existing token is kept.
+if ! grep -q -E '^ACTION_SERVER_TOKEN=.+' .env 2>/dev/null; then
+  touch .env && chmod 600 .env
+  sed -i '/^ACTION_SERVER_TOKEN=/d' .env
+  echo "ACTION_SERVER_TOKEN=$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')" >> .env
+  echo "setup: wrote a new ACTION_SERVER_TOKEN into .env"
+fi
+
 wanted=$(cat requirements.txt constraints.txt | sha256sum | cut -d' ' -f1)
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$wanted" ]; then
   echo "setup: Python packages are up to date."
