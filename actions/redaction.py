@@ -22,17 +22,21 @@ READ_BACK_REDACTED = "[Your contact details were shown here. They are kept only 
 CONTACT_FORM = "contact_form"
 
 
+def _redact_shown(metadata: Any) -> Any:
+    if isinstance(metadata, dict) and "shown" in metadata:
+        return {**metadata, "shown": REDACTED}
+    return metadata
+
+
 def redact_user_event(event: Mapping[str, Any]) -> Dict[str, Any]:
+    """A user event with its text, entities and the words shown for it replaced."""
     redacted = dict(event)
     redacted["text"] = REDACTED
     parse_data = dict(event.get("parse_data") or {})
     if parse_data:
-        parse_data["text"] = REDACTED
-        parse_data["entities"] = []
+        parse_data.update(text=REDACTED, entities=[], metadata=_redact_shown(parse_data.get("metadata")))
         redacted["parse_data"] = parse_data
-    metadata = event.get("metadata")
-    if isinstance(metadata, dict) and "shown" in metadata:
-        redacted["metadata"] = {**metadata, "shown": REDACTED}
+    redacted["metadata"] = _redact_shown(event.get("metadata"))
     return redacted
 
 

@@ -121,6 +121,8 @@ class WidgetInput(InputChannel):
 
         @widget.post("/message")
         async def message(request: Request) -> HTTPResponse:
+            if not guard.chat_limits().allow_client(request):
+                return _error(guard.RATE_LIMITED, 429)
             if len(request.body or b"") > guard.MAX_MESSAGE_BODY_BYTES:
                 return _error(guard.TOO_LARGE, 413)
             fields = _read_message(request)
@@ -131,7 +133,7 @@ class WidgetInput(InputChannel):
             remember_typed(fields["text"])
             remember_typed(fields["shown"])
             conversation_id = fields["conversation_id"]
-            if not guard.chat_limits().allow(guard.client_address(request), f"{CHANNEL_NAME}:{conversation_id}"):
+            if not guard.chat_limits().allow_conversation(CHANNEL_NAME, conversation_id):
                 return _error(guard.RATE_LIMITED, 429)
             tracker = await request.app.ctx.agent.tracker_store.retrieve(conversation_id)
             if tracker is not None and tracker.get_latest_input_channel() not in (None, CHANNEL_NAME):
@@ -164,8 +166,12 @@ class WidgetInput(InputChannel):
 
         @widget.get("/history/<conversation_id:str>")
         async def history(request: Request, conversation_id: str) -> HTTPResponse:
+            if not guard.chat_limits().allow_client(request):
+                return _error(guard.RATE_LIMITED, 429)
             if not CONVERSATION_ID.fullmatch(conversation_id):
                 return _error(BAD_REQUEST, 400)
+            if not guard.chat_limits().allow_conversation("history", conversation_id):
+                return _error(guard.RATE_LIMITED, 429)
             tracker = await request.app.ctx.agent.tracker_store.retrieve(conversation_id)
             if tracker is not None and tracker.get_latest_input_channel() not in (None, CHANNEL_NAME):
                 return _error(guard.OTHER_CHAT, 403)

@@ -94,8 +94,12 @@ class ChatLimits:
         self.clients = RateLimiter(per_client, clock)
         self.conversations = RateLimiter(per_conversation, clock)
 
-    def allow(self, client: str, conversation: str) -> bool:
-        return self.clients.allow(client) and self.conversations.allow(conversation)
+    def allow_client(self, request: Request) -> bool:
+        """Counted first, for every request, so that a flood of malformed ones is limited too."""
+        return self.clients.allow(request.ip or "unknown")
+
+    def allow_conversation(self, channel: str, conversation_id: str) -> bool:
+        return self.conversations.allow(f"{channel}:{conversation_id}")
 
 
 _limits: Optional[ChatLimits] = None
@@ -155,10 +159,6 @@ async def action_server_is_up(request: Request) -> bool:
 async def reply_when_silent(request: Request) -> str:
     """What to tell a person when the assistant produced no reply at all."""
     return NOT_UNDERSTOOD if await action_server_is_up(request) else SERVICE_DOWN
-
-
-def client_address(request: Request) -> str:
-    return request.ip or "unknown"
 
 
 async def _plain_error(request: Request, error: Exception) -> HTTPResponse:

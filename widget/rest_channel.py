@@ -49,6 +49,8 @@ class GuardedRestInput(RestInput):
 
         @rest.post("/webhook")
         async def receive(request: Request) -> HTTPResponse:
+            if not guard.chat_limits().allow_client(request):
+                return guard.refuse(guard.RATE_LIMITED, 429)
             if len(request.body or b"") > guard.MAX_MESSAGE_BODY_BYTES:
                 return guard.refuse(guard.TOO_LARGE, 413)
             body = guard.read_json_object(request)
@@ -61,7 +63,7 @@ class GuardedRestInput(RestInput):
             if refusal is not None:
                 return refusal
             remember_typed(text)
-            if not guard.chat_limits().allow(guard.client_address(request), f"{CHANNEL_NAME}:{sender}"):
+            if not guard.chat_limits().allow_conversation(CHANNEL_NAME, sender):
                 return guard.refuse(guard.RATE_LIMITED, 429)
             owner = await guard.OWNERS.owner(request, sender)
             if owner not in (None, CHANNEL_NAME):

@@ -87,6 +87,16 @@ class Servers:
         self.processes[1] = self._start("rasa")
         _wait_for(f"{self.rasa_url}/", self.processes[1], self.logs["rasa"])
 
+    def stop_actions(self) -> None:
+        """Stop the action server (the Rasa server keeps running)."""
+        old = self.processes[0]
+        os.killpg(old.pid, signal.SIGTERM)
+        old.wait(timeout=30)
+
+    def start_actions(self) -> None:
+        self.processes[0] = self._start("actions")
+        _wait_for(f"{self.action_url}/health", self.processes[0], self.logs["actions"])
+
     def stop(self) -> None:
         for process in reversed(self.processes):
             if process.poll() is None:
