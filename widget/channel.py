@@ -182,10 +182,11 @@ class WidgetInput(InputChannel):
 
 
 def offered_payloads(tracker) -> set:
-    """The button payloads of the assistant's latest messages."""
+    """The button payloads of the assistant's latest messages (a message it did not answer,
+    for example while a part was down, does not hide them)."""
     payloads, seen = set(), 0
     for event in reversed(tracker.events if tracker is not None else []):
-        if event.type_name == "user":
+        if event.type_name == "user" and seen:
             break
         if event.type_name == "bot":
             seen += 1

@@ -138,12 +138,12 @@ def all_logs(servers: Servers) -> str:
     return "".join(path.read_text(errors="replace") for path in servers.logs.values())
 
 
-def hand_off(chat: Chat) -> str:
+def hand_off(chat: Chat, first: str = FIRST, last: str = LAST, email: str = EMAIL, phone: str = PHONE_TYPED) -> str:
     chat.start("self", "npc")
     chat.answer_all(NPC_BUTTONS)
     chat.say("/request_contact").say("yes")
-    chat.say(FIRST).say(LAST).say(EMAIL).say(PHONE_TYPED).say("English").say("skip").say("evenings").say("yes")
-    assert f"- Email: {EMAIL}" in chat.text  # the read-back
+    chat.say(first).say(last).say(email).say(phone).say("English").say("skip").say("evenings").say("yes")
+    assert f"- Email: {email}" in chat.text  # the read-back
     chat.say("/affirm")
     assert "The study team will contact you" in chat.text, chat.text
     return chat.custom("reference")["reference"]
@@ -154,7 +154,7 @@ def hand_off(chat: Chat) -> str:
 
 def test_forged_action_calls_are_refused_and_change_nothing(guarded: Servers, guarded_env):
     victim = WidgetChat(guarded.rasa_url)
-    hand_off(victim)
+    hand_off(victim, "Maren", "Oakhurst", "maren.oakhurst@example.net", "+44 20 7946 0777")
     before = (count(guarded_env, "contact_requests"), count(guarded_env, "screenings"))
     assert before == (1, 1)
     forged = json.dumps({
@@ -370,8 +370,9 @@ def test_no_contact_detail_is_kept_in_the_conversation_store_history_or_logs(gua
     for secret in SECRETS:
         assert secret.encode() not in everything, secret
         assert secret not in all_logs(guarded), secret
-    assert json.loads(call(f"{guarded.rasa_url}/widget/history/{chat.sender}")[1])["messages"][-1]["text"].startswith(
-        "Done. I have deleted")
+    history = call(f"{guarded.rasa_url}/widget/history/{chat.sender}")[1].decode()
+    assert [secret for secret in SECRETS if secret in history] == []
+    assert "Are you answering for yourself" not in history  # the whole conversation is forgotten
 
 
 def test_stop_in_the_contact_form_keeps_no_detail(guarded: Servers):
