@@ -1,6 +1,8 @@
 # Shared by run.sh and shell.sh: settings, and starting the action server.
 # shellcheck shell=bash
 if [ -f .env ]; then set -a; . ./.env; set +a; fi
+# No usage events or crash reports to Rasa's servers (see .env.example).
+export RASA_TELEMETRY_ENABLED=${RASA_TELEMETRY_ENABLED:-false}
 RASA_PORT=${RASA_PORT:-5005}
 ACTION_PORT=${ACTION_PORT:-5055}
 TRACKER_STORE_DIALECT=${TRACKER_STORE_DIALECT:-sqlite}

@@ -57,6 +57,13 @@ if ! grep -q -E '^ACTION_SERVER_TOKEN=.+' .env 2>/dev/null; then
   echo "setup: wrote a new ACTION_SERVER_TOKEN into .env"
 fi
 
+# Rasa's telemetry would send usage events and crash reports (which can quote
+# what a person typed) to Rasa's servers. Off for every Rasa command of this user.
+telemetry_off() { grep -A1 -E '^metrics:' "$HOME/.config/rasa/global.yml" 2>/dev/null | grep -q 'enabled: false'; }
+if [ -x "$VENV/bin/rasa" ] && ! telemetry_off; then
+  "$VENV/bin/rasa" telemetry disable >/dev/null 2>&1 || true
+fi
+
 wanted=$(cat requirements.txt constraints.txt | sha256sum | cut -d' ' -f1)
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$wanted" ]; then
   echo "setup: Python packages are up to date."

@@ -26,7 +26,9 @@ RASA = str(Path(sys.executable).with_name("rasa"))
 # The Rasa server runs through scripts/rasa_cli.py (Rasa's CLI with a performance fix).
 RASA_SERVER = [sys.executable, str(PROJECT_ROOT / "scripts" / "rasa_cli.py")]
 START_TIMEOUT_SECONDS = 240
-TEST_LIMITS = {"RATE_LIMIT_PER_CLIENT": "100000", "RATE_LIMIT_PER_CONVERSATION": "1000"}
+TEST_LIMITS = {
+    "RATE_LIMIT_PER_CLIENT": "100000", "RATE_LIMIT_PER_CONVERSATION": "1000", "RASA_TELEMETRY_ENABLED": "false",
+}
 
 
 def free_port() -> int:
