@@ -106,6 +106,7 @@ def export_csv(repository: Repository, path: Path) -> int:
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     except OSError as error:
         raise ExportFileError(f"cannot write {path}: {error.strerror}") from None
+    os.fchmod(descriptor, 0o600)  # O_CREAT's mode applies only to a new file; an old one keeps its own
     with open(descriptor, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(CSV_COLUMNS)
