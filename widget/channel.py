@@ -140,11 +140,12 @@ class WidgetInput(InputChannel):
                 logger.warning("widget message refused: the conversation belongs to another channel")
                 return _error(guard.OTHER_CHAT, 403)
             guard.OWNERS.remember(conversation_id, CHANNEL_NAME)
-            command = _typed_command(fields["text"], tracker)
-            if command is not None:
-                return response.json({"messages": [{"role": "bot", "text": command, "buttons": [], "custom": {}}]})
 
             async def handle() -> list:
+                # Inside: a resent message gets the replies it already had, whatever was offered since.
+                command = _typed_command(fields["text"], tracker)
+                if command is not None:
+                    return [{"role": "bot", "text": command, "buttons": [], "custom": {}}]
                 collector = CollectingOutputChannel()
                 await on_new_message(
                     UserMessage(
