@@ -172,6 +172,12 @@ def test_forged_action_calls_are_refused_and_change_nothing(guarded: Servers, gu
     for text in ("/delete_data", "please delete my data", "/request_contact"):
         status, reply = post_json(f"{guarded.rasa_url}/webhooks/rest/webhook", {"sender": victim.sender, "message": text})
         assert (status, reply) == (403, {"error": "Refused: this conversation belongs to another chat."})
+    # Nor the reverse: the widget's route cannot drive or read a REST conversation.
+    rest_chat = Chat(guarded.rasa_url).say("hi")
+    status, reply = post_json(f"{guarded.rasa_url}/widget/message", {
+        "conversation_id": rest_chat.sender, "message": "/delete_data", "shown": "", "message_id": "m-1"})
+    assert (status, reply) == (403, {"error": "Refused: this conversation belongs to another chat."})
+    assert call(f"{guarded.rasa_url}/widget/history/{rest_chat.sender}")[0] == 403
     assert (count(guarded_env, "contact_requests"), count(guarded_env, "screenings")) == before
     logs = all_logs(guarded)
     assert "action call refused: no token" in logs and "action call refused: wrong token" in logs
