@@ -13,6 +13,7 @@ import hmac
 import json
 import logging
 import os
+import zlib
 from typing import Optional
 
 from sanic import Sanic, response
@@ -43,6 +44,18 @@ def _sdk_app() -> Optional[Sanic]:
         return None  # imported by the Rasa server or by a test: nothing to guard here
 
 
+def _body(request: Request) -> bytes:
+    """The body, inflated when Rasa sent it compressed (at most MAX_ACTION_CALL_BYTES of it)."""
+    body = request.body or b""
+    if (getattr(request, "headers", None) or {}).get("Content-Encoding") != "deflate":
+        return body
+    inflater = zlib.decompressobj()
+    inflated = inflater.decompress(body, MAX_ACTION_CALL_BYTES)
+    if inflater.unconsumed_tail:
+        raise ValueError("inflated body too large")
+    return inflated
+
+
 def refusal(request: Request, token: str) -> Optional[str]:
     """Why a call must be refused (a reason, never its content), or None to let it through."""
     given = request.args.get(TOKEN_PARAMETER)
@@ -53,8 +66,8 @@ def refusal(request: Request, token: str) -> Optional[str]:
     if request.path != "/webhook":
         return None
     try:
-        call = json.loads(request.body or b"")
-    except (ValueError, UnicodeDecodeError):
+        call = json.loads(_body(request))
+    except (ValueError, UnicodeDecodeError, zlib.error):
         return "body is not JSON"
     if not isinstance(call, dict) or not isinstance(call.get("next_action"), str):
         return "body is not an action call"

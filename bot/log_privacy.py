@@ -81,7 +81,7 @@ _FILTER = TypedTextFilter()
 def install_log_privacy() -> None:
     """Put the filter on every handler there is now (root and named loggers); safe to call again."""
     loggers = [logging.getLogger()] + [
-        logger for logger in logging.Logger.manager.loggerDict.values() if isinstance(logger, logging.Logger)
+        logger for logger in list(logging.Logger.manager.loggerDict.values()) if isinstance(logger, logging.Logger)
     ]
     for logger in loggers:
         for handler in logger.handlers:
