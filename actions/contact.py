@@ -1,8 +1,9 @@
 """Handing a person's details to the study team: consent, a checked form, a read-back,
 then a saved request and its e-mails (the outbox in bot/ sends them).
 
-Nothing is stored without an explicit yes. After the hand-off the contact slots
-are cleared, so the details do not stay in the conversation's state.
+Nothing is stored without an explicit yes. While the form is open each detail
+is kept in its slot sealed (``actions/sealed_slots.py``), so the conversation
+store never holds it readable; after the hand-off the contact slots are cleared.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import context
 from actions.safety import SafeAction, SafeFormValidationAction, send
+from actions.sealed_slots import seal, unseal
 from bot.answer_parsing import parse_yes_no
 from bot.answers import YES, InvalidAnswer
 from bot.contact import CONTACT_FIELDS, validate_contact_field
@@ -187,11 +189,18 @@ def _validate_yes_no(slot: str, slot_value: Any, tracker: Tracker, dispatcher: C
 
 def _validate_field(field: str, slot_value: Any, dispatcher: CollectingDispatcher) -> Dict:
     try:
-        return {field: validate_contact_field(field, str(slot_value), get_settings().phone_default_region)}
+        checked = validate_contact_field(field, str(slot_value), get_settings().phone_default_region)
     except InvalidAnswer as problem:
         logger.info("contact field %s not accepted", field)
         dispatcher.utter_message(text=f"Sorry, I could not use that. {problem}")
         return {field: None}
+    # Sealed: the conversation store keeps only ciphertext of a detail (actions/sealed_slots.py).
+    return {field: seal(checked)}
+
+
+def contact_details(tracker: Tracker) -> Dict[str, str]:
+    """The details given in the form, opened from their sealed slots."""
+    return {field: unseal(tracker.get_slot(field)) or "" for field in CONTACT_FIELDS}
 
 
 def _named_field(text: str) -> Optional[str]:
@@ -252,8 +261,7 @@ class ActionAskDetailsConfirmed(SafeAction):
         if _answered_read_back(tracker):
             send(dispatcher, which_detail_message())  # "no" (or unclear) to the read-back
             return []
-        details = {field: tracker.get_slot(field) or "" for field in CONTACT_FIELDS}
-        send(dispatcher, contact_read_back(details, bool(tracker.get_slot("wants_confirmation"))))
+        send(dispatcher, contact_read_back(contact_details(tracker), bool(tracker.get_slot("wants_confirmation"))))
         return []
 
 
@@ -283,7 +291,7 @@ class ActionSubmitContact(SafeAction):
                 answers=answers_to_json(state.answers),
                 criteria_status={r.criterion.id: r.status.value for r in result.criteria},
                 verdict=result.verdict.value,
-                contact={field: tracker.get_slot(field) or "" for field in CONTACT_FIELDS},
+                contact=contact_details(tracker),
                 wants_confirmation=bool(tracker.get_slot("wants_confirmation")),
                 study_team_email=settings.study_team_email(state.trial_id),
                 write_email=write_email,

@@ -3,12 +3,13 @@ place of every detail a person typed.
 
 Works on Rasa's event dictionaries (as stored). Two moments:
 
-- every message typed while the contact form asks for a detail is stored
-  redacted from the start (the form has already taken the value into its slot);
+- every message typed while the contact form asks for a detail, and the
+  read-back that shows the details, are stored redacted from the start (the
+  form has already taken the value into its slot, sealed);
 - once the form is over (the hand-off is done, or the person said no or stop)
   and no detail slot holds a value any more, the slot events that carried the
-  details and the read-back that showed them are redacted too. Until then the
-  form needs them to read the details back and save the request.
+  sealed details are redacted too. Until then the form needs them to read the
+  details back and save the request.
 """
 
 from __future__ import annotations

@@ -4,9 +4,10 @@ this class by its dotted path from the endpoints file).
 - **Forgetting.** When a person says "delete my data" or "stop",
   the action sets the slot ``data_deleted``; on the next save this store deletes
   every stored event of that conversation and keeps only what came after.
-- **No contact details kept.** Messages typed into the contact form are stored
-  as "[contact detail]", and once the form is over the slot events and the
-  read-back that held the details are rewritten the same way
+- **No contact details kept.** Messages typed into the contact form and the
+  read-back of the details are stored as "[contact detail]"; the form's slots
+  hold the details sealed (``actions/sealed_slots.py``), and once the form is
+  over even those slot events are rewritten as "[contact detail]"
   (``actions/redaction.py``). Deleted and rewritten rows are overwritten on disk
   (SQLite's secure_delete) and the write-ahead log is emptied after each rewrite.
 - **Fails loudly.** A relative SQLite path is taken from the project root, its
@@ -138,6 +139,8 @@ class ForgetfulSQLTrackerStore(SQLTrackerStore):
                 data = item.as_dict()
                 if id(item) in typed:
                     data = redact_user_event(data)
+                elif item.type_name == "bot":
+                    data = redact_after_form(data) or data  # the read-back: the person has seen it
                 session.add(
                     self.SQLEvent(
                         sender_id=tracker.sender_id,

@@ -108,3 +108,16 @@ GOOD_CALL = {"next_action": "action_stop", "tracker": {"sender_id": "abc", "late
 )
 def test_action_calls_are_refused_without_the_secret_or_a_conversation(query, body, reason):
     assert refusal(call(query, body), "s3cret") == reason
+
+
+def test_sealed_contact_slots_hide_the_value_and_open_only_with_the_same_secret(monkeypatch):
+    from actions import sealed_slots
+    from bot.settings import Settings
+
+    monkeypatch.setattr(sealed_slots, "get_settings", lambda: Settings(seeds_dir=".", action_server_token="one"))
+    sealed = sealed_slots.seal("ann.lee@example.org")
+    assert "ann.lee" not in sealed and sealed.startswith("sealed:")
+    assert sealed_slots.unseal(sealed) == "ann.lee@example.org"
+    assert sealed_slots.unseal("ann.lee@example.org") is None  # a slot set by anything else reads as missing
+    monkeypatch.setattr(sealed_slots, "get_settings", lambda: Settings(seeds_dir=".", action_server_token="two"))
+    assert sealed_slots.unseal(sealed) is None

@@ -138,12 +138,15 @@ def all_logs(servers: Servers) -> str:
     return "".join(path.read_text(errors="replace") for path in servers.logs.values())
 
 
-def hand_off(chat: Chat, first: str = FIRST, last: str = LAST, email: str = EMAIL, phone: str = PHONE_TYPED) -> str:
+def hand_off(chat: Chat, first: str = FIRST, last: str = LAST, email: str = EMAIL, phone: str = PHONE_TYPED,
+             on_read_back=None) -> str:
     chat.start("self", "npc")
     chat.answer_all(NPC_BUTTONS)
     chat.say("/request_contact").say("yes")
     chat.say(first).say(last).say(email).say(phone).say("English").say("skip").say("evenings").say("yes")
     assert f"- Email: {email}" in chat.text  # the read-back
+    if on_read_back is not None:
+        on_read_back()
     chat.say("/affirm")
     assert "The study team will contact you" in chat.text, chat.text
     return chat.custom("reference")["reference"]
@@ -351,7 +354,12 @@ def test_hostile_input_corpus_gets_plain_refusals_and_stalls_no_one(guarded: Ser
 
 def test_no_contact_detail_is_kept_in_the_conversation_store_history_or_logs(guarded: Servers, guarded_env):
     chat = WidgetChat(guarded.rasa_url)
-    reference = hand_off(chat)
+
+    def nothing_readable_while_the_form_is_open() -> None:
+        files = b"".join(p.read_bytes() for p in guarded.tracker_db.parent.glob("conversations.db*"))
+        assert [secret for secret in SECRETS if secret.encode() in files] == []
+
+    reference = hand_off(chat, on_read_back=nothing_readable_while_the_form_is_open)
     with sqlite3.connect(app_db(guarded_env)) as connection:
         row = connection.execute("SELECT first_name, email, phone FROM contact_requests WHERE reference = ?",
                                  (reference,)).fetchone()
