@@ -13,8 +13,7 @@ endpoint (nothing else gets it). This module is imported by the tracker store
 from __future__ import annotations
 
 import functools
-
-from rasa.core.agent import Agent
+import sys
 
 from bot.settings import get_settings
 
@@ -31,5 +30,11 @@ def _with_token(init):
 
 
 def send_action_token() -> None:
-    if not getattr(Agent.__init__, "sends_action_token", False):
-        Agent.__init__ = _with_token(Agent.__init__)
+    # Only where Rasa's agent is loaded already (the Rasa server): importing it costs
+    # about 600 MB, which the action server, which also imports this package, must not pay.
+    agent_module = sys.modules.get("rasa.core.agent")
+    if agent_module is None:
+        return
+    agent = agent_module.Agent
+    if not getattr(agent.__init__, "sends_action_token", False):
+        agent.__init__ = _with_token(agent.__init__)
