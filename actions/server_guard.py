@@ -66,8 +66,11 @@ def refusal(request: Request, token: str) -> Optional[str]:
     if request.path != "/webhook":
         return None
     try:
-        call = json.loads(_body(request))
-    except (ValueError, UnicodeDecodeError, zlib.error):
+        if (getattr(request, "headers", None) or {}).get("Content-Encoding") == "deflate":
+            call = json.loads(_body(request))
+        else:
+            call = request.json  # parsed once: Sanic keeps it for Rasa SDK's handler
+    except (ValueError, UnicodeDecodeError, zlib.error, SanicException):
         return "body is not JSON"
     if not isinstance(call, dict) or not isinstance(call.get("next_action"), str):
         return "body is not an action call"

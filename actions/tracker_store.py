@@ -23,13 +23,14 @@ from pathlib import Path
 from typing import Any, Optional
 
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import SlotSet
+from rasa.shared.core.events import ActiveLoop, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy import event
 
 from actions.action_token import send_action_token
 from actions.redaction import (
+    CONTACT_FORM,
     form_is_over,
     redact_after_form,
     redact_user_event,
@@ -90,6 +91,11 @@ def _sqlite_path(dialect: str, db: Any) -> Optional[str]:
     return str(path)
 
 
+def _used_contact_form(tracker: DialogueStateTracker) -> bool:
+    """Cheap first look, so that turns of a screening pay nothing for the redaction."""
+    return any(isinstance(item, ActiveLoop) and item.name == CONTACT_FORM for item in tracker.events)
+
+
 def _has_details(tracker: DialogueStateTracker) -> bool:
     for item in tracker.events:
         if isinstance(item, SlotSet) and redact_after_form(item.as_dict()) is not None:
@@ -128,18 +134,22 @@ class ForgetfulSQLTrackerStore(SQLTrackerStore):
         self._insert_new_events(tracker)
         active_loop = tracker.active_loop_name
         slots = {field: tracker.get_slot(field) for field in CONTACT_FIELDS}
-        if form_is_over(active_loop, slots) and _has_details(tracker):
+        if form_is_over(active_loop, slots) and _used_contact_form(tracker) and _has_details(tracker):
             self._redact_stored_details(tracker.sender_id)
 
     def _insert_new_events(self, tracker: DialogueStateTracker) -> None:
         """SQLTrackerStore.save, with the messages typed into the contact form stored redacted."""
-        typed = {id(tracker.events[index]) for index in typed_contact_details([e.as_dict() for e in tracker.events])}
+        used_form = _used_contact_form(tracker)
+        typed = set()
+        if used_form:
+            events = list(tracker.events)
+            typed = {id(events[index]) for index in typed_contact_details([e.as_dict() for e in events])}
         with self.session_scope() as session:
             for item in self._additional_events(session, tracker):
                 data = item.as_dict()
                 if id(item) in typed:
                     data = redact_user_event(data)
-                elif item.type_name == "bot":
+                elif used_form and item.type_name == "bot":
                     data = redact_after_form(data) or data  # the read-back: the person has seen it
                 session.add(
                     self.SQLEvent(

@@ -89,7 +89,7 @@ def test_slots_are_redacted_only_once_the_form_is_over():
 
 
 def call(query: dict, body: object, path: str = "/webhook") -> SimpleNamespace:
-    return SimpleNamespace(args=query, path=path, body=json.dumps(body).encode())
+    return SimpleNamespace(args=query, path=path, body=json.dumps(body).encode(), json=body, headers={})
 
 
 GOOD_CALL = {"next_action": "action_stop", "tracker": {"sender_id": "abc", "latest_message": {"text": "hi"}}}

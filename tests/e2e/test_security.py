@@ -327,9 +327,16 @@ def test_hostile_input_corpus_gets_plain_refusals_and_stalls_no_one(guarded: Ser
             line = _one_plain_line(raw)
             assert line is not None, (method, path, status, raw[:200])
             assert "<" not in line and "got '" not in line
-        elif path in ("/widget/message",):
-            for bubble in json.loads(raw)["messages"]:
+        elif path == "/widget/message":
+            bubbles = json.loads(raw)["messages"]
+            assert bubbles, (path, body[:100])  # never silence
+            for bubble in bubbles:
                 assert "<script>" not in bubble["text"] and "got '" not in bubble["text"], bubble
+        elif path == "/webhooks/rest/webhook":
+            replies = json.loads(raw)
+            assert [reply.get("text") for reply in replies if reply.get("text")], (path, body[:100])  # never silence
+            for reply in replies:
+                assert "<script>" not in (reply.get("text") or "") and "got '" not in (reply.get("text") or "")
     assert probe.failures == [] and probe.times, probe.failures
     assert max(probe.times) < SLOW_SECONDS, sorted(probe.times)[-5:]
     for url in (f"{guarded.rasa_url}/widget/health", f"{guarded.action_url}/health"):
