@@ -60,13 +60,16 @@ fi
 # Rasa's telemetry would send usage events and crash reports (which can quote
 # what a person typed) to Rasa's servers. Off for every Rasa command of this user.
 telemetry_off() { grep -A1 -E '^metrics:' "$HOME/.config/rasa/global.yml" 2>/dev/null | grep -q 'enabled: false'; }
-if [ -x "$VENV/bin/rasa" ] && ! telemetry_off; then
-  "$VENV/bin/rasa" telemetry disable >/dev/null 2>&1 || true
-fi
+disable_telemetry() {
+  if [ -x "$VENV/bin/rasa" ] && ! telemetry_off; then
+    "$VENV/bin/rasa" telemetry disable >/dev/null 2>&1 || true
+  fi
+}
 
 wanted=$(cat requirements.txt constraints.txt | sha256sum | cut -d' ' -f1)
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$wanted" ]; then
   echo "setup: Python packages are up to date."
+  disable_telemetry
   exit 0
 fi
 
@@ -74,4 +77,5 @@ echo "setup: installing Python packages (the first time takes about 4 minutes an
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade "pip<25"
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
 echo "$wanted" > "$STAMP"
+disable_telemetry
 echo "setup: done."
