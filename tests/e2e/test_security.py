@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import secrets
 import sqlite3
+import subprocess
 import threading
 import time
 import urllib.error
@@ -23,7 +25,7 @@ from typing import Dict, Iterator, List, Mapping, Optional, Tuple
 import pytest
 
 from tests.e2e.conftest import Chat, SmtpServer, button, run_module
-from tests.e2e.servers import Servers, start_servers
+from tests.e2e.servers import PROJECT_ROOT, RASA, Servers, free_port, start_servers
 from tests.e2e.test_conversations import NPC_BUTTONS
 
 # What a person types in the hand-off: searched for afterwards in every file and log.
@@ -185,6 +187,16 @@ def test_forged_action_calls_are_refused_and_change_nothing(guarded: Servers, gu
     logs = all_logs(guarded)
     assert "action call refused: no token" in logs and "action call refused: wrong token" in logs
     assert "not-the-secret" not in logs  # refusals are logged by reason, never by content
+
+
+def test_the_action_server_does_not_start_without_its_secret():
+    result = subprocess.run(
+        [RASA, "run", "actions", "--actions", "actions", "--port", str(free_port())], cwd=PROJECT_ROOT,
+        env={**os.environ, "ACTION_SERVER_TOKEN": "", "RASA_TELEMETRY_ENABLED": "false"},
+        capture_output=True, text=True, timeout=180,
+    )
+    assert result.returncode != 0
+    assert "ACTION_SERVER_TOKEN is not set" in result.stdout + result.stderr
 
 
 def test_the_action_server_listens_on_loopback_only(guarded: Servers):
