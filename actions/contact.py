@@ -188,6 +188,8 @@ def _validate_yes_no(slot: str, slot_value: Any, tracker: Tracker, dispatcher: C
 
 
 def _validate_field(field: str, slot_value: Any, dispatcher: CollectingDispatcher) -> Dict:
+    if unseal(slot_value) is not None:
+        return {field: slot_value}  # checked and sealed before (the form re-checks its slots when it starts again)
     try:
         checked = validate_contact_field(field, str(slot_value), get_settings().phone_default_region)
     except InvalidAnswer as problem:

@@ -51,7 +51,7 @@ class Settings:
     action_server_host: str = "127.0.0.1"
     # Messages accepted per minute from one client address, and for one conversation.
     rate_limit_per_client: int = 120
-    rate_limit_per_conversation: int = 30
+    rate_limit_per_conversation: int = 60
 
     def study_team_email(self, trial_id: str) -> Optional[str]:
         return self.study_team_emails.get(trial_id)
@@ -133,5 +133,5 @@ def get_settings() -> Settings:
         action_server_token=_text("ACTION_SERVER_TOKEN"),
         action_server_host=_text("ACTION_SERVER_HOST") or "127.0.0.1",
         rate_limit_per_client=_number("RATE_LIMIT_PER_CLIENT", 120, int),
-        rate_limit_per_conversation=_number("RATE_LIMIT_PER_CONVERSATION", 30, int),
+        rate_limit_per_conversation=_number("RATE_LIMIT_PER_CONVERSATION", 60, int),
     )

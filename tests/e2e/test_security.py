@@ -36,7 +36,7 @@ SECRETS = (FIRST, LAST, "quillon.vexbridge", "7946 0321", "79460321")
 
 SERVICE_DOWN = "Your answers so far are safe. Please try again in a few minutes."
 RATE_LIMITED = "You are sending messages faster than I can answer. Please wait a minute, then try again."
-PER_CONVERSATION = 30
+PER_CONVERSATION = 60
 PER_CLIENT = 600
 SLOW_SECONDS = 2.0
 MAX_REQUEST_BYTES = 1024 * 1024  # widget/guard.py; bigger bodies are refused by their length
@@ -477,6 +477,29 @@ def test_a_locked_database_does_not_slow_another_conversation(guarded: Servers, 
     waiting.join(timeout=60)
     assert max(during) < max(1.0, 5 * max(normal)), (normal, during)
     assert "deleted" in blocked.text or "Sorry, something went wrong on my side" in blocked.text
+
+
+def test_a_database_down_at_the_hand_off_loses_nothing(guarded: Servers, guarded_env):
+    chat = Chat(guarded.rasa_url)
+    email = "orla.penhallow@example.net"
+    before = count(guarded_env, "contact_requests")
+    lock = sqlite3.connect(app_db(guarded_env), isolation_level=None)
+    try:
+        def lock_the_database() -> None:
+            lock.execute("BEGIN EXCLUSIVE")  # held past the 15 s a writer waits
+
+        with pytest.raises(AssertionError):  # hand_off expects the saved message, which cannot come
+            hand_off(chat, "Orla", "Penhallow", email, "+44 20 7946 0999", on_read_back=lock_the_database)
+        assert "Sorry, I could not save your details just now. Nothing you typed is lost." in chat.text
+    finally:
+        lock.execute("ROLLBACK")
+        lock.close()
+    assert count(guarded_env, "contact_requests") == before
+    chat.say("contact the study team")
+    assert f"- Email: {email}" in chat.text  # every detail is still there: only "yes" is asked again
+    chat.say("/affirm")
+    assert "The study team will contact you" in chat.text
+    assert count(guarded_env, "contact_requests") == before + 1
 
 
 # --- rate limits (last: they use up this client's allowance) -------------------------------------------
