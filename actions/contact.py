@@ -1,8 +1,9 @@
 """Handing a person's details to the study team: consent, a checked form, a read-back,
 then a saved request and its e-mails (the outbox in bot/ sends them).
 
-Nothing is stored without an explicit yes. After the hand-off the contact slots
-are cleared, so the details do not stay in the conversation's state.
+Nothing is stored without an explicit yes. While the form is open each detail
+is kept in its slot sealed (``actions/sealed_slots.py``), so the conversation
+store never holds it readable; after the hand-off the contact slots are cleared.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import context
 from actions.safety import SafeAction, SafeFormValidationAction, send
+from actions.sealed_slots import seal, unseal
 from bot.answers import InvalidAnswer
 from bot.contact import CONTACT_FIELDS, validate_contact_field
 from bot.keep import with_summary
@@ -186,12 +188,21 @@ def _validate_yes_no(slot: str, slot_value: Any, tracker: Tracker, dispatcher: C
 
 
 def _validate_field(field: str, slot_value: Any, dispatcher: CollectingDispatcher) -> Dict:
+    if unseal(slot_value) is not None:
+        return {field: slot_value}  # checked and sealed before (the form re-checks its slots when it starts again)
     try:
-        return {field: validate_contact_field(field, str(slot_value), get_settings().phone_default_region)}
+        checked = validate_contact_field(field, str(slot_value), get_settings().phone_default_region)
     except InvalidAnswer as problem:
         logger.info("contact field %s not accepted", field)
         dispatcher.utter_message(text=f"Sorry, I could not use that. {problem}")
         return {field: None}
+    # Sealed: the conversation store keeps only ciphertext of a detail (actions/sealed_slots.py).
+    return {field: seal(checked)}
+
+
+def contact_details(tracker: Tracker) -> Dict[str, str]:
+    """The details given in the form, opened from their sealed slots."""
+    return {field: unseal(tracker.get_slot(field)) or "" for field in CONTACT_FIELDS}
 
 
 def _named_field(text: str) -> Optional[str]:
@@ -252,9 +263,8 @@ class ActionAskDetailsConfirmed(SafeAction):
         if _answered_read_back(tracker):
             send(dispatcher, which_detail_message())  # "no" (or unclear) to the read-back
             return []
-        details = {field: tracker.get_slot(field) or "" for field in CONTACT_FIELDS}
         send(dispatcher, contact_read_back(
-            details, bool(tracker.get_slot("wants_confirmation")), get_settings().phone_default_region
+            contact_details(tracker), bool(tracker.get_slot("wants_confirmation")), get_settings().phone_default_region
         ))
         return []
 
@@ -276,14 +286,16 @@ class ActionSubmitContact(SafeAction):
         settings = get_settings()
         result = state.result(context.catalog())
         try:
-            reference = context.repository().create_contact_request(
+            # Off the event loop: a slow or locked database must not hold up other conversations.
+            reference = await asyncio.to_thread(
+                context.repository().create_contact_request,
                 conversation_id=tracker.sender_id,
                 trial_id=state.trial_id,
                 voice=state.voice,
                 answers=answers_to_json(state.answers),
                 criteria_status={r.criterion.id: r.status.value for r in result.criteria},
                 verdict=result.verdict.value,
-                contact={field: tracker.get_slot(field) or "" for field in CONTACT_FIELDS},
+                contact=contact_details(tracker),
                 wants_confirmation=bool(tracker.get_slot("wants_confirmation")),
                 study_team_email=settings.study_team_email(state.trial_id),
                 write_email=with_summary(write_email, summary_message(
@@ -296,9 +308,7 @@ class ActionSubmitContact(SafeAction):
         logger.info("contact request %s saved", reference)
         context.funnel().handed_off(state.trial_id)
         # Sending happens after the request is committed; a failure leaves it pending for a retry.
-        report = await asyncio.get_running_loop().run_in_executor(
-            None, deliver_for, context.repository(), settings.smtp, reference
-        )
+        report = await asyncio.to_thread(deliver_for, context.repository(), settings.smtp, reference)
         send(dispatcher, contact_saved_message(
             reference, delivered=report.failed == 0, trial=context.catalog().trial(state.trial_id),
             expected_within=settings.contact_expected_within,
@@ -311,7 +321,7 @@ class ActionDeleteMyData(SafeAction):
         return "action_delete_my_data"
 
     async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
-        removed = context.repository().delete_conversation_data(tracker.sender_id)
+        removed = await asyncio.to_thread(context.repository().delete_conversation_data, tracker.sender_id)
         logger.info("deleted %d stored rows for a conversation on request", removed)
         dispatcher.utter_message(text=DELETED)
         # data_deleted tells the tracker store to forget this conversation's history too.

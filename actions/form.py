@@ -191,7 +191,9 @@ class ValidateScreeningForm(SafeFormValidationAction):
             try:
                 value = question.normalise(str(slot_value), state.started_on)
             except InvalidAnswer as problem:
-                dispatcher.utter_message(text=f"Sorry, I could not use that answer. {problem}")
+                # A payload that is not one of the choices: say what is expected, never echo it back.
+                plain = reader().expected(question) if str(problem).startswith("expected") else str(problem)
+                dispatcher.utter_message(text=f"Sorry, I could not use that answer. {plain}")
                 return {"answer": None}
             return _store(state, question, value, dispatcher)
         reading = reader().read(

@@ -29,7 +29,7 @@ def make_engine(url: str) -> Engine:
         return create_engine(url, future=True, pool_pre_ping=True)
     path = sqlite_file(url)
     if path is not None:
-        _create_private_file(path)
+        create_private_file(path)
     engine = create_engine(
         url,
         future=True,
@@ -48,7 +48,8 @@ def sqlite_file(url: str) -> Optional[Path]:
     return Path(database).expanduser().resolve()
 
 
-def _create_private_file(path: Path) -> None:
+def create_private_file(path: Path) -> None:
+    """Create ``path`` (and its folder) readable by its owner only, if it does not exist."""
     if not path.parent.exists():
         path.parent.mkdir(mode=FOLDER_MODE, parents=True)
         os.chmod(path.parent, FOLDER_MODE)  # mkdir's mode is reduced by the umask
@@ -64,6 +65,8 @@ def _configure_sqlite_connection(dbapi_connection, connection_record) -> None:
     # SQLite ignores foreign keys (and so ON DELETE CASCADE) unless asked, per connection.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
+    # Deleted rows (a request removed on "delete my data") are overwritten, not left in free pages.
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
     # The sqlite3 module opens transactions late and on its own; hand that to the
     # "begin" event below so each session is exactly one SQLite transaction.

@@ -114,6 +114,7 @@ def export_csv(repository: Repository, path: Path) -> int:
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     except OSError as error:
         raise ExportFileError(f"cannot write {path}: {error.strerror}") from None
+    os.fchmod(descriptor, 0o600)  # O_CREAT's mode applies only to a new file; an old one keeps its own
     with open(descriptor, "w", newline="", encoding="utf-8") as handle:
         return FollowUpRepository(repository.engine).export(
             terminal_user(), utc_now(), lambda requests: write_csv(handle, requests) or len(requests))

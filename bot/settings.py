@@ -71,6 +71,14 @@ class Settings:
     # Said in the thank-you after a contact request: "The study team usually gets in touch ...".
     contact_expected_within: str = "within 3 working days"
     staff: StaffSettings = StaffSettings()
+    # The shared secret the Rasa server sends with every action call (?token=...);
+    # the action server refuses calls without it. Generated into .env by the setup.
+    action_server_token: Optional[str] = dataclasses.field(default=None, repr=False)
+    # Where `rasa run actions` listens: loopback unless the operator says otherwise.
+    action_server_host: str = "127.0.0.1"
+    # Messages accepted per minute from one client address, and for one conversation.
+    rate_limit_per_client: int = 120
+    rate_limit_per_conversation: int = 60
 
     def study_team_email(self, trial_id: str) -> Optional[str]:
         return self.study_team_emails.get(trial_id)
@@ -205,4 +213,8 @@ def get_settings() -> Settings:
         phone_default_region=(_text("PHONE_DEFAULT_REGION") or "GB").upper(),
         contact_expected_within=_text("CONTACT_EXPECTED_WITHIN") or "within 3 working days",
         staff=_staff_settings(),
+        action_server_token=_text("ACTION_SERVER_TOKEN"),
+        action_server_host=_text("ACTION_SERVER_HOST") or "127.0.0.1",
+        rate_limit_per_client=_number("RATE_LIMIT_PER_CLIENT", 120, int),
+        rate_limit_per_conversation=_number("RATE_LIMIT_PER_CONVERSATION", 60, int),
     )

@@ -28,4 +28,4 @@ Logs: var/actions.log. Press Ctrl+C to stop.
 
 MSG
 .venv/bin/python scripts/rasa_cli.py run --endpoints var/endpoints.yml --credentials credentials.yml \
-  --port "$RASA_PORT" "${CORS_ARGS[@]}"
+  --port "$RASA_PORT" --interface "${RASA_INTERFACE:-127.0.0.1}" "${CORS_ARGS[@]}"

@@ -1,6 +1,8 @@
 # Shared by run.sh and shell.sh: settings, and starting the action server.
 # shellcheck shell=bash
 if [ -f .env ]; then set -a; . ./.env; set +a; fi
+# No usage events or crash reports to Rasa's servers (see .env.example).
+export RASA_TELEMETRY_ENABLED=${RASA_TELEMETRY_ENABLED:-false}
 RASA_PORT=${RASA_PORT:-5005}
 ACTION_PORT=${ACTION_PORT:-5055}
 TRACKER_STORE_DIALECT=${TRACKER_STORE_DIALECT:-sqlite}
@@ -10,7 +12,9 @@ chmod 700 var
 # Rasa reads its endpoints from a file; this one follows the settings above.
 {
   echo "action_endpoint:"
-  echo "  url: \"http://localhost:${ACTION_PORT}/webhook\""
+  echo "  url: \"http://127.0.0.1:${ACTION_PORT}/webhook\""
+  # The shared secret the action server asks for (from .env; var/ is owner-only).
+  echo "  token: \"${ACTION_SERVER_TOKEN:-}\""
   echo "tracker_store:"
   echo "  type: actions.tracker_store.ForgetfulSQLTrackerStore"
   echo "  dialect: \"${TRACKER_STORE_DIALECT}\""

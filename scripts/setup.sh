@@ -48,9 +48,28 @@ MSG
   "$PYTHON" -m venv "$VENV"
 fi
 
+# The action server refuses calls without this shared secret (see .env.example).
+# .env is git-ignored and owner-only; an existing token is kept.
+if ! grep -q -E '^ACTION_SERVER_TOKEN=.+' .env 2>/dev/null; then
+  touch .env && chmod 600 .env
+  sed -i '/^ACTION_SERVER_TOKEN=/d' .env
+  echo "ACTION_SERVER_TOKEN=$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')" >> .env
+  echo "setup: wrote a new ACTION_SERVER_TOKEN into .env"
+fi
+
+# Rasa's telemetry would send usage events and crash reports (which can quote
+# what a person typed) to Rasa's servers. Off for every Rasa command of this user.
+telemetry_off() { grep -A1 -E '^metrics:' "$HOME/.config/rasa/global.yml" 2>/dev/null | grep -q 'enabled: false'; }
+disable_telemetry() {
+  if [ -x "$VENV/bin/rasa" ] && ! telemetry_off; then
+    "$VENV/bin/rasa" telemetry disable >/dev/null 2>&1 || true
+  fi
+}
+
 wanted=$(cat requirements.txt constraints.txt | sha256sum | cut -d' ' -f1)
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$wanted" ]; then
   echo "setup: Python packages are up to date."
+  disable_telemetry
   exit 0
 fi
 
@@ -58,4 +77,5 @@ echo "setup: installing Python packages (the first time takes about 4 minutes an
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade "pip<25"
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
 echo "$wanted" > "$STAMP"
+disable_telemetry
 echo "setup: done."

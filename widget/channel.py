@@ -14,6 +14,13 @@ puts it in place of Rasa's "Hello from Rasa" text).
 Conversation ids are made by the browser: 32 random hex digits, kept in its
 local storage. Only ids of that form are accepted, so the history of a chat
 can be read only by someone who holds its id. Nothing a person types is logged.
+
+The doors (``widget/guard.py``): bodies over 64 kB and messages over 10,000
+characters are refused, so is a client or conversation sending too fast
+(429), and a conversation that another channel started. A command starting
+with "/" is taken only when it is a button the assistant offered (or one of
+the widget's own: greet, start over, delete my data); typed, it is answered
+("/help") or refused in plain words, never passed on.
 """
 
 from __future__ import annotations
@@ -29,8 +36,10 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.catalog import load_catalog
+from bot.log_privacy import remember_typed
 from bot.messages import TRIAL_BUTTONS
 from bot.settings import get_settings
+from widget import guard
 from widget.keep_routes import add_keep_routes
 from widget.page import SECURITY_HEADERS, home_page
 from widget.replies import RecentReplies
@@ -41,12 +50,27 @@ logger = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 CONVERSATION_ID = re.compile(r"[0-9a-f]{32}")
 MESSAGE_ID = re.compile(r"[0-9A-Za-z-]{1,64}")
-MAX_MESSAGE_CHARACTERS = 10_000
+MAX_MESSAGE_CHARACTERS = guard.MAX_MESSAGE_CHARACTERS
+# What the chat shows for a message: a button's title, or the typed text itself.
+MAX_SHOWN_CHARACTERS = MAX_MESSAGE_CHARACTERS
 CHANNEL_NAME = "widget"
+# Sent by the widget itself: the opening greeting and the two header buttons.
+WIDGET_COMMANDS = frozenset({"/greet", "/start_over", "/delete_data"})
+# How many of the assistant's latest messages offer buttons that may be pressed.
+RECENT_BOT_MESSAGES = 4
 
-TOO_LONG = f"Your message is too long. Please keep it under {MAX_MESSAGE_CHARACTERS:,} characters."
+TOO_LONG = guard.TOO_LONG
 BAD_REQUEST = "Sorry, the chat could not read that message. Please reload the page and try again."
-SERVER_ERROR = "Sorry, something went wrong on our side. Please try again in a minute."
+SERVER_ERROR = guard.SERVER_ERROR
+HELP = (
+    "I ask questions to see if one of two studies could fit. Answer in your own words or with the buttons. "
+    "At any time you can say \"why are you asking this?\", \"go back\", \"start over\", "
+    "\"show the summary\", \"stop\" or \"delete my data\"."
+)
+NO_COMMANDS = (
+    "Sorry, commands that start with \"/\" do not work here. Please type your answer in words, "
+    "or use the buttons. Type /help to see what you can say."
+)
 
 
 def _error(message: str, status: int) -> HTTPResponse:
@@ -55,8 +79,8 @@ def _error(message: str, status: int) -> HTTPResponse:
 
 def _read_message(request: Request) -> Optional[Dict[str, Any]]:
     """The fields of a message request, or None when they are malformed."""
-    body = request.json if request.body else None
-    if not isinstance(body, dict):
+    body = guard.read_json_object(request)
+    if body is None:
         return None
     conversation_id, text = body.get("conversation_id"), body.get("message")
     shown, message_id = body.get("shown", None), body.get("message_id")
@@ -66,6 +90,8 @@ def _read_message(request: Request) -> Optional[Dict[str, Any]]:
         return None
     if not isinstance(text, str) or not text.strip() or not (shown is None or isinstance(shown, str)):
         return None
+    if len(text) > MAX_MESSAGE_CHARACTERS or (shown is not None and len(shown) > MAX_SHOWN_CHARACTERS):
+        return {"too_long": True}
     return {"conversation_id": conversation_id, "text": text, "shown": shown, "message_id": message_id}
 
 
@@ -86,22 +112,41 @@ class WidgetInput(InputChannel):
         for name in ("widget.js", "widget.css", "page.css"):
             widget.static(f"/{name}", str(STATIC_DIR / name), name=name.replace(".", "_"))
 
+        @widget.listener("before_server_start")
+        async def limits(app: Sanic, _loop) -> None:
+            guard.configure_app(app)
+
         @widget.get("/health")
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
 
         @widget.post("/message")
         async def message(request: Request) -> HTTPResponse:
-            try:
-                fields = _read_message(request)
-            except Exception:  # invalid JSON
-                fields = None
+            if not guard.chat_limits().allow_client(request):
+                return _error(guard.RATE_LIMITED, 429)
+            if len(request.body or b"") > guard.MAX_MESSAGE_BODY_BYTES:
+                return _error(guard.TOO_LARGE, 413)
+            fields = _read_message(request)
             if fields is None:
                 return _error(BAD_REQUEST, 400)
-            if len(fields["text"]) > MAX_MESSAGE_CHARACTERS:
+            if fields.get("too_long"):
                 return _error(TOO_LONG, 413)
+            remember_typed(fields["text"])
+            remember_typed(fields["shown"])
+            conversation_id = fields["conversation_id"]
+            if not guard.chat_limits().allow_conversation(CHANNEL_NAME, conversation_id):
+                return _error(guard.RATE_LIMITED, 429)
+            tracker = await request.app.ctx.agent.tracker_store.retrieve(conversation_id)
+            if tracker is not None and tracker.get_latest_input_channel() not in (None, CHANNEL_NAME):
+                logger.warning("widget message refused: the conversation belongs to another channel")
+                return _error(guard.OTHER_CHAT, 403)
+            guard.OWNERS.remember(conversation_id, CHANNEL_NAME)
 
             async def handle() -> list:
+                # Inside: a resent message gets the replies it already had, whatever was offered since.
+                command = _typed_command(fields["text"], tracker)
+                if command is not None:
+                    return [{"role": "bot", "text": command, "buttons": [], "custom": {}}]
                 collector = CollectingOutputChannel()
                 await on_new_message(
                     UserMessage(
@@ -116,18 +161,50 @@ class WidgetInput(InputChannel):
             except Exception as error:
                 logger.error("widget message failed: %s", type(error).__name__)
                 return _error(SERVER_ERROR, 500)
+            if not bubbles:
+                silent = await guard.reply_when_silent(request)
+                bubbles = [{"role": "bot", "text": silent, "buttons": [], "custom": {}}]
             return response.json({"messages": bubbles})
 
         @widget.get("/history/<conversation_id:str>")
         async def history(request: Request, conversation_id: str) -> HTTPResponse:
+            if not guard.chat_limits().allow_client(request):
+                return _error(guard.RATE_LIMITED, 429)
             if not CONVERSATION_ID.fullmatch(conversation_id):
                 return _error(BAD_REQUEST, 400)
+            if not guard.chat_limits().allow_conversation("history", conversation_id):
+                return _error(guard.RATE_LIMITED, 429)
             tracker = await request.app.ctx.agent.tracker_store.retrieve(conversation_id)
+            if tracker is not None and tracker.get_latest_input_channel() not in (None, CHANNEL_NAME):
+                return _error(guard.OTHER_CHAT, 403)
             events = [] if tracker is None else [event.as_dict() for event in tracker.events]
             return response.json({"messages": bubbles_from_events(events)})
 
         add_keep_routes(widget, CONVERSATION_ID)  # e-mail the summary, a link to come back (widget/keep_routes.py)
         return widget
+
+
+def offered_payloads(tracker) -> set:
+    """The button payloads of the assistant's latest messages (a message it did not answer,
+    for example while a part was down, does not hide them)."""
+    payloads, seen = set(), 0
+    for event in reversed(tracker.events if tracker is not None else []):
+        if event.type_name == "user" and seen:
+            break
+        if event.type_name == "bot":
+            seen += 1
+            payloads |= {str(b.get("payload")) for b in (event.data or {}).get("buttons") or []}
+            if seen >= RECENT_BOT_MESSAGES:
+                break
+    return payloads
+
+
+def _typed_command(text: str, tracker) -> Optional[str]:
+    """The answer to a typed "/" command, or None when the message is not one (or is a button)."""
+    stripped = text.strip()
+    if not stripped.startswith("/") or stripped in WIDGET_COMMANDS or stripped in offered_payloads(tracker):
+        return None
+    return HELP if stripped.lower() in ("/help", "/?") else NO_COMMANDS
 
 
 def add_home_page(app: Sanic) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -25,6 +26,9 @@ RASA = str(Path(sys.executable).with_name("rasa"))
 # The Rasa server runs through scripts/rasa_cli.py (Rasa's CLI with a performance fix).
 RASA_SERVER = [sys.executable, str(PROJECT_ROOT / "scripts" / "rasa_cli.py")]
 START_TIMEOUT_SECONDS = 240
+TEST_LIMITS = {
+    "RATE_LIMIT_PER_CLIENT": "100000", "RATE_LIMIT_PER_CONVERSATION": "1000", "RASA_TELEMETRY_ENABLED": "false",
+}
 
 
 def free_port() -> int:
@@ -85,6 +89,16 @@ class Servers:
         self.processes[1] = self._start("rasa")
         _wait_for(f"{self.rasa_url}/", self.processes[1], self.logs["rasa"])
 
+    def stop_actions(self) -> None:
+        """Stop the action server (the Rasa server keeps running)."""
+        old = self.processes[0]
+        os.killpg(old.pid, signal.SIGTERM)
+        old.wait(timeout=30)
+
+    def start_actions(self) -> None:
+        self.processes[0] = self._start("actions")
+        _wait_for(f"{self.action_url}/health", self.processes[0], self.logs["actions"])
+
     def stop(self) -> None:
         for process in reversed(self.processes):
             if process.poll() is None:
@@ -111,7 +125,12 @@ def start_servers(
         "tracker_store:\n  type: actions.tracker_store.ForgetfulSQLTrackerStore\n"
         f'  dialect: "sqlite"\n  db: "{work_dir / "conversations.db"}"\n'
     )
-    env = {**os.environ, **(extra_env or {}), "PYTHONUNBUFFERED": "1"}
+    # A fresh secret for each pair of servers; the Rasa server sends it (actions/action_token.py).
+    # The conversation tests send many messages from one address: their limits are only a backstop.
+    env = {
+        **os.environ, **TEST_LIMITS, "ACTION_SERVER_TOKEN": secrets.token_hex(32),
+        **(extra_env or {}), "PYTHONUNBUFFERED": "1",
+    }
     logs = {"actions": work_dir / "actions.log", "rasa": work_dir / "rasa.log"}
     servers = Servers(
         f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}", logs, env=env,

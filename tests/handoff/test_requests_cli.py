@@ -126,6 +126,16 @@ def test_safe_cell(cell, expected):
     assert safe_cell(cell) == expected
 
 
+def test_export_over_an_existing_readable_file_makes_it_owner_only(run, sqlite_repository, tmp_path):
+    save_request(sqlite_repository, conversation_id="conv-1", contact=JANE)
+    path = tmp_path / "old.csv"
+    path.write_text("old contents\n")
+    path.chmod(0o644)
+    assert run("export", "--csv", str(path))[0] == 0
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert "old contents" not in path.read_text()
+
+
 def test_export_to_an_unwritable_place(run, tmp_path):
     status, lines, errors = run("export", "--csv", str(tmp_path / "missing" / "x.csv"))
     assert (status, lines) == (2, [])
