@@ -44,6 +44,9 @@ class Settings:
     # requests saved; staff see them with `python -m bot.requests list`.
     study_team_emails: Mapping[str, str] = dataclasses.field(default_factory=dict)
     phone_default_region: str = "GB"
+    # Shared state for several replicas (the widget's answer-once cache). None: in-process.
+    redis_url: Optional[str] = None
+    replies_ttl_seconds: int = 3600
 
     def study_team_email(self, trial_id: str) -> Optional[str]:
         return self.study_team_emails.get(trial_id)
@@ -122,4 +125,6 @@ def get_settings() -> Settings:
         ),
         study_team_emails=_study_team_emails(),
         phone_default_region=(_text("PHONE_DEFAULT_REGION") or "GB").upper(),
+        redis_url=_text("REDIS_URL"),
+        replies_ttl_seconds=_number("WIDGET_REPLIES_TTL_SECONDS", 3600, int),
     )

@@ -28,11 +28,13 @@ from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from actions import store_health
 from bot.catalog import load_catalog
 from bot.messages import TRIAL_BUTTONS
 from bot.settings import get_settings
 from widget.page import SECURITY_HEADERS, home_page
 from widget.replies import RecentReplies
+from widget.shared_replies import SharedReplies
 from widget.transcript import SHOWN_KEY, bubbles_from_events, bubbles_from_replies
 
 logger = logging.getLogger(__name__)
@@ -70,7 +72,12 @@ def _read_message(request: Request) -> Optional[Dict[str, Any]]:
 
 class WidgetInput(InputChannel):
     def __init__(self) -> None:
-        self.recent = RecentReplies()
+        settings = get_settings()
+        # Several replicas share the answer-once cache in Redis; one server keeps it in memory.
+        self.recent = (
+            SharedReplies.from_url(settings.redis_url, settings.replies_ttl_seconds) if settings.redis_url
+            else RecentReplies()
+        )
 
     @classmethod
     def name(cls) -> Text:
@@ -87,7 +94,10 @@ class WidgetInput(InputChannel):
 
         @widget.get("/health")
         async def health(_: Request) -> HTTPResponse:
-            return response.json({"status": "ok"})
+            # 503 while saving conversations fails, so a load balancer sends people elsewhere.
+            store = store_health.HEALTH.report()
+            ok = store["status"] == "ok"
+            return response.json({"status": "ok" if ok else "failing", "tracker_store": store}, status=200 if ok else 503)
 
         @widget.post("/message")
         async def message(request: Request) -> HTTPResponse:
