@@ -34,7 +34,7 @@ from bot.messages import TRIAL_BUTTONS
 from bot.settings import get_settings
 from widget.page import SECURITY_HEADERS, home_page
 from widget.replies import RecentReplies
-from widget.shared_replies import SharedReplies
+from widget.shared_replies import MESSAGE_ID_KEY, SharedReplies, replies_to
 from widget.transcript import SHOWN_KEY, bubbles_from_events, bubbles_from_replies
 
 logger = logging.getLogger(__name__)
@@ -110,18 +110,29 @@ class WidgetInput(InputChannel):
             if len(fields["text"]) > MAX_MESSAGE_CHARACTERS:
                 return _error(TOO_LONG, 413)
 
+            # The message id is stored with the message, so a turn a dead replica saved is found again.
+            metadata = {MESSAGE_ID_KEY: fields["message_id"]}
+            if fields["shown"] is not None:
+                metadata[SHOWN_KEY] = fields["shown"]
+
             async def handle() -> list:
                 collector = CollectingOutputChannel()
                 await on_new_message(
                     UserMessage(
                         fields["text"], collector, fields["conversation_id"], input_channel=CHANNEL_NAME,
-                        metadata={SHOWN_KEY: fields["shown"]} if fields["shown"] is not None else None,
+                        metadata=metadata,
                     )
                 )
                 return bubbles_from_replies(collector.messages)
 
+            async def recover() -> Optional[list]:
+                tracker = await request.app.ctx.agent.tracker_store.retrieve(fields["conversation_id"])
+                events = [] if tracker is None else [event.as_dict() for event in tracker.events]
+                return replies_to(events, fields["message_id"])
+
             try:
-                bubbles = await self.recent.once((fields["conversation_id"], fields["message_id"]), handle)
+                key = (fields["conversation_id"], fields["message_id"])
+                bubbles = await self.recent.once(key, handle, recover)
             except Exception as error:
                 logger.error("widget message failed: %s", type(error).__name__)
                 return _error(SERVER_ERROR, 500)

@@ -7,7 +7,7 @@ import asyncio
 import pytest
 import redis.asyncio
 
-from widget.shared_replies import SharedReplies
+from widget.shared_replies import SharedReplies, replies_to
 
 
 def replicas(url: str, count: int = 2, **options):
@@ -53,21 +53,61 @@ def test_a_failed_attempt_can_be_tried_again(redis_url):
     assert len(attempts) == 2
 
 
-def test_a_claim_left_by_a_dead_replica_runs_out(redis_url):
+def dead_claim(cache: SharedReplies, key):
+    """What a replica killed while handling a message leaves: its claim, and no heartbeat."""
+    name, _ = cache._keys(key)
+    return cache.redis.set(name, b"in-flight", ex=600)
+
+
+def test_a_message_whose_replica_died_before_saving_is_handled_by_another(redis_url):
     async def main():
         (cache,) = replicas(redis_url, count=1, claim_seconds=1)
-        await cache.redis.set("prescreen:replies:c3:m1", b"in-flight", ex=1)  # the claimer was killed
-        started = asyncio.get_running_loop().time()
+        await dead_claim(cache, ("c3", "m1"))
 
         async def handle():
             return [{"role": "bot", "text": "again"}]
 
-        replies = await cache.once(("c3", "m1"), handle)
-        return replies, asyncio.get_running_loop().time() - started
+        async def not_saved():
+            return None
 
-    replies, waited = asyncio.run(main())
-    assert replies == [{"role": "bot", "text": "again"}]
-    assert waited < 3
+        return await cache.once(("c3", "m1"), handle, not_saved)
+
+    assert asyncio.run(main()) == [{"role": "bot", "text": "again"}]
+
+
+def test_a_turn_the_dead_replica_saved_is_answered_from_the_stored_conversation(redis_url):
+    handled = []
+
+    async def main():
+        (cache,) = replicas(redis_url, count=1, claim_seconds=1)
+        await dead_claim(cache, ("c6", "m2"))
+
+        async def handle():
+            handled.append(1)
+            return [{"role": "bot", "text": "asked twice"}]
+
+        async def saved():
+            return [{"role": "bot", "text": "How old are you?"}]
+
+        return await cache.once(("c6", "m2"), handle, saved)
+
+    assert asyncio.run(main()) == [{"role": "bot", "text": "How old are you?"}]
+    assert handled == []
+
+
+def test_replies_are_rebuilt_from_the_events_after_the_message_with_that_id():
+    events = [
+        {"event": "user", "text": "hi", "metadata": {"message_id": "m1"}},
+        {"event": "bot", "text": "Hello.", "data": {}},
+        {"event": "user", "text": "yes", "metadata": {"message_id": "m2"}},
+        {"event": "action", "name": "screening_form"},
+        {"event": "bot", "text": "How old are you?", "data": {"custom": {"question_id": "age"}}},
+        {"event": "user", "text": "58", "metadata": {"message_id": "m3"}},
+    ]
+    assert replies_to(events, "m2") == [
+        {"role": "bot", "text": "How old are you?", "buttons": [], "custom": {"question_id": "age"}}
+    ]
+    assert replies_to(events, "m9") is None
 
 
 def test_a_long_turn_keeps_its_claim(redis_url):
@@ -97,6 +137,8 @@ def test_replies_are_kept_with_an_expiry(redis_url):
             return []
 
         await cache.once(("c5", "m1"), handle)
-        return await cache.redis.ttl("prescreen:replies:c5:m1")
+        name, alive = cache._keys(("c5", "m1"))
+        return await cache.redis.ttl(name), await cache.redis.exists(alive)
 
-    assert 590 < asyncio.run(main()) <= 600
+    ttl, heartbeat_left = asyncio.run(main())
+    assert 590 < ttl <= 600 and heartbeat_left == 0
