@@ -1,6 +1,6 @@
 # The few commands a newcomer needs. `make help` lists them.
 .DEFAULT_GOAL := help
-.PHONY: help setup run shell test train screen-demo compare-pipelines benchmark lock clean
+.PHONY: help setup run shell test train screen-demo compare-pipelines benchmark benchmark-cluster cluster lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -28,6 +28,14 @@ compare-pipelines: setup ## Compare NLU pipelines on held-out messages (accuracy
 
 benchmark: train ## Measure turn latency and memory with concurrent simulated conversations
 	.venv/bin/python scripts/benchmark.py
+
+cluster: train ## Start Redis, PostgreSQL, HAProxy and two replicas of each server on loopback (Ctrl+C stops all)
+	scripts/setup_cluster.sh
+	.venv/bin/python scripts/cluster.py
+
+benchmark-cluster: train ## Measure turns per second and p95 against 1 and then 2 replicas behind HAProxy
+	scripts/setup_cluster.sh
+	.venv/bin/python scripts/benchmark_cluster.py
 
 lock: ## Re-pin every installed package in constraints.txt after changing requirements.txt
 	.venv/bin/python -m pip install -r requirements.txt
