@@ -136,6 +136,40 @@ def test_a_message_resent_to_both_replicas_is_handled_once(cluster):
     assert sum("Which condition" in (e.get("text") or "") for e in events if e["event"] == "bot") == 1
 
 
+def get_json(url: str) -> Tuple[int, dict]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
+
+
+def test_a_failed_save_is_an_error_the_operator_sees_not_a_fall_back(cluster):
+    replica = cluster.rasa_urls[0]
+    engine = sa.create_engine(cluster.tracker_database_url)
+    conversation_id = uuid.uuid4().hex
+    try:
+        with engine.begin() as connection:
+            connection.execute(sa.text("ALTER TABLE events RENAME TO events_away"))
+        try:
+            status, _ = widget_message(replica, conversation_id, "hi")
+            health_status, health = get_json(f"{replica}/widget/health")
+        finally:
+            with engine.begin() as connection:
+                connection.execute(sa.text("ALTER TABLE events_away RENAME TO events"))
+    finally:
+        engine.dispose()
+    assert status == 500  # the person is told something went wrong; the widget resends
+    assert health_status == 503 and health["tracker_store"]["status"] == "failing"
+    assert health["tracker_store"]["failed_saves"] >= 1
+    log = cluster.processes["rasa1"].log.read_text()
+    assert "saving a conversation to ForgetfulSQLTrackerStore failed" in log
+    # Once the database is back, the replica is healthy again and the message is saved.
+    assert widget_message(replica, conversation_id, "hi")[0] == 200
+    assert get_json(f"{replica}/widget/health")[0] == 200
+    assert turn_pattern(stored_events(cluster, conversation_id)) == "UL"
+
+
 class Screening:
     """One person's screening through the widget channel, resending a failed message once (as widget.js does)."""
 
