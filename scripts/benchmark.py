@@ -1,6 +1,7 @@
 """Load test: K concurrent simulated conversations through the REST channel.
 
     .venv/bin/python scripts/benchmark.py [--concurrency 20] [--rounds 3] [--think-seconds 0]
+        [--tracker-store actions.tracker_store.ForgetfulSQLTrackerStore --tracker-store actions.cached_tracker_store.CachedSQLTrackerStore]
 
 Starts the action server and the Rasa server on free loopback ports, runs
 K x rounds whole screenings (K at a time), and prints the p50/p95 turn latency,
@@ -29,7 +30,7 @@ from typing import List
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT))
 
-from tests.e2e.servers import send_message, start_servers  # noqa: E402
+from tests.e2e.servers import TRACKER_STORE, send_message, start_servers  # noqa: E402
 
 ANSWERS = {
     "npc_recurrent_metastatic": "yes", "age": "58", "chemo_lines": "2 lines", "platinum_chemo": "yep",
@@ -75,9 +76,18 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=3, help="conversations per concurrent user")
     parser.add_argument("--think-seconds", type=float, default=0.0, help="mean pause before each message")
+    parser.add_argument(
+        "--tracker-store", action="append", default=None, metavar="CLASS",
+        help=f"tracker store class (default {TRACKER_STORE}); give it twice to compare two in one run",
+    )
     args = parser.parse_args()
+    for tracker_store in args.tracker_store or [TRACKER_STORE]:
+        run(args, tracker_store)
+
+
+def run(args: argparse.Namespace, tracker_store: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        servers = start_servers(Path(tmp))
+        servers = start_servers(Path(tmp), tracker_store=tracker_store)
         try:
             one_conversation(servers.rasa_url)  # warm-up, not counted
             start = time.perf_counter()
@@ -90,6 +100,7 @@ def main() -> None:
             latencies = sorted(ms for run in runs for ms in run)
             actions_pid, rasa_pid = (p.pid for p in servers.processes)
             print(json.dumps({
+                "tracker_store": tracker_store.rsplit(".", 1)[1],
                 "concurrency": args.concurrency,
                 "think_seconds": args.think_seconds,
                 "conversations": len(runs),

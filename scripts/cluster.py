@@ -106,7 +106,7 @@ def _endpoints(folder: Path, name: str, actions_url: str, tracker_db: str, pg_po
     path = folder / f"endpoints-{name}.yml"
     path.write_text(
         f'action_endpoint:\n  url: "{actions_url}/webhook"\n'
-        "tracker_store:\n  type: actions.tracker_store.ForgetfulSQLTrackerStore\n"
+        "tracker_store:\n  type: actions.cached_tracker_store.CachedSQLTrackerStore\n"
         f'  dialect: "postgresql"\n  url: "127.0.0.1"\n  port: {pg_port}\n'
         f'  username: "{postgres.SUPERUSER}"\n  db: "{tracker_db}"\n'
         "lock_store:\n  type: actions.lock_store.AtomicRedisLockStore\n"

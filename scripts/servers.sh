@@ -12,7 +12,7 @@ chmod 700 var
   echo "action_endpoint:"
   echo "  url: \"${ACTION_SERVER_URL:-http://localhost:${ACTION_PORT}/webhook}\""
   echo "tracker_store:"
-  echo "  type: actions.tracker_store.ForgetfulSQLTrackerStore"
+  echo "  type: actions.cached_tracker_store.CachedSQLTrackerStore"
   echo "  dialect: \"${TRACKER_STORE_DIALECT}\""
   echo "  db: \"${TRACKER_STORE_DB}\""
   # Rasa hands a custom tracker store its host as the endpoint's "url".

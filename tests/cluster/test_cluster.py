@@ -163,7 +163,7 @@ def test_a_failed_save_is_an_error_the_operator_sees_not_a_fall_back(cluster):
     assert health_status == 503 and health["tracker_store"]["status"] == "failing"
     assert health["tracker_store"]["failed_saves"] >= 1
     log = cluster.processes["rasa1"].log.read_text()
-    assert "saving a conversation to ForgetfulSQLTrackerStore failed" in log
+    assert "saving a conversation to CachedSQLTrackerStore failed" in log
     # Once the database is back, the replica is healthy again and the message is saved.
     assert widget_message(replica, conversation_id, "hi")[0] == 200
     assert get_json(f"{replica}/widget/health")[0] == 200

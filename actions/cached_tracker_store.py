@@ -1,0 +1,92 @@
+"""The SQL tracker store, with each process remembering the conversations it saved last.
+
+Profiling the Rasa server under load (py-spy, scripts/benchmark.py) showed a
+quarter of its time in ``SQLTrackerStore.retrieve``: every message loads the
+whole conversation as ORM rows and replays every event to rebuild the tracker,
+although this process saved that very tracker a moment before. And saving adds
+each new event as an ORM object.
+
+This store keeps the last tracker it saved for each conversation (a few
+thousand, least recently used dropped) with the id of the newest stored event.
+``retrieve`` asks the database for that id only (one indexed query); when it
+matches, nothing changed in between and the kept tracker is handed out; when a
+replica elsewhere or a deletion changed the conversation, it is loaded from
+the database as before. A tracker is handed out once: it leaves the cache
+until it is saved again, so a turn that fails before saving never leaves a
+half-changed tracker behind. Saving inserts the new events in one statement.
+
+A tracker is kept only when it holds exactly the events the database counts
+for the current session, the condition Rasa's own save relies on to know which
+events are new. Everything else, forgetting a conversation included, is
+``ForgetfulSQLTrackerStore``.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import OrderedDict
+from typing import Optional, Text, Tuple
+
+import sqlalchemy as sa
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
+
+from actions.tracker_store import ForgetfulSQLTrackerStore, forget_point
+
+KEPT_CONVERSATIONS = 5000
+
+
+class CachedSQLTrackerStore(ForgetfulSQLTrackerStore):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._kept: "OrderedDict[Text, Tuple[int, DialogueStateTracker]]" = OrderedDict()
+        self._kept_lock = threading.Lock()
+
+    def _newest_event_id(self, session, sender_id: Text) -> Optional[int]:
+        return session.execute(
+            sa.select(sa.func.max(self.SQLEvent.id)).where(self.SQLEvent.sender_id == sender_id)
+        ).scalar()
+
+    async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+        with self._kept_lock:
+            kept = self._kept.pop(sender_id, None)
+        if kept is not None:
+            with self.session_scope() as session:
+                if self._newest_event_id(session, sender_id) == kept[0]:
+                    return kept[1]
+        return await super().retrieve(sender_id)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        with self._kept_lock:
+            self._kept.pop(tracker.sender_id, None)
+        if forget_point(tracker) is not None:
+            await super().save(tracker)
+            return
+        await self.stream_events(tracker)
+        with self.session_scope() as session:
+            stored = self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count()
+            rows = [self._row(tracker.sender_id, event) for event in list(tracker.events)[stored:]]
+            if rows:
+                session.execute(sa.insert(self.SQLEvent.__table__), rows)
+            newest = self._newest_event_id(session, tracker.sender_id)
+            counted = self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count()
+            session.commit()
+        if counted == len(tracker.events):
+            with self._kept_lock:
+                self._kept[tracker.sender_id] = (newest, tracker)
+                while len(self._kept) > KEPT_CONVERSATIONS:
+                    self._kept.popitem(last=False)
+
+    @staticmethod
+    def _row(sender_id: Text, event) -> dict:
+        # The same columns as SQLTrackerStore.save writes.
+        data = event.as_dict()
+        return {
+            "sender_id": sender_id,
+            "type_name": event.type_name,
+            "timestamp": data.get("timestamp"),
+            "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+            "action_name": data.get("name"),
+            "data": json.dumps(data),
+        }
