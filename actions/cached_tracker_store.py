@@ -13,7 +13,9 @@ matches, nothing changed in between and the kept tracker is handed out; when a
 replica elsewhere or a deletion changed the conversation, it is loaded from
 the database as before. A tracker is handed out once: it leaves the cache
 until it is saved again, so a turn that fails before saving never leaves a
-half-changed tracker behind. Saving inserts the new events in one statement.
+half-changed tracker behind. Saving inserts the new events in one statement,
+without counting the stored ones again when the tracker came from memory; a
+SQLite file gets a connection pool.
 
 A tracker is kept only when it holds exactly the events the database counts
 for the current session, the condition Rasa's own save relies on to know which
@@ -26,13 +28,13 @@ from __future__ import annotations
 import json
 import threading
 from collections import OrderedDict
-from typing import Optional, Text, Tuple
+from typing import Dict, Optional, Text, Tuple
 
 import sqlalchemy as sa
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
-from actions.tracker_store import ForgetfulSQLTrackerStore, forget_point
+from actions.tracker_store import ForgetfulSQLTrackerStore, forget_point, use_write_ahead_log
 
 KEPT_CONVERSATIONS = 5000
 
@@ -41,7 +43,20 @@ class CachedSQLTrackerStore(ForgetfulSQLTrackerStore):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._kept: "OrderedDict[Text, Tuple[int, DialogueStateTracker]]" = OrderedDict()
+        # Conversations handed out from memory -> how many of their events are stored.
+        self._stored_counts: Dict[Text, int] = {}
         self._kept_lock = threading.Lock()
+        if self.engine.dialect.name == "sqlite":
+            # SQLAlchemy gives a SQLite file no pool: each of the three sessions of a turn
+            # opened, set up (WAL) and closed a connection. Keep a few open instead.
+            url = self.engine.url
+            self.engine.dispose()
+            self.engine = sa.create_engine(
+                url, poolclass=sa.pool.QueuePool, pool_size=2, max_overflow=4,
+                connect_args={"check_same_thread": False},
+            )
+            sa.event.listen(self.engine, "connect", use_write_ahead_log)
+            self.sessionmaker.configure(bind=self.engine)
 
     def _newest_event_id(self, session, sender_id: Text) -> Optional[int]:
         return session.execute(
@@ -51,21 +66,27 @@ class CachedSQLTrackerStore(ForgetfulSQLTrackerStore):
     async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
         with self._kept_lock:
             kept = self._kept.pop(sender_id, None)
+            self._stored_counts.pop(sender_id, None)  # known again only if this hands out from memory
         if kept is not None:
             with self.session_scope() as session:
                 if self._newest_event_id(session, sender_id) == kept[0]:
+                    with self._kept_lock:
+                        self._stored_counts[sender_id] = len(kept[1].events)
                     return kept[1]
         return await super().retrieve(sender_id)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         with self._kept_lock:
             self._kept.pop(tracker.sender_id, None)
+            known_count = self._stored_counts.pop(tracker.sender_id, None)
         if forget_point(tracker) is not None:
             await super().save(tracker)
             return
         await self.stream_events(tracker)
         with self.session_scope() as session:
-            stored = self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count()
+            stored = known_count
+            if stored is None:
+                stored = self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count()
             rows = [self._row(tracker.sender_id, event) for event in list(tracker.events)[stored:]]
             if rows:
                 session.execute(sa.insert(self.SQLEvent.__table__), rows)

@@ -5,7 +5,9 @@
 
 Starts the action server and the Rasa server on free loopback ports, runs
 K x rounds whole screenings (K at a time), and prints the p50/p95 turn latency,
-turns per second, and the peak memory (VmHWM) of both servers. Nothing leaves
+turns per second, the CPU time each server spent per turn (from /proc: on a
+shared machine the one figure other people's work does not change), and the
+peak memory (VmHWM) of both servers. Nothing leaves
 this machine. The README's performance figures come from this script.
 
 With --think-seconds 0 every simulated person answers the moment a reply comes
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import sys
@@ -71,6 +74,13 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time a process has used (user + system). On a shared machine this, per turn,
+    is what one turn costs, whatever else the cores are doing."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--concurrency", type=int, default=20)
@@ -90,6 +100,8 @@ def run(args: argparse.Namespace, tracker_store: str) -> None:
         servers = start_servers(Path(tmp), tracker_store=tracker_store)
         try:
             one_conversation(servers.rasa_url)  # warm-up, not counted
+            actions_pid, rasa_pid = (p.pid for p in servers.processes)
+            cpu_before = {"rasa": cpu_seconds(rasa_pid), "actions": cpu_seconds(actions_pid)}
             start = time.perf_counter()
             with ThreadPoolExecutor(args.concurrency) as pool:
                 runs = list(pool.map(
@@ -97,8 +109,11 @@ def run(args: argparse.Namespace, tracker_store: str) -> None:
                     range(args.concurrency * args.rounds),
                 ))
             elapsed = time.perf_counter() - start
+            cpu_ms = {
+                "rasa": (cpu_seconds(rasa_pid) - cpu_before["rasa"]) * 1000,
+                "actions": (cpu_seconds(actions_pid) - cpu_before["actions"]) * 1000,
+            }
             latencies = sorted(ms for run in runs for ms in run)
-            actions_pid, rasa_pid = (p.pid for p in servers.processes)
             print(json.dumps({
                 "tracker_store": tracker_store.rsplit(".", 1)[1],
                 "concurrency": args.concurrency,
@@ -109,6 +124,7 @@ def run(args: argparse.Namespace, tracker_store: str) -> None:
                 "turn_p95_ms": round(latencies[int(0.95 * (len(latencies) - 1))], 1),
                 "turn_max_ms": round(latencies[-1], 1),
                 "turns_per_second": round(len(latencies) / elapsed, 1),
+                "cpu_ms_per_turn": {name: round(ms / len(latencies), 1) for name, ms in cpu_ms.items()},
                 "peak_rss_mb": {"rasa": round(peak_rss_mb(rasa_pid), 1), "actions": round(peak_rss_mb(actions_pid), 1)},
             }, indent=2))
         finally:

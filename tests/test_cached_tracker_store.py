@@ -94,3 +94,15 @@ def test_forgetting_still_works(tmp_path):
     tracker.update(ActionExecuted("action_listen"))
     asyncio.run(store.save(tracker))
     assert [row[0] for row in stored_rows(tmp_path / "f.db", "c5")] == ["action"]
+
+
+def test_a_failed_turn_then_a_reload_counts_the_stored_events_again(tmp_path):
+    path = tmp_path / "g.db"
+    here, elsewhere = make(CachedSQLTrackerStore, path), make(CachedSQLTrackerStore, path)
+    turn(here, "c6", "hi")
+    turn(here, "c6", "yes")
+    asyncio.run(here.retrieve("c6"))  # handed out from memory; that turn fails before saving
+    turn(elsewhere, "c6", "58")
+    turn(here, "c6", "no")  # loaded again: the events stored meanwhile are not written twice
+    assert [row[1] for row in stored_rows(path, "c6") if row[0] == "user"] == ["inform"] * 4
+    assert len(stored_rows(path, "c6")) == 3 + 4 * 3
