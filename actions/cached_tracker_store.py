@@ -31,6 +31,7 @@ from collections import OrderedDict
 from typing import Dict, Optional, Text, Tuple
 
 import sqlalchemy as sa
+from rasa.shared.core.events import SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
@@ -87,11 +88,16 @@ class CachedSQLTrackerStore(ForgetfulSQLTrackerStore):
             stored = known_count
             if stored is None:
                 stored = self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count()
-            rows = [self._row(tracker.sender_id, event) for event in list(tracker.events)[stored:]]
+            new_events = list(tracker.events)[stored:]
+            rows = [self._row(tracker.sender_id, event) for event in new_events]
             if rows:
                 session.execute(sa.insert(self.SQLEvent.__table__), rows)
             newest = self._newest_event_id(session, tracker.sender_id)
-            counted = self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count()
+            if any(isinstance(event, SessionStarted) for event in new_events):
+                # A new session: the database decides which events it counts as this session's.
+                counted = self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count()
+            else:
+                counted = stored + len(rows)
             session.commit()
         if counted == len(tracker.events):
             with self._kept_lock:
