@@ -187,7 +187,7 @@ def start_cluster(replicas: int = 2, extra_env: Optional[Dict[str, str]] = None)
             process.wait_ready()
         _wait_for(f"{cluster.balancer_url}/widget/health", cluster.processes["haproxy"].popen,
                   cluster.processes["haproxy"].log)
-        time.sleep(2.5)  # HAProxy marks a server up after two passed checks, one a second
+        time.sleep(4.5)  # HAProxy marks a server up after two passed checks, one every 2 s
     except BaseException:
         cluster.stop()
         raise
