@@ -7,7 +7,6 @@ import sqlite3
 import time
 from pathlib import Path
 
-import pytest
 from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 
 from actions.cached_tracker_store import CachedSQLTrackerStore

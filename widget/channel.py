@@ -97,7 +97,8 @@ class WidgetInput(InputChannel):
             # 503 while saving conversations fails, so a load balancer sends people elsewhere.
             store = store_health.HEALTH.report()
             ok = store["status"] == "ok"
-            return response.json({"status": "ok" if ok else "failing", "tracker_store": store}, status=200 if ok else 503)
+            body = {"status": "ok" if ok else "failing", "tracker_store": store}
+            return response.json(body, status=200 if ok else 503)
 
         @widget.post("/message")
         async def message(request: Request) -> HTTPResponse:

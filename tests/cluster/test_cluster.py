@@ -13,9 +13,8 @@ import urllib.error
 import urllib.request
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from typing import Dict, List, Optional, Tuple
+from typing import List, Optional, Tuple
 
-import pytest
 import sqlalchemy as sa
 
 # What a patient with a likely match answers (question id -> what they type or press).
