@@ -1,6 +1,6 @@
 # The few commands a newcomer needs. `make help` lists them.
 .DEFAULT_GOAL := help
-.PHONY: help setup run shell staff staff-user test train screen-demo screening-time compare-pipelines benchmark evaluate-answers benchmark-reader lock clean
+.PHONY: help setup run shell staff staff-user test train screen-demo screening-time compare-pipelines benchmark benchmark-cluster cluster evaluate-answers benchmark-reader lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -45,6 +45,14 @@ evaluate-answers: setup ## Score the answer reader on the blind answer set: unde
 
 benchmark-reader: setup ## Measure the answer reader's cost per answer (p50 / p95)
 	.venv/bin/python scripts/benchmark_reader.py
+
+cluster: train ## Start Redis, PostgreSQL, HAProxy and two replicas of each server on loopback (Ctrl+C stops all)
+	scripts/setup_cluster.sh
+	.venv/bin/python scripts/cluster.py
+
+benchmark-cluster: train ## Measure turns per second and p95 against 1 and then 2 replicas behind HAProxy
+	scripts/setup_cluster.sh
+	.venv/bin/python scripts/benchmark_cluster.py
 
 lock: ## Re-pin every installed package in constraints.txt after changing requirements.txt
 	.venv/bin/python -m pip install -r requirements.txt

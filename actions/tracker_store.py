@@ -91,7 +91,7 @@ def _sqlite_path(dialect: str, db: Any) -> Optional[str]:
     return str(path)
 
 
-def _used_contact_form(tracker: DialogueStateTracker) -> bool:
+def used_contact_form(tracker: DialogueStateTracker) -> bool:
     """Cheap first look, so that turns of a screening pay nothing for the redaction."""
     return any(isinstance(item, ActiveLoop) and item.name == CONTACT_FORM for item in tracker.events)
 
@@ -134,12 +134,12 @@ class ForgetfulSQLTrackerStore(SQLTrackerStore):
         self._insert_new_events(tracker)
         active_loop = tracker.active_loop_name
         slots = {field: tracker.get_slot(field) for field in CONTACT_FIELDS}
-        if form_is_over(active_loop, slots) and _used_contact_form(tracker) and _has_details(tracker):
+        if form_is_over(active_loop, slots) and used_contact_form(tracker) and _has_details(tracker):
             self._redact_stored_details(tracker.sender_id)
 
     def _insert_new_events(self, tracker: DialogueStateTracker) -> None:
         """SQLTrackerStore.save, with the messages typed into the contact form stored redacted."""
-        used_form = _used_contact_form(tracker)
+        used_form = used_contact_form(tracker)
         typed = set()
         if used_form:
             events = list(tracker.events)

@@ -79,6 +79,9 @@ class Settings:
     # Messages accepted per minute from one client address, and for one conversation.
     rate_limit_per_client: int = 120
     rate_limit_per_conversation: int = 60
+    # Shared state for several replicas (the widget's answer-once cache). None: in-process.
+    redis_url: Optional[str] = None
+    replies_ttl_seconds: int = 3600
 
     def study_team_email(self, trial_id: str) -> Optional[str]:
         return self.study_team_emails.get(trial_id)
@@ -217,4 +220,6 @@ def get_settings() -> Settings:
         action_server_host=_text("ACTION_SERVER_HOST") or "127.0.0.1",
         rate_limit_per_client=_number("RATE_LIMIT_PER_CLIENT", 120, int),
         rate_limit_per_conversation=_number("RATE_LIMIT_PER_CONVERSATION", 60, int),
+        redis_url=_text("REDIS_URL"),
+        replies_ttl_seconds=_number("WIDGET_REPLIES_TTL_SECONDS", 3600, int),
     )

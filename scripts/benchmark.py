@@ -1,10 +1,13 @@
 """Load test: K concurrent simulated conversations through the REST channel.
 
     .venv/bin/python scripts/benchmark.py [--concurrency 20] [--rounds 3] [--think-seconds 0]
+        [--tracker-store actions.tracker_store.ForgetfulSQLTrackerStore --tracker-store actions.cached_tracker_store.CachedSQLTrackerStore]
 
 Starts the action server and the Rasa server on free loopback ports, runs
 K x rounds whole screenings (K at a time), and prints the p50/p95 turn latency,
-turns per second, and the peak memory (VmHWM) of both servers. Nothing leaves
+turns per second, the CPU time each server spent per turn (from /proc: on a
+shared machine the one figure other people's work does not change), and the
+peak memory (VmHWM) of both servers. Nothing leaves
 this machine. The README's performance figures come from this script.
 
 With --think-seconds 0 every simulated person answers the moment a reply comes
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import sys
@@ -29,7 +33,7 @@ from typing import List
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT))
 
-from tests.e2e.servers import send_message, start_servers  # noqa: E402
+from tests.e2e.servers import TRACKER_STORE, send_message, start_servers  # noqa: E402
 
 ANSWERS = {
     "npc_recurrent_metastatic": "yes", "age": "58", "chemo_lines": "2 lines", "platinum_chemo": "yep",
@@ -70,16 +74,34 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time a process has used (user + system). On a shared machine this, per turn,
+    is what one turn costs, whatever else the cores are doing."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--concurrency", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=3, help="conversations per concurrent user")
     parser.add_argument("--think-seconds", type=float, default=0.0, help="mean pause before each message")
+    parser.add_argument(
+        "--tracker-store", action="append", default=None, metavar="CLASS",
+        help=f"tracker store class (default {TRACKER_STORE}); give it twice to compare two in one run",
+    )
     args = parser.parse_args()
+    for tracker_store in args.tracker_store or [TRACKER_STORE]:
+        run(args, tracker_store)
+
+
+def run(args: argparse.Namespace, tracker_store: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        servers = start_servers(Path(tmp))
+        servers = start_servers(Path(tmp), tracker_store=tracker_store)
         try:
             one_conversation(servers.rasa_url)  # warm-up, not counted
+            actions_pid, rasa_pid = (p.pid for p in servers.processes)
+            cpu_before = {"rasa": cpu_seconds(rasa_pid), "actions": cpu_seconds(actions_pid)}
             start = time.perf_counter()
             with ThreadPoolExecutor(args.concurrency) as pool:
                 runs = list(pool.map(
@@ -87,9 +109,13 @@ def main() -> None:
                     range(args.concurrency * args.rounds),
                 ))
             elapsed = time.perf_counter() - start
+            cpu_ms = {
+                "rasa": (cpu_seconds(rasa_pid) - cpu_before["rasa"]) * 1000,
+                "actions": (cpu_seconds(actions_pid) - cpu_before["actions"]) * 1000,
+            }
             latencies = sorted(ms for run in runs for ms in run)
-            actions_pid, rasa_pid = (p.pid for p in servers.processes)
             print(json.dumps({
+                "tracker_store": tracker_store.rsplit(".", 1)[1],
                 "concurrency": args.concurrency,
                 "think_seconds": args.think_seconds,
                 "conversations": len(runs),
@@ -98,6 +124,7 @@ def main() -> None:
                 "turn_p95_ms": round(latencies[int(0.95 * (len(latencies) - 1))], 1),
                 "turn_max_ms": round(latencies[-1], 1),
                 "turns_per_second": round(len(latencies) / elapsed, 1),
+                "cpu_ms_per_turn": {name: round(ms / len(latencies), 1) for name, ms in cpu_ms.items()},
                 "peak_rss_mb": {"rasa": round(peak_rss_mb(rasa_pid), 1), "actions": round(peak_rss_mb(actions_pid), 1)},
             }, indent=2))
         finally:

@@ -10,6 +10,10 @@ builds the validator once, for the same schema, and keeps Rasa's error message.
 Rasa answers GET / with the text "Hello from Rasa"; we serve the chat page
 there instead (widget/channel.py), so the one address people open is the
 assistant's own.
+
+Rasa keeps a conversation in memory when saving it fails; behind several
+replicas that would split it, so a failed save is raised instead
+(actions/store_health.py).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from rasa.core.actions.action import RemoteAction
 from rasa.shared.constants import DOCS_BASE_URL
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project's packages
+from actions import store_health  # noqa: E402
 from widget.channel import add_home_page  # noqa: E402
 
 _RESPONSE_SCHEMA = RemoteAction.action_response_format_spec()
@@ -44,6 +49,7 @@ def _validate_action_result(self: RemoteAction, result: Dict[str, Any]) -> bool:
 
 RemoteAction._validate_action_result = _validate_action_result
 rasa.server.add_root_route = add_home_page
+store_health.install()  # a failed save is raised and shown on /widget/health, not kept in memory
 
 if __name__ == "__main__":
     from rasa.__main__ import main

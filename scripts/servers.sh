@@ -12,18 +12,30 @@ chmod 700 var
 # Rasa reads its endpoints from a file; this one follows the settings above.
 {
   echo "action_endpoint:"
-  echo "  url: \"http://127.0.0.1:${ACTION_PORT}/webhook\""
+  echo "  url: \"${ACTION_SERVER_URL:-http://127.0.0.1:${ACTION_PORT}/webhook}\""
   # The shared secret the action server asks for (from .env; var/ is owner-only).
   echo "  token: \"${ACTION_SERVER_TOKEN:-}\""
   echo "tracker_store:"
-  echo "  type: actions.tracker_store.ForgetfulSQLTrackerStore"
+  echo "  type: actions.cached_tracker_store.CachedSQLTrackerStore"
   echo "  dialect: \"${TRACKER_STORE_DIALECT}\""
   echo "  db: \"${TRACKER_STORE_DB}\""
-  for key in host port username password; do
+  # Rasa hands a custom tracker store its host as the endpoint's "url".
+  [ -n "${TRACKER_STORE_HOST:-}" ] && echo "  url: \"${TRACKER_STORE_HOST}\""
+  for key in port username password; do
     var="TRACKER_STORE_$(echo "$key" | tr '[:lower:]' '[:upper:]')"
     [ -n "${!var:-}" ] && echo "  ${key}: \"${!var}\""
   done
+  # Several replicas share one Redis for the conversation locks; one server locks in memory.
+  if [ -n "${REDIS_URL:-}" ]; then
+    echo "lock_store:"
+    echo "  type: actions.lock_store.AtomicRedisLockStore"
+    echo "  url: \"${REDIS_URL}\""
+    echo "  lock_lifetime: ${LOCK_LIFETIME_SECONDS:-60}"
+  fi
 } > var/endpoints.yml
+# Connections each Rasa process keeps to a PostgreSQL tracker store (Rasa's defaults: 50 + 100).
+export SQL_POOL_SIZE=${SQL_POOL_SIZE:-5}
+export SQL_MAX_OVERFLOW=${SQL_MAX_OVERFLOW:-10}
 chmod 600 var/endpoints.yml
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

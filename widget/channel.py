@@ -35,6 +35,7 @@ from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from actions import store_health
 from bot.catalog import load_catalog
 from bot.log_privacy import remember_typed
 from bot.messages import TRIAL_BUTTONS
@@ -43,6 +44,7 @@ from widget import guard
 from widget.keep_routes import add_keep_routes
 from widget.page import SECURITY_HEADERS, home_page
 from widget.replies import RecentReplies
+from widget.shared_replies import MESSAGE_ID_KEY, SharedReplies, replies_to
 from widget.transcript import SHOWN_KEY, bubbles_from_events, bubbles_from_replies
 
 logger = logging.getLogger(__name__)
@@ -97,7 +99,12 @@ def _read_message(request: Request) -> Optional[Dict[str, Any]]:
 
 class WidgetInput(InputChannel):
     def __init__(self) -> None:
-        self.recent = RecentReplies()
+        settings = get_settings()
+        # Several replicas share the answer-once cache in Redis; one server keeps it in memory.
+        self.recent = (
+            SharedReplies.from_url(settings.redis_url, settings.replies_ttl_seconds) if settings.redis_url
+            else RecentReplies()
+        )
 
     @classmethod
     def name(cls) -> Text:
@@ -118,7 +125,11 @@ class WidgetInput(InputChannel):
 
         @widget.get("/health")
         async def health(_: Request) -> HTTPResponse:
-            return response.json({"status": "ok"})
+            # 503 while saving conversations fails, so a load balancer sends people elsewhere.
+            store = store_health.HEALTH.report()
+            ok = store["status"] == "ok"
+            body = {"status": "ok" if ok else "failing", "tracker_store": store}
+            return response.json(body, status=200 if ok else 503)
 
         @widget.post("/message")
         async def message(request: Request) -> HTTPResponse:
@@ -142,6 +153,11 @@ class WidgetInput(InputChannel):
                 return _error(guard.OTHER_CHAT, 403)
             guard.OWNERS.remember(conversation_id, CHANNEL_NAME)
 
+            # The message id is stored with the message, so a turn a dead replica saved is found again.
+            metadata = {MESSAGE_ID_KEY: fields["message_id"]}
+            if fields["shown"] is not None:
+                metadata[SHOWN_KEY] = fields["shown"]
+
             async def handle() -> list:
                 # Inside: a resent message gets the replies it already had, whatever was offered since.
                 command = _typed_command(fields["text"], tracker)
@@ -151,13 +167,19 @@ class WidgetInput(InputChannel):
                 await on_new_message(
                     UserMessage(
                         fields["text"], collector, fields["conversation_id"], input_channel=CHANNEL_NAME,
-                        metadata={SHOWN_KEY: fields["shown"]} if fields["shown"] is not None else None,
+                        metadata=metadata,
                     )
                 )
                 return bubbles_from_replies(collector.messages)
 
+            async def recover() -> Optional[list]:
+                tracker = await request.app.ctx.agent.tracker_store.retrieve(fields["conversation_id"])
+                events = [] if tracker is None else [event.as_dict() for event in tracker.events]
+                return replies_to(events, fields["message_id"])
+
             try:
-                bubbles = await self.recent.once((fields["conversation_id"], fields["message_id"]), handle)
+                key = (fields["conversation_id"], fields["message_id"])
+                bubbles = await self.recent.once(key, handle, recover)
             except Exception as error:
                 logger.error("widget message failed: %s", type(error).__name__)
                 return _error(SERVER_ERROR, 500)

@@ -20,8 +20,11 @@ class RecentReplies:
         self.size = size
         self._replies: "OrderedDict[Hashable, asyncio.Future]" = OrderedDict()
 
-    async def once(self, key: Hashable, handle: Callable[[], Awaitable[Replies]]) -> Replies:
-        """Run ``handle`` the first time ``key`` is seen; later calls get its replies."""
+    async def once(self, key: Hashable, handle: Callable[[], Awaitable[Replies]], recover: Any = None) -> Replies:
+        """Run ``handle`` the first time ``key`` is seen; later calls get its replies.
+
+        (``recover`` is for the Redis version, widget.shared_replies: here the
+        process that handles a message is the one that remembers it.)"""
         known = self._replies.get(key)
         if known is not None:
             return await asyncio.shield(known)

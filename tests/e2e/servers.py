@@ -111,18 +111,23 @@ class Servers:
                 process.wait()
 
 
+TRACKER_STORE = "actions.cached_tracker_store.CachedSQLTrackerStore"
+
+
 def start_servers(
-    work_dir: Path, extra_env: Optional[Dict[str, str]] = None, cors_origin: Optional[str] = None
+    work_dir: Path, extra_env: Optional[Dict[str, str]] = None, cors_origin: Optional[str] = None,
+    tracker_store: str = TRACKER_STORE,
 ) -> Servers:
     """Start both servers; the caller must call ``stop()``.
 
-    ``cors_origin``: another site allowed to embed the widget (rasa run --cors)."""
+    ``cors_origin``: another site allowed to embed the widget (rasa run --cors);
+    ``tracker_store``: the class Rasa keeps conversations with (the benchmark compares two)."""
     model = ensure_model()
     action_port, rasa_port = free_port(), free_port()
     endpoints = work_dir / "endpoints.yml"
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
-        "tracker_store:\n  type: actions.tracker_store.ForgetfulSQLTrackerStore\n"
+        f"tracker_store:\n  type: {tracker_store}\n"
         f'  dialect: "sqlite"\n  db: "{work_dir / "conversations.db"}"\n'
     )
     # A fresh secret for each pair of servers; the Rasa server sends it (actions/action_token.py).
