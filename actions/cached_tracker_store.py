@@ -64,6 +64,16 @@ class CachedSQLTrackerStore(ForgetfulSQLTrackerStore):
             sa.select(sa.func.max(self.SQLEvent.id)).where(self.SQLEvent.sender_id == sender_id)
         ).scalar()
 
+    async def peek(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+        """The conversation as stored, for a look before its turn (the widget's checks).
+
+        It leaves the kept tracker alone: ``retrieve`` hands that out once, to the turn
+        that holds the conversation's lock, and a look from outside the lock taking it
+        would let two turns count the stored events differently (seen as lost messages
+        in the cluster's burst test).
+        """
+        return await super().retrieve(sender_id)
+
     async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
         with self._kept_lock:
             kept = self._kept.pop(sender_id, None)

@@ -26,12 +26,14 @@ from typing import List, Optional, Sequence, TextIO
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.keep import send_pending
 from bot.notify import criterion_status_line, deliver_pending, format_utc
 from bot.settings import Settings, get_settings
 from bot.staff.pipeline import Pipeline
 from bot.storage import Repository, RequestDetails, normalise_reference
 from bot.storage.followup import FollowUpRepository
 from bot.storage.models import REQUEST_STATUSES, utc_now
+from bot.storage.personal import PersonalStore
 
 USAGE_ERROR = 2
 DATABASE_ERROR = 1
@@ -167,7 +169,12 @@ def terminal_user() -> str:
 
 def retry(repository: Repository, settings: Settings) -> List[str]:
     report = deliver_pending(repository, settings.smtp)
-    return [f"Sent {report.sent}, failed {report.failed}. Still pending: {repository.count_pending()}."]
+    lines = [f"Sent {report.sent}, failed {report.failed}. Still pending: {repository.count_pending()}."]
+    # The summaries and links people asked to have e-mailed to themselves wait in their own table.
+    personal = send_pending(PersonalStore(repository.engine), settings.smtp)
+    if personal.sent or personal.failed:
+        lines.append(f"E-mails people asked for themselves: sent {personal.sent}, failed {personal.failed}.")
+    return lines
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -70,6 +70,9 @@ class Settings:
     phone_default_region: str = "GB"
     # Said in the thank-you after a contact request: "The study team usually gets in touch ...".
     contact_expected_within: str = "within 3 working days"
+    # The address people open the chat at (https://...), for links sent by e-mail. None: the
+    # address the request came to, which is wrong behind a proxy that changes it.
+    public_base_url: Optional[str] = None
     staff: StaffSettings = StaffSettings()
     # The shared secret the Rasa server sends with every action call (?token=...);
     # the action server refuses calls without it. Generated into .env by the setup.
@@ -79,6 +82,8 @@ class Settings:
     # Messages accepted per minute from one client address, and for one conversation.
     rate_limit_per_client: int = 120
     rate_limit_per_conversation: int = 60
+    # Load balancers whose X-Forwarded-For names the person's address (for the per-client limit).
+    trusted_proxies: Tuple[str, ...] = ()
     # Shared state for several replicas (the widget's answer-once cache). None: in-process.
     redis_url: Optional[str] = None
     replies_ttl_seconds: int = 3600
@@ -215,11 +220,13 @@ def get_settings() -> Settings:
         study_team_emails=_study_team_emails(),
         phone_default_region=(_text("PHONE_DEFAULT_REGION") or "GB").upper(),
         contact_expected_within=_text("CONTACT_EXPECTED_WITHIN") or "within 3 working days",
+        public_base_url=(_text("PUBLIC_BASE_URL") or "").rstrip("/") or None,
         staff=_staff_settings(),
         action_server_token=_text("ACTION_SERVER_TOKEN"),
         action_server_host=_text("ACTION_SERVER_HOST") or "127.0.0.1",
         rate_limit_per_client=_number("RATE_LIMIT_PER_CLIENT", 120, int),
         rate_limit_per_conversation=_number("RATE_LIMIT_PER_CONVERSATION", 60, int),
+        trusted_proxies=tuple(a.strip() for a in (_text("TRUSTED_PROXIES") or "").split(",") if a.strip()),
         redis_url=_text("REDIS_URL"),
         replies_ttl_seconds=_number("WIDGET_REPLIES_TTL_SECONDS", 3600, int),
     )

@@ -48,7 +48,8 @@ def main() -> None:
     args = parser.parse_args()
     results: Dict[int, Dict[int, Dict[str, float]]] = {}
     for replicas in (1, 2):
-        cluster = start_cluster(replicas)
+        # Every simulated person comes from 127.0.0.1: lift the per-client and per-conversation limits.
+        cluster = start_cluster(replicas, extra_env={"RATE_LIMIT_PER_CLIENT": "1000000", "RATE_LIMIT_PER_CONVERSATION": "100000"})
         try:
             for _ in range(2):
                 one_conversation(cluster.balancer_url)  # warm-up (both replicas), not counted

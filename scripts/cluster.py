@@ -141,6 +141,8 @@ def start_cluster(replicas: int = 2, extra_env: Optional[Dict[str, str]] = None)
     base_env = {
         **os.environ, **(extra_env or {}), "PYTHONUNBUFFERED": "1", "DATABASE_URL": database_url,
         "REDIS_URL": redis_url, "SQL_POOL_SIZE": SQL_POOL_SIZE, "SQL_MAX_OVERFLOW": SQL_MAX_OVERFLOW,
+        # The replicas count messages per person by the address HAProxy forwards.
+        "TRUSTED_PROXIES": "127.0.0.1",
     }
     # With one replica the balancer lists it twice: the same configuration file serves both runs.
     rasa_addresses = [f"127.0.0.1:{rasa_ports[i % replicas]}" for i in range(2)]

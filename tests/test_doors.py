@@ -13,7 +13,7 @@ import pytest
 from actions.redaction import REDACTED, form_is_over, redact_after_form, redact_user_event, typed_contact_details
 from actions.server_guard import refusal
 from bot.log_privacy import TypedTextFilter, remember_typed
-from widget.guard import WINDOW_SECONDS, RateLimiter
+from widget.guard import WINDOW_SECONDS, ChatLimits, RateLimiter
 
 
 class Clock:
@@ -45,6 +45,24 @@ def log_lines():
     logger.propagate = False
     yield logger, stream
     logger.removeHandler(handler)
+
+
+def _request(peer: str, forwarded: str = None):
+    headers = {} if forwarded is None else {"x-forwarded-for": forwarded}
+    return SimpleNamespace(ip=peer, headers=headers)
+
+
+def test_the_client_address_comes_from_x_forwarded_for_only_behind_a_trusted_balancer():
+    limits = ChatLimits(2, 10, trusted_proxies=["10.0.0.5"])
+    # Behind the balancer: the address it appended (the last one); earlier ones are the client's own words.
+    assert limits.client_address(_request("10.0.0.5", "6.6.6.6, 203.0.113.7")) == "203.0.113.7"
+    assert limits.client_address(_request("10.0.0.5")) == "10.0.0.5"
+    # Anyone else cannot choose their address with the header.
+    assert limits.client_address(_request("198.51.100.9", "203.0.113.7")) == "198.51.100.9"
+    # Two people behind one balancer are counted apart; the third message of one is refused.
+    first, second = _request("10.0.0.5", "203.0.113.7"), _request("10.0.0.5", "203.0.113.8")
+    assert [limits.allow_client(first) for _ in range(3)] == [True, True, False]
+    assert limits.allow_client(second) is True
 
 
 def test_log_filter_removes_typed_text_and_message_fields(log_lines):

@@ -56,8 +56,8 @@ MAX_MESSAGE_CHARACTERS = guard.MAX_MESSAGE_CHARACTERS
 # What the chat shows for a message: a button's title, or the typed text itself.
 MAX_SHOWN_CHARACTERS = MAX_MESSAGE_CHARACTERS
 CHANNEL_NAME = "widget"
-# Sent by the widget itself: the opening greeting and the two header buttons.
-WIDGET_COMMANDS = frozenset({"/greet", "/start_over", "/delete_data"})
+# Sent by the widget itself: the opening greeting and the items of its menu.
+WIDGET_COMMANDS = frozenset({"/greet", "/start_over", "/delete_data", "/save_for_later"})
 # How many of the assistant's latest messages offer buttons that may be pressed.
 RECENT_BOT_MESSAGES = 4
 
@@ -147,7 +147,7 @@ class WidgetInput(InputChannel):
             conversation_id = fields["conversation_id"]
             if not guard.chat_limits().allow_conversation(CHANNEL_NAME, conversation_id):
                 return _error(guard.RATE_LIMITED, 429)
-            tracker = await request.app.ctx.agent.tracker_store.retrieve(conversation_id)
+            tracker = await guard.peek_tracker(request.app.ctx.agent.tracker_store, conversation_id)
             if tracker is not None and tracker.get_latest_input_channel() not in (None, CHANNEL_NAME):
                 logger.warning("widget message refused: the conversation belongs to another channel")
                 return _error(guard.OTHER_CHAT, 403)
@@ -173,7 +173,7 @@ class WidgetInput(InputChannel):
                 return bubbles_from_replies(collector.messages)
 
             async def recover() -> Optional[list]:
-                tracker = await request.app.ctx.agent.tracker_store.retrieve(fields["conversation_id"])
+                tracker = await guard.peek_tracker(request.app.ctx.agent.tracker_store, fields["conversation_id"])
                 events = [] if tracker is None else [event.as_dict() for event in tracker.events]
                 return replies_to(events, fields["message_id"])
 
@@ -196,7 +196,7 @@ class WidgetInput(InputChannel):
                 return _error(BAD_REQUEST, 400)
             if not guard.chat_limits().allow_conversation("history", conversation_id):
                 return _error(guard.RATE_LIMITED, 429)
-            tracker = await request.app.ctx.agent.tracker_store.retrieve(conversation_id)
+            tracker = await guard.peek_tracker(request.app.ctx.agent.tracker_store, conversation_id)
             if tracker is not None and tracker.get_latest_input_channel() not in (None, CHANNEL_NAME):
                 return _error(guard.OTHER_CHAT, 403)
             events = [] if tracker is None else [event.as_dict() for event in tracker.events]
@@ -215,16 +215,46 @@ def offered_payloads(tracker) -> set:
             break
         if event.type_name == "bot":
             seen += 1
-            payloads |= {str(b.get("payload")) for b in (event.data or {}).get("buttons") or []}
+            data = event.data or {}
+            payloads |= {str(b.get("payload")) for b in data.get("buttons") or []}
+            payloads |= _checklist_payloads(data.get("custom"))
             if seen >= RECENT_BOT_MESSAGES:
                 break
     return payloads
 
 
+def _checklist_payloads(custom: Any) -> set:
+    """A checklist question's payloads: "None of these" and its template with each item's id.
+
+    The widget sends the ticked ids joined by commas in place of "{items}"; single ids are
+    listed here and a joined list is checked item by item in ``_is_offered``.
+    """
+    checklist = custom.get("checklist") if isinstance(custom, dict) else None
+    if not isinstance(checklist, dict):
+        return set()
+    payloads = {str((checklist.get("none") or {}).get("payload"))}
+    template = str(checklist.get("payload") or "")
+    if "{items}" in template:
+        payloads.add(template)
+    return payloads
+
+
+def _is_offered(text: str, offered: set) -> bool:
+    if text in offered:
+        return True
+    for template in (p for p in offered if "{items}" in p):
+        head, _, tail = template.partition("{items}")
+        if text.startswith(head) and text.endswith(tail) and len(text) > len(head) + len(tail):
+            ids = text[len(head):len(text) - len(tail)].split(",")
+            if all(re.fullmatch(r"[a-z0-9_]{1,64}", item) for item in ids):
+                return True  # the items themselves are checked against the question by bot.checklist
+    return False
+
+
 def _typed_command(text: str, tracker) -> Optional[str]:
     """The answer to a typed "/" command, or None when the message is not one (or is a button)."""
     stripped = text.strip()
-    if not stripped.startswith("/") or stripped in WIDGET_COMMANDS or stripped in offered_payloads(tracker):
+    if not stripped.startswith("/") or stripped in WIDGET_COMMANDS or _is_offered(stripped, offered_payloads(tracker)):
         return None
     return HELP if stripped.lower() in ("/help", "/?") else NO_COMMANDS
 

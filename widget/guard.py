@@ -12,7 +12,7 @@ import asyncio
 import json
 import time
 from collections import OrderedDict, deque
-from typing import Any, Callable, Deque, Dict, Optional, Tuple
+from typing import Any, Callable, Deque, Dict, Iterable, Optional, Tuple
 
 import aiohttp
 from sanic import Sanic, response
@@ -90,13 +90,32 @@ class RateLimiter:
 class ChatLimits:
     """Per client address and per conversation, shared by every chat route of this process."""
 
-    def __init__(self, per_client: int, per_conversation: int, clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        per_client: int,
+        per_conversation: int,
+        clock: Callable[[], float] = time.monotonic,
+        trusted_proxies: Iterable[str] = (),
+    ):
         self.clients = RateLimiter(per_client, clock)
         self.conversations = RateLimiter(per_conversation, clock)
+        self.trusted_proxies = frozenset(trusted_proxies)
+
+    def client_address(self, request: Request) -> str:
+        """The person's address: behind a trusted balancer, the one it added to X-Forwarded-For.
+
+        Only the last address counts (the one the balancer saw); anything before it was
+        written by the client and could be forged.
+        """
+        peer = request.ip or "unknown"
+        forwarded = request.headers.get("x-forwarded-for")
+        if peer in self.trusted_proxies and forwarded:
+            return forwarded.split(",")[-1].strip()[:64] or peer
+        return peer
 
     def allow_client(self, request: Request) -> bool:
         """Counted first, for every request, so that a flood of malformed ones is limited too."""
-        return self.clients.allow(request.ip or "unknown")
+        return self.clients.allow(self.client_address(request))
 
     def allow_conversation(self, channel: str, conversation_id: str) -> bool:
         return self.conversations.allow(f"{channel}:{conversation_id}")
@@ -109,7 +128,8 @@ def chat_limits() -> ChatLimits:
     global _limits
     if _limits is None:
         settings = get_settings()
-        _limits = ChatLimits(settings.rate_limit_per_client, settings.rate_limit_per_conversation)
+        _limits = ChatLimits(settings.rate_limit_per_client, settings.rate_limit_per_conversation,
+                             trusted_proxies=settings.trusted_proxies)
     return _limits
 
 
@@ -124,7 +144,7 @@ class ConversationOwners:
         if conversation_id in self._owners:
             self._owners.move_to_end(conversation_id)
             return self._owners[conversation_id]
-        tracker = await request.app.ctx.agent.tracker_store.retrieve(conversation_id)
+        tracker = await peek_tracker(request.app.ctx.agent.tracker_store, conversation_id)
         channel = tracker.get_latest_input_channel() if tracker is not None else None
         if channel is not None:
             self.remember(conversation_id, channel)
@@ -185,3 +205,16 @@ def checked_text(text: Any) -> Tuple[Optional[str], Optional[HTTPResponse]]:
     if len(text) > MAX_MESSAGE_CHARACTERS:
         return None, refuse(TOO_LONG, 413)
     return text, None
+
+
+async def peek_tracker(store, conversation_id: str):
+    """The stored conversation, read outside its turn's lock without disturbing the store's
+    cache (``actions.cached_tracker_store``); Rasa wraps the store in FailSafeTrackerStore."""
+    inner = getattr(store, "_tracker_store", store)
+    peek = getattr(inner, "peek", None)
+    if peek is not None:
+        try:
+            return await peek(conversation_id)
+        except Exception:  # noqa: BLE001 - a store that fails is reported by Rasa's own path below
+            pass
+    return await store.retrieve(conversation_id)

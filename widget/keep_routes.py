@@ -30,6 +30,7 @@ from bot.keep import RESUME_LINK, SUMMARY, new_resume_link, resume_email, send_p
 from bot.session import ScreeningState, answers_from_json, parse_started_on
 from bot.settings import get_settings
 from bot.storage.personal import PersonalStore
+from widget.guard import peek_tracker
 
 logger = logging.getLogger(__name__)
 
@@ -89,7 +90,7 @@ def _fields(request: Request, *names: str) -> Optional[Dict[str, Any]]:
 
 
 async def _state(request: Request, conversation_id: str) -> Optional[ScreeningState]:
-    tracker = await request.app.ctx.agent.tracker_store.retrieve(conversation_id)
+    tracker = await peek_tracker(request.app.ctx.agent.tracker_store, conversation_id)
     if tracker is None:
         return None
     voice, trial_id = tracker.get_slot("voice"), tracker.get_slot("trial_id")
@@ -151,7 +152,8 @@ def add_keep_routes(widget: Blueprint, conversation_id_pattern) -> None:
             return response.json({"error": NO_CHAT}, status=409)
         if not ALLOWANCE.take(body["conversation_id"]):
             return response.json({"error": TOO_MANY}, status=429)
-        link, expires = new_resume_link(_store(), body["conversation_id"], f"{request.scheme}://{request.host}")
+        base = get_settings().public_base_url or f"{request.scheme}://{request.host}"
+        link, expires = new_resume_link(_store(), body["conversation_id"], base)
         subject, text = resume_email(link, expires)
         return await _queue_and_send(body["conversation_id"], RESUME_LINK, address, subject, text)
 

@@ -35,7 +35,9 @@ def redis_url() -> Iterator[str]:
 @pytest.fixture(scope="session")
 def cluster() -> Iterator["cluster_script.Cluster"]:
     try:
-        running = cluster_script.start_cluster(replicas=2)
+        # Every simulated person here comes from 127.0.0.1: lift the per-client limit (its
+        # own tests are in tests/e2e/test_security.py), keep the per-conversation one.
+        running = cluster_script.start_cluster(replicas=2, extra_env={"RATE_LIMIT_PER_CLIENT": "1000000"})
     except cluster_script.Unavailable as reason:
         _skip("Cluster", reason)
     yield running

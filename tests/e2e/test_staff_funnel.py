@@ -54,11 +54,11 @@ def test_the_funnel_counts_what_happened_in_real_screenings(servers: Servers, co
     before = funnel_totals(console)
 
     excluded = Chat(servers.rasa_url).start("self", "npc")
-    excluded.say("yes").say("I'm 17")
+    excluded.say("yes").say("I'm 17").say("yes")  # a typed answer that rules the study out is read back first
     assert excluded.result == {"verdict": "likely_ineligible", "reasons": ["NPC-I02"]}
 
     corrected = Chat(servers.rasa_url).start("caregiver", "npc")  # excluded, then the answer is changed
-    corrected.say("yes").say("she is 17")
+    corrected.say("yes").say("she is 17").say("yes")
     assert corrected.result["reasons"] == ["NPC-I02"]
     corrected.say("/go_back")
     assert corrected.question_id == "age"

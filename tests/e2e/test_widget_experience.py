@@ -134,7 +134,7 @@ def test_every_state_is_accessible_in_view_and_the_summary_prints(browser: Brows
             progress = page.locator(".psc-msg[data-question-id]").last.locator(".psc-qnum").text_content()
             assert progress.startswith("Question ") and " of about " in progress
             if question_id == "age":
-                chat.type("17")  # an exclusion, explained, then corrected
+                chat.type("17").click("Yes")  # typed, so read back first; then explained, then corrected
                 check_state(page, device, "3-exclusion", problems)
                 chat.click("Change my answer")
             if how is None:
@@ -230,7 +230,7 @@ def test_verdict_in_view_on_a_phone_at_200_percent_text(browser: Browser, server
         chat = ChatPage(page).open(f"{servers.rasa_url}/")
         page.evaluate("document.documentElement.style.fontSize = '200%'")
         choose_self_and_npc(chat)
-        chat.click("Yes").type("17")
+        chat.click("Yes").type("17").click("Yes")  # the read-back of a typed exclusion, confirmed
         page.screenshot(path=str(SCREENSHOTS / "phone-200-percent-exclusion.png"))
         assert_question_and_choices_in_view_or_exclusion(page)
         chat.click("See the summary")
@@ -331,7 +331,7 @@ def test_email_the_summary_then_come_back_on_another_device_with_a_single_use_li
     try:
         chat = ChatPage(page).open(f"{servers.rasa_url}/")
         choose_self_and_npc(chat)
-        chat.click("Yes").type("17").click("See the summary")
+        chat.click("Yes").type("17").click("Yes").click("See the summary")
         card = page.locator(".psc-result").last
         card.get_by_role("button", name="Email me this summary").click()
         card.get_by_label("Your email address").fill("kim.lee@example.com")

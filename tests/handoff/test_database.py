@@ -130,6 +130,16 @@ def test_postgresql_url_is_kept(fresh_settings):
     assert get_settings().database_url == "postgresql+psycopg2://bot:pw@db.example.com/prescreen"
 
 
+def test_public_address_and_trusted_balancers_are_read_once(fresh_settings):
+    assert (get_settings().public_base_url, get_settings().trusted_proxies) == (None, ())
+    fresh_settings.setenv("PUBLIC_BASE_URL", "https://chat.example.com/")
+    fresh_settings.setenv("TRUSTED_PROXIES", "10.0.0.5, 10.0.0.6")
+    get_settings.cache_clear()
+    settings = get_settings()
+    assert settings.public_base_url == "https://chat.example.com"  # no double slash before "?resume="
+    assert settings.trusted_proxies == ("10.0.0.5", "10.0.0.6")
+
+
 @pytest.mark.parametrize("name, value", [("SMTP_PORT", "twenty-five"), ("SMTP_STARTTLS", "maybe"),
                                          ("SMTP_TIMEOUT_SECONDS", "0")])
 def test_bad_settings_name_the_variable(fresh_settings, name, value):
