@@ -115,9 +115,10 @@ def _address(body: Dict[str, Any]) -> Tuple[Optional[str], Optional[str]]:
 
 
 async def _queue_and_send(conversation_id: str, kind: str, recipient: str, subject: str, body: str) -> HTTPResponse:
+    # Database and mail work run in a worker thread: a slow database never holds up other chats.
     store = _store()
-    email_id = store.queue_email(conversation_id, kind, recipient, subject, body)
-    report = await asyncio.get_running_loop().run_in_executor(None, send_pending, store, get_settings().smtp, email_id)
+    email_id = await asyncio.to_thread(store.queue_email, conversation_id, kind, recipient, subject, body)
+    report = await asyncio.to_thread(send_pending, store, get_settings().smtp, email_id)
     logger.info("personal e-mail %d (%s) queued; sent: %d", email_id, kind, report.sent)
     return response.json({"message": SENT if report.sent else QUEUED, "sent": bool(report.sent)})
 
@@ -153,7 +154,7 @@ def add_keep_routes(widget: Blueprint, conversation_id_pattern) -> None:
         if not ALLOWANCE.take(body["conversation_id"]):
             return response.json({"error": TOO_MANY}, status=429)
         base = get_settings().public_base_url or f"{request.scheme}://{request.host}"
-        link, expires = new_resume_link(_store(), body["conversation_id"], base)
+        link, expires = await asyncio.to_thread(new_resume_link, _store(), body["conversation_id"], base)
         subject, text = resume_email(link, expires)
         return await _queue_and_send(body["conversation_id"], RESUME_LINK, address, subject, text)
 
@@ -162,7 +163,7 @@ def add_keep_routes(widget: Blueprint, conversation_id_pattern) -> None:
         body = _fields(request, "token")
         if body is None or not isinstance(body["token"], str) or not 20 <= len(body["token"]) <= 100:
             return response.json({"error": LINK_NOT_VALID}, status=410)
-        conversation_id = _store().use_token(body["token"])
+        conversation_id = await asyncio.to_thread(_store().use_token, body["token"])
         if conversation_id is None:
             logger.info("a resume link was refused (used, expired or unknown)")
             return response.json({"error": LINK_NOT_VALID}, status=410)
