@@ -20,7 +20,7 @@ from bot.screening import ScreeningResult
 from bot.settings import SmtpSettings
 from bot.storage.models import CONFIRMATION, RESUME_LINK, SUMMARY, utc_now
 from bot.storage.personal import PersonalStore
-from bot.storage.repository import EmailText, RequestDetails
+from bot.storage.records import EmailText, RequestDetails
 
 log = logging.getLogger(__name__)
 

@@ -29,7 +29,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.settings import SmtpSettings
 from bot.storage.models import CONFIRMATION, STUDY_TEAM, utc_now
-from bot.storage.repository import CriterionLine, EmailText, PendingNotification, Repository, RequestDetails
+from bot.storage.records import CriterionLine, EmailText, PendingNotification, RequestDetails
+from bot.storage.repository import Repository
 
 log = logging.getLogger(__name__)
 

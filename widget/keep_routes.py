@@ -123,40 +123,51 @@ async def _queue_and_send(conversation_id: str, kind: str, recipient: str, subje
     return response.json({"message": SENT if report.sent else QUEUED, "sent": bool(report.sent)})
 
 
+async def _email_request(
+    request: Request, conversation_id_pattern, no_chat: str
+) -> Tuple[Optional[Tuple[str, str, ScreeningState]], Optional[HTTPResponse]]:
+    """(conversation id, address, screening) of a request to e-mail the person, or the refusal.
+
+    Checked in this order: the body, the address, that the chat has started (``no_chat``
+    otherwise), and the chat's e-mail allowance, which only a request that passed the
+    rest uses up.
+    """
+    body = _fields(request, "conversation_id", "email")
+    if body is None or not conversation_id_pattern.fullmatch(str(body["conversation_id"])):
+        return None, response.json({"error": BAD_REQUEST}, status=400)
+    address, problem = _address(body)
+    if problem:
+        return None, response.json({"error": problem}, status=422)
+    state = await _state(request, body["conversation_id"])
+    if state is None:
+        return None, response.json({"error": no_chat}, status=409)
+    if not ALLOWANCE.take(body["conversation_id"]):
+        return None, response.json({"error": TOO_MANY}, status=429)
+    return (body["conversation_id"], address, state), None
+
+
 def add_keep_routes(widget: Blueprint, conversation_id_pattern) -> None:
     @widget.post("/email-summary")
     async def email_summary(request: Request) -> HTTPResponse:
-        body = _fields(request, "conversation_id", "email")
-        if body is None or not conversation_id_pattern.fullmatch(str(body["conversation_id"])):
-            return response.json({"error": BAD_REQUEST}, status=400)
-        address, problem = _address(body)
-        if problem:
-            return response.json({"error": problem}, status=422)
-        state = await _state(request, body["conversation_id"])
-        if state is None:
-            return response.json({"error": NO_SUMMARY}, status=409)
-        if not ALLOWANCE.take(body["conversation_id"]):
-            return response.json({"error": TOO_MANY}, status=429)
+        checked, refusal = await _email_request(request, conversation_id_pattern, NO_SUMMARY)
+        if refusal is not None:
+            return refusal
+        conversation_id, address, state = checked
         catalog = _catalog()
         subject, text = summary_email(state.result(catalog), state.voice, state.answers, catalog.questions)
-        return await _queue_and_send(body["conversation_id"], SUMMARY, address, subject, text)
+        return await _queue_and_send(conversation_id, SUMMARY, address, subject, text)
 
     @widget.post("/resume-link")
     async def resume_link(request: Request) -> HTTPResponse:
-        body = _fields(request, "conversation_id", "email")
-        if body is None or not conversation_id_pattern.fullmatch(str(body["conversation_id"])):
-            return response.json({"error": BAD_REQUEST}, status=400)
-        address, problem = _address(body)
-        if problem:
-            return response.json({"error": problem}, status=422)
-        if await _state(request, body["conversation_id"]) is None:  # only a chat that has started can be resumed
-            return response.json({"error": NO_CHAT}, status=409)
-        if not ALLOWANCE.take(body["conversation_id"]):
-            return response.json({"error": TOO_MANY}, status=429)
+        # Only a chat that has started can be resumed.
+        checked, refusal = await _email_request(request, conversation_id_pattern, NO_CHAT)
+        if refusal is not None:
+            return refusal
+        conversation_id, address, _ = checked
         base = get_settings().public_base_url or f"{request.scheme}://{request.host}"
-        link, expires = await asyncio.to_thread(new_resume_link, _store(), body["conversation_id"], base)
+        link, expires = await asyncio.to_thread(new_resume_link, _store(), conversation_id, base)
         subject, text = resume_email(link, expires)
-        return await _queue_and_send(body["conversation_id"], RESUME_LINK, address, subject, text)
+        return await _queue_and_send(conversation_id, RESUME_LINK, address, subject, text)
 
     @widget.post("/resume")
     async def resume(request: Request) -> HTTPResponse:

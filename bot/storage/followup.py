@@ -21,7 +21,7 @@ from bot.storage.base import Store
 from bot.storage.funnel import add_events
 from bot.storage.models import MAX_NOTE_LENGTH, MAX_REASON_LENGTH, ContactRequest, RequestNote, Screening, StaffUser
 from bot.storage.records import RequestDetails
-from bot.storage.requests import _delete_requests, _execute_delete, _request_by_reference, _request_details
+from bot.storage.requests import _request_by_reference, _request_details, delete_request_rows
 
 UNCHANGED = object()  # "leave this field as it is" (None means "clear it")
 
@@ -178,10 +178,7 @@ class FollowUpRepository(Store):
             request = _request_by_reference(session, reference)
             if request is None:
                 return 0
-            screening_id = request.screening_id
-            removed = _delete_requests(session, ContactRequest.id == request.id)
-            if session.scalar(select(ContactRequest.id).where(ContactRequest.screening_id == screening_id)) is None:
-                removed += _execute_delete(session, Screening.__table__.delete().where(Screening.id == screening_id))
+            removed = delete_request_rows(session, request)
             add_entry(session, now, actor, "deleted", request.reference, f"{removed} rows removed")
         return removed
 

@@ -204,13 +204,7 @@ class RequestRepository(Store):
             request = _request_by_reference(session, reference)
             if request is None:
                 return 0
-            screening_id = request.screening_id
-            removed = _delete_requests(session, ContactRequest.id == request.id)
-            others = session.scalar(
-                select(func.count()).select_from(ContactRequest).where(ContactRequest.screening_id == screening_id)
-            )
-            if not others:
-                removed += _execute_delete(session, delete(Screening).where(Screening.id == screening_id))
+            removed = delete_request_rows(session, request)
         log.info("contact request %s deleted: %d rows", normalise_reference(reference), removed)
         return removed
 
@@ -283,6 +277,21 @@ def _request_by_reference(session: Session, reference: str) -> Optional[ContactR
 def _execute_delete(session: Session, statement) -> int:
     # Bulk deletes: the session holds none of these rows, so nothing to synchronise.
     return session.execute(statement.execution_options(synchronize_session=False)).rowcount
+
+
+def delete_request_rows(session: Session, request: ContactRequest) -> int:
+    """Delete one request, its e-mails, and its screening unless another request uses it; rows removed.
+
+    The terminal tool and the staff console both delete this way.
+    """
+    screening_id = request.screening_id
+    removed = _delete_requests(session, ContactRequest.id == request.id)
+    others = session.scalar(
+        select(func.count()).select_from(ContactRequest).where(ContactRequest.screening_id == screening_id)
+    )
+    if not others:
+        removed += _execute_delete(session, delete(Screening).where(Screening.id == screening_id))
+    return removed
 
 
 def _delete_requests(session: Session, which) -> int:

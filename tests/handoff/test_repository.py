@@ -14,7 +14,7 @@ from sqlalchemy import func, select, text
 from bot.catalog import Catalog
 from bot.storage import EmailText, Repository, new_reference
 from bot.storage.models import ContactRequest, Criterion, Notification, Screening, Trial
-from bot.storage.repository import REFERENCE_ALPHABET
+from bot.storage.records import REFERENCE_ALPHABET
 from tests.handoff.conftest import JANE, NPC, NPC_ANSWERS, NPC_STATUSES, STUDY_TEAM_EMAIL, save_request
 
 REFERENCE = re.compile(r"^PS-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4}-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{4}$")
