@@ -8,7 +8,7 @@ the load with a message naming the file, the criterion and what is wrong.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Tuple
@@ -16,7 +16,15 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 import yaml
 
 from bot.answers import NOT_SURE, VOICES, AnswerType, ChecklistItem, Choice, Question
+from bot.i18n import LANGUAGES, SOURCE_LANGUAGE
 from bot.rules import Rule, RuleError
+from bot.seed_translations import (
+    MissingTranslation,
+    file_languages,
+    translate_criterion_texts,
+    translate_question,
+    translate_trial_texts,
+)
 
 QUESTION_BANK_FILE = "questions.yml"
 # "How long ago" answers are whole days; a century bounds typing mistakes.
@@ -79,8 +87,28 @@ class Trial:
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one catalog per process
 class Catalog:
+    """The questions and trials in one language; ``in_language`` gives the same catalog in another."""
+
     questions: Mapping[str, Question]
     trials: Mapping[str, Trial] = field(default_factory=dict)
+    language: str = SOURCE_LANGUAGE
+    translations: Mapping[str, "Catalog"] = field(default_factory=dict, repr=False)
+
+    @property
+    def languages(self) -> Tuple[str, ...]:
+        """Every language all seed files hold, the source language first."""
+        return tuple(language for language in LANGUAGES if language == self.language or language in self.translations)
+
+    def in_language(self, language: str) -> "Catalog":
+        """The same ids, rules and numbers, with every text in ``language``."""
+        if language == self.language:
+            return self
+        if language == SOURCE_LANGUAGE and self.language != SOURCE_LANGUAGE:
+            return self.translations[SOURCE_LANGUAGE]
+        try:
+            return self.translations[language]
+        except KeyError:
+            raise KeyError(f"the seed files do not hold language {language!r} (they hold {list(self.languages)})") from None
 
     def trial(self, registry_id: str) -> Trial:
         try:
@@ -198,27 +226,71 @@ class _Fields:
 def load_catalog(seeds_dir: Path) -> Catalog:
     """Load the question bank and every ``NCT*.yml`` trial file in ``seeds_dir``."""
     seeds_dir = Path(seeds_dir)
-    questions = load_questions(seeds_dir / QUESTION_BANK_FILE)
+    questions_path = seeds_dir / QUESTION_BANK_FILE
+    questions, translated_questions = load_translated_questions(questions_path)
     trials: Dict[str, Trial] = {}
+    translated_trials: Dict[str, Dict[str, Trial]] = {}
     for path in sorted(seeds_dir.glob("NCT*.yml")):
-        trial = load_trial(path, questions)
+        trial, translations = load_translated_trial(path, questions)
         if trial.registry_id in trials:
             raise CatalogError(path, None, f"duplicated trial id {trial.registry_id}")
         trials[trial.registry_id] = trial
+        translated_trials[trial.registry_id] = translations
     if not trials:
         raise CatalogError(seeds_dir, None, "no trial files (NCT*.yml) found")
-    return Catalog(questions=questions, trials=trials)
+    # A language is spoken only when every seed file holds it.
+    complete = [
+        language
+        for language in translated_questions
+        if all(language in translations for translations in translated_trials.values())
+    ]
+    others: Dict[str, Catalog] = {}
+    for language in complete:
+        others[language] = Catalog(
+            questions=translated_questions[language],
+            trials={tid: translations[language] for tid, translations in translated_trials.items()},
+            language=language,
+        )
+    source = Catalog(questions=questions, trials=trials, language=SOURCE_LANGUAGE, translations=others)
+    for language, catalog in others.items():
+        object.__setattr__(
+            catalog, "translations", {SOURCE_LANGUAGE: source, **{k: v for k, v in others.items() if k != language}}
+        )
+    return source
 
 
 def load_questions(path: Path) -> Dict[str, Question]:
-    top = _Fields(path, None, read_yaml(path), ("questions",))
+    return load_translated_questions(path)[0]
+
+
+def load_translated_questions(path: Path) -> Tuple[Dict[str, Question], Dict[str, Dict[str, Question]]]:
+    """The question bank in English, and in each other language the file holds."""
+    raw = read_yaml(path)
+    top = _Fields(path, None, raw, ("languages", "questions"))
+    languages = _languages(path, raw)
     questions: Dict[str, Question] = {}
+    translated: Dict[str, Dict[str, Question]] = {language: {} for language in languages}
     for index, data in enumerate(top.items("questions"), start=1):
         question = _question(path, index, data)
         if question.id in questions:
             raise CatalogError(path, f"question {question.id}", "duplicated question id")
         questions[question.id] = question
-    return questions
+        for language in languages:
+            try:
+                translated[language][question.id] = translate_question(
+                    question, data.get(language), f"question {question.id}", language
+                )
+            except MissingTranslation as error:
+                raise CatalogError(path, error.where, f"[{language}] {str(error).split('] ', 1)[1]}") from None
+    return questions, translated
+
+
+def _languages(path: Path, raw: Any) -> Tuple[str, ...]:
+    """The languages besides English a seed file holds."""
+    try:
+        return tuple(language for language in file_languages(raw, path, LANGUAGES) if language != SOURCE_LANGUAGE)
+    except MissingTranslation as error:
+        raise CatalogError(path, None, str(error).split(": ", 1)[-1]) from None
 
 
 def _question(path: Path, index: int, data: Any) -> Question:
@@ -228,7 +300,7 @@ def _question(path: Path, index: int, data: Any) -> Question:
         where,
         data,
         ("id", "type", "text", "help", "terms", "unit", "minimum", "maximum", "choices", "not_sure", "umbrella",
-         "checklist", "checklist_window_days"),
+         "checklist", "checklist_window_days") + LANGUAGES[1:],
     )
     question_id = fields.text("id")
     try:
@@ -337,11 +409,33 @@ def _words(fields: _Fields, choice_id: str, key: str) -> Tuple[str, ...]:
 
 _TRIAL_KEYS = (
     "registry_id", "listing", "title", "short_name", "one_line", "summary", "sponsor", "phase", "status",
-    "condition", "arms", "minimum_age", "maximum_age", "contact", "question_order", "criteria",
-)
+    "condition", "arms", "minimum_age", "maximum_age", "contact", "question_order", "criteria", "languages",
+) + LANGUAGES[1:]
 _CRITERION_KEYS = (
     "id", "kind", "source", "check", "questions", "rule", "explanation", "study_team_reason", "washout",
-)
+) + LANGUAGES[1:]
+
+
+def load_translated_trial(path: Path, questions: Mapping[str, Question]) -> Tuple[Trial, Dict[str, Trial]]:
+    """A trial in English, and in each other language its file holds (criteria, rules and ids shared)."""
+    trial = load_trial(path, questions)
+    raw = read_yaml(path)
+    translations: Dict[str, Trial] = {}
+    for language in _languages(path, raw):
+        try:
+            texts = translate_trial_texts(raw.get(language), "trial", language, len(trial.arms))
+            criteria = []
+            for criterion, data in zip(trial.criteria, raw["criteria"]):
+                words = translate_criterion_texts(
+                    data.get(language), f"criterion {criterion.id}", language, criterion.study_team_reason is not None
+                )
+                criteria.append(replace(criterion, **words))
+        except MissingTranslation as error:
+            raise CatalogError(path, error.where, f"[{language}] {str(error).split('] ', 1)[1]}") from None
+        arms = tuple(Arm(name=name, description=description) for name, description in texts["arms"])
+        fields = {key: value for key, value in texts.items() if key != "arms"}
+        translations[language] = replace(trial, arms=arms, criteria=tuple(criteria), **fields)
+    return trial, translations
 
 
 def load_trial(path: Path, questions: Mapping[str, Question]) -> Trial:
