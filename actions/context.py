@@ -10,6 +10,7 @@ from typing import Optional
 from rasa_sdk import Tracker
 
 from bot.catalog import Catalog, load_catalog
+from bot.i18n import current_language
 from bot.session import ScreeningState, answers_from_json, parse_started_on
 from bot.settings import get_settings
 from bot.staff.clock import system_clock
@@ -31,11 +32,20 @@ INTERRUPTION_INTENTS = frozenset(
 
 
 @lru_cache(maxsize=1)
-def catalog() -> Catalog:
+def source_catalog() -> Catalog:
+    """The catalog in English, holding its translations; loaded once."""
     loaded = load_catalog(get_settings().seeds_dir)
-    # Train the answer reader's small classifiers now, not during someone's first answer.
-    reader_for(language()).prepare(loaded.questions.values())
+    # Train each answer reader's small classifiers now, not during someone's first answer.
+    for spoken in loaded.languages:
+        reader_for(spoken).prepare(loaded.in_language(spoken).questions.values())
     return loaded
+
+
+def catalog() -> Catalog:
+    """The catalog in the conversation's language (English while the seed files lack that language)."""
+    loaded = source_catalog()
+    spoken = current_language()
+    return loaded.in_language(spoken) if spoken in loaded.languages else loaded
 
 
 @lru_cache(maxsize=1)
@@ -70,8 +80,8 @@ def today() -> dt.date:
 
 
 def language() -> str:
-    """The language answers are read in. English only, until a second reader exists."""
-    return "en"
+    """The language answers are read in: the conversation's (actions/language.py)."""
+    return current_language()
 
 
 def latest_intent(tracker: Tracker) -> Optional[str]:

@@ -14,6 +14,9 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.language import conversation_language
+from bot.i18n import use_language
+
 logger = logging.getLogger(__name__)
 
 APOLOGY = (
@@ -33,7 +36,8 @@ class SafeAction(Action, ABC):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
         try:
-            return await self.act(dispatcher, tracker, domain)
+            with use_language(conversation_language(tracker)):
+                return await self.act(dispatcher, tracker, domain)
         except Exception as error:  # noqa: BLE001 - any failure must still answer the person
             return apologise(self.name(), dispatcher, error)
 
@@ -62,6 +66,7 @@ class SafeFormValidationAction(FormValidationAction, ABC):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
         try:
-            return await super().run(dispatcher, tracker, domain)
+            with use_language(conversation_language(tracker)):
+                return await super().run(dispatcher, tracker, domain)
         except Exception as error:  # noqa: BLE001 - the person must always get an answer
             return apologise(self.name(), dispatcher, error)
