@@ -16,8 +16,8 @@ from typing import Dict, Iterator, List, Tuple
 import pytest
 import yaml
 
-from bot.answers import AnswerType, Question
-from bot.catalog import load_translated_questions
+from bot.screening.answers import AnswerType, Question
+from bot.screening.catalog import load_translated_questions
 from tests.conftest import SEEDS_DIR
 
 BANK = SEEDS_DIR / "questions.yml"
