@@ -104,6 +104,10 @@ def test_the_two_voices_differ_and_the_caregiver_voice_speaks_of_the_other_perso
             problems.append(f"{question.id}: the caregiver text names neither 您照顾的人 nor 他/她")
         if any(marker in own for marker in CAREGIVER_MARKERS):
             problems.append(f"{question.id}: the self text speaks of someone else")
+        if "您" not in own:
+            problems.append(f"{question.id}: the self text does not address the person as 您")
+        if "您的" in other.replace("您照顾的人", ""):
+            problems.append(f"{question.id}: the caregiver text speaks of the caregiver's own body (您的…)")
         if "你" in own + other:
             problems.append(f"{question.id}: 你 instead of the polite 您")
     assert not problems, "\n".join(problems)
