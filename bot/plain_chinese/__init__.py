@@ -8,29 +8,40 @@ sentences are (in words) and how many of the words are uncommon. The score is
 
 and a text scoring above ``DIFFICULT_ABOVE`` (30) is difficult. Words are cut
 with jieba (0.42.1, the version Rasa allows); a word's level comes from the
-HSK 2012-2018 vocabulary shipped in ``data/`` (levels 1-6, Simplified; its
-source and licence are in ``data/README.md``).
+HSK vocabulary of the national standard GF0025-2021 shipped in ``data/``
+(levels 1-6, and 7 for its advanced band 7-9; Simplified). Its source, its
+licence, and why this list and not the 300-word HSK 2.0 levels 1-2, are in
+``data/README.md``.
 
 How each kind of token counts (the choices a formula on words leaves open):
 
 * A sentence ends at 。！？；!?; or at a line break: each line of a list is read
   as its own sentence, as the English check does.
 * Punctuation is not a word.
+* A hard word counts once in a text however often it comes back, as in the
+  Spache formula's count of unfamiliar words: a reader who has met 化疗 in the
+  first sentence meets a known word in the third. (Every occurrence still counts
+  as a word.)
 * Numbers written in digits (18, 7.5, 0-1, 1+) are one word each and never hard:
   every reader knows digits, and the score should not push "4 周" into "四周".
-* Latin abbreviations (HER2, PD-1, ECOG, ISH, mg) are one word each and hard:
-  they are terms a reader has to have explained, just like 免疫组化.
-* Proper names the reader already has in front of them, the trial drugs' codes,
-  the registry ids and the sponsors' company names (``KNOWN_NAMES``), are one
-  easy word each: splitting 上海复宏汉霖生物技术股份有限公司 into six words, half of
-  them "hard", would measure the company's name, not our writing.
-* The medical terms of the project's domain notes (鼻咽癌, 含铂化疗, 免疫组化 …,
-  ``data/medical_terms.txt``) are one word each, so jieba does not cut a term
-  into several pieces that would each count. They are hard words (not in HSK 1-2).
-* A Chinese word is easy when HSK lists it at level 1 or 2, or when it is made
-  entirely of such words (jieba joins 做过, 不能, 每天 …, which HSK lists as
-  separate words). Any other word is hard: HSK level 3-6, or not in HSK at all,
-  which is rarer still (化疗, 癌).
+* Latin abbreviations (CT, ISH, mg) are one word each and hard: they are terms a
+  reader has to have explained.
+* The standard terms of the project's domain notes (鼻咽癌, 含铂化疗, 免疫组化,
+  HER2, PD-1 …; ``data/standard_terms.txt``) are one easy word each. The
+  writing rules require exactly these terms, each with a plain explanation
+  around it; the score measures the words we choose around a term, not the term
+  we must use (as the English reading-level tests read their NAMES).
+* Names the reader already knows, their diagnosis (鼻咽癌, 乳腺癌), the trial
+  drugs' codes, the registry ids and the sponsors' company names (``KNOWN_NAMES``),
+  are one easy word each: splitting 上海复宏汉霖生物技术股份有限公司 into six words,
+  half of them "hard", would measure the company's name, not our writing.
+* Other medical words and drug names (化疗, 利福平 …; ``data/medical_terms.txt``)
+  are one word each, so jieba does not cut a name into pieces that would each
+  count; they are hard words.
+* Any other Chinese word is easy when HSK lists it at level 1 or 2, or when it is
+  made entirely of such words (jieba joins 做过, 不能, 看不到 …, which HSK lists
+  as separate words). Every other word is hard: HSK level 3 or above, or not in
+  HSK at all, which is rarer still.
 
 This module knows nothing of Rasa; tests and ``scripts/chinese_reading_level.py`` use it.
 """
@@ -47,12 +58,15 @@ from typing import Dict, FrozenSet, List, Tuple
 import jieba
 
 DATA = Path(__file__).resolve().parent / "data"
-HSK_LEVELS_FILE = DATA / "hsk_2012_levels.tsv"
+HSK_LEVELS_FILE = DATA / "hsk_2021_levels.tsv"
 MEDICAL_TERMS_FILE = DATA / "medical_terms.txt"
+STANDARD_TERMS_FILE = DATA / "standard_terms.txt"
 DIFFICULT_ABOVE = 30
 EASY_LEVELS = (1, 2)
 
 KNOWN_NAMES = (
+    "鼻咽癌",
+    "乳腺癌",
     "上海复宏汉霖生物技术股份有限公司",
     "正大天晴药业集团股份有限公司",
     "复宏汉霖",
@@ -83,7 +97,7 @@ class Reading:
     text: str
     sentences: int
     words: Tuple[str, ...]
-    hard_words: Tuple[str, ...]
+    hard_words: Tuple[str, ...]  # each counted once, in the order they first appear
 
     @property
     def average_sentence_length(self) -> float:
@@ -108,9 +122,9 @@ def hsk_levels() -> Dict[str, int]:
     levels: Dict[str, int] = {}
     for number, line in enumerate(HSK_LEVELS_FILE.read_text(encoding="utf-8").splitlines(), start=1):
         word, _, level = line.partition("\t")
-        if not word or not level.isdigit() or not 1 <= int(level) <= 6:
-            raise ValueError(f"{HSK_LEVELS_FILE}: line {number} is not 'word<TAB>level 1-6'")
-        levels[word] = min(int(level), levels.get(word, 6))
+        if not word or not level.isdigit() or not 1 <= int(level) <= 7:
+            raise ValueError(f"{HSK_LEVELS_FILE}: line {number} is not 'word<TAB>level 1-7'")
+        levels[word] = min(int(level), levels.get(word, 7))
     return levels
 
 
@@ -119,10 +133,19 @@ def _easy_words() -> FrozenSet[str]:
     return frozenset(word for word, level in hsk_levels().items() if level in EASY_LEVELS)
 
 
+def _terms(path: Path) -> Tuple[str, ...]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def standard_terms() -> FrozenSet[str]:
+    return frozenset(_terms(STANDARD_TERMS_FILE))
+
+
 @lru_cache(maxsize=1)
 def medical_terms() -> Tuple[str, ...]:
-    lines = MEDICAL_TERMS_FILE.read_text(encoding="utf-8").splitlines()
-    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return _terms(MEDICAL_TERMS_FILE)
 
 
 @lru_cache(maxsize=1)
@@ -131,13 +154,16 @@ def _tokenizer() -> jieba.Tokenizer:
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
-    for term in medical_terms():
-        tokenizer.add_word(term)
+    for term in (*standard_terms(), *medical_terms()):
+        if _HAN.search(term):
+            tokenizer.add_word(term)
     return tokenizer
 
 
 def is_easy(word: str) -> bool:
-    """HSK level 1-2, or made entirely of such words (jieba's 做过 is HSK's 做 + 过)."""
+    """A standard term or a known name, HSK level 1-2, or made entirely of such words (做过 is 做 + 过)."""
+    if word in standard_terms() or _KNOWN.fullmatch(word):
+        return True
     easy = _easy_words()
     if word in easy:
         return True
@@ -155,7 +181,7 @@ def words(sentence: str) -> List[Tuple[str, bool]]:
     for match in _SPECIAL.finditer(sentence):
         found.extend(_chinese_words(sentence[position : match.start()]))
         token = match.group()
-        if _KNOWN.fullmatch(token) or _NUMBER.fullmatch(token):
+        if _KNOWN.fullmatch(token) or _NUMBER.fullmatch(token) or token in standard_terms():
             found.append((token, False))
         else:
             found.append((token, True))  # a Latin abbreviation: a term to explain
@@ -185,5 +211,5 @@ def read(text: str) -> Reading:
         text=text,
         sentences=len(counted),
         words=tuple(word for word, _ in every),
-        hard_words=tuple(word for word, hard in every if hard),
+        hard_words=tuple(dict.fromkeys(word for word, hard in every if hard)),
     )
