@@ -28,11 +28,11 @@ def test_one_hsk_level_4_word():
 
 
 def test_two_sentences_and_a_repeated_hard_word_counted_once():
-    # 研究 4 / 医生 1 / 会 1 / 看 1 / 片子 7-9 | 研究 4 / 团队 6 / 也 1 / 会 1 / 看 1
-    # Ten words in two sentences (5 each); hard: 研究 (twice, counted once), 片子, 团队 = 3.
-    reading = read("研究医生会看片子。研究团队也会看。")
+    # 研究 4 / 医生 1 / 会 1 / 看 1 / 病历 (not in HSK) | 研究 4 / 团队 6 / 也 1 / 会 1 / 看 1
+    # Ten words in two sentences (5 each); hard: 研究 (twice, counted once), 病历, 团队 = 3.
+    reading = read("研究医生会看病历。研究团队也会看。")
     assert reading.sentences == 2 and len(reading.words) == 10
-    assert reading.hard_words == ("研究", "片子", "团队")
+    assert reading.hard_words == ("研究", "病历", "团队")
     assert reading.score == pytest.approx(5 + 30)
     assert reading.difficult and reading.score > DIFFICULT_ABOVE
 
@@ -60,9 +60,10 @@ def test_each_line_of_a_list_is_a_sentence():
     assert sentences("好。对吗？是的！不；") == ["好", "对吗", "是的", "不"]
 
 
-def test_an_hsk_level_wins_over_its_parts():
-    assert hsk_levels()["片子"] == 7 and not is_easy("片子")  # though 片 and 子 are each easy
+def test_a_word_jieba_joins_is_easy_when_made_of_easy_words():
     assert "做过" not in hsk_levels() and is_easy("做过")  # 做 1 + 过 1
+    assert hsk_levels()["才能"] == 3 and is_easy("才能")  # 才 2 + 能 1, as in 才能开始
+    assert not is_easy("病历") and not is_easy("化疗")
 
 
 def test_the_shipped_list_has_all_six_levels_and_the_advanced_band():

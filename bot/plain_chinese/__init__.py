@@ -38,9 +38,12 @@ How each kind of token counts (the choices a formula on words leaves open):
 * Other medical words and drug names (化疗, 利福平 …; ``data/medical_terms.txt``)
   are one word each, so jieba does not cut a name into pieces that would each
   count; they are hard words.
-* Any other Chinese word is easy when HSK lists it at level 1 or 2, or, when HSK
-  does not list it at all, when it is made entirely of such words (jieba joins
-  做过, 不能, 看不到 …, which HSK lists as separate words). Every other word is hard: HSK level 3 or above, or not in
+* Any other Chinese word is easy when HSK lists it at level 1 or 2, or when it is
+  made entirely of such words. jieba joins words that HSK lists separately
+  (做过, 看不到), and some of its joins are HSK words of another meaning: in
+  "才能开始" jieba's 才能 is 才 + 能 ("only then can"), not the level-3 noun
+  才能 ("talent"). Cutting such a word into easy words errs toward easy, which a
+  few colloquial words (片子, "scan films", is 片 + 子) also get. Every other word is hard: HSK level 3 or above, or not in
   HSK at all, which is rarer still.
 
 This module knows nothing of Rasa; tests and ``scripts/chinese_reading_level.py`` use it.
@@ -164,10 +167,9 @@ def is_easy(word: str) -> bool:
     """A standard term or a known name, HSK level 1-2, or made entirely of such words (做过 is 做 + 过)."""
     if word in standard_terms() or _KNOWN.fullmatch(word):
         return True
-    level = hsk_levels().get(word)
-    if level is not None:  # a word HSK lists has its own level (片子 is level 7-9, though 片 and 子 are not)
-        return level in EASY_LEVELS
     easy = _easy_words()
+    if word in easy:
+        return True
     # Can the word be cut, left to right, into easy words? (Short words: a small table.)
     reachable = [True] + [False] * len(word)
     for end in range(1, len(word) + 1):
