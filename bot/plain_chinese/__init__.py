@@ -196,7 +196,7 @@ def words(sentence: str) -> List[Tuple[str, bool]]:
 def _chinese_words(segment: str) -> List[Tuple[str, bool]]:
     if not _HAN.search(segment):
         return []
-    return [(token, not is_easy(token)) for token in _tokenizer().cut(segment) if _HAN.search(token)]
+    return [(token, not is_easy(token)) for token in _tokenizer().cut(segment, HMM=False) if _HAN.search(token)]
 
 
 def sentences(text: str) -> List[str]:
