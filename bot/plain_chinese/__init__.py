@@ -15,6 +15,8 @@ licence, and why this list and not the 300-word HSK 2.0 levels 1-2, are in
 
 How each kind of token counts (the choices a formula on words leaves open):
 
+* Words are jieba's dictionary words (``HMM=False``). Its HMM would join runs it
+  does not know into made-up words (肝会, 会伤) that no list has, each "hard".
 * A sentence ends at 。！？；!?; or at a line break: each line of a list is read
   as its own sentence, as the English check does.
 * Punctuation is not a word.
