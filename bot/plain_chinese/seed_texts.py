@@ -20,7 +20,7 @@ from typing import Iterator, List, Tuple
 
 import yaml
 
-from bot.catalog import QUESTION_BANK_FILE, Catalog, load_catalog
+from bot.screening.catalog import QUESTION_BANK_FILE, Catalog, load_catalog
 
 LANGUAGE = "zh"
 
