@@ -78,3 +78,11 @@ def test_the_shipped_list_has_all_six_levels_and_the_advanced_band():
 def test_a_text_without_words_is_refused():
     with pytest.raises(ValueError):
         read("。。！")
+
+
+def test_a_name_jieba_does_not_know_is_one_hard_word():
+    # 她 1 / 吃 1 / 过 1 / 他 1 / 莫昔芬: jieba falls back to 莫, 昔, 芬, none of them in HSK, read as one word.
+    reading = read("她吃过他莫昔芬。")
+    assert reading.words == ("她", "吃", "过", "他", "莫昔芬")
+    assert reading.hard_words == ("莫昔芬",)
+    assert reading.score == pytest.approx(5 + 20)

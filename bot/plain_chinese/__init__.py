@@ -17,6 +17,9 @@ How each kind of token counts (the choices a formula on words leaves open):
 
 * Words are jieba's dictionary words (``HMM=False``). Its HMM would join runs it
   does not know into made-up words (肝会, 会伤) that no list has, each "hard".
+  Instead, where jieba falls back to single characters, consecutive ones that
+  HSK does not list either are read as one unknown word: most often a drug's or
+  a disease's name jieba does not know (莫昔芬), one hard word, not three.
 * A sentence ends at 。！？；!?; or at a line break: each line of a list is read
   as its own sentence, as the English check does.
 * Punctuation is not a word.
@@ -186,7 +189,7 @@ def words(sentence: str) -> List[Tuple[str, bool]]:
     for match in _SPECIAL.finditer(sentence):
         found.extend(_chinese_words(sentence[position : match.start()]))
         token = match.group()
-        if _KNOWN.fullmatch(token) or _NUMBER.fullmatch(token) or token in standard_terms():
+        if _KNOWN.fullmatch(token) or _NUMBER.fullmatch(token) or token.rstrip("+-") in standard_terms():
             found.append((token, False))
         else:
             found.append((token, True))  # a Latin abbreviation: a term to explain
@@ -198,7 +201,30 @@ def words(sentence: str) -> List[Tuple[str, bool]]:
 def _chinese_words(segment: str) -> List[Tuple[str, bool]]:
     if not _HAN.search(segment):
         return []
-    return [(token, not is_easy(token)) for token in _tokenizer().cut(segment, HMM=False) if _HAN.search(token)]
+    tokens = [token for token in _tokenizer().cut(segment, HMM=False) if _HAN.search(token)]
+    return [(token, not is_easy(token)) for token in _join_unknown_characters(tokens)]
+
+
+def _join_unknown_characters(tokens: List[str]) -> List[str]:
+    """Consecutive single characters that HSK does not list are one unknown word (他/莫/昔/芬 is 他 + 莫昔芬).
+
+    Without its HMM, jieba cuts a name it does not know (a drug's, a disease's)
+    into single characters; each would count as a hard word of its own. A
+    character HSK lists (和, 西) is never swallowed, so a run stops there.
+    """
+    joined: List[str] = []
+    run = ""
+    for token in tokens:
+        if len(token) == 1 and token not in hsk_levels() and token not in standard_terms():
+            run += token
+            continue
+        if run:
+            joined.append(run)
+            run = ""
+        joined.append(token)
+    if run:
+        joined.append(run)
+    return joined
 
 
 def sentences(text: str) -> List[str]:
