@@ -10,13 +10,17 @@ zh. A file that does not declare zh yet is reported, never passed over silently.
 
 from __future__ import annotations
 
+import shutil
 import warnings
 
+import pytest
 import yaml
 
 from bot.plain_chinese import DIFFICULT_ABOVE, read
 from bot.plain_chinese.seed_texts import chinese_seed_texts
+from bot.screening.catalog import CatalogError, load_catalog
 from tests.conftest import SEEDS_DIR
+from tests.i18n.test_seed_translations import _with_zh_blocks
 
 HARDEST_SHOWN = 10
 
@@ -49,3 +53,34 @@ def test_every_translated_trial_file_gives_a_text_for_each_criterion():
             continue
         for criterion in data["criteria"]:
             assert f"{data['registry_id']} {criterion['id']} explanation" in names
+
+
+def test_once_every_file_holds_chinese_the_texts_come_from_the_catalog(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS_DIR, seeds)
+    _with_zh_blocks(seeds)  # the files without Chinese get stand-in "中…" texts
+    found = chinese_seed_texts(seeds)
+    assert found.untranslated == ()
+    catalog = load_catalog(seeds).in_language("zh")
+    where = dict(found.texts)
+    age = catalog.questions["age"]
+    assert where["question age text (self)"] == age.text["self"]
+    assert where["question age text (caregiver)"] == age.text["caregiver"]
+    assert where["question age help"] == age.help
+    hr = catalog.questions["hr_status"]
+    assert where["question hr_status choice positive"] == hr.choice("positive").label
+    for trial in catalog.trials.values():
+        for criterion in trial.criteria:
+            assert where[f"{trial.registry_id} {criterion.id} explanation"] == criterion.explanation
+
+
+def test_a_missing_chinese_text_fails_rather_than_being_skipped(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS_DIR, seeds)
+    _with_zh_blocks(seeds)
+    path = seeds / "NCT06839066.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    del data["criteria"][0]["zh"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(CatalogError, match=r"NCT06839066.yml: criterion NPC-I01: \[zh\] missing translation block"):
+        chinese_seed_texts(seeds)
