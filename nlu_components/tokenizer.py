@@ -6,6 +6,10 @@ is then cut into words with jieba, the segmenter Rasa's own JiebaTokenizer wraps
 Rasa's JiebaTokenizer cannot serve here: it refuses any model language but `zh`
 and cuts English on jieba's rules (spaces become tokens). See "NLU pipeline and
 dialogue policies" in the README for the measurement that chose this.
+
+With `traditional_to_simplified: true`, Traditional characters (為什麼, 還有幾題) are
+read as Simplified (OpenCC's t2s table) before jieba cuts them, so the model learns
+one spelling; each token keeps its place in the text as typed.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from typing import List, Optional, Text
+from typing import Any, Callable, Dict, List, Optional, Text
 
 import jieba
 
@@ -40,20 +44,39 @@ def blank_wide_punctuation(text: str) -> str:
     )
 
 
-def cut_chinese(token: Token) -> List[Token]:
+def cut_chinese(token: Token, convert: Optional[Callable[[str], str]] = None) -> List[Token]:
     """The token itself when it has no Chinese character, else jieba's words with their offsets."""
     if not _CHINESE.search(token.text):
         return [token]
+    text = token.text
+    if convert is not None:
+        converted = convert(text)
+        # Offsets must stay those of the typed text; t2s is one character for one in practice.
+        text = converted if len(converted) == len(text) else text
     return [
         Token(word, token.start + start, end=token.start + end)
-        for word, start, end in jieba.tokenize(token.text)
+        for word, start, end in jieba.tokenize(text)
         if word.strip()
     ]
+
+
+def traditional_to_simplified() -> Callable[[str], str]:
+    from opencc import OpenCC
+
+    return OpenCC("t2s").convert
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
 class MixedLanguageTokenizer(WhitespaceTokenizer):
     """WhitespaceTokenizer for English, jieba for the Chinese pieces."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {**WhitespaceTokenizer.get_default_config(), "traditional_to_simplified": False}
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        super().__init__(config)
+        self._convert = traditional_to_simplified() if self._config.get("traditional_to_simplified") else None
 
     @staticmethod
     def not_supported_languages() -> Optional[List[Text]]:
@@ -70,4 +93,4 @@ class MixedLanguageTokenizer(WhitespaceTokenizer):
 
     def tokenize(self, message: Message, attribute: Text) -> List[Token]:
         blanked = Message({attribute: blank_wide_punctuation(message.get(attribute))})
-        return [word for token in super().tokenize(blanked, attribute) for word in cut_chinese(token)]
+        return [word for token in super().tokenize(blanked, attribute) for word in cut_chinese(token, self._convert)]

@@ -49,6 +49,7 @@ CLASSIFIER = [{"name": "LogisticRegressionClassifier", "random_state": 42}]
 ENTITIES = [{"name": "CRFEntityExtractor"}, {"name": "EntitySynonymMapper"}]
 WHITESPACE = [{"name": "WhitespaceTokenizer"}]
 MIXED = [{"name": "nlu_components.tokenizer.MixedLanguageTokenizer"}]
+MIXED_T2S = [{"name": "nlu_components.tokenizer.MixedLanguageTokenizer", "traditional_to_simplified": True}]
 JIEBA = [{"name": "JiebaTokenizer"}]
 
 # name -> list of (model language, pipeline, which training examples, which test sets)
@@ -56,6 +57,7 @@ CANDIDATES: Dict[str, List[Tuple[str, list, str, Tuple[str, ...]]]] = {
     "before": [("en", WHITESPACE + FEATURIZERS + CLASSIFIER, "main", ("en",))],
     "one_model_whitespace": [("en", WHITESPACE + FEATURIZERS + CLASSIFIER + ENTITIES, "all", ("en", "zh"))],
     "one_model_jieba": [("en", MIXED + FEATURIZERS + CLASSIFIER + ENTITIES, "all", ("en", "zh"))],
+    "one_model_jieba_t2s": [("en", MIXED_T2S + FEATURIZERS + CLASSIFIER + ENTITIES, "all", ("en", "zh"))],
     "per_language": [
         ("en", WHITESPACE + FEATURIZERS + CLASSIFIER + ENTITIES, "english", ("en",)),
         ("zh", JIEBA + FEATURIZERS + CLASSIFIER + ENTITIES, "chinese", ("zh",)),
