@@ -34,11 +34,14 @@ from typing import Dict, Iterable, List, Optional, Tuple
 import yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# The models name our own tokenizer (nlu_components.tokenizer); loading one here needs the project on the path.
+sys.path.insert(0, str(PROJECT_ROOT))
 RASA = str(Path(sys.executable).with_name("rasa"))
 NLU_DIR = PROJECT_ROOT / "data" / "nlu"
 EN_HOLDOUT = PROJECT_ROOT / "tests" / "nlu" / "holdout.yml"
 CHINESE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 HELD_OUT_EVERY = 5
+SHOW_ERRORS = False
 
 FEATURIZERS = [
     {"name": "LexicalSyntacticFeaturizer"},
@@ -146,6 +149,10 @@ def score(model: Path, data: Path, out: Path) -> dict:
         cwd=PROJECT_ROOT, check=True, capture_output=True,
     )
     report = json.loads((out / "intent_report.json").read_text())
+    if SHOW_ERRORS:
+        for error in json.loads((out / "intent_errors.json").read_text()):
+            print(f"  {model.stem} {data.stem}: {error['text']!r} {error['intent']} -> "
+                  f"{error['intent_prediction']['name']}", file=sys.stderr)
     result = {"accuracy": round(report["accuracy"], 3), "macro_f1": round(report["macro avg"]["f1-score"], 3)}
     entities = out / "CRFEntityExtractor_report.json"
     if entities.exists():
@@ -181,7 +188,10 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", default=list(CANDIDATES), choices=list(CANDIDATES))
     parser.add_argument("--zh-test", type=Path, default=None,
                         help="also score this Chinese file (the blind set, once a choice is made)")
+    parser.add_argument("--show-errors", action="store_true", help="print each wrong intent to stderr")
     args = parser.parse_args()
+    global SHOW_ERRORS
+    SHOW_ERRORS = args.show_errors
     kinds, held_out = split_training_data()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
