@@ -48,6 +48,10 @@ FEATURIZERS = [
     {"name": "CountVectorsFeaturizer"},
     {"name": "CountVectorsFeaturizer", "analyzer": "char_wb", "min_ngram": 1, "max_ngram": 4},
 ]
+# char n-grams across word boundaries: in Chinese a two-character word often spans jieba's cut.
+FEATURIZERS_CHAR = FEATURIZERS[:2] + [
+    {"name": "CountVectorsFeaturizer", "analyzer": "char", "min_ngram": 1, "max_ngram": 4},
+]
 CLASSIFIER = [{"name": "LogisticRegressionClassifier", "random_state": 42}]
 ENTITIES = [{"name": "CRFEntityExtractor"}, {"name": "EntitySynonymMapper"}]
 WHITESPACE = [{"name": "WhitespaceTokenizer"}]
@@ -61,6 +65,7 @@ CANDIDATES: Dict[str, List[Tuple[str, list, str, Tuple[str, ...]]]] = {
     "one_model_whitespace": [("en", WHITESPACE + FEATURIZERS + CLASSIFIER + ENTITIES, "all", ("en", "zh"))],
     "one_model_jieba": [("en", MIXED + FEATURIZERS + CLASSIFIER + ENTITIES, "all", ("en", "zh"))],
     "one_model_jieba_t2s": [("en", MIXED_T2S + FEATURIZERS + CLASSIFIER + ENTITIES, "all", ("en", "zh"))],
+    "one_model_jieba_char": [("en", MIXED + FEATURIZERS_CHAR + CLASSIFIER + ENTITIES, "all", ("en", "zh"))],
     "per_language": [
         ("en", WHITESPACE + FEATURIZERS + CLASSIFIER + ENTITIES, "english", ("en",)),
         ("zh", JIEBA + FEATURIZERS + CLASSIFIER + ENTITIES, "chinese", ("zh",)),
@@ -109,6 +114,15 @@ def write_nlu(path: Path, examples: Iterable[Tuple[str, str]]) -> Path:
              for intent, lines in by_intent.items()]
     path.write_text(yaml.safe_dump({"version": "3.1", "nlu": items}, allow_unicode=True, sort_keys=False))
     return path
+
+
+def in_traditional(examples: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
+    from opencc import OpenCC
+
+    convert = OpenCC("s2t").convert
+    # Only the text outside entity annotations: the annotation's JSON stays as written.
+    return [(intent, re.sub(r"(\{[^}]*\})|([^{]+)", lambda m: m.group(1) or convert(m.group(2)), line))
+            for intent, line in examples]
 
 
 def held_out_messages(path: Path) -> List[str]:
@@ -206,7 +220,9 @@ def main() -> None:
         both.mkdir()
         write_nlu(both / "nlu.yml", kinds["english"] + kinds["chinese"])
         data["all"] = both
-        test_sets = {"en": EN_HOLDOUT, "zh_split": write_nlu(work / "zh_split.yml", held_out)}
+        test_sets = {"en": EN_HOLDOUT, "zh_split": write_nlu(work / "zh_split.yml", held_out),
+                     # The same messages typed in Traditional characters (OpenCC s2t).
+                     "zh_split_traditional": write_nlu(work / "zh_split_traditional.yml", in_traditional(held_out))}
         if args.zh_test:
             test_sets["zh_blind"] = args.zh_test
         for name in args.only:
