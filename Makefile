@@ -15,11 +15,11 @@ shell: ## Chat with the assistant in the terminal (starts the action server if n
 	scripts/shell.sh
 
 staff: setup ## Start the study team's web console (http://127.0.0.1:5090/; migrates the database first)
-	.venv/bin/python -m bot.migrate
+	.venv/bin/python -m bot.storage.migrate
 	.venv/bin/python -m bot.staff serve
 
 staff-user: setup ## Add a staff console user: make staff-user NAME=li.wei [ADMIN=1] (asks for the password)
-	.venv/bin/python -m bot.migrate
+	.venv/bin/python -m bot.storage.migrate
 	.venv/bin/python -m bot.staff add-user $(NAME) $(if $(ADMIN),--admin,)
 
 test: ## Run every test, browser tests included (installs Chromium and trains first if needed)
@@ -29,7 +29,7 @@ train: setup ## Train the model (reuses the last one when nothing changed)
 	scripts/train.sh
 
 screen-demo: setup ## Screen an example answers file from the command line
-	.venv/bin/python -m bot.screen NCT06839066 examples/npc_answers.yml
+	.venv/bin/python -m bot.screening.screen NCT06839066 examples/npc_answers.yml
 
 screening-time: setup ## Measure how long screenings take and how close "Question N of about M" is
 	.venv/bin/python scripts/screening_time.py

@@ -20,19 +20,19 @@ from rasa_sdk.types import DomainDict
 from actions import context
 from actions.safety import SafeAction, SafeFormValidationAction, send
 from actions.sealed_slots import seal, unseal
-from bot.answers import InvalidAnswer
-from bot.contact import CONTACT_FIELDS, validate_contact_field
-from bot.keep import with_summary
-from bot.messages import (
+from bot.screening.answers import InvalidAnswer
+from bot.handoff.contact import CONTACT_FIELDS, validate_contact_field
+from bot.handoff.keep import with_summary
+from bot.handoff.messages import (
     CONTACT_PROMPTS,
     consent_message,
     contact_read_back,
     contact_saved_message,
-    summary_message,
     which_detail_message,
 )
-from bot.notify import deliver_for, write_email
-from bot.session import answers_to_json
+from bot.screening.messages import summary_message
+from bot.handoff.notify import deliver_for, write_email
+from bot.screening.session import answers_to_json
 from bot.settings import get_settings
 from bot.understanding import reader_for
 
@@ -214,7 +214,7 @@ def _named_field(text: str) -> Optional[str]:
 
 
 def _prompt_action(slot: str) -> type:
-    """An ask action for one contact slot; its wording lives in bot.messages.CONTACT_PROMPTS."""
+    """An ask action for one contact slot; its wording lives in bot.handoff.messages.CONTACT_PROMPTS."""
 
     class AskContactField(SafeAction):
         def name(self) -> Text:

@@ -9,9 +9,9 @@ from typing import Optional
 
 from rasa_sdk import Tracker
 
-from bot.catalog import Catalog, load_catalog
+from bot.screening.catalog import Catalog, load_catalog
 from bot.i18n import current_language
-from bot.session import ScreeningState, answers_from_json, parse_started_on
+from bot.screening.session import ScreeningState, answers_from_json, parse_started_on
 from bot.settings import get_settings
 from bot.staff.clock import system_clock
 from bot.staff.funnel import FunnelRecorder

@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import context
 from actions.safety import SafeAction
-from bot.session import answers_to_json
+from bot.screening.session import answers_to_json
 
 NOTHING_TO_CHANGE = "There is no answer to change yet."
 CHANGE_LAST = "No problem. Let's change your last answer."

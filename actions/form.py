@@ -22,9 +22,9 @@ from rasa_sdk.types import DomainDict
 
 from actions import context
 from actions.safety import SafeAction, SafeFormValidationAction, send
-from bot.answers import NO, NOT_SURE, YES, AnswerType, AnswerValue, InvalidAnswer, Question
-from bot.checklist import is_ticked_payload, read_ticked
-from bot.messages import (
+from bot.screening.answers import NO, NOT_SURE, YES, AnswerType, AnswerValue, InvalidAnswer, Question
+from bot.screening.checklist import is_ticked_payload, read_ticked
+from bot.screening.messages import (
     CHECK_NOT_CLEAR,
     CHECK_REFUSED,
     check_message,
@@ -35,9 +35,9 @@ from bot.messages import (
     voice_message,
     waiting_time_notice,
 )
-from bot.progress import progress
-from bot.screening import ScreeningResult
-from bot.session import ScreeningState, answers_from_json, answers_to_json
+from bot.screening.progress import progress
+from bot.screening.evaluation import ScreeningResult
+from bot.screening.session import ScreeningState, answers_from_json, answers_to_json
 from bot.understanding import MAX_ANSWER_CHARS, Reading, reader_for
 
 logger = logging.getLogger(__name__)

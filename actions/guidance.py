@@ -10,8 +10,8 @@ from rasa_sdk.types import DomainDict
 
 from actions import context
 from actions.safety import SafeAction, send
-from bot.messages import progress_message, save_message
-from bot.progress import progress
+from bot.screening.messages import progress_message, save_message
+from bot.screening.progress import progress
 
 
 class ActionTellProgress(SafeAction):

@@ -10,7 +10,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import context
 from actions.safety import SafeAction
-from bot.messages import term_help, why_message
+from bot.screening.messages import term_help, why_message
 
 WHY_VOICE = "I ask so that I can word the questions the right way, for you or for the person you care for."
 WHY_TRIAL = "The two studies have different questions. I only ask the ones for the study that fits."

@@ -1,4 +1,4 @@
-"""The language a conversation is held in: its ``language`` slot (see domain.yml).
+"""The language a conversation is held in: its ``chat_language`` slot (see domain.yml).
 
 Every action runs inside :func:`bot.i18n.use_language` for it (actions/safety.py
 does this for all of them), so the messages, the catalog and the answer reader
@@ -11,7 +11,7 @@ from rasa_sdk import Tracker
 
 from bot.i18n import SOURCE_LANGUAGE, normalise_language
 
-LANGUAGE_SLOT = "language"
+LANGUAGE_SLOT = "chat_language"
 
 
 def conversation_language(tracker: Tracker) -> str:

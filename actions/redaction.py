@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Iterable, List, Mapping, Optional
 
-from bot.contact import CONTACT_FIELDS
+from bot.handoff.contact import CONTACT_FIELDS
 
 REDACTED = "[contact detail]"
 READ_BACK_REDACTED = "[Your contact details were shown here. They are kept only in your contact request.]"

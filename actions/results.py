@@ -10,9 +10,9 @@ from rasa_sdk.types import DomainDict
 
 from actions import context
 from actions.safety import SafeAction, send
-from bot.messages import ChatMessage, contact_message, exclusion_message, summary_message
-from bot.screening import Verdict
-from bot.session import ScreeningState
+from bot.screening.messages import ChatMessage, contact_message, exclusion_message, summary_message
+from bot.screening.evaluation import Verdict
+from bot.screening.session import ScreeningState
 
 NOT_STARTED = "We have not started the questions yet. Say \"start over\" to begin."
 

@@ -47,7 +47,7 @@ class SafeAction(Action, ABC):
 
 
 def send(dispatcher: CollectingDispatcher, message) -> None:
-    """Send a :class:`bot.messages.ChatMessage` through Rasa's dispatcher."""
+    """Send a :class:`bot.screening.messages.ChatMessage` through Rasa's dispatcher."""
     buttons = [{"title": b.title, "payload": b.payload} for b in message.buttons]
     kwargs = {"text": message.text}
     if buttons:

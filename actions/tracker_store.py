@@ -36,8 +36,8 @@ from actions.redaction import (
     redact_user_event,
     typed_contact_details,
 )
-from bot.contact import CONTACT_FIELDS
-from bot.database import create_private_file
+from bot.handoff.contact import CONTACT_FIELDS
+from bot.storage.database import create_private_file
 from bot.log_privacy import install_log_privacy
 from bot.settings import PROJECT_ROOT
 

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from dotenv import load_dotenv
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-# var/ is git-ignored; bot.database creates it (mode 0700) and the file (mode 0600).
+# var/ is git-ignored; bot.storage.database creates it (mode 0700) and the file (mode 0600).
 DEFAULT_DATABASE_URL = f"sqlite:///{PROJECT_ROOT / 'var' / 'prescreen.db'}"
 # STUDY_TEAM_EMAIL_<registry id>, for example STUDY_TEAM_EMAIL_NCT06839066.
 STUDY_TEAM_EMAIL_PREFIX = "STUDY_TEAM_EMAIL_"
@@ -26,7 +26,7 @@ STUDY_TEAM_EMAIL_PREFIX = "STUDY_TEAM_EMAIL_"
 
 @dataclass(frozen=True)
 class SmtpSettings:
-    """Where e-mails to study teams and people are sent from (read by bot.notify)."""
+    """Where e-mails to study teams and people are sent from (read by bot.handoff.notify)."""
 
     host: str = "localhost"
     port: int = 25
@@ -65,7 +65,7 @@ class Settings:
     database_url: str = DEFAULT_DATABASE_URL
     smtp: SmtpSettings = SmtpSettings()
     # Registry id -> the study team's address. A trial without one still gets its
-    # requests saved; staff see them with `python -m bot.requests list`.
+    # requests saved; staff see them with `python -m bot.handoff.requests list`.
     study_team_emails: Mapping[str, str] = dataclasses.field(default_factory=dict)
     phone_default_region: str = "GB"
     # Said in the thank-you after a contact request: "The study team usually gets in touch ...".

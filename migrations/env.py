@@ -1,7 +1,7 @@
 """Alembic's entry point: which database to migrate, and how.
 
-``bot.migrate`` hands over an open connection (``config.attributes["connection"]``)
-made by ``bot.database.make_engine``, so file permissions and SQLite's foreign
+``bot.storage.migrate`` hands over an open connection (``config.attributes["connection"]``)
+made by ``bot.storage.database.make_engine``, so file permissions and SQLite's foreign
 keys are the same as at run time. The ``alembic`` command line has no
 connection: the URL is DATABASE_URL from ``bot.settings``, unless the caller set
 ``sqlalchemy.url``.
@@ -11,7 +11,7 @@ from logging.config import fileConfig
 
 from alembic import context
 
-from bot.database import make_engine
+from bot.storage.database import make_engine
 from bot.settings import get_settings
 from bot.storage.models import Base
 
@@ -59,6 +59,6 @@ if context.is_offline_mode():
     run_migrations_offline()
 else:
     if config.config_file_name is not None and "connection" not in config.attributes:
-        # Only for the alembic command line: a program calling bot.migrate keeps its own logging.
+        # Only for the alembic command line: a program calling bot.storage.migrate keeps its own logging.
         fileConfig(config.config_file_name, disable_existing_loggers=False)
     run_migrations_online()

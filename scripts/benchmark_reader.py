@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.catalog import load_questions  # noqa: E402
+from bot.screening.catalog import load_questions  # noqa: E402
 from bot.understanding import reader_for  # noqa: E402
 from tests.understanding.polarity_corpus import corpus  # noqa: E402
 

@@ -162,7 +162,7 @@ def start_cluster(replicas: int = 2, extra_env: Optional[Dict[str, str]] = None)
             "redis-server", "--port", str(redis_port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
             "--dir", str(folder),
         ], base_env, folder / "redis.log")).start()
-        subprocess.run([sys.executable, "-m", "bot.migrate"], cwd=PROJECT_ROOT, env=base_env, check=True,
+        subprocess.run([sys.executable, "-m", "bot.storage.migrate"], cwd=PROJECT_ROOT, env=base_env, check=True,
                        capture_output=True, timeout=300)
         tracker_db = tracker_url.rsplit("/", 1)[1]
         starting = []

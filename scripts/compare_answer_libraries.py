@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.answers import NEVER, NOT_SURE, InvalidAnswer  # noqa: E402
-from bot.catalog import load_questions  # noqa: E402
+from bot.screening.answers import NEVER, NOT_SURE, InvalidAnswer  # noqa: E402
+from bot.screening.catalog import load_questions  # noqa: E402
 from bot.understanding import reader_for  # noqa: E402
 
 OLD_COMMIT = "5ff80f9"

@@ -31,8 +31,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.answers import AnswerType, Question  # noqa: E402
-from bot.catalog import load_questions  # noqa: E402
+from bot.screening.answers import AnswerType, Question  # noqa: E402
+from bot.screening.catalog import load_questions  # noqa: E402
 from bot.understanding import reader_for  # noqa: E402
 
 UNDERSTOOD, ASKED_AGAIN, WRONG = "understood", "asked again", "wrong"

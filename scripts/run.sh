@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/train.sh
 # Apply database migrations, load the trials, and send e-mails still pending from before.
-.venv/bin/python -m bot.migrate
+.venv/bin/python -m bot.storage.migrate
 . scripts/servers.sh
 start_action_server
 # Other web sites allowed to embed the widget (rasa run --cors), from .env.

@@ -22,11 +22,11 @@ import yaml
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_ROOT))
 
-from bot.answers import normalise_answers  # noqa: E402
-from bot.catalog import load_catalog  # noqa: E402
-from bot.messages import exclusion_message, question_message, summary_message, trial_choice_message, voice_message  # noqa: E402
-from bot.progress import progress  # noqa: E402
-from bot.screening import Verdict, screen  # noqa: E402
+from bot.screening.answers import normalise_answers  # noqa: E402
+from bot.screening.catalog import load_catalog  # noqa: E402
+from bot.screening.messages import exclusion_message, question_message, summary_message, trial_choice_message, voice_message  # noqa: E402
+from bot.screening.progress import progress  # noqa: E402
+from bot.screening.evaluation import Verdict, screen  # noqa: E402
 from tests.test_profiles import PROFILES  # noqa: E402
 
 READING_WORDS_PER_MINUTE = 150  # a slow, careful reader: plain text on a phone, often a worried one

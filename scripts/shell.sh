@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/train.sh
-.venv/bin/python -m bot.migrate
+.venv/bin/python -m bot.storage.migrate
 . scripts/servers.sh
 start_action_server
 echo "Type 'hi' to begin, or /stop to leave. Press Ctrl+C to quit."

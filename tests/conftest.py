@@ -9,9 +9,9 @@ from typing import Callable, Mapping
 
 import pytest
 
-from bot.answers import normalise_answers
-from bot.catalog import Catalog, load_catalog
-from bot.screening import ScreeningResult, screen
+from bot.screening.answers import normalise_answers
+from bot.screening.catalog import Catalog, load_catalog
+from bot.screening.evaluation import ScreeningResult, screen
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = PROJECT_ROOT / "seeds"

@@ -15,7 +15,7 @@ from typing import Optional
 
 import pytest
 
-from bot.catalog import CatalogError, load_catalog
+from bot.screening.catalog import CatalogError, load_catalog
 from tests.conftest import SEEDS_DIR
 
 NPC = "NCT06839066.yml"

@@ -1,5 +1,5 @@
-"""Umbrella lists answered by ticking (bot.checklist), the progress count
-(bot.progress) and the loader's checks of the checklists in seeds/questions.yml.
+"""Umbrella lists answered by ticking (bot.screening.checklist), the progress count
+(bot.screening.progress) and the loader's checks of the checklists in seeds/questions.yml.
 Expected values are worked out by hand from the seed files."""
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.answers import InvalidAnswer
-from bot.catalog import CatalogError, load_catalog
-from bot.checklist import read_ticked, ticked_payload
-from bot.progress import progress
-from bot.screening import screen
+from bot.screening.answers import InvalidAnswer
+from bot.screening.catalog import CatalogError, load_catalog
+from bot.screening.checklist import read_ticked, ticked_payload
+from bot.screening.progress import progress
+from bot.screening.evaluation import screen
 from tests.conftest import PROJECT_ROOT
 
 TODAY = dt.date(2026, 11, 22)

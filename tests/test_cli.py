@@ -1,6 +1,6 @@
-"""The command line: ``python -m bot.screen TRIAL ANSWERS.yml [--json]``.
+"""The command line: ``python -m bot.screening.screen TRIAL ANSWERS.yml [--json]``.
 
-Most tests call ``bot.screen.main(argv, today=TODAY)`` and read what it printed;
+Most tests call ``bot.screening.screen.main(argv, today=TODAY)`` and read what it printed;
 one runs the real command in a subprocess. Bad input must give exit status 2
 and exactly one line, starting with ``error:``, on stderr.
 """
@@ -18,8 +18,8 @@ from typing import List, Optional, Tuple
 
 import pytest
 
-from bot.catalog import Catalog
-from bot.screen import USAGE_ERROR, main
+from bot.screening.catalog import Catalog
+from bot.screening.screen import USAGE_ERROR, main
 from tests.conftest import PROJECT_ROOT, TODAY
 
 NPC = "NCT06839066"
@@ -276,7 +276,7 @@ def test_duplicated_answer_is_refused(tmp_path: Path, capsys: pytest.CaptureFixt
 
 def _run_module(*args: str, timeout: Optional[float] = 120) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "bot.screen", *args],
+        [sys.executable, "-m", "bot.screening.screen", *args],
         cwd=PROJECT_ROOT,
         capture_output=True,
         text=True,

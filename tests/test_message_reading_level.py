@@ -12,16 +12,18 @@ import pytest
 import yaml
 
 from actions import contact, control, form, guidance, help as help_action, results, safety
-from bot.answers import NOT_SURE
-from bot.catalog import Catalog
-from bot.messages import (
+from bot.screening.answers import NOT_SURE
+from bot.screening.catalog import Catalog
+from bot.screening.messages import (
     CHECK_NOT_CLEAR, CHECK_REFUSED, check_message, read_back_message, understood_message, waiting_time_notice,
-    CONTACT_PROMPTS, consent_message, contact_message, contact_read_back, contact_saved_message, exclusion_message,
-    progress_message, save_message, summary_message, trial_choice_message, voice_message, which_detail_message,
-    why_message,
+    contact_message, exclusion_message, progress_message, save_message, summary_message, trial_choice_message,
+    voice_message, why_message,
 )
-from bot.keep import resume_email, summary_email
-from bot.progress import Progress
+from bot.handoff.messages import (
+    CONTACT_PROMPTS, consent_message, contact_read_back, contact_saved_message, which_detail_message,
+)
+from bot.handoff.keep import resume_email, summary_email
+from bot.screening.progress import Progress
 from widget import keep_routes
 from tests.conftest import MAX_GRADE, PROJECT_ROOT, ScreenFn, as_sentences
 from widget import channel

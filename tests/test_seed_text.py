@@ -1,7 +1,7 @@
 """The seed texts: faithful to the listings, complete, and easy to read.
 
 These tests read the YAML and listing files themselves (not through
-``bot.catalog``), so a loader bug cannot hide a problem in the seed files.
+``bot.screening.catalog``), so a loader bug cannot hide a problem in the seed files.
 
 (a) every criterion's ``source`` is word for word in its listing;
 (b) every numbered or bulleted item of each listing is the source of exactly

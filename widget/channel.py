@@ -36,9 +36,9 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from actions import store_health
-from bot.catalog import load_catalog
+from bot.screening.catalog import load_catalog
 from bot.log_privacy import remember_typed
-from bot.messages import TRIAL_BUTTONS
+from bot.screening.messages import TRIAL_BUTTONS
 from bot.settings import get_settings
 from widget import guard
 from widget.keep_routes import add_keep_routes
@@ -247,7 +247,7 @@ def _is_offered(text: str, offered: set) -> bool:
         if text.startswith(head) and text.endswith(tail) and len(text) > len(head) + len(tail):
             ids = text[len(head):len(text) - len(tail)].split(",")
             if all(re.fullmatch(r"[a-z0-9_]{1,64}", item) for item in ids):
-                return True  # the items themselves are checked against the question by bot.checklist
+                return True  # the items themselves are checked against the question by bot.screening.checklist
     return False
 
 

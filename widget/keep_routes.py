@@ -22,12 +22,13 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.answers import InvalidAnswer
-from bot.catalog import load_catalog
-from bot.contact import validate_contact_field
-from bot.database import make_engine
-from bot.keep import RESUME_LINK, SUMMARY, new_resume_link, resume_email, send_pending, summary_email
-from bot.session import ScreeningState, answers_from_json, parse_started_on
+from bot.screening.answers import InvalidAnswer
+from bot.screening.catalog import load_catalog
+from bot.handoff.contact import validate_contact_field
+from bot.storage.database import make_engine
+from bot.handoff.keep import new_resume_link, resume_email, send_pending, summary_email
+from bot.storage.models import RESUME_LINK, SUMMARY
+from bot.screening.session import ScreeningState, answers_from_json, parse_started_on
 from bot.settings import get_settings
 from bot.storage.personal import PersonalStore
 from widget.guard import peek_tracker

@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import Iterable
 
-from bot.catalog import Catalog, Trial
+from bot.screening.catalog import Catalog, Trial
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "

@@ -12,7 +12,7 @@ with ``_ = domain("messages").gettext`` and ``_("...")``; ``python -m bot.i18n
 check`` finds every marked sentence and fails when one has no translation.
 
 Seed data (questions, criteria, trial texts) is translated in the seed files
-themselves, beside the English: see :mod:`bot.seed_translations`.
+themselves, beside the English: see :mod:`bot.screening.seed_translations`.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@
 
 Passwords are read from the terminal, or from standard input when it is not
 one (a script). Errors print one line and exit with status 2 (1 when the
-database cannot be used: run `python -m bot.migrate` first).
+database cannot be used: run `python -m bot.storage.migrate` first).
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ def main(argv: Optional[Sequence[str]] = None, settings: Optional[Settings] = No
         print(f"error: {error}", file=sys.stderr)
         return USAGE_ERROR
     except SQLAlchemyError as error:
-        print(f"error: the database cannot be used ({type(error).__name__}). Run `python -m bot.migrate` first.",
+        print(f"error: the database cannot be used ({type(error).__name__}). Run `python -m bot.storage.migrate` first.",
               file=sys.stderr)
         return DATABASE_ERROR
     finally:

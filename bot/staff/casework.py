@@ -12,7 +12,7 @@ import io
 from dataclasses import dataclass
 from typing import List, Optional
 
-from bot.requests import write_csv
+from bot.handoff.requests import write_csv
 from bot.staff.clock import Clock
 from bot.staff.pipeline import Pipeline
 from bot.storage.followup import UNCHANGED, CaseFile, FollowUpRepository, QueueRow
@@ -68,7 +68,7 @@ class Casework:
     def export_csv(self, actor: str, trial: Optional[str] = None, status: Optional[str] = None,
                    owner: Optional[str] = None) -> str:
         """The queue as CSV (with the queue's filters, if any), formula-guarded as
-        `python -m bot.requests export` does; audited."""
+        `python -m bot.handoff.requests export` does; audited."""
         references = None
         if trial or status or owner:
             references = [item.row.reference for item in self.queue(trial, status, owner)]

@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Dict, List
 
-from bot.notify import DeliveryReport, deliver_pending
+from bot.handoff.notify import DeliveryReport, deliver_pending
 from bot.settings import Settings
 from bot.staff.casework import Casework, QueueItem
 from bot.staff.pipeline import LABELS

@@ -14,7 +14,7 @@ from typing import Iterator, Type, TypeVar
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from bot.database import make_engine
+from bot.storage.database import make_engine
 
 StoreType = TypeVar("StoreType", bound="Store")
 

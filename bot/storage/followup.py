@@ -15,7 +15,7 @@ from typing import Callable, List, Optional, Protocol, Tuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.answers import NOT_SURE
+from bot.screening.answers import NOT_SURE
 from bot.storage.audit import add_entry
 from bot.storage.base import Store
 from bot.storage.funnel import add_events

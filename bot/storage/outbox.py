@@ -1,7 +1,7 @@
 """The e-mail outbox: what is waiting to be sent, and who is sending it.
 
 Rows are written with their request (bot.storage.requests) or as the staff
-console's daily digest (``queue_digest``), and sent by bot.notify.
+console's daily digest (``queue_digest``), and sent by bot.handoff.notify.
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ def normalise_reference(text: str) -> str:
 
 @dataclass(frozen=True)
 class EmailText:
-    """The subject and plain-text body of one outgoing e-mail (written by bot.notify)."""
+    """The subject and plain-text body of one outgoing e-mail (written by bot.handoff.notify)."""
 
     subject: str
     body: str
@@ -98,5 +98,5 @@ class PendingNotification:
     attempts: int
 
 
-# (kind, the saved request) -> the e-mail's subject and body; bot.notify.write_email is one.
+# (kind, the saved request) -> the e-mail's subject and body; bot.handoff.notify.write_email is one.
 EmailWriter = Callable[[str, RequestDetails], EmailText]

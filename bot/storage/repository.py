@@ -2,7 +2,7 @@
 
 Each aggregate has its own repository (``requests``, ``outbox``,
 ``staff_accounts``, ``audit``, ``funnel``, ``followup``); this class joins the
-two the chat and ``python -m bot.requests`` use, so they keep one object.
+two the chat and ``python -m bot.handoff.requests`` use, so they keep one object.
 """
 
 from __future__ import annotations

@@ -15,10 +15,10 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from bot.answers import VOICES
-from bot.catalog import Catalog
-from bot.contact import CONTACT_FIELDS, OPTIONAL_FIELDS
-from bot.screening import Status, Verdict
+from bot.screening.answers import VOICES
+from bot.screening.catalog import Catalog
+from bot.handoff.contact import CONTACT_FIELDS, OPTIONAL_FIELDS
+from bot.screening.evaluation import Status, Verdict
 from bot.storage.base import Store
 from bot.storage.personal import PersonalStore
 from bot.storage.models import (
@@ -109,11 +109,11 @@ class RequestRepository(Store):
     ) -> str:
         """Save the screening, the request (consent given now) and its e-mails in one transaction.
 
-        ``contact`` holds the fields of ``bot.contact.CONTACT_FIELDS``, already
+        ``contact`` holds the fields of ``bot.handoff.contact.CONTACT_FIELDS``, already
         checked by ``validate_contact_field`` (the optional ones may be left out).
         One e-mail goes to ``study_team_email`` when there is one, and one to the
         person when ``wants_confirmation``; ``write_email(kind, request)`` writes
-        each. They are only queued here: send them with ``bot.notify.deliver_for``.
+        each. They are only queued here: send them with ``bot.handoff.notify.deliver_for``.
         Returns the new reference, such as "PS-7K3Q-9WXM".
         """
         details = _contact_values(contact)
@@ -238,7 +238,7 @@ def _upsert_screening(
     if unknown:
         raise ValueError(f"unknown criterion status(es) {', '.join(unknown)}")
     if session.get(Trial, trial_id) is None:
-        raise ValueError(f"unknown trial {trial_id!r}: run `python -m bot.migrate` to load the catalog")
+        raise ValueError(f"unknown trial {trial_id!r}: run `python -m bot.storage.migrate` to load the catalog")
     now = utc_now()
     screening = session.scalars(
         select(Screening).where(Screening.conversation_id == conversation_id, Screening.trial_id == trial_id)

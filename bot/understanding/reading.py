@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable, Optional, Protocol
 
-from bot.answers import AnswerValue, Question
+from bot.screening.answers import AnswerValue, Question
 
 # Long pasted text is cut before reading: no answer needs more.
 MAX_ANSWER_CHARS = 200
@@ -19,7 +19,7 @@ CONFIDENT = 0.8
 class Reading:
     """One typed answer as understood.
 
-    ``value`` is a canonical answer (see :mod:`bot.answers`) or None when the
+    ``value`` is a canonical answer (see :mod:`bot.screening.answers`) or None when the
     reply could not be understood; then ``problem`` says, for the person, what
     kind of answer is expected. ``echo`` is a short plain phrase of what was
     understood ("about 3 weeks ago, around 10 November"); ``note`` is said with

@@ -81,7 +81,7 @@ def app_env(tmp_path_factory: pytest.TempPathFactory, smtp_server: SmtpServer) -
         "SMTP_SENDER": "prescreening@example.com",
         **{f"STUDY_TEAM_EMAIL_{trial}": address for trial, address in STUDY_TEAM_EMAILS.items()},
     }
-    run_module("bot.migrate", env=env)
+    run_module("bot.storage.migrate", env=env)
     return env
 
 

@@ -118,8 +118,8 @@ def test_smtp_down_then_retry_sends_exactly_one_email(chat: Chat, smtp_server: S
                      "c.reference = ? AND n.status = 'pending'", reference) == 2
     finally:
         smtp_server.start()
-    run_module("bot.requests", "retry", env=app_env)
-    run_module("bot.requests", "retry", env=app_env)
+    run_module("bot.handoff.requests", "retry", env=app_env)
+    run_module("bot.handoff.requests", "retry", env=app_env)
     assert len([m for m in smtp_server.mailbox.about(reference) if m["To"] == STUDY_TEAM_EMAILS[NPC]]) == 1
     assert count(app_env, "contact_requests", "reference = ? AND status = 'notified'", reference) == 1
 

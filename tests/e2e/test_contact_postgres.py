@@ -32,7 +32,7 @@ def postgres_servers(tmp_path_factory: pytest.TempPathFactory, smtp_server: Smtp
         **{f"STUDY_TEAM_EMAIL_{trial}": address for trial, address in STUDY_TEAM_EMAILS.items()},
     }
     try:
-        run_module("bot.migrate", env=env)
+        run_module("bot.storage.migrate", env=env)
         servers = start_servers(Path(tmp_path_factory.mktemp("postgres-servers")), extra_env=env)
     except Exception:
         database.stop()

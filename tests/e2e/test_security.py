@@ -56,7 +56,7 @@ def guarded_env(tmp_path_factory: pytest.TempPathFactory, smtp_server: SmtpServe
         "RATE_LIMIT_PER_CLIENT": str(PER_CLIENT),
         "RATE_LIMIT_PER_CONVERSATION": str(PER_CONVERSATION),
     }
-    run_module("bot.migrate", env=env)
+    run_module("bot.storage.migrate", env=env)
     return env
 
 

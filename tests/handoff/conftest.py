@@ -14,9 +14,9 @@ from typing import Dict, List, Mapping, Optional
 import pytest
 from aiosmtpd.controller import Controller
 
-from bot.catalog import Catalog
-from bot.migrate import upgrade
-from bot.notify import write_email
+from bot.screening.catalog import Catalog
+from bot.storage.migrate import upgrade
+from bot.handoff.notify import write_email
 from bot.settings import SmtpSettings
 from bot.storage import Repository
 from tests.handoff import postgres
@@ -24,7 +24,7 @@ from tests.handoff import postgres
 NPC, BREAST = "NCT06839066", "NCT06561607"
 STUDY_TEAM_EMAIL = "npc-team@example.com"
 
-# A real person's form, as bot.contact returns it (hand-written, already normalised).
+# A real person's form, as bot.handoff.contact returns it (hand-written, already normalised).
 JANE = {
     "first_name": "Jane",
     "last_name": "O'Neil",

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from bot import contact
-from bot.answers import InvalidAnswer
-from bot.contact import CONTACT_FIELDS, validate_contact_field
+from bot.handoff import contact
+from bot.screening.answers import InvalidAnswer
+from bot.handoff.contact import CONTACT_FIELDS, validate_contact_field
 from tests.conftest import MAX_GRADE
 
 

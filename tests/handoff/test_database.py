@@ -10,7 +10,7 @@ import sys
 import pytest
 from sqlalchemy import text
 
-from bot.database import make_engine, sqlite_file
+from bot.storage.database import make_engine, sqlite_file
 from bot.settings import PROJECT_ROOT, get_settings
 from tests.conftest import PROJECT_ROOT as TESTS_PROJECT_ROOT
 
@@ -65,7 +65,7 @@ def test_postgresql_url_makes_an_engine_without_connecting():
 def test_importing_the_modules_opens_no_database(tmp_path):
     # DATABASE_URL points at a folder that must not be created by imports alone.
     target = tmp_path / "never" / "db.sqlite"
-    code = "import bot.contact, bot.database, bot.storage, bot.notify, bot.migrate, bot.requests"
+    code = "import bot.handoff.contact, bot.storage.database, bot.storage, bot.handoff.notify, bot.storage.migrate, bot.handoff.requests"
     environment = {**os.environ, "DATABASE_URL": f"sqlite:///{target}"}
     subprocess.run([sys.executable, "-c", code], check=True, cwd=PROJECT_ROOT, env=environment)
     assert not target.parent.exists()
@@ -73,7 +73,7 @@ def test_importing_the_modules_opens_no_database(tmp_path):
 
 def test_bot_modules_never_import_rasa():
     code = (
-        "import sys, bot.contact, bot.database, bot.storage, bot.notify, bot.migrate, bot.requests;"
+        "import sys, bot.handoff.contact, bot.storage.database, bot.storage, bot.handoff.notify, bot.storage.migrate, bot.handoff.requests;"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rasa', 'rasa_sdk')))"
     )
     result = subprocess.run([sys.executable, "-c", code], check=True, cwd=PROJECT_ROOT, capture_output=True, text=True)

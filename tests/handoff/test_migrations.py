@@ -11,8 +11,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from bot.database import make_engine
-from bot.migrate import current_revision, upgrade
+from bot.storage.database import make_engine
+from bot.storage.migrate import current_revision, upgrade
 from bot.settings import PROJECT_ROOT
 from bot.storage.models import Base
 from tests.handoff.conftest import save_request
@@ -82,7 +82,7 @@ def test_cascading_deletes_are_in_the_schema(database_url):
 def run_migrate(url: str, smtp_port: int):
     environment = {**os.environ, "DATABASE_URL": url, "SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(smtp_port),
                    "SMTP_TIMEOUT_SECONDS": "2"}
-    return subprocess.run([sys.executable, "-m", "bot.migrate"], cwd=PROJECT_ROOT, env=environment,
+    return subprocess.run([sys.executable, "-m", "bot.storage.migrate"], cwd=PROJECT_ROOT, env=environment,
                           capture_output=True, text=True, timeout=120)
 
 
@@ -136,7 +136,7 @@ def test_python_m_bot_migrate_retries_pending_emails(sqlite_repository, sqlite_u
 def test_upgrading_from_0001_keeps_requests_and_their_emails_and_downgrade_works(database_url, catalog):
     from alembic import command
 
-    from bot.migrate import alembic_config
+    from bot.storage.migrate import alembic_config
     from bot.storage import Repository
 
     repository = Repository.from_url(database_url)

@@ -12,7 +12,7 @@ import threading
 import pytest
 from sqlalchemy import text
 
-from bot.notify import DeliveryReport, deliver_for, deliver_pending, describe_error
+from bot.handoff.notify import DeliveryReport, deliver_for, deliver_pending, describe_error
 from bot.settings import SmtpSettings
 from bot.storage import Repository
 from tests.conftest import MAX_GRADE, as_sentences

@@ -1,6 +1,6 @@
 """Two action servers' outbox senders running at once, on PostgreSQL, deliver every e-mail exactly once.
 
-Each sender is its own process (``python -m bot.requests retry``, the same code an
+Each sender is its own process (``python -m bot.handoff.requests retry``, the same code an
 action server runs after a hand-off), as on two machines. The mail server is slow
 on purpose, so the two senders work through the outbox at the same time."""
 
@@ -35,7 +35,7 @@ def test_two_sender_processes_on_postgres_send_each_email_once(postgres_server, 
             save_request(repository, conversation_id=f"conv-{number}")  # two e-mails each
         env = {**os.environ, "DATABASE_URL": url, "SMTP_HOST": smtp.host, "SMTP_PORT": str(smtp.port)}
         senders = [
-            subprocess.Popen([sys.executable, "-m", "bot.requests", "retry"], cwd=PROJECT_ROOT, env=env,
+            subprocess.Popen([sys.executable, "-m", "bot.handoff.requests", "retry"], cwd=PROJECT_ROOT, env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
             for _ in range(2)
         ]

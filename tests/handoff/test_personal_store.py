@@ -7,7 +7,7 @@ import datetime as dt
 
 from sqlalchemy import text
 
-from bot.keep import send_pending
+from bot.handoff.keep import send_pending
 from bot.storage.models import RESUME_LINK, SUMMARY, utc_now
 from bot.storage.personal import PersonalStore
 from bot.settings import SmtpSettings

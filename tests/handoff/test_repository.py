@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlalchemy import func, select, text
 
-from bot.catalog import Catalog
+from bot.screening.catalog import Catalog
 from bot.storage import EmailText, Repository, new_reference
 from bot.storage.models import ContactRequest, Criterion, Notification, Screening, Trial
 from bot.storage.records import REFERENCE_ALPHABET

@@ -1,4 +1,4 @@
-"""The staff tool: python -m bot.requests list | show | export | delete | status | retry."""
+"""The staff tool: python -m bot.handoff.requests list | show | export | delete | status | retry."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from bot.requests import main, safe_cell
+from bot.handoff.requests import main, safe_cell
 from bot.settings import PROJECT_ROOT, Settings, SmtpSettings
 from bot.storage import Repository
 from tests.conftest import SEEDS_DIR
@@ -155,7 +155,7 @@ def test_database_without_tables_says_to_migrate(tmp_path, capsys):
     settings = Settings(seeds_dir=SEEDS_DIR, database_url=f"sqlite:///{tmp_path / 'empty.db'}")
     assert main(["list"], settings=settings) == 1
     assert capsys.readouterr().err.strip() == (
-        "error: the database cannot be used (OperationalError). Run `python -m bot.migrate` first.")
+        "error: the database cannot be used (OperationalError). Run `python -m bot.storage.migrate` first.")
 
 
 def test_the_real_command(sqlite_repository, sqlite_url):
@@ -163,7 +163,7 @@ def test_the_real_command(sqlite_repository, sqlite_url):
     environment = {**os.environ, "DATABASE_URL": sqlite_url}
 
     def command(*argv):
-        return subprocess.run([sys.executable, "-m", "bot.requests", *argv], cwd=PROJECT_ROOT, env=environment,
+        return subprocess.run([sys.executable, "-m", "bot.handoff.requests", *argv], cwd=PROJECT_ROOT, env=environment,
                               capture_output=True, text=True, timeout=60)
 
     listed = command("list")

@@ -28,6 +28,6 @@ def _tracker(slots):
 @pytest.mark.parametrize("slot, spoken", [("zh", "zh"), ("en", "en"), (None, "en"), ("zh-CN", "zh"), ("klingon", "en")])
 def test_an_action_speaks_the_language_of_the_conversation(slot, spoken):
     dispatcher = CollectingDispatcher()
-    asyncio.run(_SayLanguage().run(dispatcher, _tracker({"language": slot}), {}))
+    asyncio.run(_SayLanguage().run(dispatcher, _tracker({"chat_language": slot}), {}))
     assert dispatcher.messages[0]["text"] == spoken
     assert current_language() == "en"  # nothing leaks into the next conversation

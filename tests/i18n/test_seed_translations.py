@@ -1,4 +1,4 @@
-"""The loader's handling of the translation blocks in the seed files (bot.seed_translations)."""
+"""The loader's handling of the translation blocks in the seed files (bot.screening.seed_translations)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.catalog import CatalogError, load_catalog
+from bot.screening.catalog import CatalogError, load_catalog
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

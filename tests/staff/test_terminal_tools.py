@@ -1,4 +1,4 @@
-"""`python -m bot.requests` beside the console: its status moves follow the pipeline, and its
+"""`python -m bot.handoff.requests` beside the console: its status moves follow the pipeline, and its
 status changes, exports and deletions are in the audit log."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import getpass
 
 from sqlalchemy import text
 
-from bot.requests import main
+from bot.handoff.requests import main
 from tests.staff.conftest import MONDAY, console_settings, save_at
 
 

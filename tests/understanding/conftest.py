@@ -5,8 +5,8 @@ from typing import Mapping
 
 import pytest
 
-from bot.answers import Question
-from bot.catalog import load_questions
+from bot.screening.answers import Question
+from bot.screening.catalog import load_questions
 from bot.understanding import Reader, reader_for
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from bot.answers import NEVER, NO, NOT_SURE, YES
+from bot.screening.answers import NEVER, NO, NOT_SURE, YES
 
 TODAY = dt.date(2026, 12, 1)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import collections
 import datetime as dt
 
-from bot.answers import NO, NOT_SURE, YES
+from bot.screening.answers import NO, NOT_SURE, YES
 from tests.understanding.polarity_corpus import corpus
 
 TODAY = dt.date(2026, 12, 1)

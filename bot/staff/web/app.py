@@ -23,7 +23,7 @@ from typing import Any, Callable, Dict, Optional
 import jinja2
 from aiohttp import web
 
-from bot.catalog import Catalog
+from bot.screening.catalog import Catalog
 from bot.settings import Settings
 from bot.staff.accounts import AccountError, Accounts, StaffSession
 from bot.staff.casework import Casework

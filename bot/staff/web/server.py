@@ -19,8 +19,8 @@ from typing import Optional
 
 from aiohttp import web
 
-from bot.catalog import load_catalog
-from bot.database import make_engine
+from bot.screening.catalog import load_catalog
+from bot.storage.database import make_engine
 from bot.settings import Settings
 from bot.staff.accounts import Accounts
 from bot.staff.casework import Casework

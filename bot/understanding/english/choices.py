@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import List, Optional, Tuple
 
-from bot.answers import Choice, Question
+from bot.screening.answers import Choice, Question
 from bot.understanding.english.text import normalise
 
 _NEGATION_BEFORE = re.compile(r"\b(?:not|no|never|no longer|hardly|barely|can not|could not|is not|not really)\s+(?:\w+\s+)?$")

@@ -81,7 +81,7 @@ def hormone_phrase(text: str) -> Optional[str]:
             return "hormone receptor negative"
     positives = re.findall(rf"\b{_RECEPTOR}\s*(?:receptors?\s*)?(?:was|is|were|are|:)?\s*(?:both\s+)?(?<!not ){_POSITIVE_WORDS}(?!\w)", text)
     negatives = re.findall(rf"\b{_RECEPTOR}\s*(?:receptors?\s*)?(?:was|is|were|are|:)?\s*(?:both\s+)?{_NEGATIVE_WORDS}(?!\w)", text)
-    negatives += re.findall(rf"\b(?:not|non)\s+(?:hormone\s+)?(?:sensitive|responsive|positive)\b", text)
+    negatives += re.findall(r"\b(?:not|non)\s+(?:hormone\s+)?(?:sensitive|responsive|positive)\b", text)
     negatives += re.findall(r"\bboth\s+(?:were\s+|are\s+)?negative\b", text)
     if re.search(r"\b(?:fed by|feeds on|driven by|responds to|sensitive to)\s+(?:estrogen|oestrogen|hormones?)\b|\bhormone (?:driven|dependent)\b", text):
         positives.append("hormone driven")

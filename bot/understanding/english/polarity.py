@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from bot.answers import NO, NOT_SURE, YES
+from bot.screening.answers import NO, NOT_SURE, YES
 from bot.understanding.english.text import has_phrase, remove_phrases
 
 # Said with a negation but meaning yes.

@@ -16,7 +16,7 @@ import re
 from decimal import Decimal
 from typing import Iterable, Optional
 
-from bot.answers import NEVER, NO, NOT_SURE, YES, AnswerType, InvalidAnswer, Question
+from bot.screening.answers import NEVER, NO, NOT_SURE, YES, AnswerType, InvalidAnswer, Question
 from bot.understanding.english import choices, lab_results
 from bot.understanding.english.numbers import read_number
 from bot.understanding.english.polarity import Polarity, is_wellbeing, read_polarity, read_statement, topic_words

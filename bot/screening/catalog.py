@@ -15,10 +15,10 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 import yaml
 
-from bot.answers import NOT_SURE, VOICES, AnswerType, ChecklistItem, Choice, Question
+from bot.screening.answers import NOT_SURE, VOICES, AnswerType, ChecklistItem, Choice, Question
 from bot.i18n import LANGUAGES, SOURCE_LANGUAGE
-from bot.rules import Rule, RuleError
-from bot.seed_translations import (
+from bot.screening.rules import Rule, RuleError
+from bot.screening.seed_translations import (
     MissingTranslation,
     file_languages,
     translate_criterion_texts,

@@ -4,8 +4,8 @@
 criteria with their statuses) and the person's confirmation (plain words, grade
 8). They are stored by ``Repository.create_contact_request`` in the same
 transaction as the request, and sent afterwards by ``deliver_for`` (right after
-the request) or ``deliver_pending`` (``python -m bot.migrate`` at start-up, and
-``python -m bot.requests retry``).
+the request) or ``deliver_pending`` (``python -m bot.storage.migrate`` at start-up, and
+``python -m bot.handoff.requests retry``).
 
 Sending is at most once per e-mail: a sender first claims the row, and marks it
 sent in its own transaction as soon as the mail server accepts it. A server that
@@ -104,7 +104,7 @@ def study_team_email(request: RequestDetails) -> EmailText:
         lines.append(f"      {line.source}")
     lines += [
         "",
-        f"Please quote {request.reference} in any reply. To delete this request: python -m bot.requests delete "
+        f"Please quote {request.reference} in any reply. To delete this request: python -m bot.handoff.requests delete "
         f"{request.reference}",
     ]
     return EmailText(subject=subject, body="\n".join(lines) + "\n")

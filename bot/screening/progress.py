@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Dict, FrozenSet, Mapping
 
-from bot.answers import AnswerValue, Question
-from bot.catalog import Trial
-from bot.checklist import filled_in
-from bot.screening import ScreeningResult, Status
+from bot.screening.answers import AnswerValue, Question
+from bot.screening.catalog import Trial
+from bot.screening.checklist import filled_in
+from bot.screening.evaluation import ScreeningResult, Status
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Dict, FrozenSet, Iterable, Mapping
 
-from bot.answers import NO, YES, AnswerType, AnswerValue, InvalidAnswer, Question
+from bot.screening.answers import NO, YES, AnswerType, AnswerValue, InvalidAnswer, Question
 
 # What the web chat sends for a checklist: "ticked:item1,item4" ("ticked:" alone for none).
 TICKED_PREFIX = "ticked:"

@@ -25,13 +25,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, List, Mapping, Optional, Tuple
 
-from bot.answers import VOICES, ChecklistItem, Choice, Question
+from bot.screening.answers import VOICES, ChecklistItem, Choice, Question
 
 SOURCE_LANGUAGE = "en"
 
 
 class MissingTranslation(ValueError):
-    """Raised with the file, the item and the language; see :class:`bot.catalog.CatalogError`."""
+    """Raised with the file, the item and the language; see :class:`bot.screening.catalog.CatalogError`."""
 
     def __init__(self, where: str, language: str, problem: str):
         self.where, self.language = where, language

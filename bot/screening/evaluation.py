@@ -24,8 +24,8 @@ from decimal import Decimal
 from enum import Enum
 from typing import FrozenSet, List, Mapping, Optional, Tuple
 
-from bot.answers import AnswerType, AnswerValue, Question, rule_value
-from bot.catalog import Criterion, Trial
+from bot.screening.answers import AnswerType, AnswerValue, Question, rule_value
+from bot.screening.catalog import Criterion, Trial
 
 
 class Status(str, Enum):
@@ -74,7 +74,7 @@ def screen(
     answers: Mapping[str, AnswerValue],
     today: dt.date,
 ) -> ScreeningResult:
-    """``answers`` are canonical values (see :mod:`bot.answers`); ``today`` is the
+    """``answers`` are canonical values (see :mod:`bot.screening.answers`); ``today`` is the
     day "how long ago" answers count back from."""
     seen = {qid: rule_value(questions[qid], value) for qid, value in answers.items()}
     known = {qid: value for qid, value in seen.items() if value is not None}

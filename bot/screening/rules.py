@@ -22,7 +22,7 @@ from typing import Dict, FrozenSet, Iterator, Mapping, Optional, Tuple
 import rule_engine
 from rule_engine import ast
 
-from bot.answers import NOT_SURE, AnswerType, AnswerValue, Question
+from bot.screening.answers import NOT_SURE, AnswerType, AnswerValue, Question
 
 _RULE_TYPES = {
     AnswerType.YES_NO: rule_engine.DataType.STRING,

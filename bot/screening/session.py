@@ -13,9 +13,9 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Dict, Mapping, Optional, Tuple
 
-from bot.answers import NEVER, NOT_SURE, AnswerType, AnswerValue, Question
-from bot.catalog import Catalog
-from bot.screening import ScreeningResult, screen
+from bot.screening.answers import NEVER, NOT_SURE, AnswerType, AnswerValue, Question
+from bot.screening.catalog import Catalog
+from bot.screening.evaluation import ScreeningResult, screen
 
 
 def answers_to_json(answers: Mapping[str, AnswerValue]) -> Dict[str, str]:

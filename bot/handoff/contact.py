@@ -2,7 +2,7 @@
 
 Each field returns one normalised value (trimmed, Unicode NFC, single spaces;
 e-mail addresses in their normalised form; phone numbers in E.164) or raises
-:class:`~bot.answers.InvalidAnswer` with a short message, for the person, that
+:class:`~bot.screening.answers.InvalidAnswer` with a short message, for the person, that
 says what is expected. Nothing here logs: these values are personal details.
 """
 
@@ -15,7 +15,7 @@ from typing import Callable, Dict
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
-from bot.answers import InvalidAnswer
+from bot.screening.answers import InvalidAnswer
 
 CONTACT_FIELDS = ("first_name", "last_name", "email", "phone", "language", "city_or_site", "best_time")
 OPTIONAL_FIELDS = ("city_or_site", "best_time")

@@ -1,7 +1,7 @@
 """Screen a file of answers against one trial, from the command line.
 
-    python -m bot.screen NCT06839066 answers.yml           # readable report
-    python -m bot.screen NCT06561607 answers.yml --json    # for machines
+    python -m bot.screening.screen NCT06839066 answers.yml           # readable report
+    python -m bot.screening.screen NCT06561607 answers.yml --json    # for machines
 
 The answers file is YAML::
 
@@ -23,9 +23,9 @@ import sys
 from pathlib import Path
 from typing import List, Mapping, Optional, Sequence, Tuple
 
-from bot.answers import AnswerValue, InvalidAnswer, normalise_answers
-from bot.catalog import Catalog, CatalogError, load_catalog, read_yaml
-from bot.screening import CriterionResult, ScreeningResult, Status, screen
+from bot.screening.answers import AnswerValue, InvalidAnswer, normalise_answers
+from bot.screening.catalog import Catalog, CatalogError, load_catalog, read_yaml
+from bot.screening.evaluation import CriterionResult, ScreeningResult, Status, screen
 from bot.settings import get_settings
 
 USAGE_ERROR = 2
@@ -118,7 +118,7 @@ def as_report(result: ScreeningResult, answers: Mapping[str, AnswerValue], catal
 
 
 def main(argv: Optional[Sequence[str]] = None, today: Optional[dt.date] = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.screen", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m bot.screening.screen", description=__doc__.split("\n\n")[0])
     parser.add_argument("trial", help="registry id, for example NCT06839066")
     parser.add_argument("answers", type=Path, help="YAML file of answers (see the module docstring)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a readable report")

@@ -1,11 +1,11 @@
 """The study staff's tool for contact requests.
 
-    python -m bot.requests list                      # newest first: reference, date, trial, result, status
-    python -m bot.requests show PS-7K3Q-9WXM         # one request: details, criteria, e-mails
-    python -m bot.requests export --csv FILE         # every request as CSV (the file is readable by you only)
-    python -m bot.requests delete PS-7K3Q-9WXM       # remove a request and its e-mails (and its answers)
-    python -m bot.requests status PS-7K3Q-9WXM contacted   # a pipeline move, as in the staff console
-    python -m bot.requests retry                     # send e-mails still waiting
+    python -m bot.handoff.requests list                      # newest first: reference, date, trial, result, status
+    python -m bot.handoff.requests show PS-7K3Q-9WXM         # one request: details, criteria, e-mails
+    python -m bot.handoff.requests export --csv FILE         # every request as CSV (the file is readable by you only)
+    python -m bot.handoff.requests delete PS-7K3Q-9WXM       # remove a request and its e-mails (and its answers)
+    python -m bot.handoff.requests status PS-7K3Q-9WXM contacted   # a pipeline move, as in the staff console
+    python -m bot.handoff.requests retry                     # send e-mails still waiting
 
 An unknown reference, or a move the pipeline does not allow, prints one line on
 stderr and exits with status 2; a database that cannot be used exits with
@@ -26,8 +26,8 @@ from typing import List, Optional, Sequence, TextIO
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.keep import send_pending
-from bot.notify import criterion_status_line, deliver_pending, format_utc
+from bot.handoff.keep import send_pending
+from bot.handoff.notify import criterion_status_line, deliver_pending, format_utc
 from bot.settings import Settings, get_settings
 from bot.staff.pipeline import Pipeline
 from bot.storage import Repository, RequestDetails, normalise_reference
@@ -150,7 +150,7 @@ def set_status(repository: Repository, reference: str, status: str, pipeline: Op
     pipeline = pipeline or Pipeline(get_settings().staff)
     try:
         changed = FollowUpRepository(repository.engine).update(
-            reference, terminal_user(), utc_now(), pipeline, status=status, reason="set with bot.requests")
+            reference, terminal_user(), utc_now(), pipeline, status=status, reason="set with bot.handoff.requests")
     except ValueError as refused:
         raise StatusRefused(str(refused)) from None
     if changed is None:
@@ -178,7 +178,7 @@ def retry(repository: Repository, settings: Settings) -> List[str]:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m bot.requests", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m bot.handoff.requests", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.add_parser("list", help="list requests, newest first")
     commands.add_parser("show", help="show one request").add_argument("reference")
@@ -215,7 +215,7 @@ def main(argv: Optional[Sequence[str]] = None, settings: Optional[Settings] = No
     except SQLAlchemyError as error:
         print(
             f"error: the database cannot be used ({type(error).__name__}). "
-            "Run `python -m bot.migrate` first.", file=sys.stderr,
+            "Run `python -m bot.storage.migrate` first.", file=sys.stderr,
         )
         return DATABASE_ERROR
     finally:

@@ -13,12 +13,12 @@ import smtplib
 from email.message import EmailMessage
 from typing import Callable, Mapping, Optional
 
-from bot.answers import AnswerValue, Question
-from bot.messages import format_date, summary_message
-from bot.notify import DeliveryReport, _close, _connect, _send, claim_period, describe_error
-from bot.screening import ScreeningResult
+from bot.screening.answers import AnswerValue, Question
+from bot.screening.messages import format_date, summary_message
+from bot.handoff.notify import DeliveryReport, _close, _connect, _send, claim_period, describe_error
+from bot.screening.evaluation import ScreeningResult
 from bot.settings import SmtpSettings
-from bot.storage.models import CONFIRMATION, RESUME_LINK, SUMMARY, utc_now
+from bot.storage.models import CONFIRMATION, utc_now
 from bot.storage.personal import PersonalStore
 from bot.storage.records import EmailText, RequestDetails
 

@@ -1,4 +1,4 @@
-"""Prepare the database at start-up: ``python -m bot.migrate``.
+"""Prepare the database at start-up: ``python -m bot.storage.migrate``.
 
 1. Upgrade the tables to the newest Alembic version (nothing to do the second time).
 2. Copy the trials and criteria from ``seeds/`` (the same each time).
@@ -22,9 +22,9 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.catalog import CatalogError, load_catalog
-from bot.keep import send_pending
-from bot.notify import DeliveryReport, deliver_pending
+from bot.screening.catalog import CatalogError, load_catalog
+from bot.handoff.keep import send_pending
+from bot.handoff.notify import DeliveryReport, deliver_pending
 from bot.settings import PROJECT_ROOT, Settings, get_settings
 from bot.storage import Repository
 from bot.storage.personal import PersonalStore
@@ -82,7 +82,7 @@ def prepare(settings: Settings) -> StartupReport:
 
 
 def main(argv: Optional[Sequence[str]] = None, settings: Optional[Settings] = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.migrate", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m bot.storage.migrate", description=__doc__.split("\n\n")[0])
     parser.parse_args(argv)
     settings = settings or get_settings()
     try:
