@@ -34,7 +34,7 @@ screen-demo: setup ## Screen an example answers file from the command line
 screening-time: setup ## Measure how long screenings take and how close "Question N of about M" is
 	.venv/bin/python scripts/screening_time.py
 
-compare-pipelines: setup ## Compare NLU pipelines on held-out messages (accuracy, training time, latency)
+compare-pipelines: setup ## Compare NLU pipelines for English and Chinese (one model vs one per language): accuracy, time, latency
 	.venv/bin/python scripts/compare_pipelines.py
 
 benchmark: train ## Measure turn latency and memory with concurrent simulated conversations
