@@ -26,7 +26,7 @@ INTERRUPTION_INTENTS = frozenset(
     {
         "ask_why", "ask_meaning", "go_back", "start_over", "stop", "out_of_scope", "ask_medical_advice",
         "bot_challenge", "greet", "thank", "goodbye", "show_summary", "request_contact", "delete_data",
-        "ask_progress", "save_for_later",
+        "ask_progress", "save_for_later", "choose_language",
     }
 )
 
