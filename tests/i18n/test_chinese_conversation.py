@@ -40,9 +40,11 @@ NPC, BREAST = "NCT06839066", "NCT06561607"
 STARTED = "2026-11-22"
 # What may stay in Latin letters in a Chinese message: the abbreviations Chinese
 # doctors and reports write (domain-notes.md), drug codes, registry numbers, the
-# language button's own name, and (added per catalog) ids.
+# language button's own name, the listing's contact person, and (added per catalog) ids.
 ALLOWED_LATIN = (r"NCT\d{8}|HLX43|TQB2102|TQB2102-III-01|ECOG|HER2|PD-L1|PD-1|IHC|ISH|FISH|RECIST|CTCAE|T-DM1|T-DXd"
-                 r"|CYP2D6|CYP3A|QTc|CT|MRI|ADC|ER|PR|HR|HBV|HCV|ILD|NMPA|ECG|English")
+                 r"|CYP2D6|CYP3A|QTc|CT|MRI|ADC|ER|PR|HR|HBV|HCV|HIV|TB|ILD|COPD|CDK4|CNS|IV|DVT|NYHA|NMPA|ECG|English"
+                 # the central contact, named in the listing in Latin letters
+                 r"|Qingyuan Zhang")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CHINESE_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 # The claims the assistant must never make, in Chinese: "you qualify", "you are eligible".
