@@ -8,7 +8,6 @@ gives no medical advice.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import List, Mapping, Optional, Tuple

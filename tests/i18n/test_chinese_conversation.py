@@ -32,25 +32,13 @@ from actions.results import ActionScreeningResult, ActionShowSummary
 from actions.safety import SafeAction
 from bot.screening.answers import AnswerType, NOT_SURE
 from bot.screening.catalog import Catalog
+from tests.i18n.chinese_checks import CHINESE_DATE, CJK, assert_plain_chinese
 from tests.i18n.chinese_seeds import chinese_catalog
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
 NPC, BREAST = "NCT06839066", "NCT06561607"
 STARTED = "2026-11-22"
-# What may stay in Latin letters in a Chinese message: the abbreviations Chinese
-# doctors and reports write (domain-notes.md), drug codes, registry numbers, the
-# language button's own name, the listing's contact person, and (added per catalog) ids.
-ALLOWED_LATIN = (r"NCT\d{8}|HLX43|TQB2102|TQB2102-III-01|ECOG|HER2|PD-L1|PD-1|IHC|ISH|FISH|RECIST|CTCAE|T-DM1|T-DXd"
-                 r"|CYP2D6|CYP3A|QTc|CT|MRI|ADC|ER|PR|HR|HBV|HCV|HIV|TB|ILD|COPD|CDK4|CNS|IV|DVT|NYHA|NMPA|ECG|English"
-                 # the central contact, named in the listing in Latin letters
-                 r"|Qingyuan Zhang")
-CJK = re.compile(r"[\u4e00-\u9fff]")
-CHINESE_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
-# The claims the assistant must never make, in Chinese: "you qualify", "you are eligible".
-ELIGIBILITY_CLAIMS = ("符合条件", "有资格", "符合入组", "可以入组")
-
-
 @pytest.fixture(scope="module")
 def bilingual(tmp_path_factory) -> Catalog:
     return chinese_catalog(tmp_path_factory.mktemp("zh-seeds"))
@@ -71,22 +59,6 @@ class _NoFunnel:
 
     def screening_finished(self, *args) -> None:
         pass
-
-
-def latin_left(text: str, catalog: Catalog) -> List[str]:
-    """The words in Latin letters in ``text`` that are not allowed in a Chinese message."""
-    ids = {*catalog.questions, *(c.id for t in catalog.trials.values() for c in t.criteria)}
-    allowed = re.compile(r"(?<![A-Za-z0-9_-])(" + "|".join(sorted(map(re.escape, ids), key=len, reverse=True))
-                         + "|" + ALLOWED_LATIN + r")(?![A-Za-z0-9_])")
-    return re.findall(r"[A-Za-z]+", allowed.sub(" ", text))
-
-
-def assert_plain_chinese(texts: List[str], catalog: Catalog) -> None:
-    for text in texts:
-        assert CJK.search(text), f"no Chinese in {text!r}"
-        assert latin_left(text, catalog) == [], text
-        assert "{" not in text and "}" not in text, f"placeholder left in {text!r}"
-        assert not any(claim in text for claim in ELIGIBILITY_CLAIMS), text
 
 
 class Conversation:
