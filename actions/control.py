@@ -14,6 +14,7 @@ from actions import context
 from actions.language import LANGUAGE_SLOT
 from actions.safety import SafeAction
 from bot.i18n import N_, domain
+from bot.screening.messages import WORD_EDGE_BEFORE, WORD_EDGE_AFTER
 from bot.screening.session import answers_to_json
 
 _ = domain("messages").gettext
@@ -34,7 +35,7 @@ def named_question(text: str, answered: List[str], terms: Dict[str, tuple]) -> O
     best = None
     for question_id in answered:
         for term in terms[question_id]:
-            if re.search(rf"(?<![\w-]){re.escape(term.lower())}(?![\w-])", lowered):
+            if re.search(rf"{WORD_EDGE_BEFORE}{re.escape(term.lower())}{WORD_EDGE_AFTER}", lowered):
                 if best is None or len(term) > best[0]:
                     best = (len(term), question_id)
     return best[1] if best else None

@@ -394,13 +394,18 @@ def why_message(trial: Trial, question_id: str) -> str:
     return _("I ask because: {reasons}").format(reasons=joiner.join(explanations))
 
 
+# A term is found as a whole word in Latin letters ("ecog", not inside "ecography"); Chinese
+# is written without spaces, so a Chinese term is found anywhere ("体能状态是什么意思").
+WORD_EDGE_BEFORE, WORD_EDGE_AFTER = r"(?<![a-z0-9_-])", r"(?![a-z0-9_-])"
+
+
 def term_help(catalog: Catalog, text: str, current_question: Optional[str]) -> Optional[str]:
     """Explain the medical word named in ``text``, else help for the current question."""
     lowered = text.lower()
     best: Optional[Tuple[int, str, Question]] = None
     for question in catalog.questions.values():
         for term in question.terms:
-            if re.search(rf"(?<![\w-]){re.escape(term.lower())}(?![\w-])", lowered):
+            if re.search(rf"{WORD_EDGE_BEFORE}{re.escape(term.lower())}{WORD_EDGE_AFTER}", lowered):
                 if best is None or len(term) > best[0]:
                     best = (len(term), term, question)
     if best is not None:

@@ -26,7 +26,7 @@ from actions import context
 from actions.choose_language import ActionChooseLanguage
 from actions.control import ActionGoBack, ActionStartOver
 from actions.form import ActionAskAnswer, ActionAskTrialId, ActionAskVoice, ValidateScreeningForm
-from actions.help import ActionExplainQuestion
+from actions.help import ActionExplainQuestion, ActionExplainTerm
 from actions.replies import ActionDefaultFallback, ActionGreet, ActionIAmABot, ActionOutOfScope
 from actions.results import ActionScreeningResult, ActionShowSummary
 from actions.safety import SafeAction
@@ -295,3 +295,25 @@ class _Broken(SafeAction):
 
 def test_the_apology_is_chinese(bilingual):
     assert_plain_chinese(Conversation().run(_Broken()).texts, bilingual)
+
+
+def test_a_chinese_term_is_found_inside_a_chinese_sentence(bilingual):
+    chinese = bilingual.in_language("zh")
+    question = next(q for q in chinese.questions.values() if any(CJK.search(t) and len(t) >= 3 for t in q.terms))
+    term = max((t for t in question.terms if CJK.search(t)), key=len)
+    chat = Conversation().run(ActionExplainTerm(), text=f"{term}是什么意思？", intent="ask_meaning")
+    assert question.help in chat.texts[0]
+    assert_plain_chinese(chat.texts, bilingual)
+    english = Conversation(language="en").run(ActionExplainTerm(), text="what does ecography mean", intent="ask_meaning")
+    assert "ECOG" not in english.texts[0]  # a Latin-letter term still needs whole words
+
+
+def test_go_back_finds_the_answer_named_in_chinese(bilingual):
+    chat = Conversation(voice="self", trial=NPC)
+    first = chat.ask()
+    chat.press("yes")
+    second = chat.ask()
+    chat.press("62")
+    term = next(t for t in bilingual.in_language("zh").questions[first].terms if CJK.search(t) and len(t) >= 3)
+    chat.run(ActionGoBack(), text=f"我想改一下{term}那个回答", intent="go_back", requested="answer")
+    assert list(chat.slots["answers"]) == [second]  # the named answer is undone, not the last one
