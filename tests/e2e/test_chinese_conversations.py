@@ -159,3 +159,16 @@ def test_writing_chinese_first_switches_to_chinese_and_says_how_to_switch_back(c
     chat.say("/greet")
     assert_plain_chinese(_texts(chat), chinese)
     assert "为自己回答" in chat.text
+
+
+def test_pressing_the_greetings_chinese_button_asks_the_first_question_again_in_chinese(chat: Chat, chinese: Catalog):
+    chat.say("hi")
+    assert "Are you answering for yourself" in chat.text and chat.button_titles[:2] == ["English", "中文"]
+    chat.say(CHOOSE_ZH)
+    assert_plain_chinese(_texts(chat) + chat.button_titles, chinese)
+    assert "为自己回答" in chat.text and "为我自己" in chat.button_titles
+    chat.say("/caregiver_voice")
+    assert "您照顾的人" in chat.text and "鼻咽癌" in chat.button_titles
+    chat.say("/choose_breast")
+    assert chat.question_id == chinese.trial(BREAST).question_order[0]
+    assert chinese.questions[chat.question_id].text_for("caregiver") in chat.text
