@@ -253,6 +253,17 @@ def test_a_person_writing_chinese_before_choosing_is_answered_in_chinese_from_th
     assert_plain_chinese(chat.texts, bilingual)
 
 
+def test_a_chinese_name_in_the_contact_form_chooses_no_language():
+    tracker = Tracker.from_dict({
+        "sender_id": "zh-test", "slots": {"chat_language": None, "requested_slot": "first_name"},
+        "latest_message": {"text": "张伟", "intent": {"name": "inform", "confidence": 0.9}, "entities": []},
+        "events": [], "active_loop": {"name": "contact_form"},
+    })
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionIAmABot().run(dispatcher, tracker, DOMAIN))
+    assert events == [] and not CJK.search(dispatcher.messages[0]["text"])
+
+
 @pytest.mark.parametrize("text", ["hello there", "I had 化疗 last month", "/greet", "62"])
 def test_english_or_a_button_press_chooses_nothing(text):
     chat = Conversation(language=None).run(ActionGreet(), text=text, intent="greet")
