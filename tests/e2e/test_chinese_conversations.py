@@ -24,13 +24,21 @@ VOICE_PAYLOAD = {"self": "/self_voice", "caregiver": "/caregiver_voice"}
 
 # Ten profiles per trial, each with its expected verdict, answered by a patient and by a caregiver in turn.
 ROWS = [tuple(getattr(row, "values", row)) for row in PROFILES]
+PROFILES_PER_TRIAL = 10
 CHINESE_PROFILES = [
     (name, trial_id, profile, verdict, waits, ("self", "caregiver")[number % 2])
-    for trial_id in (NPC, BREAST)
-    for number, (name, trial_id_, profile, verdict, _not_met, waits) in enumerate(
-        [row for row in ROWS if row[1] == trial_id][:10])
-    if trial_id_ == trial_id
+    for trial in (NPC, BREAST)
+    for number, (name, trial_id, profile, verdict, _not_met, waits) in enumerate(
+        [row for row in ROWS if row[1] == trial][:PROFILES_PER_TRIAL])
 ]
+
+
+def test_the_chinese_profiles_cover_both_trials_both_voices_exclusions_and_waits():
+    for trial in (NPC, BREAST):
+        rows = [row for row in CHINESE_PROFILES if row[1] == trial]
+        assert len(rows) == PROFILES_PER_TRIAL
+        assert {row[5] for row in rows} == {"self", "caregiver"}
+        assert "likely_ineligible" in {row[3] for row in rows} and any(row[4] for row in rows)
 
 
 @pytest.fixture(scope="module")
