@@ -231,11 +231,15 @@ def trial_choice_message(catalog: Catalog, voice: str) -> ChatMessage:
     return ChatMessage(text="\n".join(lines), buttons=buttons)
 
 
+# How an explanation says "not yet" itself, in each language ("这是“还要等”，不是“不能参加”").
+NOT_YET_SAID = ("not yet", "还要等", "暂时", "还不能")
+
+
 def _wait_text(result: CriterionResult) -> str:
     if not result.not_yet:
         return ""
     # Some explanations already say "not yet"; it is said once, not twice.
-    said = any(words in result.criterion.explanation.lower() for words in ("not yet", "暂时", "还不能", "还没"))
+    said = any(words in result.criterion.explanation.lower() for words in NOT_YET_SAID)
     # Said after the criterion's explanation, so it starts with the gap between sentences.
     after = sentence_gap()
     if result.wait_until:
