@@ -208,6 +208,8 @@ def test_a_not_yet_gives_the_date_the_chinese_way(voice, bilingual):
     assert any(CHINESE_DATE.search(text) for text in chat.texts), chat.texts
     chat.run(ActionShowSummary())
     card = chat.custom("card")["card"]
+    for item in card["sections"][0]["items"]:  # each waiting time says "not yet" once, not twice
+        assert len(re.findall(r"还要等|暂时还不行|not yet", item)) == 1, item
     assert_plain_chinese([card["verdict"], card["title"], card["not_a_decision"], card["next_step"]], bilingual)
 
 
