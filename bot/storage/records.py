@@ -85,6 +85,15 @@ class RequestDetails:
     best_time: str
     wants_confirmation: bool
     notifications: Tuple[NotificationSummary, ...] = ()
+    full_name: str = ""  # 姓名 as one field; first_name and last_name are "" then
+    chat_language: str = "en"  # the language of the chat, and of the person's own e-mail
+    sponsor_consent: bool = False  # the separate consent to share with the trial's sponsor
+    trial_sponsor: str = ""  # as the listing names it (English)
+
+    @property
+    def name(self) -> str:
+        """The name as the person gave it: the one field, or first and last name."""
+        return self.full_name or " ".join(part for part in (self.first_name, self.last_name) if part)
 
 
 @dataclass(frozen=True)
