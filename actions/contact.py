@@ -221,8 +221,13 @@ def _extract(tracker: Tracker, slot: str) -> Dict:
 
 
 def _yes_no(text: str, tracker: Tracker) -> Optional[bool]:
-    # The words decide; a reply that is neither a clear yes nor a clear no is asked again.
-    return reader_for(context.language()).read_confirmation(text)
+    # The words decide; a reply that is neither a clear yes nor a clear no is asked again
+    # (so is every typed reply in a language whose reader is not there yet: the buttons still work).
+    try:
+        reader = reader_for(context.language())
+    except KeyError:
+        return None
+    return reader.read_confirmation(text)
 
 
 def _validate_yes_no(slot: str, slot_value: Any, tracker: Tracker, dispatcher: CollectingDispatcher) -> Dict:

@@ -143,6 +143,10 @@ def team_language_code(text: str) -> Optional[str]:
     return None
 
 
+# The person's chat language, as staff read it (the study team's e-mail, the console, the terminal tool).
+CHAT_LANGUAGE_NAMES = {"en": "English (en)", "zh": "Simplified Chinese (zh)"}
+
+
 def team_language_name(value: str) -> str:
     """A stored team language as the study team reads it (in English): "Cantonese (yue)" or the typed name."""
     return f"{TEAM_LANGUAGES[value]} ({value})" if value in TEAM_LANGUAGES else value

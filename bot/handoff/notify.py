@@ -27,7 +27,6 @@ from typing import Optional
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.handoff.contact import team_language_name
 from bot.handoff.messages import display_team_language
 from bot.i18n import domain, use_language
 from bot.settings import SmtpSettings, get_settings
@@ -37,9 +36,6 @@ from bot.storage.repository import Repository
 
 log = logging.getLogger(__name__)
 _ = domain("handoff").gettext
-
-# The person's chat language, as the study team's e-mail names it.
-CHAT_LANGUAGE_NAMES = {"en": "English (en)", "zh": "Simplified Chinese (zh)"}
 
 STUDY_TEAM_VERDICT = {
     "likely_ineligible": "May not be a match: at least one answer does not meet a study rule (see NOT MET below).",
@@ -86,12 +82,6 @@ def study_team_email(request: RequestDetails) -> EmailText:
         names = [f"  Name (one field, family name first): {request.full_name}"]
     else:
         names = [f"  First name: {request.first_name}", f"  Last name: {request.last_name}"]
-    sponsor = request.trial_sponsor or "the sponsor"
-    if request.sponsor_consent:
-        sharing = f"  Sharing with the sponsor ({sponsor}): AGREED (a separate yes in the chat)"
-    else:
-        sharing = (f"  Sharing with the sponsor ({sponsor}): NOT AGREED. "
-                   "These details are for the study team only: do not pass them to the sponsor.")
     lines = [
         "A person asked the study team to contact them after an online pre-screening chat.",
         "",
@@ -104,13 +94,13 @@ def study_team_email(request: RequestDetails) -> EmailText:
         *names,
         f"  Email: {request.email}",
         f"  Phone: {request.phone}",
-        f"  Language to speak when you call: {team_language_name(request.language)}",
-        f"  Language of the chat: {CHAT_LANGUAGE_NAMES.get(request.chat_language, request.chat_language)}"
+        f"  Language to speak when you call: {request.team_language_name}",
+        f"  Language of the chat: {request.chat_language_name}"
         " (the person's own e-mails are in it)",
         f"  City or study site: {request.city_or_site or 'not given'}",
         f"  Best time to call: {request.best_time or 'not given'}",
         f"  Confirmation e-mail to the person: {'asked for' if request.wants_confirmation else 'not asked for'}",
-        sharing,
+        f"  Sharing with the sponsor (a separate consent): {request.sponsor_sharing}",
         "",
         "PRE-SCREENING RESULT",
         f"  {ANSWERED_BY.get(request.voice, 'Who answered: ' + request.voice)}",
