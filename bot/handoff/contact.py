@@ -39,8 +39,8 @@ SKIP_WORDS = frozenset({"skip", "no", "none", "-", "跳过", "不填", "没有",
 MANDARIN, CANTONESE, ENGLISH, OTHER_LANGUAGE = "cmn", "yue", "en", "other"
 TEAM_LANGUAGES = {MANDARIN: "Mandarin", CANTONESE: "Cantonese", ENGLISH: "English"}
 TEAM_LANGUAGE_WORDS = {
-    MANDARIN: ("普通话", "普通話", "国语", "國語", "华语", "華語", "汉语", "漢語", "mandarin", "putonghua"),
-    CANTONESE: ("粤语", "粵語", "广东话", "廣東話", "白话", "白話", "cantonese"),
+    MANDARIN: ("普通话", "普通話", "国语", "國語", "华语", "華語", "汉语", "漢語", "mandarin", "mandarin chinese", "putonghua"),
+    CANTONESE: ("粤语", "粵語", "广东话", "廣東話", "白话", "白話", "cantonese", "cantonese chinese"),
     ENGLISH: ("english", "英语", "英語", "英文"),
 }
 # "Chinese" can be either spoken language: asked again, never guessed.
@@ -132,7 +132,7 @@ def team_language_code(text: str) -> Optional[str]:
     """The code of a language people name in words ("普通话", "Cantonese"), or None for another one.
 
     Raises InvalidAnswer for "中文" / "Chinese", which could be Mandarin or Cantonese."""
-    word = text.strip().strip("。.!！").lower()
+    word = " ".join(text.strip().rstrip("。.").lower().split())
     for code, words in TEAM_LANGUAGE_WORDS.items():
         if word in words or word == code:
             return code

@@ -106,12 +106,12 @@ def test_export_guards_against_formulas_and_leaves_out_deleted_rows(run, sqlite_
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600  # personal details: owner only
     with path.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0] == ["reference", "created_at", "trial", "verdict", "status", "first_name", "last_name", "email",
-                       "phone", "language", "city_or_site", "best_time"]
+    assert rows[0] == ["reference", "created_at", "trial", "verdict", "status", "first_name", "last_name", "full_name",
+                       "email", "phone", "language", "city_or_site", "best_time", "chat_language", "sponsor_consent"]
     assert [row[0] for row in rows[1:]] == [third, first]
-    assert rows[1][5:] == ["Jane", "Smith-Jones", "jane.oneil@example.com", "'+447911123456", "English", "Leeds",
-                           "Weekday mornings"]
-    assert rows[2][10:] == ["'=HYPERLINK(\"http://example.com\")", "'@SUM(A1)"]
+    assert rows[1][5:] == ["Jane", "Smith-Jones", "", "jane.oneil@example.com", "'+447911123456", "English", "Leeds",
+                           "Weekday mornings", "en", "no"]
+    assert rows[2][11:13] == ["'=HYPERLINK(\"http://example.com\")", "'@SUM(A1)"]
     assert rows[2][2:5] == [NPC, "needs_review", "new"]
     assert rows[2][1].endswith("+00:00")
     assert "Gone" not in path.read_text()
