@@ -285,7 +285,8 @@ def test_the_new_details_never_reach_the_logs(chat_app, caplog):
     validate("full_name", "陈小明", "zh")
     validate("language", "粤语", "zh")
     _submitted("zh", CHEN, sponsor_consent=False)
-    logged = "\n".join(record.getMessage() for record in caplog.records)
+    # The project's own loggers (the loopback mail server of the test logs what it receives, as mail servers do).
+    logged = "\n".join(r.getMessage() for r in caplog.records if r.name.split(".")[0] in ("actions", "bot", "widget"))
     assert "contact request" in logged  # the hand-off was logged, by reference
     for detail in ("陈小明", "13912345678", "139 1234 5678", "65529988", "chen.xm", "广州", "粤语"):
         assert detail not in logged
