@@ -15,6 +15,7 @@ from bot.settings import PROJECT_ROOT, Settings, SmtpSettings
 from bot.storage import Repository
 from tests.conftest import SEEDS_DIR
 from tests.handoff.conftest import JANE, NPC, save_request
+from tests.handoff.test_retention import age_request
 
 
 @pytest.fixture
@@ -171,3 +172,11 @@ def test_the_real_command(sqlite_repository, sqlite_url):
     unknown = command("show", "PS-2222-3333")
     assert (unknown.returncode, unknown.stdout, unknown.stderr) == (
         2, "", "error: no contact request with reference PS-2222-3333\n")
+
+
+def test_the_terminal_purge_command(run, sqlite_repository):
+    old = save_request(sqlite_repository, conversation_id="old")
+    age_request(sqlite_repository, old, 400)
+    code, out, err = run("purge")
+    assert code == 0 and out == ["Deleted 1 contact request(s) older than 180 days."]
+    assert sqlite_repository.get_request(old) is None
