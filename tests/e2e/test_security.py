@@ -32,7 +32,8 @@ from tests.e2e.test_conversations import NPC_BUTTONS
 FIRST, LAST = "Quillon", "Vexbridge"
 EMAIL = "quillon.vexbridge@example.net"
 PHONE_TYPED, PHONE_STORED = "+44 20 7946 0321", "+442079460321"
-SECRETS = (FIRST, LAST, "quillon.vexbridge", "7946 0321", "79460321")
+LANGUAGE = "Vexlandic"  # the language the study team should speak, typed: a detail like the others
+SECRETS = (FIRST, LAST, "quillon.vexbridge", "7946 0321", "79460321", LANGUAGE)
 
 SERVICE_DOWN = "Your answers so far are safe. Please try again in a few minutes."
 RATE_LIMITED = "You are sending messages faster than I can answer. Please wait a minute, then try again."
@@ -144,8 +145,8 @@ def hand_off(chat: Chat, first: str = FIRST, last: str = LAST, email: str = EMAI
              on_read_back=None) -> str:
     chat.start("self", "npc")
     chat.answer_all(NPC_BUTTONS)
-    chat.say("/request_contact").say("yes")
-    chat.say(first).say(last).say(email).say(phone).say("English").say("skip").say("evenings").say("yes")
+    chat.say("/request_contact").say("yes").say("yes")
+    chat.say(first).say(last).say(email).say(phone).say(LANGUAGE).say("skip").say("evenings").say("yes")
     assert f"- Email: {email}" in chat.text  # the read-back
     if on_read_back is not None:
         on_read_back()
@@ -412,7 +413,7 @@ def test_stop_in_the_contact_form_keeps_no_detail(guarded: Servers):
     chat = Chat(guarded.rasa_url)
     chat.start("self", "npc")
     chat.answer_all(NPC_BUTTONS)
-    chat.say("/request_contact").say("yes").say("Ysolde").say("Brannigax").say("ysolde.b@example.net")
+    chat.say("/request_contact").say("yes").say("yes").say("Ysolde").say("Brannigax").say("ysolde.b@example.net")
     chat.say("/stop")
     assert "I have not kept your answers" in chat.text
     with sqlite3.connect(guarded.tracker_db) as connection:
