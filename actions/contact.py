@@ -381,7 +381,8 @@ class ActionSubmitContact(SafeAction):
                 chat_language=context.language(),
                 sponsor_consent=tracker.get_slot("sponsor_consent") is True,
                 write_email=with_summary(write_email, summary_message(
-                    result, state.voice, state.answers, context.catalog().questions).text),
+                    result, state.voice, state.answers, context.catalog().questions).text,
+                    sponsor=context.catalog().trial(state.trial_id).sponsor),
             )
         except Exception as error:  # noqa: BLE001 - a database that is down must not lose the details
             logger.error("saving a contact request failed: %s", type(error).__name__)

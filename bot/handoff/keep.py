@@ -5,6 +5,7 @@ outbox (bot.storage.personal): written first, then sent, retried on the next sta
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import email.utils
 import logging
@@ -43,13 +44,17 @@ def summary_email(result: ScreeningResult, voice: str, answers: Mapping[str, Ans
     ])
     return _("Your pre-screening summary"), body
 
-def with_summary(write: Callable[[str, RequestDetails], EmailText], summary_text: str):
-    """An e-mail writer whose copy for the person (the confirmation) ends with their summary."""
+def with_summary(write: Callable[[str, RequestDetails], EmailText], summary_text: str,
+                 sponsor: Optional[str] = None):
+    """An e-mail writer whose copy for the person (the confirmation) ends with their summary.
+
+    ``sponsor`` is the sponsor's name as the person read it in the chat (the listing's name
+    in their language); the study team's e-mail keeps the listing's English name."""
 
     def write_with_summary(kind: str, request: RequestDetails) -> EmailText:
-        written = write(kind, request)
         if kind != CONFIRMATION:
-            return written
+            return write(kind, request)
+        written = write(kind, dataclasses.replace(request, trial_sponsor=sponsor) if sponsor else request)
         with use_language(request.chat_language):  # the person's copy is in the chat's language
             heading = _("Your summary from the chat:")
         body = f"{written.body}\n{heading}\n\n{summary_text}\n"
