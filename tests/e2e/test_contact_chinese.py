@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from email.header import decode_header, make_header
 
 from tests.e2e.conftest import STUDY_TEAM_EMAILS, Chat, SmtpServer, body, button, conversation_events
 from tests.e2e.servers import Servers
@@ -72,7 +73,7 @@ def test_a_hand_off_in_chinese_with_a_chinese_name_and_a_plus_86_number(
     assert NAME in team and "Cantonese (yue)" in team and "Simplified Chinese (zh)" in team
     assert re.search(r"sponsor.*Not agreed", team)
     mine = mails[EMAIL]
-    assert CJK.search(mine["Subject"])
+    assert CJK.search(str(make_header(decode_header(mine["Subject"]))))
     letter = body(mine).partition("您在对话中的小结：")[0]
     assert NAME in letter and SPONSOR_ZH in letter and SPONSOR_EN not in letter
     assert english_sentences(letter.replace(EMAIL, "")) == []
