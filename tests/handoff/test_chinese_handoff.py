@@ -292,3 +292,21 @@ def test_the_new_details_never_reach_the_logs(chat_app, caplog):
     assert "contact request" in logged  # the hand-off was logged, by reference
     for detail in ("陈小明", "13912345678", "139 1234 5678", "65529988", "chen.xm", "广州", "粤语"):
         assert detail not in logged
+
+
+def test_the_emails_a_person_sends_themselves_are_in_the_chat_language(screen_answers, catalog):
+    import datetime as dt
+
+    from bot.handoff.keep import resume_email, summary_email
+
+    result = screen_answers(NPC, {"npc_recurrent_metastatic": "yes", "age": 16})
+    expires = dt.datetime(2026, 12, 8, 9, 0, tzinfo=dt.timezone.utc)
+    with use_language("zh"):
+        subject, body = resume_email("https://assistant.example.org/?resume=TOKEN", expires)
+        summary_subject, _ = summary_email(result, "self", {}, catalog.questions)
+    assert CJK.search(subject) and "2026年12月8日" in body and not ENGLISH_SENTENCE.search(body.replace(
+        "https://assistant.example.org/?resume=TOKEN", ""))
+    assert CJK.search(summary_subject)
+    with use_language("en"):
+        subject, body = resume_email("https://assistant.example.org/?resume=TOKEN", expires)
+    assert not CJK.search(subject + body) and "8 December 2026" in body
