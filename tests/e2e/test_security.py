@@ -142,11 +142,11 @@ def all_logs(servers: Servers) -> str:
 
 
 def hand_off(chat: Chat, first: str = FIRST, last: str = LAST, email: str = EMAIL, phone: str = PHONE_TYPED,
-             on_read_back=None) -> str:
+             on_read_back=None, language: str = LANGUAGE) -> str:
     chat.start("self", "npc")
     chat.answer_all(NPC_BUTTONS)
     chat.say("/request_contact").say("yes").say("yes")
-    chat.say(first).say(last).say(email).say(phone).say(LANGUAGE).say("skip").say("evenings").say("yes")
+    chat.say(first).say(last).say(email).say(phone).say(language).say("skip").say("evenings").say("yes")
     assert f"- Email: {email}" in chat.text  # the read-back
     if on_read_back is not None:
         on_read_back()
@@ -160,7 +160,7 @@ def hand_off(chat: Chat, first: str = FIRST, last: str = LAST, email: str = EMAI
 
 def test_forged_action_calls_are_refused_and_change_nothing(guarded: Servers, guarded_env):
     victim = WidgetChat(guarded.rasa_url)
-    hand_off(victim, "Maren", "Oakhurst", "maren.oakhurst@example.net", "+44 20 7946 0777")
+    hand_off(victim, "Maren", "Oakhurst", "maren.oakhurst@example.net", "+44 20 7946 0777", language="Welsh")
     before = (count(guarded_env, "contact_requests"), count(guarded_env, "screenings"))
     assert before == (1, 1)
     forged = json.dumps({
@@ -490,7 +490,8 @@ def test_a_database_down_at_the_hand_off_loses_nothing(guarded: Servers, guarded
             lock.execute("BEGIN EXCLUSIVE")  # held past the 15 s a writer waits
 
         with pytest.raises(AssertionError):  # hand_off expects the saved message, which cannot come
-            hand_off(chat, "Orla", "Penhallow", email, "+44 20 7946 0999", on_read_back=lock_the_database)
+            hand_off(chat, "Orla", "Penhallow", email, "+44 20 7946 0999", on_read_back=lock_the_database,
+                     language="Welsh")
         assert "Sorry, I could not save your details just now. Nothing you typed is lost." in chat.text
     finally:
         lock.execute("ROLLBACK")
