@@ -86,3 +86,18 @@ def test_upgrading_from_0003_keeps_requests_with_one_language_and_no_sponsor_con
         assert connection.execute(text("SELECT count(*) FROM notifications")).scalar() == 1
         assert connection.execute(text("SELECT reference FROM contact_requests")).scalars().all() == ["PS-AAAA-AAA1"]
     repository.engine.dispose()
+
+
+def test_each_start_deletes_the_expired_requests(sqlite_url, catalog, smtp_down, capsys):
+    from bot.settings import Settings
+    from bot.storage.migrate import main
+    from tests.conftest import SEEDS_DIR
+
+    repository = prepared_repository(sqlite_url, catalog)
+    old = save_request(repository, conversation_id="old", study_team_email=None, wants_confirmation=False)
+    age_request(repository, old, 31)
+    settings = Settings(seeds_dir=SEEDS_DIR, database_url=sqlite_url, smtp=smtp_down, contact_retention_days=30)
+    assert main([], settings=settings) == 0
+    assert "Deleted 1 contact request(s) older than 30 days." in capsys.readouterr().out.splitlines()
+    assert repository.get_request(old) is None
+    repository.engine.dispose()
