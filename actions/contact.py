@@ -243,8 +243,7 @@ def _validate_field(field: str, slot_value: Any, dispatcher: CollectingDispatche
     if unseal(slot_value) is not None:
         return {field: slot_value}  # checked and sealed before (the form re-checks its slots when it starts again)
     if field == "language" and _asks_for_another_language(str(slot_value)):
-        dispatcher.utter_message(text=_(OTHER_LANGUAGE_PROMPT))  # "Other": the name is typed next
-        return {field: None}
+        return {field: None}  # "Other": action_ask_language asks for the name
     try:
         checked = validate_contact_field(field, str(slot_value), phone_region(context.language()))
     except InvalidAnswer as problem:
@@ -261,6 +260,14 @@ def _asks_for_another_language(text: str) -> bool:
     except InvalidAnswer as problem:
         return str(problem) == _(OTHER_LANGUAGE_PROMPT)
     return False
+
+
+def _chose_other_language(tracker: Tracker) -> bool:
+    """Whether the person's latest message, to the language question, was "Other"."""
+    if tracker.get_slot("requested_slot") != "language":
+        return False
+    said = context.button_value(tracker)
+    return _asks_for_another_language(said if said is not None else tracker.latest_message.get("text") or "")
 
 
 def contact_details(tracker: Tracker) -> Dict[str, str]:
@@ -285,6 +292,9 @@ def _prompt_action(slot: str) -> type:
             return f"action_ask_{slot}"
 
         async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
+            if slot == "language" and _chose_other_language(tracker):
+                dispatcher.utter_message(text=_(OTHER_LANGUAGE_PROMPT))  # "Other": its name is typed next
+                return []
             send(dispatcher, CONTACT_PROMPTS[slot])
             return []
 

@@ -61,14 +61,18 @@ def chat_app(tmp_path, monkeypatch, smtp_server, catalog):
 
 
 def tracker(language: str, slots=None, text: str = "", requested: str = None, intent: str = "inform") -> Tracker:
-    filled = {"chat_language": language, "voice": "self", "trial_id": NPC, "answers": {}, "requested_slot": requested,
+    return Tracker.from_dict(_tracker_dict(language, {"requested_slot": requested, **(slots or {})}, text, intent))
+
+
+def _tracker_dict(language: str, slots=None, text: str = "", intent: str = "inform") -> dict:
+    filled = {"chat_language": language, "voice": "self", "trial_id": NPC, "answers": {}, "requested_slot": None,
               **(slots or {})}
-    return Tracker.from_dict({
+    return {
         "sender_id": f"conversation-{language}", "slots": filled,
         "latest_message": {"text": text, "intent": {"name": intent, "confidence": 0.99}, "entities": []},
         "events": [], "paused": False, "followup_action": None, "active_loop": {"name": "contact_form"},
         "latest_action_name": None,
-    })
+    }
 
 
 def validate(field: str, value, language: str, slots=None):
@@ -153,8 +157,21 @@ def test_chinese_alone_is_asked_again_never_guessed(chat_app, typed):
 
 
 def test_other_asks_for_the_name_of_the_language(chat_app):
+    from actions.contact import PROMPT_ACTIONS
+
     result, said = validate("language", "other", "zh")
-    assert result == {"language": None} and CJK.search(said[0]) and len(said[0]) < 20
+    assert result == {"language": None} and said == []  # no "sorry": the name is asked for next
+    ask_language = next(action for action in PROMPT_ACTIONS if action().name() == "action_ask_language")
+    dispatcher = CollectingDispatcher()
+    chose_other = Tracker.from_dict({**_tracker_dict("zh", {"requested_slot": "language"}, "其他"),
+                                     "latest_message": {"text": "/inform", "intent": {"name": "inform"},
+                                                        "entities": [{"entity": "answer", "value": "other"}]}})
+    asyncio.run(ask_language().run(dispatcher, chose_other, {}))
+    asked = dispatcher.messages[0]
+    assert CJK.search(asked["text"]) and not asked.get("buttons")  # only "type its name", not the buttons again
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ask_language().run(dispatcher, tracker("zh", requested="language", text="陈小明"), {}))
+    assert len(dispatcher.messages[0]["buttons"]) == 4  # any other reply: the question with its buttons
 
 
 def test_the_language_buttons(chat_app):
