@@ -1,7 +1,11 @@
 """Handing a person's details to the study team: consent, a checked form, a read-back,
 then a saved request and its e-mails (the outbox in bot/ sends them).
 
-Nothing is stored without an explicit yes. While the form is open each detail
+Nothing is stored without an explicit yes, and the sponsor (a third party) gets
+nothing without a second, separate yes (``sponsor_consent``). A Chinese
+conversation asks one name field (``full_name``, 姓名) and reads phone numbers
+as mainland ones (region CN); an English one asks first and last name and uses
+``PHONE_DEFAULT_REGION``. While the form is open each detail
 is kept in its slot sealed (``actions/sealed_slots.py``), so the conversation
 store never holds it readable; after the hand-off the contact slots are cleared.
 """
@@ -20,16 +24,21 @@ from rasa_sdk.types import DomainDict
 from actions import context
 from actions.safety import SafeAction, SafeFormValidationAction, send
 from actions.sealed_slots import seal, unseal
+from bot.i18n import N_, domain
 from bot.screening.answers import InvalidAnswer
-from bot.handoff.contact import CONTACT_FIELDS, validate_contact_field
+from bot.handoff.contact import CONTACT_FIELDS, OTHER_LANGUAGE_PROMPT, team_language_code, validate_contact_field
 from bot.handoff.keep import with_summary
 from bot.handoff.messages import (
     CONTACT_PROMPTS,
     consent_message,
     contact_read_back,
     contact_saved_message,
+    read_back_fields,
+    sponsor_consent_message,
+    sponsor_declined_message,
     which_detail_message,
 )
+from bot.handoff.retention import delete_expired_requests
 from bot.screening.messages import summary_message
 from bot.handoff.notify import deliver_for, write_email
 from bot.screening.session import answers_to_json
@@ -37,31 +46,49 @@ from bot.settings import get_settings
 from bot.understanding import reader_for
 
 logger = logging.getLogger(__name__)
+_ = domain("handoff").gettext
 
-YES_NO_SLOTS = ("consent", "wants_confirmation", "details_confirmed")
-CONTACT_SLOTS = ("consent", *CONTACT_FIELDS, "wants_confirmation", "details_confirmed")
+YES_NO_SLOTS = ("consent", "sponsor_consent", "wants_confirmation", "details_confirmed")
+# Every slot the form may fill, in either language (all are cleared when it ends).
+CONTACT_SLOTS = ("consent", "sponsor_consent", *CONTACT_FIELDS, "wants_confirmation", "details_confirmed")
 # In the contact form a name such as "Hope" or "Will" must not be taken for a request,
 # so only clear, longer messages count as interruptions there.
 INTERRUPTION_CONFIDENCE = 0.9
+# A Chinese message has no spaces: one of this many characters or more can be a request (a name has 2 to 4).
+MIN_CHINESE_INTERRUPTION = 5
 FIELD_NAMES = {
     "first_name": ("first name", "first", "given name"),
     "last_name": ("last name", "surname", "family name", "last"),
-    "email": ("email", "e-mail", "mail"),
-    "phone": ("phone", "number", "mobile", "telephone"),
-    "language": ("language",),
-    "city_or_site": ("city", "site", "place", "town"),
-    "best_time": ("time", "when"),
+    "full_name": ("姓名", "名字", "full name", "name"),
+    "email": ("email", "e-mail", "mail", "邮箱", "电子邮件", "邮件"),
+    "phone": ("phone", "number", "mobile", "telephone", "手机", "电话", "号码"),
+    "language": ("language", "语言"),
+    "city_or_site": ("city", "site", "place", "town", "城市", "地点", "医院"),
+    "best_time": ("time", "when", "时间"),
+    "sponsor_consent": ("sponsor", "申办方", "公司"),
 }
-NOT_SAVED = "OK. I have not saved your details, and nothing was sent."
-NO_SCREENING = "Let's do the questions first, so the study team knows which study you mean. Say \"start over\" to begin."
-SAVE_FAILED = (
+NOT_SAVED = N_("OK. I have not saved your details, and nothing was sent.")
+NO_SCREENING = N_("Let's do the questions first, so the study team knows which study you mean. Say \"start over\" to begin.")
+SAVE_FAILED = N_(
     "Sorry, I could not save your details just now. Nothing you typed is lost. "
     "Please say \"contact the study team\" again in a few minutes."
 )
-DELETED = (
+DELETED = N_(
     "Done. I have deleted your answers and any contact request from this chat. "
     "If the study team already got an email, you can also ask them to delete it."
 )
+YES_OR_NO = N_("Sorry, I did not catch that. Please answer yes or no.")
+NOT_USABLE = N_("Sorry, I could not use that. {problem}")
+
+
+def form_slots(language: str) -> List[str]:
+    """The form's slots in a conversation in ``language``, in the order they are asked."""
+    return ["consent", "sponsor_consent", *read_back_fields(language), "wants_confirmation", "details_confirmed"]
+
+
+def phone_region(language: str) -> str:
+    """How a number without + is read: as a mainland number in a Chinese conversation."""
+    return "CN" if language == "zh" else get_settings().phone_default_region
 
 
 def _is_interruption(tracker: Tracker) -> bool:
@@ -72,10 +99,13 @@ def _is_interruption(tracker: Tracker) -> bool:
         return False
     if context.button_value(tracker) is not None or text.startswith("/"):
         return True
+    chinese = any("\u4e00" <= char <= "\u9fff" for char in text)
+    long_enough = len(text) >= MIN_CHINESE_INTERRUPTION if chinese else len(text.split()) >= 2
     return (
         (intent.get("confidence") or 0) >= INTERRUPTION_CONFIDENCE
-        and len(text.split()) >= 2
+        and long_enough
         and "@" not in text
+        and "·" not in text  # a transcribed name (阿依古丽·买买提)
     )
 
 
@@ -88,10 +118,16 @@ class ValidateContactForm(SafeFormValidationAction):
     ) -> List[Text]:
         if context.screening_state(tracker) is None or tracker.get_slot("consent") is False:
             return []
-        return list(CONTACT_SLOTS)
+        return form_slots(context.language())
 
     async def extract_consent(self, dispatcher, tracker, domain) -> Dict:
         return _extract(tracker, "consent")
+
+    async def extract_sponsor_consent(self, dispatcher, tracker, domain) -> Dict:
+        return _extract(tracker, "sponsor_consent")
+
+    async def extract_full_name(self, dispatcher, tracker, domain) -> Dict:
+        return _extract(tracker, "full_name")
 
     async def extract_first_name(self, dispatcher, tracker, domain) -> Dict:
         return _extract(tracker, "first_name")
@@ -123,13 +159,21 @@ class ValidateContactForm(SafeFormValidationAction):
     async def validate_consent(self, slot_value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         return _validate_yes_no("consent", slot_value, tracker, dispatcher)
 
+    async def validate_sponsor_consent(self, slot_value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        checked = _validate_yes_no("sponsor_consent", slot_value, tracker, dispatcher)
+        state = context.screening_state(tracker)
+        if checked["sponsor_consent"] is False and state is not None:
+            dispatcher.utter_message(text=sponsor_declined_message(context.catalog().trial(state.trial_id)))
+        return checked
+
     async def validate_wants_confirmation(self, slot_value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         return _validate_yes_no("wants_confirmation", slot_value, tracker, dispatcher)
 
     async def validate_details_confirmed(self, slot_value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         if slot_value is True:
             return {"details_confirmed": True}
-        field = None if slot_value is False else (slot_value if slot_value in CONTACT_FIELDS else _named_field(str(slot_value)))
+        changeable = (*read_back_fields(context.language()), "sponsor_consent")
+        field = None if slot_value is False else (slot_value if slot_value in changeable else _named_field(str(slot_value)))
         if field is None and slot_value is not False and _yes_no(str(slot_value), tracker) is True:
             return {"details_confirmed": True}
         if field is None:
@@ -137,6 +181,9 @@ class ValidateContactForm(SafeFormValidationAction):
             return {"details_confirmed": None}
         # Clearing the field makes the form ask for it again, then read everything back.
         return {"details_confirmed": None, field: None}
+
+    async def validate_full_name(self, slot_value, dispatcher, tracker, domain):
+        return _validate_field("full_name", slot_value, dispatcher)
 
     async def validate_first_name(self, slot_value, dispatcher, tracker, domain):
         return _validate_field("first_name", slot_value, dispatcher)
@@ -174,8 +221,13 @@ def _extract(tracker: Tracker, slot: str) -> Dict:
 
 
 def _yes_no(text: str, tracker: Tracker) -> Optional[bool]:
-    # The words decide; a reply that is neither a clear yes nor a clear no is asked again.
-    return reader_for(context.language()).read_confirmation(text)
+    # The words decide; a reply that is neither a clear yes nor a clear no is asked again
+    # (so is every typed reply in a language whose reader is not there yet: the buttons still work).
+    try:
+        reader = reader_for(context.language())
+    except KeyError:
+        return None
+    return reader.read_confirmation(text)
 
 
 def _validate_yes_no(slot: str, slot_value: Any, tracker: Tracker, dispatcher: CollectingDispatcher) -> Dict:
@@ -183,32 +235,51 @@ def _validate_yes_no(slot: str, slot_value: Any, tracker: Tracker, dispatcher: C
         return {slot: slot_value}
     answer = _yes_no(str(slot_value), tracker)
     if answer is None:
-        dispatcher.utter_message(text="Sorry, I did not catch that. Please answer yes or no.")
+        dispatcher.utter_message(text=_(YES_OR_NO))
     return {slot: answer}
 
 
 def _validate_field(field: str, slot_value: Any, dispatcher: CollectingDispatcher) -> Dict:
     if unseal(slot_value) is not None:
         return {field: slot_value}  # checked and sealed before (the form re-checks its slots when it starts again)
+    if field == "language" and _asks_for_another_language(str(slot_value)):
+        return {field: None}  # "Other": action_ask_language asks for the name
     try:
-        checked = validate_contact_field(field, str(slot_value), get_settings().phone_default_region)
+        checked = validate_contact_field(field, str(slot_value), phone_region(context.language()))
     except InvalidAnswer as problem:
         logger.info("contact field %s not accepted", field)
-        dispatcher.utter_message(text=f"Sorry, I could not use that. {problem}")
+        dispatcher.utter_message(text=_(NOT_USABLE).format(problem=problem))
         return {field: None}
     # Sealed: the conversation store keeps only ciphertext of a detail (actions/sealed_slots.py).
     return {field: seal(checked)}
 
 
+def _asks_for_another_language(text: str) -> bool:
+    try:
+        team_language_code(text)
+    except InvalidAnswer as problem:
+        return str(problem) == _(OTHER_LANGUAGE_PROMPT)
+    return False
+
+
+def _chose_other_language(tracker: Tracker) -> bool:
+    """Whether the person's latest message, to the language question, was "Other"."""
+    if tracker.get_slot("requested_slot") != "language":
+        return False
+    said = context.button_value(tracker)
+    return _asks_for_another_language(said if said is not None else tracker.latest_message.get("text") or "")
+
+
 def contact_details(tracker: Tracker) -> Dict[str, str]:
-    """The details given in the form, opened from their sealed slots."""
-    return {field: unseal(tracker.get_slot(field)) or "" for field in CONTACT_FIELDS}
+    """The details asked in this conversation's language, opened from their sealed slots."""
+    return {field: unseal(tracker.get_slot(field)) or "" for field in read_back_fields(context.language())}
 
 
 def _named_field(text: str) -> Optional[str]:
     lowered = text.lower()
+    asked = (*read_back_fields(context.language()), "sponsor_consent")
     for field, names in FIELD_NAMES.items():
-        if any(name in lowered for name in names):
+        if field in asked and any(name in lowered for name in names):
             return field
     return None
 
@@ -221,6 +292,9 @@ def _prompt_action(slot: str) -> type:
             return f"action_ask_{slot}"
 
         async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
+            if slot == "language" and _chose_other_language(tracker):
+                dispatcher.utter_message(text=_(OTHER_LANGUAGE_PROMPT))  # "Other": its name is typed next
+                return []
             send(dispatcher, CONTACT_PROMPTS[slot])
             return []
 
@@ -238,7 +312,20 @@ class ActionAskConsent(SafeAction):
 
     async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
         state = context.screening_state(tracker)
-        send(dispatcher, consent_message(context.catalog().trial(state.trial_id), state.voice))
+        send(dispatcher, consent_message(
+            context.catalog().trial(state.trial_id), state.voice, get_settings().contact_retention_days))
+        return []
+
+
+class ActionAskSponsorConsent(SafeAction):
+    """The separate consent (单独同意) for the sponsor, asked right after the consent to the study team."""
+
+    def name(self) -> Text:
+        return "action_ask_sponsor_consent"
+
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
+        state = context.screening_state(tracker)
+        send(dispatcher, sponsor_consent_message(context.catalog().trial(state.trial_id)))
         return []
 
 
@@ -261,10 +348,13 @@ class ActionAskDetailsConfirmed(SafeAction):
 
     async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
         if _answered_read_back(tracker):
-            send(dispatcher, which_detail_message())  # "no" (or unclear) to the read-back
+            send(dispatcher, which_detail_message(with_sponsor=True))  # "no" (or unclear) to the read-back
             return []
+        state = context.screening_state(tracker)
+        sponsor = context.catalog().trial(state.trial_id).sponsor if state is not None else None
         send(dispatcher, contact_read_back(
-            contact_details(tracker), bool(tracker.get_slot("wants_confirmation")), get_settings().phone_default_region
+            contact_details(tracker), bool(tracker.get_slot("wants_confirmation")), phone_region(context.language()),
+            sponsor=sponsor, sponsor_consent=tracker.get_slot("sponsor_consent"),
         ))
         return []
 
@@ -278,10 +368,10 @@ class ActionSubmitContact(SafeAction):
     async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
         state = context.screening_state(tracker)
         if state is None:
-            dispatcher.utter_message(text=NO_SCREENING)
+            dispatcher.utter_message(text=_(NO_SCREENING))
             return []
         if tracker.get_slot("consent") is not True or tracker.get_slot("details_confirmed") is not True:
-            dispatcher.utter_message(text=NOT_SAVED)
+            dispatcher.utter_message(text=_(NOT_SAVED))
             return [SlotSet(slot, None) for slot in CONTACT_SLOTS]
         settings = get_settings()
         result = state.result(context.catalog())
@@ -298,14 +388,18 @@ class ActionSubmitContact(SafeAction):
                 contact=contact_details(tracker),
                 wants_confirmation=bool(tracker.get_slot("wants_confirmation")),
                 study_team_email=settings.study_team_email(state.trial_id),
+                chat_language=context.language(),
+                sponsor_consent=tracker.get_slot("sponsor_consent") is True,
                 write_email=with_summary(write_email, summary_message(
-                    result, state.voice, state.answers, context.catalog().questions).text),
+                    result, state.voice, state.answers, context.catalog().questions).text,
+                    sponsor=context.catalog().trial(state.trial_id).sponsor),
             )
         except Exception as error:  # noqa: BLE001 - a database that is down must not lose the details
             logger.error("saving a contact request failed: %s", type(error).__name__)
-            dispatcher.utter_message(text=SAVE_FAILED)
+            dispatcher.utter_message(text=_(SAVE_FAILED))
             return [SlotSet("details_confirmed", None)]
         logger.info("contact request %s saved", reference)
+        await _delete_expired(settings.contact_retention_days)
         context.funnel().handed_off(state.trial_id)
         # Sending happens after the request is committed; a failure leaves it pending for a retry.
         report = await asyncio.to_thread(deliver_for, context.repository(), settings.smtp, reference)
@@ -316,6 +410,14 @@ class ActionSubmitContact(SafeAction):
         return [SlotSet(slot, None) for slot in CONTACT_SLOTS]
 
 
+async def _delete_expired(retention_days: int) -> None:
+    """Keep the consent's promise: requests past CONTACT_RETENTION_DAYS go (a failure only waits for the next)."""
+    try:
+        await asyncio.to_thread(delete_expired_requests, context.repository(), retention_days)
+    except Exception as error:  # noqa: BLE001 - the person's own request is saved; never fail their turn
+        logger.error("deleting expired requests failed: %s", type(error).__name__)
+
+
 class ActionDeleteMyData(SafeAction):
     def name(self) -> Text:
         return "action_delete_my_data"
@@ -323,6 +425,6 @@ class ActionDeleteMyData(SafeAction):
     async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
         removed = await asyncio.to_thread(context.repository().delete_conversation_data, tracker.sender_id)
         logger.info("deleted %d stored rows for a conversation on request", removed)
-        dispatcher.utter_message(text=DELETED)
+        dispatcher.utter_message(text=_(DELETED))
         # data_deleted tells the tracker store to forget this conversation's history too.
         return [AllSlotsReset(), SlotSet("data_deleted", True)]

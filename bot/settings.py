@@ -70,6 +70,9 @@ class Settings:
     phone_default_region: str = "GB"
     # Said in the thank-you after a contact request: "The study team usually gets in touch ...".
     contact_expected_within: str = "within 3 working days"
+    # Days a contact request (details, answers, summary, e-mails) is kept after it is made;
+    # the consent says so, and older requests are deleted (bot.handoff.retention).
+    contact_retention_days: int = 180
     # The address people open the chat at (https://...), for links sent by e-mail. None: the
     # address the request came to, which is wrong behind a proxy that changes it.
     public_base_url: Optional[str] = None
@@ -220,6 +223,7 @@ def get_settings() -> Settings:
         study_team_emails=_study_team_emails(),
         phone_default_region=(_text("PHONE_DEFAULT_REGION") or "GB").upper(),
         contact_expected_within=_text("CONTACT_EXPECTED_WITHIN") or "within 3 working days",
+        contact_retention_days=_whole_number("CONTACT_RETENTION_DAYS", 180, 1, 3650),
         public_base_url=(_text("PUBLIC_BASE_URL") or "").rstrip("/") or None,
         staff=_staff_settings(),
         action_server_token=_text("ACTION_SERVER_TOKEN"),

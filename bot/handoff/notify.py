@@ -27,12 +27,15 @@ from typing import Optional
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.settings import SmtpSettings
+from bot.handoff.messages import display_team_language
+from bot.i18n import domain, use_language
+from bot.settings import SmtpSettings, get_settings
 from bot.storage.models import CONFIRMATION, STUDY_TEAM, utc_now
 from bot.storage.records import CriterionLine, EmailText, PendingNotification, RequestDetails
 from bot.storage.repository import Repository
 
 log = logging.getLogger(__name__)
+_ = domain("handoff").gettext
 
 STUDY_TEAM_VERDICT = {
     "likely_ineligible": "May not be a match: at least one answer does not meet a study rule (see NOT MET below).",
@@ -72,8 +75,13 @@ def write_email(kind: str, request: RequestDetails) -> EmailText:
 
 
 def study_team_email(request: RequestDetails) -> EmailText:
+    """The study team's e-mail, in English (the team's working language), whatever the chat's language."""
     # The subject is seen in inboxes and mail logs: reference and trial only, never the name.
     subject = f"Pre-screening contact request {request.reference} for {request.trial_id}"
+    if request.full_name:
+        names = [f"  Name (one field, family name first): {request.full_name}"]
+    else:
+        names = [f"  First name: {request.first_name}", f"  Last name: {request.last_name}"]
     lines = [
         "A person asked the study team to contact them after an online pre-screening chat.",
         "",
@@ -83,14 +91,16 @@ def study_team_email(request: RequestDetails) -> EmailText:
         f"(consent to share these details given at {format_utc(request.consent_at)})",
         "",
         "CONTACT DETAILS",
-        f"  First name: {request.first_name}",
-        f"  Last name: {request.last_name}",
+        *names,
         f"  Email: {request.email}",
         f"  Phone: {request.phone}",
-        f"  Language: {request.language}",
+        f"  Language to speak when you call: {request.team_language_name}",
+        f"  Language of the chat: {request.chat_language_name}"
+        " (the person's own e-mails are in it)",
         f"  City or study site: {request.city_or_site or 'not given'}",
         f"  Best time to call: {request.best_time or 'not given'}",
         f"  Confirmation e-mail to the person: {'asked for' if request.wants_confirmation else 'not asked for'}",
+        f"  Sharing with the sponsor (a separate consent): {request.sponsor_sharing}",
         "",
         "PRE-SCREENING RESULT",
         f"  {ANSWERED_BY.get(request.voice, 'Who answered: ' + request.voice)}",
@@ -110,42 +120,64 @@ def study_team_email(request: RequestDetails) -> EmailText:
     return EmailText(subject=subject, body="\n".join(lines) + "\n")
 
 
-def confirmation_email(request: RequestDetails) -> EmailText:
-    """The person's copy, in plain words (grade 8 or below; checked by a test)."""
-    subject = f"Your request to the study team ({request.reference})"
+def confirmation_email(request: RequestDetails, retention_days: Optional[int] = None) -> EmailText:
+    """The person's copy, in their chat's language, in plain words (grade 8 or below; checked by a test)."""
+    with use_language(request.chat_language):
+        return _confirmation_email(request, retention_days)
+
+
+def _confirmation_email(request: RequestDetails, retention_days: Optional[int]) -> EmailText:
+    if retention_days is None:
+        retention_days = get_settings().contact_retention_days
+    subject = _("Your request to the study team ({reference})").format(reference=request.reference)
     shared = [
-        f"- Name: {request.first_name} {request.last_name}",
-        f"- Email: {request.email}",
-        f"- Phone: {request.phone}",
-        f"- Language: {request.language}",
+        _("- Name: {name}").format(name=request.name),
+        _("- Email: {email}").format(email=request.email),
+        _("- Phone: {phone}").format(phone=request.phone),
+        _("- Language: {language}").format(language=display_team_language(request.language)),
     ]
     if request.city_or_site:
-        shared.append(f"- City or study site: {request.city_or_site}")
+        shared.append(_("- City or study site: {place}").format(place=request.city_or_site))
     if request.best_time:
-        shared.append(f"- Best time to call: {request.best_time}")
-    shared.append("- The answers given in the chat, and how they fit the study rules")
-    who = "for the person you care for" if request.voice == "caregiver" else "with us"
+        shared.append(_("- Best time to call: {time}").format(time=request.best_time))
+    shared.append(_("- The answers given in the chat, and how they fit the study rules"))
+    if request.voice == "caregiver":
+        thanks = _("Thank you for taking the pre-screening chat for the person you care for. "
+                   "It was for study {trial}.")
+    else:
+        thanks = _("Thank you for taking the pre-screening chat with us. It was for study {trial}.")
+    sponsor = request.trial_sponsor
+    if request.sponsor_consent:
+        who = _("You agreed that the study team may also share them with {sponsor}, the company that runs "
+                "the study.").format(sponsor=sponsor)
+    else:
+        who = _("Only the study team gets them. You did not agree to share them with {sponsor}, so the team "
+                "will not pass them on.").format(sponsor=sponsor)
     lines = [
-        f"Hello {request.first_name},",
+        _("Hello {name},").format(name=request.first_name or request.name),
         "",
-        f"Thank you for taking the pre-screening chat {who}. It was for study {request.trial_id}.",
+        thanks.format(trial=request.trial_id),
         "",
-        "You asked the study team to contact you. We have passed your details to them. "
-        "Someone from the team will get in touch with you.",
+        _("You asked the study team to contact you. We have passed your details to them. "
+          "Someone from the team will get in touch with you."),
         "",
-        f"Your reference number is {request.reference}. Please keep it. It helps the team find your request.",
+        _("Your reference number is {reference}. Please keep it. It helps the team find your request.").format(
+            reference=request.reference),
         "",
-        "This is what we shared with the study team:",
+        _("This is what we shared with the study team:"),
         *shared,
+        who,
         "",
-        "The chat does not decide who can join. Only the study team can say if the study is a good fit.",
+        _("We keep your request for up to {days} days, then delete it.").format(days=retention_days),
         "",
-        "If something here is wrong, please reply to this email.",
+        _("The chat does not decide who can join. Only the study team can say if the study is a good fit."),
         "",
-        "To have your data deleted, reply to this email and ask us to delete it. "
-        'You can also type "delete my data" in the chat.',
+        _("If something here is wrong, please reply to this email."),
         "",
-        "If you did not ask for this, please reply and tell us.",
+        _("To have your data deleted, reply to this email and ask us to delete it. "
+          "You can also type \"delete my data\" in the chat."),
+        "",
+        _("If you did not ask for this, please reply and tell us."),
     ]
     return EmailText(subject=subject, body="\n".join(lines) + "\n")
 

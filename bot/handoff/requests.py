@@ -6,6 +6,7 @@
     python -m bot.handoff.requests delete PS-7K3Q-9WXM       # remove a request and its e-mails (and its answers)
     python -m bot.handoff.requests status PS-7K3Q-9WXM contacted   # a pipeline move, as in the staff console
     python -m bot.handoff.requests retry                     # send e-mails still waiting
+    python -m bot.handoff.requests purge                     # delete requests older than CONTACT_RETENTION_DAYS
 
 An unknown reference, or a move the pipeline does not allow, prints one line on
 stderr and exits with status 2; a database that cannot be used exits with
@@ -28,6 +29,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.handoff.keep import send_pending
 from bot.handoff.notify import criterion_status_line, deliver_pending, format_utc
+from bot.handoff.retention import delete_expired_requests
 from bot.settings import Settings, get_settings
 from bot.staff.pipeline import Pipeline
 from bot.storage import Repository, RequestDetails, normalise_reference
@@ -40,7 +42,8 @@ DATABASE_ERROR = 1
 
 CSV_COLUMNS = (
     "reference", "created_at", "trial", "verdict", "status",
-    "first_name", "last_name", "email", "phone", "language", "city_or_site", "best_time",
+    "first_name", "last_name", "full_name", "email", "phone", "language", "city_or_site", "best_time",
+    "chat_language", "sponsor_consent",
 )
 # A spreadsheet runs a cell starting with one of these as a formula ("=HYPERLINK(...)").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -89,10 +92,12 @@ def show_request(repository: Repository, reference: str) -> List[str]:
         f"Trial: {request.trial_id} - {request.trial_title}",
         f"Answered by: {request.voice}    Result: {request.verdict}",
         "",
-        f"Name: {request.first_name} {request.last_name}",
+        f"Name: {request.name}",
         f"Email: {request.email}",
         f"Phone: {request.phone}",
-        f"Language: {request.language}",
+        f"Language to call in: {request.team_language_name}",
+        f"Language of the chat: {request.chat_language_name}",
+        f"Sharing with the sponsor: {request.sponsor_sharing}",
         f"City or study site: {request.city_or_site or '-'}",
         f"Best time to call: {request.best_time or '-'}",
         f"Confirmation e-mail wanted: {'yes' if request.wants_confirmation else 'no'}",
@@ -133,8 +138,9 @@ def write_csv(handle: TextIO, requests: Sequence[RequestDetails]) -> None:
 def _csv_row(request: RequestDetails) -> List[str]:
     return [
         request.reference, request.created_at.astimezone(dt.timezone.utc).isoformat(timespec="seconds"),
-        request.trial_id, request.verdict, request.status, request.first_name, request.last_name, request.email,
-        request.phone, request.language, request.city_or_site, request.best_time,
+        request.trial_id, request.verdict, request.status, request.first_name, request.last_name, request.full_name,
+        request.email, request.phone, request.language, request.city_or_site, request.best_time,
+        request.chat_language, "yes" if request.sponsor_consent else "no",
     ]
 
 
@@ -177,6 +183,12 @@ def retry(repository: Repository, settings: Settings) -> List[str]:
     return lines
 
 
+def purge(repository: Repository, settings: Settings) -> List[str]:
+    """Delete the requests past their retention period (the consent's promise); each is audited."""
+    deleted = delete_expired_requests(repository, settings.contact_retention_days)
+    return [f"Deleted {deleted} contact request(s) older than {settings.contact_retention_days} days."]
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot.handoff.requests", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -189,6 +201,7 @@ def _parser() -> argparse.ArgumentParser:
     status.add_argument("reference")
     status.add_argument("status", choices=REQUEST_STATUSES)
     commands.add_parser("retry", help="send e-mails still waiting")
+    commands.add_parser("purge", help="delete requests older than CONTACT_RETENTION_DAYS (for a daily job)")
     return parser
 
 
@@ -207,6 +220,8 @@ def main(argv: Optional[Sequence[str]] = None, settings: Optional[Settings] = No
             lines = delete_request(repository, args.reference)
         elif args.command == "status":
             lines = set_status(repository, args.reference, args.status, Pipeline(settings.staff))
+        elif args.command == "purge":
+            lines = purge(repository, settings)
         else:
             lines = retry(repository, settings)
     except (UnknownReference, ExportFileError, StatusRefused) as error:

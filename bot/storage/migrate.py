@@ -25,6 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.screening.catalog import CatalogError, load_catalog
 from bot.handoff.keep import send_pending
 from bot.handoff.notify import DeliveryReport, deliver_pending
+from bot.handoff.retention import delete_expired_requests
 from bot.settings import PROJECT_ROOT, Settings, get_settings
 from bot.storage import Repository
 from bot.storage.personal import PersonalStore
@@ -39,6 +40,7 @@ class StartupReport:
     criteria: int
     delivery: DeliveryReport
     still_pending: int
+    expired: int = 0  # contact requests deleted, past CONTACT_RETENTION_DAYS
 
 
 def alembic_config() -> Config:
@@ -68,6 +70,7 @@ def prepare(settings: Settings) -> StartupReport:
     try:
         upgrade(repository.engine)
         repository.sync_catalog(catalog)
+        expired = delete_expired_requests(repository, settings.contact_retention_days)
         delivery = deliver_pending(repository, settings.smtp)
         send_pending(PersonalStore(repository.engine), settings.smtp)  # e-mails people sent themselves
         return StartupReport(
@@ -76,6 +79,7 @@ def prepare(settings: Settings) -> StartupReport:
             criteria=sum(len(trial.criteria) for trial in catalog.trials.values()),
             delivery=delivery,
             still_pending=repository.count_pending(),
+            expired=expired,
         )
     finally:
         repository.engine.dispose()
@@ -99,6 +103,8 @@ def main(argv: Optional[Sequence[str]] = None, settings: Optional[Settings] = No
         f"E-mails: {report.delivery.sent} sent, {report.delivery.failed} failed, "
         f"{report.still_pending} still pending."
     )
+    if report.expired:
+        print(f"Deleted {report.expired} contact request(s) older than {settings.contact_retention_days} days.")
     return 0
 
 

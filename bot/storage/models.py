@@ -40,6 +40,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import declarative_base, relationship
 from sqlalchemy.types import TypeDecorator
@@ -161,15 +162,19 @@ class ContactRequest(Base):
     id = Column(Integer, primary_key=True)
     reference = Column(String(REFERENCE_LENGTH), nullable=False, unique=True)
     screening_id = Column(String(36), ForeignKey("screenings.id", ondelete="CASCADE"), nullable=False, index=True)
-    first_name = Column(String(60), nullable=False)
+    first_name = Column(String(60), nullable=False)  # "" when the name was given as one field
     last_name = Column(String(60), nullable=False)
+    full_name = Column(String(60), nullable=False, server_default="")  # 姓名, family name first; "" when split
     email = Column(String(254), nullable=False)
     phone = Column(String(20), nullable=False)  # E.164
-    language = Column(String(40), nullable=False)
+    language = Column(String(40), nullable=False)  # the study team's: cmn, yue, en, or another as typed
+    chat_language = Column(String(5), nullable=False, server_default="en")  # the person's: en or zh
     city_or_site = Column(String(100), nullable=False)  # "" when not given
     best_time = Column(String(100), nullable=False)  # "" when not given
     wants_confirmation = Column(Boolean, nullable=False)
     consent_at = Column(UtcDateTime, nullable=False)  # when the person agreed to share these details
+    # The separate consent (PIPL 单独同意) for the study team to share them with the sponsor.
+    sponsor_consent = Column(Boolean, nullable=False, server_default=false())
     status = Column(String(20), nullable=False)
     created_at = Column(UtcDateTime, nullable=False)
     # The follow-up pipeline (the staff console).

@@ -85,6 +85,37 @@ class RequestDetails:
     best_time: str
     wants_confirmation: bool
     notifications: Tuple[NotificationSummary, ...] = ()
+    full_name: str = ""  # 姓名 as one field; first_name and last_name are "" then
+    chat_language: str = "en"  # the language of the chat, and of the person's own e-mail
+    sponsor_consent: bool = False  # the separate consent to share with the trial's sponsor
+    trial_sponsor: str = ""  # as the listing names it (English)
+
+    @property
+    def name(self) -> str:
+        """The name as the person gave it: the one field, or first and last name."""
+        return self.full_name or " ".join(part for part in (self.first_name, self.last_name) if part)
+
+    @property
+    def team_language_name(self) -> str:
+        """The language to call in, as staff read it: "Cantonese (yue)", or another as typed."""
+        from bot.handoff.contact import team_language_name  # the codes belong to the contact form
+
+        return team_language_name(self.language)
+
+    @property
+    def chat_language_name(self) -> str:
+        """The language the person chatted in (and reads their own e-mails in): "Simplified Chinese (zh)"."""
+        from bot.handoff.contact import CHAT_LANGUAGE_NAMES
+
+        return CHAT_LANGUAGE_NAMES.get(self.chat_language, self.chat_language)
+
+    @property
+    def sponsor_sharing(self) -> str:
+        """The separate consent for the sponsor, as staff read it."""
+        sponsor = self.trial_sponsor or "the sponsor"
+        if self.sponsor_consent:
+            return f"Agreed: the study team may share these details with {sponsor}"
+        return f"Not agreed: for the study team only, do not pass them to {sponsor}"
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,10 @@ from sqlalchemy.orm import Session
 
 from bot.screening.answers import VOICES
 from bot.screening.catalog import Catalog
-from bot.handoff.contact import CONTACT_FIELDS, OPTIONAL_FIELDS
+from bot.handoff.contact import CONTACT_FIELDS, FULL_NAME_FIELDS, OPTIONAL_FIELDS, SPLIT_NAME_FIELDS
+from bot.i18n import LANGUAGES
 from bot.screening.evaluation import Status, Verdict
+from bot.storage.audit import add_entry
 from bot.storage.base import Store
 from bot.storage.personal import PersonalStore
 from bot.storage.models import (
@@ -106,17 +108,24 @@ class RequestRepository(Store):
         study_team_email: Optional[str],
         *,
         write_email: EmailWriter,
+        chat_language: str = "en",
+        sponsor_consent: bool = False,
     ) -> str:
         """Save the screening, the request (consent given now) and its e-mails in one transaction.
 
         ``contact`` holds the fields of ``bot.handoff.contact.CONTACT_FIELDS``, already
-        checked by ``validate_contact_field`` (the optional ones may be left out).
+        checked by ``validate_contact_field`` (the optional ones may be left out), with
+        the name as ``full_name`` or as ``first_name`` and ``last_name``.
+        ``chat_language`` is the conversation's (the person's e-mail is written in it);
+        ``sponsor_consent`` is the separate yes to sharing with the trial's sponsor.
         One e-mail goes to ``study_team_email`` when there is one, and one to the
         person when ``wants_confirmation``; ``write_email(kind, request)`` writes
         each. They are only queued here: send them with ``bot.handoff.notify.deliver_for``.
         Returns the new reference, such as "PS-7K3Q-9WXM".
         """
         details = _contact_values(contact)
+        if chat_language not in LANGUAGES:
+            raise ValueError(f"unknown chat language {chat_language!r} (known: {', '.join(LANGUAGES)})")
         with self._transaction() as session:
             screening = _upsert_screening(
                 session, conversation_id, trial_id, voice, answers, criteria_status, verdict
@@ -126,6 +135,8 @@ class RequestRepository(Store):
                 reference=self._unique_reference(session),
                 screening=screening,
                 wants_confirmation=bool(wants_confirmation),
+                chat_language=chat_language,
+                sponsor_consent=bool(sponsor_consent),
                 consent_at=now,
                 status="new",
                 created_at=now,
@@ -170,6 +181,19 @@ class RequestRepository(Store):
         removed += PersonalStore(self.engine).forget(conversation_id)  # e-mails to themselves, links to come back
         log.info("conversation data deleted: %d rows", removed)
         return removed
+
+    def delete_requests_made_before(self, cutoff, actor: str = "retention") -> int:
+        """Delete every request made before ``cutoff`` (with its e-mails, notes and, when no other
+        request uses it, its screening): the retention the consent promises. Returns requests deleted;
+        each deletion is in the audit log, by reference only."""
+        with self._transaction() as session:
+            old = list(session.scalars(select(ContactRequest).where(ContactRequest.created_at < cutoff)))
+            for request in old:
+                add_entry(session, utc_now(), actor, "deleted", request.reference, "kept for the retention period")
+                delete_request_rows(session, request)
+        if old:
+            log.info("retention: %d contact request(s) deleted", len(old))
+        return len(old)
 
     # --- staff ---------------------------------------------------------------
 
@@ -258,7 +282,11 @@ def _contact_values(contact: Mapping[str, str]) -> Dict[str, str]:
     unknown = sorted(set(contact) - set(CONTACT_FIELDS))
     if unknown:
         raise ValueError(f"unknown contact field(s) {', '.join(unknown)}")
-    missing = [f for f in CONTACT_FIELDS if f not in OPTIONAL_FIELDS and not contact.get(f)]
+    named = FULL_NAME_FIELDS if contact.get("full_name") else SPLIT_NAME_FIELDS
+    unnamed = set(FULL_NAME_FIELDS + SPLIT_NAME_FIELDS) - set(named)
+    if any(contact.get(f) for f in unnamed):
+        raise ValueError("give the name as full_name or as first_name and last_name, not both")
+    missing = [f for f in CONTACT_FIELDS if f not in OPTIONAL_FIELDS and f not in unnamed and not contact.get(f)]
     if missing:
         raise ValueError(f"missing contact field(s) {', '.join(missing)}")
     return {field: contact.get(field) or "" for field in CONTACT_FIELDS}
@@ -355,5 +383,9 @@ def _request_details(session: Session, request: ContactRequest, with_notificatio
         best_time=request.best_time,
         wants_confirmation=request.wants_confirmation,
         notifications=notifications,
+        full_name=request.full_name,
+        chat_language=request.chat_language,
+        sponsor_consent=request.sponsor_consent,
+        trial_sponsor=trial.sponsor if trial is not None else "",
     )
 

@@ -43,7 +43,13 @@ def test_details_are_checked_saved_and_sent_to_the_study_team(
     assert "Shanghai Henlius Biotech" in chat.text
     assert "delete my data" in chat.text
     assert chat.button_titles == ["Yes, I agree", "No, thank you"]
+    assert "180 days" in chat.text  # how long it is kept: CONTACT_RETENTION_DAYS (default)
     chat.say("yes")
+    # The sponsor, a third party, gets its own question and its own no.
+    assert "Shanghai Henlius Biotech" in chat.text
+    assert chat.button_titles == ["Yes, the sponsor too", "No, only the study team"]
+    chat.say("no")
+    assert "Only the study team will get your details" in chat.text
     assert "What first name" in chat.text
     chat.say("Ana").say("Silva")
     assert "email address" in chat.text
@@ -58,6 +64,7 @@ def test_details_are_checked_saved_and_sent_to_the_study_team(
     assert "Please check your details" in chat.text
     assert "- Email: ana.silva@example.com" in chat.text
     assert "- Phone: 020 7946 0958" in chat.text  # read back in national format (stored as +442079460958)
+    assert "- Shared with Shanghai Henlius Biotech: no" in chat.text
     chat.say("no")
     assert "Which detail should I change?" in chat.text
     chat.say(button("email"))
@@ -71,11 +78,12 @@ def test_details_are_checked_saved_and_sent_to_the_study_team(
 
     with database(app_env) as connection:
         row = connection.execute(
-            "SELECT first_name, last_name, email, phone, language, city_or_site, best_time, status "
-            "FROM contact_requests WHERE reference = ?",
+            "SELECT first_name, last_name, full_name, email, phone, language, city_or_site, best_time, status, "
+            "chat_language, sponsor_consent FROM contact_requests WHERE reference = ?",
             (reference,),
         ).fetchone()
-    assert row == ("Ana", "Silva", "ana.silva@example.org", "+442079460958", "Portuguese", "", "mornings", "notified")
+    assert row == ("Ana", "Silva", "", "ana.silva@example.org", "+442079460958", "Portuguese", "", "mornings",
+                   "notified", "en", 0)
 
     mails = smtp_server.mailbox.about(reference)
     assert sorted(m["To"] for m in mails) == sorted([STUDY_TEAM_EMAILS[NPC], "ana.silva@example.org"])
@@ -84,6 +92,7 @@ def test_details_are_checked_saved_and_sent_to_the_study_team(
     text = body(to_team)
     for expected in (
         "First name: Ana", "Last name: Silva", "Phone: +442079460958", "May be a good match", "[MET] NPC-I02",
+        "Language to speak when you call: Portuguese", "Language of the chat: English (en)", "Not agreed",
         "[STUDY TEAM to check] NPC-E20", f"Reference: {reference}",
     ):
         assert expected in text
@@ -109,7 +118,7 @@ def test_smtp_down_then_retry_sends_exactly_one_email(chat: Chat, smtp_server: S
     smtp_server.stop()
     try:
         finish_npc_screening(chat)
-        chat.say("/request_contact").say("yes")
+        chat.say("/request_contact").say("yes").say("yes")
         give_details(chat, email="li.wei@example.com", phone="+44 20 7946 0123")
         chat.say("yes")
         reference = REFERENCE.search(chat.text).group(0)
@@ -126,7 +135,7 @@ def test_smtp_down_then_retry_sends_exactly_one_email(chat: Chat, smtp_server: S
 
 def test_delete_my_data_removes_the_request_and_the_screening(chat: Chat, servers: Servers, app_env):
     finish_npc_screening(chat)
-    chat.say("/request_contact").say("yes")
+    chat.say("/request_contact").say("yes").say("yes")
     give_details(chat, email="sam.lee@example.com", phone="+44 20 7946 0456")
     chat.say("yes")
     reference = REFERENCE.search(chat.text).group(0)
@@ -153,7 +162,7 @@ def test_a_conversation_continues_after_the_rasa_server_restarts(chat: Chat, ser
 
 def test_hostile_and_very_long_input_is_refused_safely(chat: Chat, app_env):
     finish_npc_screening(chat)
-    chat.say("/request_contact").say("yes")
+    chat.say("/request_contact").say("yes").say("yes")
     chat.say("<script>alert(1)</script>")
     assert "Sorry, I could not use that." in chat.text and "first name" in chat.text
     chat.say("Robert'); DROP TABLE contact_requests;--")

@@ -46,7 +46,7 @@ def test_the_hand_off_works_on_postgresql(postgres_servers, smtp_server: SmtpSer
     servers, url = postgres_servers
     chat = Chat(servers.rasa_url)
     finish_npc_screening(chat)
-    chat.say("/request_contact").say("yes")
+    chat.say("/request_contact").say("yes").say("yes")
     give_details(chat, email="kim.park@example.com", phone="+44 20 7946 0789")
     chat.say("yes")
     reference = REFERENCE.search(chat.text).group(0)

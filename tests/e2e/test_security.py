@@ -32,7 +32,8 @@ from tests.e2e.test_conversations import NPC_BUTTONS
 FIRST, LAST = "Quillon", "Vexbridge"
 EMAIL = "quillon.vexbridge@example.net"
 PHONE_TYPED, PHONE_STORED = "+44 20 7946 0321", "+442079460321"
-SECRETS = (FIRST, LAST, "quillon.vexbridge", "7946 0321", "79460321")
+LANGUAGE = "Vexlandic"  # the language the study team should speak, typed: a detail like the others
+SECRETS = (FIRST, LAST, "quillon.vexbridge", "7946 0321", "79460321", LANGUAGE)
 
 SERVICE_DOWN = "Your answers so far are safe. Please try again in a few minutes."
 RATE_LIMITED = "You are sending messages faster than I can answer. Please wait a minute, then try again."
@@ -141,11 +142,11 @@ def all_logs(servers: Servers) -> str:
 
 
 def hand_off(chat: Chat, first: str = FIRST, last: str = LAST, email: str = EMAIL, phone: str = PHONE_TYPED,
-             on_read_back=None) -> str:
+             on_read_back=None, language: str = LANGUAGE) -> str:
     chat.start("self", "npc")
     chat.answer_all(NPC_BUTTONS)
-    chat.say("/request_contact").say("yes")
-    chat.say(first).say(last).say(email).say(phone).say("English").say("skip").say("evenings").say("yes")
+    chat.say("/request_contact").say("yes").say("yes")
+    chat.say(first).say(last).say(email).say(phone).say(language).say("skip").say("evenings").say("yes")
     assert f"- Email: {email}" in chat.text  # the read-back
     if on_read_back is not None:
         on_read_back()
@@ -159,7 +160,7 @@ def hand_off(chat: Chat, first: str = FIRST, last: str = LAST, email: str = EMAI
 
 def test_forged_action_calls_are_refused_and_change_nothing(guarded: Servers, guarded_env):
     victim = WidgetChat(guarded.rasa_url)
-    hand_off(victim, "Maren", "Oakhurst", "maren.oakhurst@example.net", "+44 20 7946 0777")
+    hand_off(victim, "Maren", "Oakhurst", "maren.oakhurst@example.net", "+44 20 7946 0777", language="Welsh")
     before = (count(guarded_env, "contact_requests"), count(guarded_env, "screenings"))
     assert before == (1, 1)
     forged = json.dumps({
@@ -412,7 +413,7 @@ def test_stop_in_the_contact_form_keeps_no_detail(guarded: Servers):
     chat = Chat(guarded.rasa_url)
     chat.start("self", "npc")
     chat.answer_all(NPC_BUTTONS)
-    chat.say("/request_contact").say("yes").say("Ysolde").say("Brannigax").say("ysolde.b@example.net")
+    chat.say("/request_contact").say("yes").say("yes").say("Ysolde").say("Brannigax").say("ysolde.b@example.net")
     chat.say("/stop")
     assert "I have not kept your answers" in chat.text
     with sqlite3.connect(guarded.tracker_db) as connection:
@@ -489,7 +490,8 @@ def test_a_database_down_at_the_hand_off_loses_nothing(guarded: Servers, guarded
             lock.execute("BEGIN EXCLUSIVE")  # held past the 15 s a writer waits
 
         with pytest.raises(AssertionError):  # hand_off expects the saved message, which cannot come
-            hand_off(chat, "Orla", "Penhallow", email, "+44 20 7946 0999", on_read_back=lock_the_database)
+            hand_off(chat, "Orla", "Penhallow", email, "+44 20 7946 0999", on_read_back=lock_the_database,
+                     language="Welsh")
         assert "Sorry, I could not save your details just now. Nothing you typed is lost." in chat.text
     finally:
         lock.execute("ROLLBACK")

@@ -154,6 +154,7 @@ def test_whole_screening_with_an_exclusion_corrected_and_a_contact_request(chat:
     assert "Shanghai Henlius Biotech" in chat.latest
     assert "You can also reach the study team yourself. The listing does not give a phone number" in chat.latest
     chat.click("Yes, I agree")
+    chat.click("No, only the study team")  # the sponsor: its own yes or no
     for text in ("Ana", "Silva", "ana.silva@example.com", "+44 20 7946 0958", "Portuguese"):
         chat.type(text)
     chat.click("Skip")

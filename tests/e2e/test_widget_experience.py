@@ -183,6 +183,7 @@ def test_every_state_is_accessible_in_view_and_the_summary_prints(browser: Brows
         chat.click("Ask the study team to contact me")
         check_state(page, device, "6-contact-consent", problems)
         chat.click("Yes, I agree")
+        chat.click("Yes, the sponsor too")  # the sponsor: its own yes or no
         check_state(page, device, "7-contact-form", problems)
         for text in ("Ana", "Silva", "ana.silva@example.com", "07911 123456", "English"):
             chat.type(text)

@@ -107,10 +107,13 @@ def save_request(
     statuses: Optional[Mapping[str, str]] = None,
     verdict: str = "needs_review",
     write=write_email,
+    chat_language: str = "en",
+    sponsor_consent: bool = False,
 ) -> str:
     return repository.create_contact_request(
         conversation_id, trial_id, voice, dict(answers or NPC_ANSWERS), dict(statuses or NPC_STATUSES), verdict,
         dict(contact or JANE), wants_confirmation, study_team_email, write_email=write,
+        chat_language=chat_language, sponsor_consent=sponsor_consent,
     )
 
 

@@ -23,7 +23,9 @@ def refused(name: str, text: str, region: str = "GB") -> str:
 
 
 def test_the_fields_and_their_order():
-    assert CONTACT_FIELDS == ("first_name", "last_name", "email", "phone", "language", "city_or_site", "best_time")
+    assert CONTACT_FIELDS == (
+        "first_name", "last_name", "full_name", "email", "phone", "language", "city_or_site", "best_time",
+    )
 
 
 # --- names -------------------------------------------------------------------
@@ -167,14 +169,22 @@ def test_phone_refused(text, region):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("English", "English"),
-        ("Cantonese", "Cantonese"),
-        ("Mandarin Chinese", "Mandarin Chinese"),
-        ("  mandarin   chinese ", "mandarin chinese"),
+        # The three languages of the buttons are kept as codes, whatever the words or script ...
+        ("English", "en"),
+        ("英语", "en"),
+        ("Cantonese", "yue"),
+        ("粤语", "yue"),
+        ("廣東話", "yue"),
+        ("Mandarin Chinese", "cmn"),
+        ("  mandarin   chinese ", "cmn"),
+        ("普通话", "cmn"),
+        ("國語", "cmn"),
+        ("cmn", "cmn"),  # the button's payload
+        # ... and any other language as typed.
         ("Scottish Gaelic", "Scottish Gaelic"),
         ("Ga-Adangbe", "Ga-Adangbe"),
         ("Español", "Español"),
-        ("普通话", "普通话"),
+        ("客家话", "客家话"),
     ],
 )
 def test_language_kept(text, expected):

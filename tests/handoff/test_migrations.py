@@ -36,17 +36,18 @@ def test_upgrade_creates_every_table_then_is_a_no_op(database_url):
     engine = make_engine(database_url)
     assert current_revision(engine) is None
     upgrade(engine)
-    assert current_revision(engine) == "0003"
+    assert current_revision(engine) == "0004"
     first = schema(engine)
     assert set(first) == TABLES
     assert first["contact_requests"] == sorted([
         "id", "reference", "screening_id", "first_name", "last_name", "email", "phone", "language",
         "city_or_site", "best_time", "wants_confirmation", "consent_at", "status", "created_at",
         "owner_id", "next_action_on", "outcome_reason", "first_contact_at", "status_changed_at",
+        "full_name", "chat_language", "sponsor_consent",
     ])
     assert first["funnel_events"] == ["detail", "event", "id", "trial_id", "week_start"]
     upgrade(engine)
-    assert current_revision(engine) == "0003"
+    assert current_revision(engine) == "0004"
     assert schema(engine) == first
     with engine.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
@@ -92,7 +93,7 @@ def test_python_m_bot_migrate_on_a_fresh_sqlite_file_twice(tmp_path, smtp_down):
         result = run_migrate(url, smtp_down.port)
         assert result.returncode == 0, result.stderr
         assert result.stdout.splitlines() == [
-            "Database is at version 0003.",
+            "Database is at version 0004.",
             "Catalog: 2 trials, 67 criteria.",
             "E-mails: 0 sent, 0 failed, 0 still pending.",
         ]
@@ -111,7 +112,7 @@ def test_alembic_command_line_uses_database_url(tmp_path):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     engine = make_engine(url)
-    assert current_revision(engine) == "0003"
+    assert current_revision(engine) == "0004"
     engine.dispose()
 
 

@@ -15,6 +15,7 @@ from bot.settings import PROJECT_ROOT, Settings, SmtpSettings
 from bot.storage import Repository
 from tests.conftest import SEEDS_DIR
 from tests.handoff.conftest import JANE, NPC, save_request
+from tests.handoff.test_retention import age_request
 
 
 @pytest.fixture
@@ -106,12 +107,12 @@ def test_export_guards_against_formulas_and_leaves_out_deleted_rows(run, sqlite_
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600  # personal details: owner only
     with path.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0] == ["reference", "created_at", "trial", "verdict", "status", "first_name", "last_name", "email",
-                       "phone", "language", "city_or_site", "best_time"]
+    assert rows[0] == ["reference", "created_at", "trial", "verdict", "status", "first_name", "last_name", "full_name",
+                       "email", "phone", "language", "city_or_site", "best_time", "chat_language", "sponsor_consent"]
     assert [row[0] for row in rows[1:]] == [third, first]
-    assert rows[1][5:] == ["Jane", "Smith-Jones", "jane.oneil@example.com", "'+447911123456", "English", "Leeds",
-                           "Weekday mornings"]
-    assert rows[2][10:] == ["'=HYPERLINK(\"http://example.com\")", "'@SUM(A1)"]
+    assert rows[1][5:] == ["Jane", "Smith-Jones", "", "jane.oneil@example.com", "'+447911123456", "English", "Leeds",
+                           "Weekday mornings", "en", "no"]
+    assert rows[2][11:13] == ["'=HYPERLINK(\"http://example.com\")", "'@SUM(A1)"]
     assert rows[2][2:5] == [NPC, "needs_review", "new"]
     assert rows[2][1].endswith("+00:00")
     assert "Gone" not in path.read_text()
@@ -171,3 +172,11 @@ def test_the_real_command(sqlite_repository, sqlite_url):
     unknown = command("show", "PS-2222-3333")
     assert (unknown.returncode, unknown.stdout, unknown.stderr) == (
         2, "", "error: no contact request with reference PS-2222-3333\n")
+
+
+def test_the_terminal_purge_command(run, sqlite_repository):
+    old = save_request(sqlite_repository, conversation_id="old")
+    age_request(sqlite_repository, old, 400)
+    code, out, err = run("purge")
+    assert code == 0 and out == ["Deleted 1 contact request(s) older than 180 days."]
+    assert sqlite_repository.get_request(old) is None

@@ -123,6 +123,19 @@ def check_axe(page: Page) -> None:
     assert problems == [], page.url
 
 
+def test_a_chinese_request_shows_its_one_name_its_languages_and_the_sponsor_no(page: Page, console, clock):
+    clock.set(MONDAY)
+    chen = {"full_name": "陈小明", "email": "chen.xm@example.cn", "phone": "+8613912345678", "language": "yue",
+            "city_or_site": "", "best_time": ""}
+    reference = save_at(console.console, MONDAY, contact=chen, chat_language="zh", sponsor_consent=False)
+    sign_in(page, console, "bob")
+    page.goto(f"{console.url}/requests/{reference}")
+    assert page.locator("#case-name").text_content() == "陈小明"
+    assert page.locator("#case-team-language").text_content() == "Cantonese (yue)"
+    assert "Chinese" in page.locator("#case-chat-language").text_content()
+    assert page.locator("#case-sponsor-consent").text_content().startswith("Not agreed")
+
+
 def test_sign_in_work_a_request_through_the_pipeline_with_a_note(page: Page, console, clock):
     clock.set(MONDAY)
     reference = save_at(console.console, MONDAY, contact=ASHA)
