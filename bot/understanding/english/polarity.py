@@ -38,13 +38,30 @@ _NO_AS_FAR_AS_KNOWN = (
     "never been told", "never told", "nobody told us", "no one told us",
 )
 _NOT_SURE = (
-    "not sure", "unsure", "do not know", "dont know", "no idea", "no clue", "not a clue", "have not got a clue",
+    "not sure", "think about it", "need to think", "have to think", "still waiting", "waiting for the result",
+    "waiting for results", "waiting on the result", "waiting on results", "waiting to hear", "not back yet", "unsure", "do not know", "dont know", "no idea", "no clue", "not a clue", "have not got a clue",
     "dunno", "idk", "not certain", "uncertain", "can not remember", "do not remember", "can not recall",
     "do not recall", "forgot", "forget", "hard to say", "can not say", "could not say", "could not tell you",
     "can not tell", "beats me", "who knows", "not know", "no way to know", "need to check", "have to check",
     "have to ask", "need to ask", "would need to check", "would have to check", "ask the doctor", "ask her doctor",
     "ask his doctor", "ask my doctor", "ask the nurse", "check with", "look it up", "not clear", "unclear",
     "yes and no", "not 100% sure", "not entirely sure", "not positive", "50/50", "fifty fifty",
+)
+# "waiting on the FISH", "waiting for the scan results": the answer is not known yet.
+_WAITING = re.compile(r"\bwaiting (?:for|on) (?:the |my |his |her |their )?(?:\w+ ){0,2}(?:results?|scan|biopsy|fish|ish|test|report|tests)\b")
+# A lead-in that names the answer the person wishes they could give ("I'd love to say no, but yes").
+_WISHED_ANSWER = re.compile(r"\b(?:i|we) (?:would|had) (?:love|like|prefer|rather) to say (?:yes|no)\b|\b(?:i|we) wish i could say (?:yes|no)\b")
+# Negations that only make something smaller ("nothing serious", "it's not bad"): no answer of their own.
+_DIMINISHING_NEGATIONS = (
+    "not bad", "not too bad", "not that bad", "not so bad", "nothing serious", "not serious", "nothing much",
+    "not much", "nothing major", "not major", "nothing big", "not severe", "nothing severe", "nothing to worry about",
+)
+# "is ok", "are fine": how something is, not a yes word.
+_STATE_OK = re.compile(r"\b(?:is|are|was|were|seems?|looks?|feels?) (?:all )?(?:ok|okay|fine|right|alright|all right)\b")
+# A correction inside the reply ("yes... well no, actually not"): the words after it are the answer.
+_CORRECTION = re.compile(
+    r"\b(?:well|actually|i mean|sorry|wait|no wait|oh wait|scratch that|correction|on second thought)\s+"
+    r"(?=(?:yes|yeah|yep|no|nope|not|never|it|she|he|i|they|that)\b)"
 )
 # "not absolutely sure", "not entirely certain"
 _NOT_QUITE_SURE = re.compile(r"\bnot (?:\w+ly |entirely |totally |completely |quite |100% |at all )?(?:sure|certain)\b")
@@ -103,24 +120,30 @@ class Polarity:
     confidence: float
     hedged: bool = False
     no_longer: bool = False
+    since: bool = False  # "nothing since": a no about recent times only
 
 
 NONE = Polarity(None, 0.0)
 
 
-def read_polarity(text: str) -> Polarity:
-    """The polarity of a normalised reply (see :func:`bot.understanding.english.text.normalise`)."""
+def read_polarity(text: str, topics: frozenset = frozenset()) -> Polarity:
+    """The polarity of a normalised reply (see :func:`bot.understanding.english.text.normalise`).
+
+    ``topics`` are the question's content words (:func:`topic_words`): "but no cirrhosis" answers
+    a question about cirrhosis, "but no pain" does not."""
     if not text:
         return NONE
+    text = _answer_part(text)
     yes_despite = has_phrase(text, _YES_DESPITE_NEGATION)
     known_no = has_phrase(text, _NO_AS_FAR_AS_KNOWN)
     rest = remove_phrases(text, _YES_DESPITE_NEGATION + _NO_AS_FAR_AS_KNOWN)
-    if has_phrase(rest, _NOT_SURE) or _NOT_QUITE_SURE.search(rest):
+    if has_phrase(rest, _NOT_SURE) or _NOT_QUITE_SURE.search(rest) or _WAITING.search(rest):
         return Polarity(NOT_SURE, 0.95)
     leaning = has_phrase(rest, _LEANING)
     rest = remove_phrases(rest, _LEANING)
+    rest = remove_phrases(_STATE_OK.sub(" is fine ", rest), _DIMINISHING_NEGATIONS)
     if has_phrase(rest, _HEDGES) and not known_no:
-        return Polarity(NOT_SURE, 0.9, hedged=True)
+        return _hedge(rest)
     not_now = has_phrase(rest, _NO_LONGER_NOW)
     before = has_phrase(rest, _NO_LONGER_BEFORE)
     no_longer = not_now or before
@@ -129,16 +152,23 @@ def read_polarity(text: str) -> Polarity:
     negated = bool(words & _NEGATIONS) or has_phrase(rest, _NEGATION_PHRASES) or known_no or (not_now and not before)
     said_yes = bool(words & _STRONG_YES) or has_phrase(rest, _STRONG_YES_PHRASES) or yes_despite
     if negated and said_yes:
+        if rest.split()[0] in _STRONG_YES and not no_longer and not known_no and not _answers_no(rest):
+            # "yes, the nurses can never find a vein": the negation describes what the yes is about.
+            return Polarity(YES, 0.8)
         return NONE  # "yes, she hasn't": a contradiction is asked again, never guessed
     if negated and _leading_no_only(rest) and _BARE_STATEMENT.search(" ".join(rest.split()[1:])):
         return NONE  # "no, she has": the same
     confidence = 0.85 if leaning else 0.95
-    if _CONTRAST.search(rest) and len(rest.split()) > 3:
+    contrast = _CONTRAST.search(rest) and len(rest.split()) > 3
+    if contrast and not (negated and not said_yes and _last_clause_agrees(rest)):
         confidence = 0.7  # "yes, but only to the lymph nodes": said back as a check
     if negated:
         if no_longer:
             return Polarity(NO, 0.6, no_longer=True)
         if not (known_no or _answers_no(rest)):
+            final = _final_no(rest, topics)
+            if final is not None:
+                return final
             # "he has a sore that won't heal", "he can't swallow tablets": the negation is part
             # of what is described, not a no to the question. Checked, never taken as a no.
             return Polarity(NO, 0.5)
@@ -152,6 +182,73 @@ def read_polarity(text: str) -> Polarity:
     return NONE
 
 
+def _answer_part(text: str) -> str:
+    """The part of a reply that answers: after a wished-for answer ("I'd love to say no, but yes")
+    or a correction ("yes... well no, actually not"), only the words that follow count."""
+    wished = _WISHED_ANSWER.search(text)
+    if wished:
+        after = re.search(r"\bbut\b", text[wished.end():])
+        if after:
+            return text[wished.end() + after.end():].strip() or text
+    corrections = [m for m in _CORRECTION.finditer(text) if set(text[: m.start()].split()) & (_STRONG_YES | _NEGATIONS)]
+    if corrections:
+        return text[corrections[-1].end():].strip() or text
+    return text
+
+
+def _hedge(rest: str) -> Polarity:
+    """A hedge is "not sure", unless it clearly leans: "I don't think so, no" ends on a plain no
+    (used, said back); "I don't think she ever has" leans to no (checked: "is that a no?")."""
+    words = rest.split()
+    if words[-1] in ("no", "nope") and not set(words) & _STRONG_YES:
+        return Polarity(NO, 0.85)
+    if words[-1] in ("yes", "yeah", "yep") and not set(words) & _NEGATIONS and not re.search(r"\bnot\b", rest):
+        return Polarity(YES, 0.85)
+    if re.search(r"\b(?:do|did) not (?:think|believe|reckon)\b.*\bever\b", rest):
+        return Polarity(NO, 0.7, hedged=True)
+    return Polarity(NOT_SURE, 0.9, hedged=True)
+
+
+def _clauses_around_contrast(rest: str):
+    matches = list(_CONTRAST.finditer(rest))
+    if not matches:
+        return rest, ""
+    return rest[: matches[-1].start()].strip(), rest[matches[-1].end():].strip()
+
+
+def _last_clause_agrees(rest: str) -> bool:
+    """"Not really, I have mild asthma, but it's fine": what follows the "but" does not turn the no around."""
+    _, after = _clauses_around_contrast(rest)
+    words = set(after.split())
+    return not after or bool(words & _NEGATIONS) or is_wellbeing(after)
+
+
+def _final_no(rest: str, topics: frozenset) -> Optional[Polarity]:
+    """"I had a DVT three years ago, but nothing since", "it's in her liver but no cirrhosis": a
+    statement with no polarity word of its own, then a "but" and a negation that answers the
+    question. What follows the "but" is the answer. ``since`` marks "nothing since", which says
+    "not lately" rather than "never": a no to "in the last 6 months", a check anywhere else."""
+    before, after = _clauses_around_contrast(rest)
+    if not before or not after:
+        return None
+    if set(before.split()) & (_NEGATIONS | _STRONG_YES):
+        return None
+    if re.match(r"(?:nothing|none|no) (?:else|more|other)\b", after):
+        return None  # "a lump, but nothing else": only that, which may be the yes
+    answers = (
+        _ANSWERING_NEGATION.search(after)
+        or re.match(r"(?:nothing|none|never|not)\b", after)
+        or any(_names_topic(word, topics) for pair in re.findall(r"\bno (\w+)(?: or (\w+))?", after) for word in pair if word)
+    )
+    if not answers:
+        return None
+    return Polarity(NO, 0.85, since=bool(re.search(r"\bsince\b", after)))
+
+
+def _names_topic(word: str, topics: frozenset) -> bool:
+    return any(word == t or (len(t) >= 5 and word.startswith(t[:5])) for t in topics)
+
+
 # Words that shrink a statement ("only mild", "just a bit tired"): a no to "more than mild",
 # a yes to "any side effects": no polarity of their own.
 _DIMINISHERS = ("only", "just", "a bit", "a little", "slight", "slightly", "mild", "mildly", "minor", "barely", "hardly")
@@ -162,6 +259,13 @@ _STOPWORDS = frozenset(
     " also only just still ever been being into onto over under because while where if not no yes so as than one"
     " doctor told confirmed person care think last recent cancer".split()
 )
+
+
+def help_words(help_text: str) -> frozenset:
+    """The content words of a question's help, from its sentences that say what counts (not from
+    "A cold that went away by itself does not count")."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", help_text or "") if not re.search(r"\bnot?\b|n't\b", s.lower())]
+    return topic_words(sentences)
 
 
 def topic_words(texts, terms=()) -> frozenset:
@@ -180,7 +284,14 @@ def topic_words(texts, terms=()) -> frozenset:
 _CONTRAST = re.compile(r"\b(but|though|although|however|except|apart from|unless)\b")
 
 
-def read_statement(text: str, topics: frozenset) -> Polarity:
+# Words that say a problem was dealt with: the reply may be a no to "active" or "now".
+_RESOLVED = (
+    "stable", "treated", "cured", "controlled", "resolved", "cleared", "cleared up", "gone", "remission", "healed",
+    "shrunk", "shrinking", "clear", "went away", "under control", "fixed", "removed",
+)
+
+
+def read_statement(text: str, topics: frozenset, help_topics: frozenset = frozenset()) -> Polarity:
     """A statement with no polarity word, read as a yes when it names what the question asks about.
 
     "She has heart failure" to "any heart disease?" is a yes; "only letrozole" to
@@ -193,9 +304,14 @@ def read_statement(text: str, topics: frozenset) -> Polarity:
     words = set(text.split())
     if words & _NEGATIONS:
         return NONE
-    named = {word for word in words if any(word == t or (len(t) >= 5 and word.startswith(t[:5])) for t in topics)}
+    named = {word for word in words if _names_topic(word, topics)}
     if named:
+        if has_phrase(text, _RESOLVED):
+            return Polarity(YES, 0.5)  # "treated, stable since": a yes to "ever", a no to "active": check
         return Polarity(YES, 0.6 if _CONTRAST.search(text) else 0.85)
+    helped = {word for word in words if _names_topic(word, help_topics)}
+    if helped and not _CONTRAST.search(text) and not has_phrase(text, _RESOLVED):
+        return Polarity(YES, 0.8)  # names an example the help text gives ("psoriasis")
     if re.match(rf"{_SUBJECT}\s+(?:do|does|did|have|has|will|would|had)\b", text):
         return Polarity(YES, 0.7)  # "he does three times a week": probably a yes, so check
     return NONE
@@ -205,9 +321,10 @@ _PERSON = (
     r"(?:i|you|she|he|they|we|it|my \w+|our \w+|the patient|mum|mom|dad|mother|father|husband|wife|son|daughter|partner)"
 )
 _ANSWER_AUXILIARY = r"(?:have|has|had|did|do|does|is|am|are|was|were|will|would)"
-_NEGATION_WORD = r"(?:not|never|no)"
+_NEGATION_WORD = r"(?:not|never|no|none|nothing)"
 _ANSWERING_NEGATION = re.compile(
-    rf"(?:^|\s){_PERSON}(?:\s+\w+ly)?(?:\s+{_ANSWER_AUXILIARY})?(?:\s+\w+ly)?\s+{_NEGATION_WORD}\b"
+    rf"(?:^|\s){_PERSON}(?:\s+\w+ly)?(?:\s+{_ANSWER_AUXILIARY})?(?:\s+(?:had|got|been))?(?:\s+\w+ly)?\s+{_NEGATION_WORD}\b"
+    rf"|^\w+ly\s+not\b"
     rf"|\bthere\s+(?:is|are|was|were)\s+(?:no|nothing|none)\b"
     rf"|\b(?:{'|'.join(re.escape(i) for i in _INTENSIFIERS)}|thankfully|sadly|happily|luckily|so|say|afraid)\s+not\b"
 )

@@ -33,6 +33,10 @@ _ONGOING = re.compile(
     r"\b(still|currently|ongoing|right now|at the moment|this morning|today|tonight|on it now|every (?:day|week)"
     r"|each (?:day|week)|daily|weekly|at present|these days|nowadays|on going)\b"
 )
+_PRESENT_HABIT = re.compile(
+    r"\b(?:i|he|she|they|we|you)\s+(?:\w+ly\s+)?(?:take|takes|use|uses|get|gets|have|has|drink|drinks)\b"
+    r"|\b(?:am|is|are)\s+(?:still\s+)?(?:on|taking|using|having|getting)\b"
+)
 _DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY", "RETURN_AS_TIMEZONE_AWARE": False}
 # Seasons, as the middle of the months they cover (northern hemisphere: both trials recruit in China).
 _SEASONS = {"spring": (4, 15), "summer": (7, 15), "autumn": (10, 15), "fall": (10, 15), "winter": (1, 15)}
@@ -57,6 +61,9 @@ class TimeReading:
 def read_time(text: str, today: dt.date) -> Optional[TimeReading]:
     """The time stated in a normalised reply, or None when it states none."""
     converted = as_number_words(text)
+    # "I take it every day", "he's on it daily": a present-tense habit is going on now.
+    if _PRESENT_HABIT.search(converted) and re.search(r"\b(?:every|each)\s+(?:day|week|morning|night)\b|\bdaily\b", converted):
+        return TimeReading(0, 0, 0, "still going on, or today")
     # "every three weeks" is how often, not how long ago; with "still" it is going on now.
     converted = re.sub(rf"\b(?:every|each)\s+(?:\d+\s+|other\s+)?{_UNIT}\b", " every time ", converted)
     for reader in (_date, _duration, _relative_day):
@@ -196,7 +203,7 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
         label = f"{part + ' ' if part else ''}{calendar.month_name[month]} {year}"
         return _from_dates(start, end, today, f"in {label}".replace("in end of", "at the end of"))
     match = re.search(r"\b(?:last\s+)?(spring|summer|autumn|fall|winter|christmas|new year)\b", text)
-    if match and re.search(r"\b(last|in|around|at|over|during|this past|since|before|after)\s+(?:the\s+)?" + match.group(1), text):
+    if match and re.search(r"\b(last|in|around|at|over|during|this past|since|before|after|until|till|til|by)\s+(?:the\s+)?" + match.group(1), text):
         return _season(match.group(1), text, today)
     match = re.search(r"\b(early|mid|middle of|late|end of|start of|beginning of)\s+((?:19|20)\d{2})\b", text)
     if match and int(match.group(2)) <= today.year:
