@@ -33,16 +33,32 @@ _FUTURE = re.compile(
 )
 
 
+# "58, 59 in January", "I'm 56, nearly 57": the age now, then the next one.
+_NEXT_AGE = re.compile(
+    r"\b(\d{1,3})\s+(?:and\s+)?(?:nearly|almost|soon|turning|going on|will be|be)?\s*(\d{1,3})"
+    r"(?=\s+(?:in|next|on|at|this|soon|by)\b|\s*$)"
+)
+# "in her 70s ... 72 to be exact": the decade, then the number in it.
+_DECADE = re.compile(r"\b(?:in\s+(?:his|her|my|their|the|our)\s+)?(?:early\s+|mid\s+|late\s+)?(\d)0s\b")
+_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b(?!\s+birthday)")
+# "born in March 1960", "born on 12 June 1972": a date of birth.
+_BORN = re.compile(r"\b(?:born|birth|birthday is|date of birth|dob)\b")
+
+
 @dataclass(frozen=True)
 class NumberReading:
     value: Optional[Decimal] = None
     future: bool = False  # the number is what it will be soon ("will be 60 next month")
+    counted: bool = False  # counted from ordinals ("first ..., then a second ..."): said back as a check
     # Why no number was read: "markup", "negative", "range", "several", "vague", "year" or "none".
     problem: Optional[str] = None
 
 
-def read_number(raw_text: str, text: str) -> NumberReading:
-    """The one number in a reply; ``text`` is the normalised form of ``raw_text``."""
+def read_number(raw_text: str, text: str, counting: bool = False) -> NumberReading:
+    """The one number in a reply; ``text`` is the normalised form of ``raw_text``.
+
+    ``counting`` is for a question that counts things: there "first ..., second ..." says two.
+    """
     if _MARKUP.search(raw_text or ""):
         return NumberReading(problem="markup")
     # "another one", "different ones" are not numbers.
@@ -50,8 +66,19 @@ def read_number(raw_text: str, text: str) -> NumberReading:
     text = re.sub(r"\bones\b", "items", text)
     converted = alpha2digit(text, "en", threshold=0)
     converted = re.sub(r"(\d),(\d{3})\b", r"\1\2", converted)
-    if re.search(r"\b(born|birth|birthday is)\b", converted):
+    if _BORN.search(converted):
         return NumberReading(problem="year")
+    next_age = _NEXT_AGE.search(converted)
+    if next_age and int(next_age.group(2)) == int(next_age.group(1)) + 1:
+        converted = converted[: next_age.start(2)] + converted[next_age.end(2):]
+    decade = _DECADE.search(converted)
+    if decade:
+        inside = [n for n in re.findall(r"(?<![\w.])\d+(?![\d])", converted[: decade.start()] + " " + converted[decade.end():])
+                  if n[:-1] == decade.group(1) and len(n) == 2]
+        if inside:
+            converted = converted[: decade.start()] + " " + converted[decade.end():]
+    ordinals = [int(n) for n in _ORDINAL.findall(converted)]
+    converted = _ORDINAL.sub(" ", converted)
     if _NEGATIVE.search(converted):
         return NumberReading(problem="negative")
     if _RANGE.search(converted) or _BETWEEN.search(converted):
@@ -61,6 +88,10 @@ def read_number(raw_text: str, text: str) -> NumberReading:
     found = list(dict.fromkeys(found))
     if len(found) > 1:
         return NumberReading(problem="several")
+    if counting and ordinals and max(ordinals) >= 2 and (not found or int(Decimal(found[0])) < max(ordinals)):
+        # "first was cisplatin, second was paclitaxel": two; "one course, then a second" as well.
+        if len(found) <= 1:
+            return NumberReading(value=Decimal(max(ordinals)), counted=True)
     if len(found) == 1:
         return NumberReading(value=Decimal(found[0]), future=bool(_FUTURE.search(converted)))
     for phrase, value in sorted(_COUNT_WORDS.items(), key=lambda item: -len(item[0])):

@@ -19,6 +19,7 @@ from typing import Iterable, Optional
 from bot.screening.answers import NEVER, NO, NOT_SURE, YES, AnswerType, InvalidAnswer, Question
 from bot.understanding.english import choices, lab_results
 from bot.understanding.english.numbers import read_number
+from bot.understanding.english.times import age_from_birth
 from bot.understanding.english.polarity import (
     Polarity, help_words, is_wellbeing, read_polarity, read_statement, topic_words,
 )
@@ -101,7 +102,11 @@ class EnglishReader:
     def _number(self, question: Question, raw: str, text: str, polarity: Polarity, today: dt.date) -> Reading:
         if polarity.value == NOT_SURE and not polarity.hedged:
             return Reading(NOT_SURE, polarity.confidence)
-        number = read_number(raw, text)
+        number = read_number(raw, text, counting=question.unit != "years")
+        if number.problem == "year" and question.unit == "years":
+            born = age_from_birth(text, today)
+            if born is not None:
+                return Reading(Decimal(born.years), 0.9, echo=f"{born.years} years (born {born.echo})")
         if number.value is not None:
             stated = number.value - 1 if number.future and question.unit == "years" else number.value
             try:
@@ -109,6 +114,8 @@ class EnglishReader:
             except InvalidAnswer as problem:
                 return Reading(None, 0.0, problem=str(problem))
             confidence = 0.85 if polarity.hedged else 0.95
+            if number.counted:
+                confidence = 0.85  # counted from "first ..., second ...": said back
             return Reading(value, confidence, echo=f"{_plain(value)} {question.unit}")
         if number.problem == "none" and polarity.value == NO and question.minimum == 0:
             return Reading(Decimal(0), polarity.confidence, echo=f"none (0 {question.unit})")
