@@ -56,6 +56,13 @@ _DIMINISHING_NEGATIONS = (
     "not bad", "not too bad", "not that bad", "not so bad", "nothing serious", "not serious", "nothing much",
     "not much", "nothing major", "not major", "nothing big", "not severe", "nothing severe", "nothing to worry about",
 )
+# "it's not bad" goes as a whole: "it is" left alone would read as a yes.
+_DIMINISHING_CLAUSE = re.compile(
+    r"\b(?:(?:it|that|this|they|she|he|which|these|those) (?:is|was|are|were|has been|have been) )?"
+    rf"(?:{'|'.join(re.escape(p) for p in sorted(_DIMINISHING_NEGATIONS, key=len, reverse=True))})\b"
+)
+# "an underactive thyroid, nothing else": the reply is all there is, not a no.
+_ONLY_THAT_NEGATIONS = ("nothing else", "nothing more", "none else", "nothing other than that")
 # "is ok", "are fine": how something is, not a yes word.
 _STATE_OK = re.compile(r"\b(?:is|are|was|were|seems?|looks?|feels?) (?:all )?(?:ok|okay|fine|right|alright|all right)\b")
 # A correction inside the reply ("yes... well no, actually not"): the words after it are the answer.
@@ -72,7 +79,7 @@ _HEDGES = (
     "possibly", "might", "might have", "may have", "may be", "could be", "could have", "i doubt it", "doubt it",
     "i doubt", "seems", "seem to", "i would imagine", "i imagine", "presumably", "apparently", "supposedly",
     "i assume", "do not think", "do not believe", "would not think", "do not reckon", "as far as i know", "as far as i can tell", "as far as i remember", "if i remember",
-    "i would say", "kind of", "sort of", "not really sure", "more or less",
+    "i would say", "kind of", "sort of", "not really sure", "more or less", "as far as we know", "as far as we can tell",
 )
 # Firm enough to lean: these do not make a hedge.
 _LEANING = (
@@ -134,15 +141,17 @@ def read_polarity(text: str, topics: frozenset = frozenset()) -> Polarity:
     if not text:
         return NONE
     text = _answer_part(text)
-    yes_despite = has_phrase(text, _YES_DESPITE_NEGATION)
+    # "it's not a problem" is a yes to "is that OK?" but a no to "do you have a drug problem?".
+    despite = tuple(p for p in _YES_DESPITE_NEGATION if not any(names_topic(w, topics) for w in p.split()))
+    yes_despite = has_phrase(text, despite)
     known_no = has_phrase(text, _NO_AS_FAR_AS_KNOWN)
-    rest = remove_phrases(text, _YES_DESPITE_NEGATION + _NO_AS_FAR_AS_KNOWN)
+    rest = remove_phrases(text, despite + _NO_AS_FAR_AS_KNOWN)
     if has_phrase(rest, _NOT_SURE) or _NOT_QUITE_SURE.search(rest) or _WAITING.search(rest):
         return Polarity(NOT_SURE, 0.95)
     leaning = has_phrase(rest, _LEANING)
     rest = remove_phrases(rest, _LEANING)
-    rest = remove_phrases(_STATE_OK.sub(" is fine ", rest), _DIMINISHING_NEGATIONS)
-    if has_phrase(rest, _HEDGES) and not known_no:
+    rest = remove_phrases(_STATE_OK.sub(" is fine ", _DIMINISHING_CLAUSE.sub(" ", rest)), _ONLY_THAT_NEGATIONS)
+    if rest and has_phrase(rest, _HEDGES) and not known_no:
         return _hedge(rest)
     not_now = has_phrase(rest, _NO_LONGER_NOW)
     before = has_phrase(rest, _NO_LONGER_BEFORE)
@@ -152,7 +161,7 @@ def read_polarity(text: str, topics: frozenset = frozenset()) -> Polarity:
     negated = bool(words & _NEGATIONS) or has_phrase(rest, _NEGATION_PHRASES) or known_no or (not_now and not before)
     said_yes = bool(words & _STRONG_YES) or has_phrase(rest, _STRONG_YES_PHRASES) or yes_despite
     if negated and said_yes:
-        if rest.split()[0] in _STRONG_YES and not no_longer and not known_no and not _answers_no(rest):
+        if rest and rest.split()[0] in _STRONG_YES and not no_longer and not known_no and not _answers_no(rest):
             # "yes, the nurses can never find a vein": the negation describes what the yes is about.
             return Polarity(YES, 0.8)
         return NONE  # "yes, she hasn't": a contradiction is asked again, never guessed
@@ -238,14 +247,15 @@ def _final_no(rest: str, topics: frozenset) -> Optional[Polarity]:
     answers = (
         _ANSWERING_NEGATION.search(after)
         or re.match(r"(?:nothing|none|never|not)\b", after)
-        or any(_names_topic(word, topics) for pair in re.findall(r"\bno (\w+)(?: or (\w+))?", after) for word in pair if word)
+        or any(names_topic(word, topics) for pair in re.findall(r"\bno (\w+)(?: or (\w+))?", after) for word in pair if word)
     )
     if not answers:
         return None
     return Polarity(NO, 0.85, since=bool(re.search(r"\bsince\b", after)))
 
 
-def _names_topic(word: str, topics: frozenset) -> bool:
+def names_topic(word: str, topics: frozenset) -> bool:
+    """The word is one of ``topics``, or shares its first five letters with a long one ("diabetic")."""
     return any(word == t or (len(t) >= 5 and word.startswith(t[:5])) for t in topics)
 
 
@@ -259,13 +269,6 @@ _STOPWORDS = frozenset(
     " also only just still ever been being into onto over under because while where if not no yes so as than one"
     " doctor told confirmed person care think last recent cancer".split()
 )
-
-
-def help_words(help_text: str) -> frozenset:
-    """The content words of a question's help, from its sentences that say what counts (not from
-    "A cold that went away by itself does not count")."""
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", help_text or "") if not re.search(r"\bnot?\b|n't\b", s.lower())]
-    return topic_words(sentences)
 
 
 def topic_words(texts, terms=()) -> frozenset:
@@ -282,39 +285,6 @@ def topic_words(texts, terms=()) -> frozenset:
 
 # "but", "though": the reply goes on to qualify what it said, so it is checked.
 _CONTRAST = re.compile(r"\b(but|though|although|however|except|apart from|unless)\b")
-
-
-# Words that say a problem was dealt with: the reply may be a no to "active" or "now".
-_RESOLVED = (
-    "stable", "treated", "cured", "controlled", "resolved", "cleared", "cleared up", "gone", "remission", "healed",
-    "shrunk", "shrinking", "clear", "went away", "under control", "fixed", "removed",
-)
-
-
-def read_statement(text: str, topics: frozenset, help_topics: frozenset = frozenset()) -> Polarity:
-    """A statement with no polarity word, read as a yes when it names what the question asks about.
-
-    "She has heart failure" to "any heart disease?" is a yes; "only letrozole" to
-    "any chemotherapy?" names nothing the question asks about, so it is no answer.
-    Only used after :func:`read_polarity` found nothing; a negation, a hedge or a
-    word like "only" or "mild" stops it.
-    """
-    if has_phrase(text, _DIMINISHERS) or is_wellbeing(text):
-        return NONE
-    words = set(text.split())
-    if words & _NEGATIONS:
-        return NONE
-    named = {word for word in words if _names_topic(word, topics)}
-    if named:
-        if has_phrase(text, _RESOLVED):
-            return Polarity(YES, 0.5)  # "treated, stable since": a yes to "ever", a no to "active": check
-        return Polarity(YES, 0.6 if _CONTRAST.search(text) else 0.85)
-    helped = {word for word in words if _names_topic(word, help_topics)}
-    if helped and not _CONTRAST.search(text) and not has_phrase(text, _RESOLVED):
-        return Polarity(YES, 0.8)  # names an example the help text gives ("psoriasis")
-    if re.match(rf"{_SUBJECT}\s+(?:do|does|did|have|has|will|would|had)\b", text):
-        return Polarity(YES, 0.7)  # "he does three times a week": probably a yes, so check
-    return NONE
 
 
 _PERSON = (

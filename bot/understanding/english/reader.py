@@ -20,9 +20,9 @@ from bot.screening.answers import NEVER, NO, NOT_SURE, YES, AnswerType, InvalidA
 from bot.understanding.english import choices, lab_results
 from bot.understanding.english.numbers import read_number
 from bot.understanding.english.times import age_from_birth
-from bot.understanding.english.polarity import (
-    Polarity, help_words, is_wellbeing, read_polarity, read_statement, topic_words,
-)
+from bot.understanding.english.polarity import Polarity, is_wellbeing, read_polarity
+from bot.understanding.english.question_words import question_words
+from bot.understanding.english.statements import read_statement
 from bot.understanding.english.text import normalise
 from bot.understanding.english.times import TimeReading, read_time
 from bot.understanding.english.voice import read_voice
@@ -53,7 +53,7 @@ class EnglishReader:
         cleaned = normalise(raw)
         if not cleaned:
             return Reading(None, 0.0, problem=self.expected(question))
-        polarity = read_polarity(cleaned, _topics(question))
+        polarity = read_polarity(cleaned, question_words(question).topics)
         if question.type is AnswerType.YES_NO:
             reading = self._yes_no(question, cleaned, polarity, intent, intent_confidence)
         elif question.type is AnswerType.NUMBER:
@@ -71,12 +71,13 @@ class EnglishReader:
         self, question: Question, text: str, polarity: Polarity, intent: Optional[str], intent_confidence: float
     ) -> Reading:
         opinion = _INTENT_VALUES.get(intent or "")
-        if polarity.hedged and polarity.value == NOT_SURE and _POSSIBLE.search(question.text.get("self", "")):
+        words = question_words(question)
+        if polarity.hedged and polarity.value == NOT_SURE and words.asks_possibility:
             # The question itself asks about a possibility ("has a scan shown possible signs?"):
             # "there might be some inflammation" is that, not a doubt.
             plain = re.sub(r"\b(?:might|may|could|possibly|possible|perhaps|maybe) (?:be |have )?", "", text)
             if plain != text:
-                return self._yes_no(question, plain, read_polarity(plain, _topics(question)), intent, intent_confidence)
+                return self._yes_no(question, plain, read_polarity(plain, question_words(question).topics), intent, intent_confidence)
         if polarity.value is not None:
             confidence = polarity.confidence
             # The words and the model disagree: check. A "not sure" from the words stands
@@ -84,11 +85,11 @@ class EnglishReader:
             if polarity.value != NOT_SURE and opinion is not None and intent_confidence >= 0.5 \
                     and opinion != polarity.value:
                 confidence = min(confidence, 0.5)  # the words and the model disagree: check
-            if polarity.since and not _WINDOW.search(question.text.get("self", "")):
+            if polarity.since and not words.asks_window:
                 confidence = min(confidence, 0.7)  # "nothing since" is a no to "lately", not to "ever"
             note = HEDGE_NOTE if polarity.hedged and polarity.value == NOT_SURE else None
             return Reading(polarity.value, confidence, note=note)
-        statement = read_statement(text, _topics(question), _help_topics(question))
+        statement = read_statement(text, words)
         if statement.value is not None:
             confidence = statement.confidence
             if opinion is not None and intent_confidence >= 0.5 and opinion != statement.value:
@@ -263,31 +264,6 @@ class EnglishReader:
             "Please say how long ago, like \"3 weeks ago\" or \"2 months ago\", or give a date like 2026-10-01. "
             "You can also say \"never\" or \"not sure\"."
         )
-
-
-# A question about a recent window of time ("in the last 6 months", "now").
-_WINDOW = re.compile(r"\b(?:in the last|in the past|within|now|currently|at the moment|still|these days)\b", re.I)
-# A question that itself asks about a possibility.
-_POSSIBLE = re.compile(r"\b(?:possible|possibly|might|signs of)\b", re.I)
-_TOPICS: dict = {}
-
-
-def _topics(question: Question) -> frozenset:
-    """The question's content words, computed once per question text."""
-    key = (question.id, tuple(question.text.values()), question.terms)
-    if key not in _TOPICS:
-        _TOPICS[key] = topic_words(question.text.values(), question.terms)
-    return _TOPICS[key]
-
-
-_HELP_TOPICS: dict = {}
-
-
-def _help_topics(question: Question) -> frozenset:
-    key = (question.id, question.help)
-    if key not in _HELP_TOPICS:
-        _HELP_TOPICS[key] = help_words(question.help) - _topics(question)
-    return _HELP_TOPICS[key]
 
 
 def _negation_about_time(text: str) -> bool:

@@ -66,13 +66,29 @@ def read_time(text: str, today: dt.date) -> Optional[TimeReading]:
         return TimeReading(0, 0, 0, "still going on, or today")
     # "every three weeks" is how often, not how long ago; with "still" it is going on now.
     converted = re.sub(rf"\b(?:every|each)\s+(?:\d+\s+|other\s+)?{_UNIT}\b", " every time ", converted)
-    for reader in (_date, _duration, _relative_day):
+    for reader in (_date, _age_difference, _duration, _relative_day):
         reading = reader(converted, today)
         if reading is not None:
             return reading
     if _ONGOING.search(converted):
         return TimeReading(0, 0, 0, "still going on, or today")
     return None
+
+
+_AGE_THEN = re.compile(r"\b(?:when|since)\s+(?:i|she|he|they|we)\s+(?:was|were)\s+(\d{1,3})\b|\bat (?:the )?age (?:of )?(\d{1,3})\b")
+_AGE_NOW = re.compile(r"\b(?:i am|she is|he is|they are|we are|i turned|she turned|he turned)\s+(?:now\s+)?(\d{1,3})\b")
+
+
+def _age_difference(text: str, today: dt.date) -> Optional[TimeReading]:
+    """"Cervical cancer when she was 30, she's 64 now": 34 years ago, give or take a year."""
+    then, now = _AGE_THEN.search(text), _AGE_NOW.search(text)
+    if not (then and now):
+        return None
+    years = int(now.group(1)) - int(then.group(1) or then.group(2))
+    if years < 0 or years > 110:
+        return None
+    low, high = max(years - 1, 0) * 365, (years + 1) * 365
+    return TimeReading(low, low, high, f"about {years} years ago", approximate=True)
 
 
 def _when(today: dt.date, days: int) -> str:
