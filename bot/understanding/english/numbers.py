@@ -68,7 +68,7 @@ def read_number(raw_text: str, text: str, counting: bool = False) -> NumberReadi
     converted = re.sub(r"(\d),(\d{3})\b", r"\1\2", converted)
     if _BORN.search(converted):
         return NumberReading(problem="year")
-    next_age = _NEXT_AGE.search(converted)
+    next_age = None if counting else _NEXT_AGE.search(converted)
     if next_age and int(next_age.group(2)) == int(next_age.group(1)) + 1:
         converted = converted[: next_age.start(2)] + converted[next_age.end(2):]
     decade = _DECADE.search(converted)
@@ -88,7 +88,7 @@ def read_number(raw_text: str, text: str, counting: bool = False) -> NumberReadi
     found = list(dict.fromkeys(found))
     if len(found) > 1:
         return NumberReading(problem="several")
-    if counting and ordinals and max(ordinals) >= 2 and (not found or int(Decimal(found[0])) < max(ordinals)):
+    if counting and ordinals and max(ordinals) >= 2 and not re.search(r"\b(?:cycles?|rounds?|doses?|sessions?|weeks?)\b", converted) and (not found or int(Decimal(found[0])) < max(ordinals)):
         # "first was cisplatin, second was paclitaxel": two; "one course, then a second" as well.
         if len(found) <= 1:
             return NumberReading(value=Decimal(max(ordinals)), counted=True)

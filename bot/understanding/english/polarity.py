@@ -61,14 +61,19 @@ _DIMINISHING_CLAUSE = re.compile(
     r"\b(?:(?:it|that|this|they|she|he|which|these|those) (?:is|was|are|were|has been|have been) )?"
     rf"(?:{'|'.join(re.escape(p) for p in sorted(_DIMINISHING_NEGATIONS, key=len, reverse=True))})\b"
 )
+# "the nurses can never find a vein", "spots that haven't been treated": a negated verb that
+# describes something (not a person's answer, which _ANSWERING_NEGATION finds).
+_DESCRIBING_NEGATION = re.compile(r"\b(?:can|could|will|would|do|does|did|have|has|had)\s+(?:not|never)\s+(?:been\s+)?[a-z]{3,}")
 # "an underactive thyroid, nothing else": the reply is all there is, not a no.
 _ONLY_THAT_NEGATIONS = ("nothing else", "nothing more", "none else", "nothing other than that")
 # "is ok", "are fine": how something is, not a yes word.
-_STATE_OK = re.compile(r"\b(?:is|are|was|were|seems?|looks?|feels?) (?:all )?(?:ok|okay|fine|right|alright|all right)\b")
+_STATE_OK = re.compile(
+    r"(?<!\bit )(?<!\bthat )(?<!\bthis )\b(?:is|are|was|were|seems?|looks?|feels?) (?:all )?(?:ok|okay|fine|alright|all right)\b"
+)
 # A correction inside the reply ("yes... well no, actually not"): the words after it are the answer.
 _CORRECTION = re.compile(
     r"\b(?:well|actually|i mean|sorry|wait|no wait|oh wait|scratch that|correction|on second thought)\s+"
-    r"(?=(?:yes|yeah|yep|no|nope|not|never|it|she|he|i|they|that)\b)"
+    r"(?=(?:yes|yeah|yep|no|nope|not|never)\b)"
 )
 # "not absolutely sure", "not entirely certain"
 _NOT_QUITE_SURE = re.compile(r"\bnot (?:\w+ly |entirely |totally |completely |quite |100% |at all )?(?:sure|certain)\b")
@@ -161,7 +166,8 @@ def read_polarity(text: str, topics: frozenset = frozenset()) -> Polarity:
     negated = bool(words & _NEGATIONS) or has_phrase(rest, _NEGATION_PHRASES) or known_no or (not_now and not before)
     said_yes = bool(words & _STRONG_YES) or has_phrase(rest, _STRONG_YES_PHRASES) or yes_despite
     if negated and said_yes:
-        if rest and rest.split()[0] in _STRONG_YES and not no_longer and not known_no and not _answers_no(rest):
+        if rest and rest.split()[0] in _STRONG_YES and not no_longer and not known_no and not _answers_no(rest) \
+                and not _CONTRAST.search(rest) and _DESCRIBING_NEGATION.search(rest):
             # "yes, the nurses can never find a vein": the negation describes what the yes is about.
             return Polarity(YES, 0.8)
         return NONE  # "yes, she hasn't": a contradiction is asked again, never guessed

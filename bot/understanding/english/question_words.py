@@ -22,6 +22,17 @@ from bot.understanding.english.polarity import topic_words
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _NOT_COUNTED = re.compile(r"\b(?:do|does|did) not count\b|\bdoes not matter\b|\bis not counted\b", re.I)
 _NEGATIVE_SENTENCE = re.compile(r"\bnot?\b|n't\b", re.I)
+# Help sentences that give examples ("Lupus is one example. So is rheumatoid arthritis.") or say what
+# a word means ("... showed the cancer got bigger or spread"). Only
+# their longer, specific words count ("psoriasis", "antibiotics"): short ones ("liver", "chest")
+# name body parts that many other replies mention too.
+_EXAMPLE = re.compile(
+    r"\b(?:example|examples|such as|so is|so are|two more|is one|for instance|include|includes|means)\b", re.I)
+_GENERIC = frozenset("treated treatment disease diseases problem problems medicine medicines doctor doctors "
+                     "examples example another others other people person patient parts moved means called "
+                     "during after before ended cells tissue under multiple showed needed needle causes making worse nearby "
+                     "returned walking pressure heartbeat irregular kidney kidneys breath cancers limits inside outside "
+                     "something anything everything".split())
 _ACTIVE = re.compile(r"\b(?:active|not well controlled|uncontrolled|grew|growing|still active)\b", re.I)
 _SEVERITY = re.compile(r"(?<!not )\b(?:more than mild|severe)\b", re.I)
 _WINDOW = re.compile(r"\b(?:in the last|in the past|within|now|currently|at the moment|still|these days|since)\b", re.I)
@@ -40,6 +51,7 @@ class QuestionWords:
     asks_possibility: bool
     asks_consent: bool
     answers_no_for: tuple = ()  # who the help says can answer no ("Men can answer no": "man", "men")
+    spread_places: frozenset = frozenset()  # where the help says a spread goes ("such as the bones, liver or lungs")
 
 
 def question_words(question: Question) -> QuestionWords:
@@ -53,7 +65,8 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str) -> Ques
     excluded = [s for s in sentences + help_sentences if _NOT_COUNTED.search(s)]
     counted = [s for s in sentences if not _NOT_COUNTED.search(s)]
     topics = topic_words(counted, terms)
-    help_examples = topic_words([s for s in help_sentences if not _NEGATIVE_SENTENCE.search(s)]) - topics
+    examples = [s for s in help_sentences if _EXAMPLE.search(s) and not _NEGATIVE_SENTENCE.search(s)]
+    help_examples = frozenset(w for w in topic_words(examples) - topics if len(w) >= 6 and w not in _GENERIC)
     not_counted = tuple(
         frozenset(topic_words([_NOT_COUNTED.sub(" ", s)]) - {"count", "counted"}) for s in dict.fromkeys(excluded)
     )
@@ -68,6 +81,10 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str) -> Ques
         asks_window=bool(_WINDOW.search(english)),
         asks_possibility=bool(_POSSIBLE.search(english)),
         asks_consent=bool(_CONSENT.search(english)),
+        spread_places=frozenset(
+            word for s in help_sentences if re.search(r"\b(?:spread|moved)\b", s, re.I)
+            for listed in re.findall(r"such as ([^.]+)", s, re.I) for word in topic_words([listed])
+        ),
         answers_no_for=tuple(dict.fromkeys(form for word in who for form in _singular_and_plural(word))),
     )
 

@@ -25,9 +25,14 @@ _RESOLVED = (
 )
 # Firm enough to say "not active": "stable since", "cured", "well controlled".
 _NOT_ACTIVE = ("stable", "stable since", "cured", "well controlled", "under control", "in remission", "all gone")
+_STILL_GROWING = frozenset({"growing", "grown", "grew", "bigger", "active", "worse", "spread", "spreading", "progressed", "new"})
 # Words that make a diminished reply serious after all.
 _SERIOUS = ("severe", "serious", "hospital", "bad", "badly", "awful", "terrible", "grade 3", "grade 4", "stopped")
 _ONLY_THAT = re.compile(r"\b(?:nothing else|none else|that is all|that is it|only|just)\b")
+# "it's in her liver now", "spread to his bones"
+_IN_A_PLACE = re.compile(
+    r"\b(?:it is|it has spread|it spread|spread|moved|gone|it is now)\s+(?:in|into|to)\s+(?:her|his|my|the|their|both)\s+(\w+)"
+)
 # "he does, three times a week": a do-auxiliary answer followed by how often or when.
 _DO_WITH_WHEN = re.compile(
     rf"^{_SUBJECT}\s+(?:do|does|did)\s+(?:\d+|once|twice|one|two|three|four|every|each|last|yesterday|a few)\b"
@@ -47,7 +52,7 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
     excluded = _names_what_is_not_counted(text, replied, named, words)
     if excluded:
         return Polarity(NO, 0.85)  # "an underactive thyroid, nothing else": the question says not to count it
-    if words.asks_active and has_phrase(text, _NOT_ACTIVE) and not replied & {"growing", "grown", "active", "worse"}:
+    if words.asks_active and has_phrase(text, _NOT_ACTIVE) and not replied & _STILL_GROWING:
         return Polarity(NO, 0.8)  # "treated, scans stable since" to "is it still active?"
     diminished = has_phrase(text, _DIMINISHERS) or has_phrase(text, _DIMINISHING_NEGATIONS)
     if diminished:
@@ -68,6 +73,9 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
     helped = {word for word in replied if names_topic(word, words.help_examples)}
     if helped and not _CONTRAST.search(text) and not has_phrase(text, _RESOLVED):
         return Polarity(YES, 0.8)  # names an example the help gives ("psoriasis")
+    place = _IN_A_PLACE.search(text)
+    if place and names_topic(place.group(1), words.spread_places):
+        return Polarity(YES, 0.85)  # "it's in her liver now" to "has it spread?"
     if _DO_WITH_WHEN.search(text):
         return Polarity(YES, 0.85)
     if re.match(rf"{_SUBJECT}\s+(?:do|does|did|have|has|will|would|had)\b", text):

@@ -34,7 +34,7 @@ _ONGOING = re.compile(
     r"|each (?:day|week)|daily|weekly|at present|these days|nowadays|on going)\b"
 )
 _PRESENT_HABIT = re.compile(
-    r"\b(?:i|he|she|they|we|you)\s+(?:\w+ly\s+)?(?:take|takes|use|uses|get|gets|have|has|drink|drinks)\b"
+    r"\b(?:i|he|she|they|we|you)\s+(?:\w+ly\s+)?(?:take|takes|use|uses|get|gets|have|has|drink|drinks)\b(?!\s+had)"
     r"|\b(?:am|is|are)\s+(?:still\s+)?(?:on|taking|using|having|getting)\b"
 )
 _DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY", "RETURN_AS_TIMEZONE_AWARE": False}
@@ -62,15 +62,15 @@ def read_time(text: str, today: dt.date) -> Optional[TimeReading]:
     """The time stated in a normalised reply, or None when it states none."""
     converted = as_number_words(text)
     # "I take it every day", "he's on it daily": a present-tense habit is going on now.
-    if _PRESENT_HABIT.search(converted) and re.search(r"\b(?:every|each)\s+(?:day|week|morning|night)\b|\bdaily\b", converted):
-        return TimeReading(0, 0, 0, "still going on, or today")
+    habit = _PRESENT_HABIT.search(converted) and re.search(
+        r"\b(?:every|each)\s+(?:day|week|morning|night)\b|\bdaily\b", converted)
     # "every three weeks" is how often, not how long ago; with "still" it is going on now.
     converted = re.sub(rf"\b(?:every|each)\s+(?:\d+\s+|other\s+)?{_UNIT}\b", " every time ", converted)
     for reader in (_date, _age_difference, _duration, _relative_day):
         reading = reader(converted, today)
         if reading is not None:
             return reading
-    if _ONGOING.search(converted):
+    if habit or _ONGOING.search(converted):
         return TimeReading(0, 0, 0, "still going on, or today")
     return None
 
