@@ -224,7 +224,8 @@ def _hedge(rest: str) -> Polarity:
     return Polarity(NOT_SURE, 0.9, hedged=True)
 
 
-def _clauses_around_contrast(rest: str):
+def clauses_around_contrast(rest: str):
+    """The reply before and after its last "but" (or "though", "however" ...)."""
     matches = list(_CONTRAST.finditer(rest))
     if not matches:
         return rest, ""
@@ -233,7 +234,7 @@ def _clauses_around_contrast(rest: str):
 
 def _last_clause_agrees(rest: str) -> bool:
     """"Not really, I have mild asthma, but it's fine": what follows the "but" does not turn the no around."""
-    _, after = _clauses_around_contrast(rest)
+    _, after = clauses_around_contrast(rest)
     words = set(after.split())
     return not after or bool(words & _NEGATIONS) or is_wellbeing(after)
 
@@ -243,7 +244,7 @@ def _final_no(rest: str, topics: frozenset) -> Optional[Polarity]:
     statement with no polarity word of its own, then a "but" and a negation that answers the
     question. What follows the "but" is the answer. ``since`` marks "nothing since", which says
     "not lately" rather than "never": a no to "in the last 6 months", a check anywhere else."""
-    before, after = _clauses_around_contrast(rest)
+    before, after = clauses_around_contrast(rest)
     if not before or not after:
         return None
     if set(before.split()) & (_NEGATIONS | _STRONG_YES):

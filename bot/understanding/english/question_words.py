@@ -51,6 +51,7 @@ class QuestionWords:
     asks_possibility: bool
     asks_consent: bool
     answers_no_for: tuple = ()  # who the help says can answer no ("Men can answer no": "man", "men")
+    own_negations: tuple = ()  # the question's own negated words ("not well controlled", "can not stop")
     spread_places: frozenset = frozenset()  # where the help says a spread goes ("such as the bones, liver or lungs")
 
 
@@ -81,12 +82,24 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str) -> Ques
         asks_window=bool(_WINDOW.search(english)),
         asks_possibility=bool(_POSSIBLE.search(english)),
         asks_consent=bool(_CONSENT.search(english)),
+        own_negations=_own_negations(counted),
         spread_places=frozenset(
             word for s in help_sentences if re.search(r"\b(?:spread|moved)\b", s, re.I)
             for listed in re.findall(r"such as ([^.]+)", s, re.I) for word in topic_words([listed])
         ),
         answers_no_for=tuple(dict.fromkeys(form for word in who for form in _singular_and_plural(word))),
     )
+
+
+def _own_negations(sentences) -> tuple:
+    """"that are not well controlled", "that has not healed": a reply that repeats these says yes."""
+    from bot.understanding.english.text import normalise
+
+    found = []
+    for sentence in sentences:
+        for match in re.finditer(r"\b(?:can )?not (?:well |fully |under |been )?[a-z]{4,}", normalise(sentence)):
+            found.append(match.group(0))
+    return tuple(dict.fromkeys(found))
 
 
 def _singular_and_plural(word: str) -> tuple:

@@ -20,7 +20,7 @@ from bot.screening.answers import NEVER, NO, NOT_SURE, YES, AnswerType, InvalidA
 from bot.understanding.english import choices, lab_results
 from bot.understanding.english.numbers import read_number
 from bot.understanding.english.times import age_from_birth
-from bot.understanding.english.polarity import Polarity, is_wellbeing, read_polarity
+from bot.understanding.english.polarity import Polarity, clauses_around_contrast, is_wellbeing, read_polarity
 from bot.understanding.english.question_words import question_words
 from bot.understanding.english.statements import read_statement
 from bot.understanding.english.text import normalise
@@ -55,7 +55,10 @@ class EnglishReader:
             return Reading(None, 0.0, problem=self.expected(question))
         polarity = read_polarity(cleaned, question_words(question).topics)
         if question.type is AnswerType.YES_NO:
-            reading = self._yes_no(question, cleaned, polarity, intent, intent_confidence)
+            repeated = _repeats_own_negation(question, cleaned)
+            if repeated is not None:
+                return repeated
+            reading = self._yes_no(question, cleaned, polarity, today, intent, intent_confidence)
         elif question.type is AnswerType.NUMBER:
             reading = self._number(question, raw, cleaned, polarity, today)
         elif question.type is AnswerType.TIME_SINCE:
@@ -68,7 +71,13 @@ class EnglishReader:
 
     # --- yes / no ---------------------------------------------------------------
     def _yes_no(
-        self, question: Question, text: str, polarity: Polarity, intent: Optional[str], intent_confidence: float
+        self,
+        question: Question,
+        text: str,
+        polarity: Polarity,
+        today: dt.date,
+        intent: Optional[str],
+        intent_confidence: float,
     ) -> Reading:
         opinion = _INTENT_VALUES.get(intent or "")
         words = question_words(question)
@@ -77,7 +86,8 @@ class EnglishReader:
             # "there might be some inflammation" is that, not a doubt.
             plain = re.sub(r"\b(?:might|may|could|possibly|possible|perhaps|maybe) (?:be |have )?", "", text)
             if plain != text:
-                return self._yes_no(question, plain, read_polarity(plain, question_words(question).topics), intent, intent_confidence)
+                plain_polarity = read_polarity(plain, question_words(question).topics)
+                return self._yes_no(question, plain, plain_polarity, today, intent, intent_confidence)
         if polarity.value is not None:
             confidence = polarity.confidence
             # The words and the model disagree: check. A "not sure" from the words stands
@@ -85,8 +95,8 @@ class EnglishReader:
             if polarity.value != NOT_SURE and opinion is not None and intent_confidence >= 0.5 \
                     and opinion != polarity.value:
                 confidence = min(confidence, 0.5)  # the words and the model disagree: check
-            if polarity.since and not words.asks_window:
-                confidence = min(confidence, 0.7)  # "nothing since" is a no to "lately", not to "ever"
+            if polarity.since:
+                confidence = min(confidence, _since_confidence(question, text, today))
             note = HEDGE_NOTE if polarity.hedged and polarity.value == NOT_SURE else None
             return Reading(polarity.value, confidence, note=note)
         statement = read_statement(text, words)
@@ -264,6 +274,36 @@ class EnglishReader:
             "Please say how long ago, like \"3 weeks ago\" or \"2 months ago\", or give a date like 2026-10-01. "
             "You can also say \"never\" or \"not sure\"."
         )
+
+
+def _repeats_own_negation(question: Question, text: str) -> Optional[Reading]:
+    """"Not well controlled at all" to "... that are not well controlled?" repeats the question's
+    own words: a yes, not a no. With another negation too ("no, it is not well controlled")
+    it is checked."""
+    own = [phrase for phrase in question_words(question).own_negations if phrase in text]
+    if not own:
+        return None
+    rest = text
+    for phrase in own:
+        rest = rest.replace(phrase, " ")
+    if set(rest.split()) & {"no", "not", "never", "nope", "none", "nothing"} or read_polarity(rest).value is not None:
+        return Reading(YES, 0.5)
+    return Reading(YES, 0.85)
+
+
+def _since_confidence(question: Question, text: str, today: dt.date) -> float:
+    """"A DVT three years ago, but nothing since" is a no to "in the last 6 months", a check to
+    "ever", and a check when the DVT itself may be inside the 6 months."""
+    if not question_words(question).asks_window:
+        return 0.7
+    window = read_time(normalise(question.text.get("self", "")), today)
+    if window is None or window.days_max is None:
+        return 1.0  # "since it came back": the question's own event, not a stretch of time
+    before, _ = clauses_around_contrast(text)
+    then = read_time(before, today)
+    if then is not None and then.days_min > window.days_max:
+        return 1.0
+    return 0.5
 
 
 def _negation_about_time(text: str) -> bool:

@@ -13,7 +13,7 @@ import re
 
 from bot.screening.answers import NO, NOT_SURE, YES
 from bot.understanding.english.polarity import (
-    _CONTRAST, _DIMINISHERS, _DIMINISHING_NEGATIONS, _NEGATIONS, _ONLY_THAT_NEGATIONS, _SUBJECT, NONE, Polarity, is_wellbeing, names_topic,
+    _CONTRAST, _DIMINISHERS, clauses_around_contrast, _DIMINISHING_NEGATIONS, _NEGATIONS, _ONLY_THAT_NEGATIONS, _SUBJECT, NONE, Polarity, is_wellbeing, names_topic,
 )
 from bot.understanding.english.question_words import QuestionWords
 from bot.understanding.english.text import has_phrase, remove_phrases
@@ -27,7 +27,10 @@ _RESOLVED = (
 _NOT_ACTIVE = ("stable", "stable since", "cured", "well controlled", "under control", "in remission", "all gone")
 _STILL_GROWING = frozenset({"growing", "grown", "grew", "bigger", "active", "worse", "spread", "spreading", "progressed", "new"})
 # Words that make a diminished reply serious after all.
-_SERIOUS = ("severe", "serious", "hospital", "bad", "badly", "awful", "terrible", "grade 3", "grade 4", "stopped")
+_SERIOUS = (
+    "severe", "serious", "hospital", "bad", "badly", "awful", "terrible", "grade 3", "grade 4", "stopped", "stop",
+    "stops", "unable", "all the time", "constant", "every day", "worse",
+)
 _ONLY_THAT = re.compile(r"\b(?:nothing else|none else|that is all|that is it|only|just)\b")
 # "it's in her liver now", "spread to his bones"
 _IN_A_PLACE = re.compile(
@@ -35,7 +38,7 @@ _IN_A_PLACE = re.compile(
 )
 # "he does, three times a week": a do-auxiliary answer followed by how often or when.
 _DO_WITH_WHEN = re.compile(
-    rf"^{_SUBJECT}\s+(?:do|does|did)\s+(?:\d+|once|twice|one|two|three|four|every|each|last|yesterday|a few)\b"
+    rf"^{_SUBJECT}\s+(?:do|does)\s+(?:\d+|once|twice|one|two|three|four|every|each)\b"
 )
 
 
@@ -52,7 +55,13 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
     excluded = _names_what_is_not_counted(text, replied, named, words)
     if excluded:
         return Polarity(NO, 0.85)  # "an underactive thyroid, nothing else": the question says not to count it
-    if words.asks_active and has_phrase(text, _NOT_ACTIVE) and not replied & _STILL_GROWING:
+    growing = bool(replied & _STILL_GROWING)
+    contrast = bool(_CONTRAST.search(text))
+    # "she has AF but it's well controlled": the "but" brings the answer. "Stable, but causing
+    # headaches": it takes it back.
+    _, after = clauses_around_contrast(text)
+    resolved_last = not contrast or has_phrase(after, _RESOLVED)
+    if words.asks_active and has_phrase(text, _NOT_ACTIVE) and not growing and resolved_last:
         return Polarity(NO, 0.8)  # "treated, scans stable since" to "is it still active?"
     diminished = has_phrase(text, _DIMINISHERS) or has_phrase(text, _DIMINISHING_NEGATIONS)
     if diminished:
@@ -60,14 +69,14 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
             return Polarity(NO, 0.8)  # "just a mild rash" to "a severe reaction?"
         return NONE
     if is_wellbeing(text):
-        if named and not words.asks_consent:
+        if named and not words.asks_consent and not contrast:
             return Polarity(NO, 0.8)  # "I was fine with paclitaxel" to "a reaction to paclitaxel?"
         return NONE
     if named:
-        if has_phrase(text, _RESOLVED) and words.asks_active:
+        if has_phrase(text, _RESOLVED) and words.asks_active and not growing and resolved_last:
             # "he had TB as a child but it was treated" to "is it active now?": the team checks.
             return Polarity(NOT_SURE, 0.85, hedged=True)
-        if has_phrase(text, _RESOLVED):
+        if has_phrase(text, _RESOLVED) and not growing:
             return Polarity(YES, 0.5)  # "treated, stable since": a yes to "ever", a no to "active": check
         return Polarity(YES, 0.6 if _CONTRAST.search(text) else 0.85)
     helped = {word for word in replied if names_topic(word, words.help_examples)}
@@ -87,7 +96,10 @@ def _names_what_is_not_counted(text: str, replied: set, named: set, words: Quest
     """The reply names one of the things the question says not to count, and nothing else it asks about."""
     for not_counted in words.not_counted:
         shared = {word for word in replied if names_topic(word, not_counted)}
-        others = {word for word in named if not names_topic(word, not_counted)}
+        others = {
+            word for word in replied
+            if (word in named or names_topic(word, words.help_examples)) and not names_topic(word, not_counted)
+        }
         if others:
             continue
         if len(shared) >= 2 or (shared and _ONLY_THAT.search(text)):
