@@ -278,9 +278,10 @@ def test_voice(reader, text, expected):
     ("unhealed_wound_or_fracture", "he has a sore on his heel that won't heal"),
     ("iv_or_swallowing_problem", "he can't swallow tablets since the radiotherapy"),
 ])
-def test_a_negation_inside_a_description_is_checked_not_taken_as_a_no(reader, questions, question_id, text):
+def test_a_negation_inside_a_description_is_never_taken_as_a_no(reader, questions, question_id, text):
+    # The negated verb ("heal", "swallow") is what the question asks about: the problem itself, a yes.
     reading = read(reader, questions, question_id, text)
-    assert reading.value is None or reading.needs_check
+    assert reading.value == YES or reading.value is None or reading.needs_check
 
 
 @pytest.mark.parametrize("text", ["ER 0% PR 0%", "ER <1%, PR <1%"])

@@ -63,7 +63,8 @@ _DIMINISHING_CLAUSE = re.compile(
 )
 # "the nurses can never find a vein", "spots that haven't been treated": a negated verb that
 # describes something (not a person's answer, which _ANSWERING_NEGATION finds).
-_DESCRIBING_NEGATION = re.compile(r"\b(?:can|could|will|would|do|does|did|have|has|had)\s+(?:not|never)\s+(?:been\s+)?[a-z]{3,}")
+_DESCRIBING_NEGATION = re.compile(
+    r"\b(?:can|could|will|would|do|does|did|have|has|had|is|are)\s+(?:not|never)\s+(?:been\s+)?([a-z]{3,})")
 # "an underactive thyroid, nothing else": the reply is all there is, not a no.
 _ONLY_THAT_NEGATIONS = ("nothing else", "nothing more", "none else", "nothing other than that")
 # "is ok", "are fine": how something is, not a yes word.
@@ -205,6 +206,7 @@ def _answer_part(text: str) -> str:
         after = re.search(r"\bbut\b", text[wished.end():])
         if after:
             return text[wished.end() + after.end():].strip() or text
+        return (text[: wished.start()] + " " + text[wished.end():]).strip()  # "I'd love to say no": no answer yet
     corrections = [m for m in _CORRECTION.finditer(text) if set(text[: m.start()].split()) & (_STRONG_YES | _NEGATIONS)]
     if corrections:
         return text[corrections[-1].end():].strip() or text
@@ -215,6 +217,8 @@ def _hedge(rest: str) -> Polarity:
     """A hedge is "not sure", unless it clearly leans: "I don't think so, no" ends on a plain no
     (used, said back); "I don't think she ever has" leans to no (checked: "is that a no?")."""
     words = rest.split()
+    if _CONTRAST.search(rest):
+        return Polarity(NOT_SURE, 0.9, hedged=True)
     if words[-1] in ("no", "nope") and not set(words) & _STRONG_YES:
         return Polarity(NO, 0.85)
     if words[-1] in ("yes", "yeah", "yep") and not set(words) & _NEGATIONS and not re.search(r"\bnot\b", rest):
@@ -253,12 +257,39 @@ def _final_no(rest: str, topics: frozenset) -> Optional[Polarity]:
         return None  # "a lump, but nothing else": only that, which may be the yes
     answers = (
         _ANSWERING_NEGATION.search(after)
-        or re.match(r"(?:nothing|none|never|not)\b", after)
-        or any(names_topic(word, topics) for pair in re.findall(r"\bno (\w+)(?: or (\w+))?", after) for word in pair if word)
+        or re.match(r"(?:nothing|none|never)\b", after)
+        or (_denies_a_topic(after, topics) and not _has_a_topic(before, topics))
     )
     if not answers:
         return None
     return Polarity(NO, 0.85, since=bool(re.search(r"\bsince\b", after)))
+
+
+def _denies_a_topic(clause: str, topics: frozenset) -> bool:
+    """"no cirrhosis or hepatitis": a "no" before a word the question asks about."""
+    pairs = re.findall(r"\b(?:no|not) (?:any |a |an )?(\w+)(?: or (\w+))?", clause)
+    return any(names_topic(word, topics) for pair in pairs for word in pair if word)
+
+
+def _has_a_topic(clause: str, topics: frozenset) -> bool:
+    """"He had a heart attack (but no heart failure)": the clause already says yes to something asked,
+    so which part answers is not clear. "It spread to her liver (but no cirrhosis)" names a place only."""
+    return bool(re.search(r"\b(?:has|have|had|get|gets|got)\b", clause)) and any(
+        word in topics or word.rstrip("s") in topics for word in clause.split())
+
+
+def names_the_problem(text: str, topics: frozenset) -> bool:
+    """"He can't swallow tablets" to "trouble swallowing?", "a sore that won't heal" to "a wound
+    that has not healed?": a negated verb that is itself what the question asks about."""
+    if _ANSWERING_NEGATION.search(text) and not re.search(r"\b(?:can|could|will|would) not\b", text):
+        return False
+    stems = {stem(topic) for topic in topics if len(topic) >= 4}
+    return any(stem(match.group(1)) in stems for match in _DESCRIBING_NEGATION.finditer(text))
+
+
+def stem(word: str) -> str:
+    """A crude stem, enough to match "healing" with "healed" and "swallow" with "swallowing"."""
+    return re.sub(r"(?:ing|ed|es|s|e)$", "", word)
 
 
 def names_topic(word: str, topics: frozenset) -> bool:

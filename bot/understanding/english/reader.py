@@ -20,7 +20,9 @@ from bot.screening.answers import NEVER, NO, NOT_SURE, YES, AnswerType, InvalidA
 from bot.understanding.english import choices, lab_results
 from bot.understanding.english.numbers import read_number
 from bot.understanding.english.times import age_from_birth
-from bot.understanding.english.polarity import Polarity, clauses_around_contrast, is_wellbeing, read_polarity
+from bot.understanding.english.polarity import (
+    Polarity, clauses_around_contrast, is_wellbeing, names_the_problem, read_polarity, stem,
+)
 from bot.understanding.english.question_words import question_words
 from bot.understanding.english.statements import read_statement
 from bot.understanding.english.text import normalise
@@ -88,6 +90,11 @@ class EnglishReader:
             if plain != text:
                 plain_polarity = read_polarity(plain, question_words(question).topics)
                 return self._yes_no(question, plain, plain_polarity, today, intent, intent_confidence)
+        if polarity.value == NO and polarity.confidence <= 0.5 and not words.asks_consent \
+                and names_the_problem(text, words.topics):
+            # "he can't swallow tablets", "a sore that won't heal": the negated verb is what the
+            # question asks about, so the negation describes the problem: a yes.
+            return Reading(YES, 0.8)
         if polarity.value is not None:
             confidence = polarity.confidence
             # The words and the model disagree: check. A "not sure" from the words stands
@@ -165,6 +172,10 @@ class EnglishReader:
                 return Reading(None, 0.0, problem=str(problem))
             confidence = 0.9
             negated = re.search(r"\b(not|no|never|none|nothing)\b", re.sub(r"\bnot (?:sure|certain)\b.*?(?:date|when|exactly|day)\b", "", text))
+            if negated and polarity.value == NO and polarity.confidence >= 0.95 and re.search(r"\bnever\b", text) \
+                    and _ABOUT_ANOTHER_EVENT.search(text):
+                # "she's never had any treatment, she was only diagnosed last month": the time is the diagnosis.
+                return Reading(NEVER, 0.85, echo="never")
             if negated and time.days_max is not None and not _negation_about_time(text):
                 confidence = 0.5  # "no chemo, but radiotherapy 3 weeks ago": which one is meant? Check.
             return Reading(value, confidence, echo=time.echo)
@@ -276,17 +287,22 @@ class EnglishReader:
         )
 
 
+# A time that belongs to another event than the one asked about.
+_ABOUT_ANOTHER_EVENT = re.compile(r"\b(?:diagnosed|diagnosis|found out|was found|were told|was told|noticed|first saw)\b")
+
+
 def _repeats_own_negation(question: Question, text: str) -> Optional[Reading]:
     """"Not well controlled at all" to "... that are not well controlled?" repeats the question's
     own words: a yes, not a no. With another negation too ("no, it is not well controlled")
     it is checked."""
-    own = [phrase for phrase in question_words(question).own_negations if phrase in text]
-    if not own:
-        return None
     rest = text
-    for phrase in own:
-        rest = rest.replace(phrase, " ")
-    if set(rest.split()) & {"no", "not", "never", "nope", "none", "nothing"} or read_polarity(rest).value is not None:
+    for phrase in question_words(question).own_negations:
+        *lead, last = phrase.split()
+        # "not healing" repeats "not healed": the same word, another ending.
+        rest = re.sub(rf"\b{' '.join(lead)} {re.escape(stem(last))}\w*\b", " ", rest)
+    if rest == text:
+        return None
+    if set(rest.split()) & {"no", "not", "never", "nope", "none", "nothing"} or read_polarity(rest).value not in (None, YES):
         return Reading(YES, 0.5)
     return Reading(YES, 0.85)
 

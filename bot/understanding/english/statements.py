@@ -13,7 +13,7 @@ import re
 
 from bot.screening.answers import NO, NOT_SURE, YES
 from bot.understanding.english.polarity import (
-    _CONTRAST, _DIMINISHERS, clauses_around_contrast, _DIMINISHING_NEGATIONS, _NEGATIONS, _ONLY_THAT_NEGATIONS, _SUBJECT, NONE, Polarity, is_wellbeing, names_topic,
+    _CONTRAST, _DIMINISHERS, _STATE_OK, clauses_around_contrast, _DIMINISHING_NEGATIONS, _NEGATIONS, _ONLY_THAT_NEGATIONS, _SUBJECT, NONE, Polarity, is_wellbeing, names_topic,
 )
 from bot.understanding.english.question_words import QuestionWords
 from bot.understanding.english.text import has_phrase, remove_phrases
@@ -68,7 +68,7 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
         if words.asks_severity and not has_phrase(remove_phrases(text, _DIMINISHING_NEGATIONS), _SERIOUS):
             return Polarity(NO, 0.8)  # "just a mild rash" to "a severe reaction?"
         return NONE
-    if is_wellbeing(text):
+    if is_wellbeing(text) or _STATE_OK.search(text):
         if named and not words.asks_consent and not contrast:
             return Polarity(NO, 0.8)  # "I was fine with paclitaxel" to "a reaction to paclitaxel?"
         return NONE
