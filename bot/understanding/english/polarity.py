@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from bot.screening.answers import NO, NOT_SURE, YES
@@ -147,8 +148,7 @@ def read_polarity(text: str, topics: frozenset = frozenset()) -> Polarity:
     if not text:
         return NONE
     text = _answer_part(text)
-    # "it's not a problem" is a yes to "is that OK?" but a no to "do you have a drug problem?".
-    despite = tuple(p for p in _YES_DESPITE_NEGATION if not any(names_topic(w, topics) for w in p.split()))
+    despite = _yes_despite_negation(topics)
     yes_despite = has_phrase(text, despite)
     known_no = has_phrase(text, _NO_AS_FAR_AS_KNOWN)
     rest = remove_phrases(text, despite + _NO_AS_FAR_AS_KNOWN)
@@ -294,7 +294,18 @@ def stem(word: str) -> str:
 
 def names_topic(word: str, topics: frozenset) -> bool:
     """The word is one of ``topics``, or shares its first five letters with a long one ("diabetic")."""
-    return any(word == t or (len(t) >= 5 and word.startswith(t[:5])) for t in topics)
+    return word in topics or (len(word) >= 5 and word[:5] in _prefixes(topics))
+
+
+@lru_cache(maxsize=512)
+def _prefixes(topics: frozenset) -> frozenset:
+    return frozenset(topic[:5] for topic in topics if len(topic) >= 5)
+
+
+@lru_cache(maxsize=512)
+def _yes_despite_negation(topics: frozenset) -> tuple:
+    """"It's not a problem" is a yes to "is that OK?" but a no to "do you have a drug problem?"."""
+    return tuple(p for p in _YES_DESPITE_NEGATION if not any(names_topic(w, topics) for w in p.split()))
 
 
 # Words that shrink a statement ("only mild", "just a bit tired"): a no to "more than mild",
