@@ -253,7 +253,7 @@ def _final_no(rest: str, topics: frozenset) -> Optional[Polarity]:
         return None
     if set(before.split()) & (_NEGATIONS | _STRONG_YES):
         return None
-    if re.match(r"(?:nothing|none|no) (?:else|more|other)\b", after):
+    if re.match(r"(?:nothing|none|no)(?: of the)? (?:else|more|others?)\b", after):
         return None  # "a lump, but nothing else": only that, which may be the yes
     answers = (
         _ANSWERING_NEGATION.search(after)
@@ -262,7 +262,8 @@ def _final_no(rest: str, topics: frozenset) -> Optional[Polarity]:
     )
     if not answers:
         return None
-    return Polarity(NO, 0.85, since=bool(re.search(r"\bsince\b", after)))
+    # "nothing since", "never again": a no about the time after, not about ever.
+    return Polarity(NO, 0.85, since=bool(re.search(r"\b(?:since|again|after that|anymore|any more)\b", after)))
 
 
 def _denies_a_topic(clause: str, topics: frozenset) -> bool:
