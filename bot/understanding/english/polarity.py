@@ -39,7 +39,7 @@ _NO_AS_FAR_AS_KNOWN = (
     "never been told", "never told", "nobody told us", "no one told us",
 )
 _NOT_SURE = (
-    "not sure", "think about it", "need to think", "have to think", "still waiting", "waiting for the result",
+    "not sure", "think about it", "never found out", "did not find out", "not found out", "never knew", "do not know which", "need to think", "have to think", "still waiting", "waiting for the result",
     "waiting for results", "waiting on the result", "waiting on results", "waiting to hear", "not back yet", "unsure", "do not know", "dont know", "no idea", "no clue", "not a clue", "have not got a clue",
     "dunno", "idk", "not certain", "uncertain", "can not remember", "do not remember", "can not recall",
     "do not recall", "forgot", "forget", "hard to say", "can not say", "could not say", "could not tell you",
@@ -57,6 +57,11 @@ _DIMINISHING_NEGATIONS = (
     "not bad", "not too bad", "not that bad", "not so bad", "nothing serious", "not serious", "nothing much",
     "not much", "nothing major", "not major", "nothing big", "not severe", "nothing severe", "nothing to worry about",
 )
+# "not yet, though the kidney doctor says I might need it one day": a no now, a maybe later.
+_FUTURE_AFTER_NO = re.compile(
+    r"^((?:no|nope|not yet|never|not at the moment|not now|no not yet))\s+(?:but|though|although)\b"
+    r".*\b(?:one day|some day|someday|in the future|later on|eventually|at some point|might need|may need)\b"
+)
 # "it's not bad" goes as a whole: "it is" left alone would read as a yes.
 _DIMINISHING_CLAUSE = re.compile(
     r"\b(?:(?:it|that|this|they|she|he|which|these|those) (?:is|was|are|were|has been|have been) )?"
@@ -67,7 +72,10 @@ _DIMINISHING_CLAUSE = re.compile(
 _DESCRIBING_NEGATION = re.compile(
     r"\b(?:can|could|will|would|do|does|did|have|has|had|is|are)\s+(?:not|never)\s+(?:been\s+)?([a-z]{3,})")
 # "an underactive thyroid, nothing else": the reply is all there is, not a no.
-_ONLY_THAT_NEGATIONS = ("nothing else", "nothing more", "none else", "nothing other than that")
+_ONLY_THAT_NEGATIONS = (
+    "nothing else", "nothing more", "none else", "nothing other than that", "that is all", "that is it",
+    "that is about it", "and that is all",
+)
 # "is ok", "are fine": how something is, not a yes word.
 _STATE_OK = re.compile(
     r"(?<!\bit )(?<!\bthat )(?<!\bthis )\b(?:is|are|was|were|seems?|looks?|feels?) (?:all )?(?:ok|okay|fine|alright|all right)\b"
@@ -157,7 +165,11 @@ def read_polarity(text: str, topics: frozenset = frozenset()) -> Polarity:
     leaning = has_phrase(rest, _LEANING)
     rest = remove_phrases(rest, _LEANING)
     rest = remove_phrases(_STATE_OK.sub(" is fine ", _DIMINISHING_CLAUSE.sub(" ", rest)), _ONLY_THAT_NEGATIONS)
+    rest = re.sub(r"\b(?:believe|believes|believed) in\b", " ", rest)  # "I don't believe in that stuff": an opinion
     if rest and has_phrase(rest, _HEDGES) and not known_no:
+        future = _FUTURE_AFTER_NO.match(rest)
+        if future and not has_phrase(rest[: future.end(1)], _HEDGES):
+            return Polarity(NO, 0.85)  # "not yet, though the doctor says I might need it one day"
         return _hedge(rest)
     not_now = has_phrase(rest, _NO_LONGER_NOW)
     before = has_phrase(rest, _NO_LONGER_BEFORE)
@@ -178,9 +190,14 @@ def read_polarity(text: str, topics: frozenset = frozenset()) -> Polarity:
     contrast = _CONTRAST.search(rest) and len(rest.split()) > 3
     if contrast and not (negated and not said_yes and _last_clause_agrees(rest)):
         confidence = 0.7  # "yes, but only to the lymph nodes": said back as a check
+    if negated and re.match(r"(?:only|just) (?!no\b|not\b|never\b|none\b)", rest) and len(rest.split()) > 4:
+        return Polarity(NO, 0.5)  # "only the stored one, I'm not having another needle": part yes, part no
     if negated:
         if no_longer:
             return Polarity(NO, 0.6, no_longer=True)
+        if contrast and not known_no and not _last_clause_agrees(rest):
+            final = _final_no(rest, topics)  # "I've heard of it, but no, I haven't had it"
+            return final if final is not None else Polarity(NO, 0.5)
         if not (known_no or _answers_no(rest)):
             final = _final_no(rest, topics)
             if final is not None:
@@ -238,7 +255,9 @@ def clauses_around_contrast(rest: str):
 
 def _last_clause_agrees(rest: str) -> bool:
     """"Not really, I have mild asthma, but it's fine": what follows the "but" does not turn the no around."""
-    _, after = clauses_around_contrast(rest)
+    before, after = clauses_around_contrast(rest)
+    if not set(before.split()) & _NEGATIONS and not has_phrase(before, _NEGATION_PHRASES):
+        return False  # the no comes only after the "but": see _final_no
     words = set(after.split())
     return not after or bool(words & _NEGATIONS) or is_wellbeing(after)
 
@@ -253,6 +272,8 @@ def _final_no(rest: str, topics: frozenset) -> Optional[Polarity]:
         return None
     if set(before.split()) & (_NEGATIONS | _STRONG_YES):
         return None
+    if re.search(r"\byet\b", after):
+        return None  # "a fever since yesterday, but we haven't seen a doctor yet": not known yet
     if re.match(r"(?:nothing|none|no)(?: of the)? (?:else|more|others?)\b", after):
         return None  # "a lump, but nothing else": only that, which may be the yes
     answers = (
