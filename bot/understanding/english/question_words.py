@@ -56,11 +56,11 @@ class QuestionWords:
 
 
 def question_words(question: Question) -> QuestionWords:
-    return _words(question.id, tuple(question.text.values()), question.terms, question.help or "")
+    return _words(question.id, tuple(question.text.values()), question.terms, question.help or "", question.umbrella)
 
 
 @lru_cache(maxsize=None)
-def _words(question_id: str, texts: tuple, terms: tuple, help_text: str) -> QuestionWords:
+def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrella: bool = False) -> QuestionWords:
     sentences = [s for text in texts for s in _SENTENCE.split(text) if s.strip()]
     help_sentences = [s for s in _SENTENCE.split(help_text) if s.strip()]
     excluded = [s for s in sentences + help_sentences if _NOT_COUNTED.search(s)]
@@ -71,7 +71,9 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str) -> Ques
     not_counted = tuple(
         frozenset(topic_words([_NOT_COUNTED.sub(" ", s)]) - {"count", "counted"}) for s in dict.fromkeys(excluded)
     )
-    english = texts[0] if texts else ""
+    # An umbrella question is a list of many problems: "severe" or "active" in one line of it
+    # does not qualify the others, so only its follow-up questions use those words.
+    english = "" if umbrella else (texts[0] if texts else "")
     who = [m.lower() for s in help_sentences for m in re.findall(r"\b(\w+) (?:can|should|may) answer no\b", s, re.I)]
     return QuestionWords(
         topics=topics,

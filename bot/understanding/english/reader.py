@@ -61,6 +61,9 @@ class EnglishReader:
             if repeated is not None:
                 return repeated
             reading = self._yes_no(question, cleaned, polarity, today, intent, intent_confidence)
+            if "?" in raw and reading.value in (YES, NO):
+                # "his immunity is low, is that what you mean?": a question back is checked.
+                reading = Reading(reading.value, min(reading.confidence, 0.5), reading.echo, reading.note)
         elif question.type is AnswerType.NUMBER:
             reading = self._number(question, raw, cleaned, polarity, today)
         elif question.type is AnswerType.TIME_SINCE:
@@ -170,7 +173,7 @@ class EnglishReader:
                 value = question.normalise(Decimal(time.days), today)
             except InvalidAnswer as problem:
                 return Reading(None, 0.0, problem=str(problem))
-            confidence = 0.9
+            confidence = 0.5 if time.several else 0.9  # two times that disagree: which one? Check.
             negated = re.search(r"\b(not|no|never|none|nothing)\b", re.sub(r"\bnot (?:sure|certain)\b.*?(?:date|when|exactly|day)\b", "", text))
             if negated and polarity.value == NO and polarity.confidence >= 0.95 and re.search(r"\bnever\b", text) \
                     and _ABOUT_ANOTHER_EVENT.search(text):

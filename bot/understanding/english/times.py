@@ -11,6 +11,7 @@ buttons do); a time band ("2 to 5 years ago") needs the whole range inside it.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -56,11 +57,67 @@ class TimeReading:
     days_max: Optional[int]
     echo: str
     approximate: bool = False
+    several: bool = False  # the reply names other times that do not agree with this one: check
 
 
 def read_time(text: str, today: dt.date) -> Optional[TimeReading]:
-    """The time stated in a normalised reply, or None when it states none."""
-    converted = as_number_words(text)
+    """The time stated in a normalised reply, or None when it states none.
+
+    A reply that names two times that do not agree ("chemo two months ago, but surgery
+    10 days ago", "3 weeks on, 1 off ... 5 days ago") is marked ``several``: which one
+    answers is for the person to say.
+    """
+    converted = _spelled_dates(as_number_words(text), today)
+    corrected = _CORRECTION.split(converted)
+    if len(corrected) > 1 and _read_one(corrected[-1], today) is not None:
+        converted = corrected[-1]  # "on the 14th of this month... sorry, last month, the 14th of November"
+    reading = _read_one(converted, today)
+    if reading is None:
+        return None
+    others = [_read_one(clause, today) for clause in _CLAUSE.split(converted) if clause.strip()]
+    others = [other for other in others if other is not None]
+    plain = re.sub(rf"\b(?:and a half|half an?|half)\b", " ", converted)  # "a year and a half" is one time
+    amounts = {round(_amount(a) * _DAYS_PER[_unit(u)]) for a, u in re.findall(rf"(?:^|\s){_AMOUNT}\s*{_UNIT}\b", plain)
+               if _amount(a) is not None}
+    if len(amounts) > 1 or any(not _overlap(reading, other) for other in others):
+        return dataclasses.replace(reading, several=True)
+    return reading
+
+
+_CORRECTION = re.compile(r"\b(?:sorry|i mean|actually|no wait|correction|scratch that)\b")
+_CLAUSE = re.compile(r"\b(?:but|and then|then|and(?! a half)|though|however|while)\b")
+_DOSE_FREQUENCY = re.compile(
+    r"(?:\d+\s*(?:mg|mcg|ml|g|units?)|tablets?|pills?|capsules?|once|twice|times|doses?|puffs?)"
+    r"\s+(?:a|an|per|each)\s+(?:day|week|month)\b"
+)
+
+
+def _overlap(one: TimeReading, other: TimeReading) -> bool:
+    one_high = one.days_max if one.days_max is not None else 10 ** 6
+    other_high = other.days_max if other.days_max is not None else 10 ** 6
+    return one.days_min <= other_high and other.days_min <= one_high
+
+
+def _spelled_dates(text: str, today: dt.date) -> str:
+    """Words for dates made plain: "the 20th of last month" -> "20 november 2026",
+    "early this year" -> "early 2026", "30mg a day" is how often, not a time."""
+    text = _DOSE_FREQUENCY.sub(" every time ", text)
+    # "every three weeks" is how often, not how long ago; with "still" it is going on now.
+    text = re.sub(rf"\b(?:every|each)\s+(?:\d+\s+|other\s+){_UNIT}\b", " every time ", text)
+    text = re.sub(r"\b(early|mid|middle of|late|end of|start of|beginning of) this year\b", rf"\1 {today.year}", text)
+
+    def day_of(match: re.Match) -> str:
+        day, which = int(match.group(1)), match.group(2)
+        first = today.replace(day=1)
+        month = first if which == "this" else (first - dt.timedelta(days=1)).replace(day=1)
+        if day > calendar.monthrange(month.year, month.month)[1]:
+            return match.group(0)
+        return f" {day} {calendar.month_name[month.month].lower()} {month.year} "
+
+    return re.sub(r"\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+of\s+(last|this)\s+month\b", day_of, text)
+
+
+def _read_one(converted: str, today: dt.date) -> Optional[TimeReading]:
     # "I take it every day", "he's on it daily": a present-tense habit is going on now.
     habit = _PRESENT_HABIT.search(converted) and re.search(
         r"\b(?:every|each)\s+(?:day|week|morning|night)\b|\bdaily\b", converted)
@@ -100,6 +157,12 @@ def _format(date: dt.date) -> str:
 
 
 def _duration(text: str, today: dt.date) -> Optional[TimeReading]:
+    some = re.search(rf"\b(?:some|a few|several)\s+{_UNIT}\s+ago\b.*?\b(\d+)\s*(?:or|to|-)\s*(\d+)\b", text)
+    if some:  # "some weeks ago, maybe 4 or 5"
+        unit = _unit(some.group(1))
+        low, high = sorted((int(some.group(2)), int(some.group(3))))
+        return TimeReading(low * _DAYS_PER[unit], low * _DAYS_PER[unit], high * _DAYS_PER[unit],
+                           f"{low} to {high} {unit}s ago", approximate=True)
     match = re.search(rf"(?:^|\s){_AMOUNT}\s*(?:and a half\s+)?{_UNIT}\b(\s+and a half)?", text)
     if not match:
         match = re.search(rf"(?:^|\s)(a|an|one)\s+{_UNIT}\s+and a half\b", text)
@@ -204,6 +267,8 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
         year = int(match.group(3)) if match.group(3) else today.year
         if not match.group(3) and dt.date(year, month, 1) > today:
             year -= 1
+        if not match.group(3) and re.search(r"\blast year\b", text):
+            year = today.year - 1  # "last year, in June"
         if re.search(rf"\blast\s+{match.group(2)}\b", text) and not match.group(3) and month >= today.month:
             year = min(year, today.year - 1)
         last_day = calendar.monthrange(year, month)[1]
@@ -218,6 +283,8 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
         start, end = dt.date(year, month, first), dt.date(year, month, last)
         label = f"{part + ' ' if part else ''}{calendar.month_name[month]} {year}"
         return _from_dates(start, end, today, f"in {label}".replace("in end of", "at the end of"))
+    if re.search(r"\b(?:chinese|lunar) new year\b|\bspring festival\b", text):
+        return _season("chinese new year", text, today)
     match = re.search(r"\b(?:last\s+)?(spring|summer|autumn|fall|winter|christmas|new year)\b", text)
     if match and re.search(r"\b(last|in|around|at|over|during|this past|since|before|after|until|till|til|by)\s+(?:the\s+)?" + match.group(1), text):
         return _season(match.group(1), text, today)
@@ -273,7 +340,17 @@ def _season(name: str, text: str, today: dt.date) -> TimeReading:
     if name == "christmas":
         year = today.year if today >= dt.date(today.year, 12, 25) else today.year - 1
         date = dt.date(year, 12, 25)
+        if re.search(r"\b(?:just )?before christmas\b", text):
+            return _from_dates(date - dt.timedelta(days=10), date - dt.timedelta(days=1), today, f"just before Christmas {year}")
+        if re.search(r"\b(?:just )?after christmas\b", text):
+            return _from_dates(date + dt.timedelta(days=1), date + dt.timedelta(days=10), today, f"just after Christmas {year}")
         return _from_dates(date - dt.timedelta(days=7), date + dt.timedelta(days=7), today, f"around Christmas {year}")
+    if name == "chinese new year":
+        # The lunar new year falls between 21 January and 20 February.
+        year = today.year if today >= dt.date(today.year, 2, 20) else today.year - 1
+        if re.search(r"\blast\s+(?:chinese|lunar) new year\b", text) and year == today.year:
+            year -= 1
+        return _from_dates(dt.date(year, 1, 21), dt.date(year, 2, 20), today, f"around Chinese New Year {year}")
     if name == "new year":
         year = today.year
         date = dt.date(year, 1, 1)
