@@ -85,6 +85,8 @@ def read_number(raw_text: str, text: str, counting: bool = False) -> NumberReadi
         return NumberReading(problem="range")
     found = _distinct(m.group(1).replace(" ", "") for m in _NUMBER.finditer(converted))
     found += _distinct(m.group(1) for m in re.finditer(r"\b(\d+)(?=yo\b|y/o\b|yrs?\b|years?\b)", converted))
+    if counting and len(found) >= 2 and len(set(found)) == 1 and found[0] == "1":
+        return NumberReading(problem="several")  # "one after they found it and one when it spread": two, not one
     found = list(dict.fromkeys(found))
     if len(found) > 1:
         return NumberReading(problem="several")

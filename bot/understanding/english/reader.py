@@ -199,6 +199,9 @@ class EnglishReader:
             return self._chosen(question, exact, 1.0)
         if polarity.value == NOT_SURE and not polarity.hedged:
             return Reading(NOT_SURE, polarity.confidence)
+        if _VARIES.search(text):
+            # "some days I'm fine and some days I'm in bed all day": which one is for the person to say.
+            return Reading(None, 0.0, problem="Please pick the one that fits most days. " + self.expected(question))
         lab = self._lab_choice(question, text)
         if lab is not None:
             return lab
@@ -290,6 +293,9 @@ class EnglishReader:
         )
 
 
+# A reply that says the answer changes from day to day.
+_VARIES = re.compile(r"\bsome days\b.*\bsome days\b|\bother days\b|\bit (?:varies|changes|depends)\b|\bgood days and bad days\b"
+                     r"|\bdepends on the day\b|\bup and down\b")
 # A time that belongs to another event than the one asked about.
 _ABOUT_ANOTHER_EVENT = re.compile(r"\b(?:diagnosed|diagnosis|found out|was found|were told|was told|noticed|first saw)\b")
 
