@@ -1,10 +1,11 @@
 """Score the answer reader on sets of typed answers: per answer type,
 understood / asked again / wrong.
 
-``tests/answers/blind2.yml`` is the blind set (written by someone who never saw
-the reader, scored once when the reader was final). ``tests/answers/blind.yml``
-was blind once and has since been used for tuning, so it is a development set now,
-like ``tests/answers/dev.yml``. Each file says which it is on its "# Status:" line.
+``tests/answers/blind2.yml`` and ``tests/answers/blind.yml`` were each written by
+someone who never saw the reader and scored once blind; each was then used to fix
+the reader, so both are development sets now, like ``tests/answers/dev.yml``.
+A new blind set goes through the same command. Each file says which it is on its
+"# Status:" line.
 
 "Understood" is a reading used as it is, and right. "Asked again" is a reply
 the assistant asks about: not understood (re-asked with what is expected), or

@@ -1,9 +1,11 @@
 """The reader scored on the answer sets, as `make evaluate-answers` prints them.
 
-tests/answers/blind2.yml is the blind set: written by someone who never saw the
-reader, and scored once, when the reader was final. tests/answers/blind.yml was
-blind at its first scoring and was then used for tuning, so it is a development
-set now, like tests/answers/dev.yml. The thresholds are what the measured runs
+tests/answers/blind2.yml was written by someone who never saw the reader and
+scored once, blind, when the reader was final (see the README); the bugs that
+run showed were then fixed, so it is no longer blind. tests/answers/blind.yml
+was blind at its first scoring and was then used for tuning. Both are
+development sets now, like tests/answers/dev.yml: the next measurement needs a
+new blind set. The thresholds are what the measured runs
 achieved (see the README), so any change that reads more of a set wrongly, or
 understands less, fails here.
 """
@@ -18,7 +20,7 @@ from scripts.evaluate_answers import ASKED_AGAIN, UNDERSTOOD, WRONG, load, score
 
 ANSWERS = Path(__file__).resolve().parents[1] / "answers"
 # (answers, at least understood, at most wrong): the measured figures.
-MEASURED = {"blind2.yml": (592, 495, 24), "blind.yml": (597, 581, 0), "dev.yml": (163, 159, 0)}
+MEASURED = {"blind2.yml": (592, 501, 5), "blind.yml": (597, 581, 0), "dev.yml": (163, 159, 0)}
 
 
 @pytest.mark.parametrize("name", sorted(MEASURED))
@@ -38,7 +40,7 @@ def test_every_set_says_how_it_was_written_and_whether_it_is_blind(name):
 
     text = (ANSWERS / name).read_text(encoding="utf-8")
     assert name == "dev.yml" or text.splitlines()[0].startswith("# How this set was written:")
-    assert ("not blind" in status(ANSWERS / name).lower()) == (name != "blind2.yml")
+    assert "not blind" in status(ANSWERS / name).lower()  # no set is blind any more: each was used for fixes
 
 
 def test_a_time_range_is_scored_inclusively(questions):

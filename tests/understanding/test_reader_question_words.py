@@ -181,3 +181,46 @@ def test_an_age_at_the_time_gives_the_time_band(reader, questions):
 @pytest.mark.parametrize("text, expected", [("ER 8/8, PR 6/8", "positive"), ("ER 0/8, PR 2/8", "negative")])
 def test_allred_scores(reader, questions, text, expected):
     assert used(read(reader, questions, "hr_status", text)) == expected
+
+
+# --- general bugs the second blind run showed ---------------------------------------------
+@pytest.mark.parametrize("question_id, text, low, high", [
+    ("days_since_chemotherapy", "On the 20th of last month.", 11, 11),
+    ("days_since_immunotherapy", "early this year, around Chinese New Year", 284, 314),
+    ("days_since_surgery_biopsy_injury", "car accident last year, in June, broke 3 ribs", 519, 548),
+    ("days_since_steroids", "prednisone 30mg a day, stopped two weeks ago", 12, 16),
+    ("days_since_minor_surgery", "some weeks ago, maybe 4 or 5", 28, 35),
+    ("last_treatment_days", "just before Christmas last year, nothing at all since then", 341, 350),
+    ("days_since_chemotherapy", "on the 14th of this month... sorry, last month, the 14th of November", 17, 17),
+    ("days_since_chinese_medicine", "never, I don't believe in that stuff", None, None),
+])
+def test_times_the_second_blind_run_showed(reader, questions, question_id, text, low, high):
+    value = used(read(reader, questions, question_id, text))
+    if low is None:
+        assert value == NEVER
+    else:
+        assert value is not None and low <= value <= high, value
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("last_treatment_days", "Chemo ended about two months ago, but he had his gallbladder taken out 10 days ago."),
+    ("days_since_trial_drug", "She joined a trial in 2022 and came off it in 2023."),
+    ("days_since_targeted_therapy", "I take palbociclib 3 weeks on 1 off, last capsule was 5 days ago"),
+    ("chemo_lines", "one after they found it and one when it spread, that's it"),
+    ("daily_activity", "it changes so much, some days I'm fine and some days I'm in bed all day"),
+    ("tissue_sample", "Only the stored one from the hospital. I am not having another needle."),
+    ("substance_or_psychiatric", "I have a glass of wine at dinner sometimes, that's all"),
+    ("npc_health_screen", "only the hep B, and they told me it's active now"),
+    ("immunodeficiency", "his immunity is low from the chemo, is that what you mean?"),
+    ("infection_last_2_weeks", "he's had a fever since yesterday but we haven't seen a doctor yet"),
+])
+def test_replies_the_second_blind_run_showed_are_asked(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) is None
+
+
+@pytest.mark.parametrize("question_id, text, expected", [
+    ("antibody_allergy_severe", "she reacted badly to something in the drip but we never found out which drug", NOT_SURE),
+    ("dialysis", "not yet, though the kidney doctor says I might need it one day", NO),
+])
+def test_replies_the_second_blind_run_showed(reader, questions, question_id, text, expected):
+    assert used(read(reader, questions, question_id, text)) == expected
