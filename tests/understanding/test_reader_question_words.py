@@ -224,3 +224,20 @@ def test_replies_the_second_blind_run_showed_are_asked(reader, questions, questi
 ])
 def test_replies_the_second_blind_run_showed(reader, questions, question_id, text, expected):
     assert used(read(reader, questions, question_id, text)) == expected
+
+
+@pytest.mark.parametrize("question_id, text, expected", [
+    ("age", "He's 66, he turns 67 on Christmas Day.", Decimal(66)),
+    ("age", "about to hit 60 in two weeks time", Decimal(59)),
+    ("age", "I was born 1949 Aug", Decimal(77)),
+    ("age", "she's 57... no sorry, 58, her birthday was last month", Decimal(58)),
+    ("chemo_lines", "five lines, I've been fighting this for 8 years", Decimal(5)),
+    ("days_since_chemotherapy", "mid-October", Decimal(42)),
+    ("days_since_steroids", "She had a dexamethasone drip on the 24th.", Decimal(7)),
+    ("days_since_iv_antibiotics", "September, when he had the line infection", Decimal(62)),
+    ("hr_status", "ER 0, PR 0", "negative"),
+    ("her2_result", "2+, the FISH result is still pending", NOT_SURE),
+    ("pd1_therapy", "no wait, yes, she had sintilimab for a few months last year", YES),
+])
+def test_more_replies_the_second_blind_set_holds(reader, questions, question_id, text, expected):
+    assert used(read(reader, questions, question_id, text)) == expected

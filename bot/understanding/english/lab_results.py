@@ -66,7 +66,7 @@ def _her2_score(text: str) -> Optional[int]:
 _RECEPTOR = r"(?:er|pr|pgr|estrogen|oestrogen|progesterone|hormone|hormones|hr|hormone receptors?|estrogen receptors?|oestrogen receptors?|progesterone receptors?|receptors?)"
 # An Allred score (of 8) of 3 or more is positive, 0 to 2 negative.
 _POSITIVE_WORDS = r"(?:positive|pos|\+|sensitive|strongly positive|weakly positive|\d{1,3}%|[3-8]\s*(?:/|out of)\s*8)"
-_NEGATIVE_WORDS = r"(?:negative|neg|-|0%|[0-2]\s*(?:/|out of)\s*8)"
+_NEGATIVE_WORDS = r"(?:negative|neg|-|0%|[0-2]\s*(?:/|out of)\s*8|0(?![\d.%/]))"
 
 
 def hormone_phrase(text: str) -> Optional[str]:

@@ -30,7 +30,11 @@ _VAGUE = re.compile(r"\b(a few|few|several|some|many|lots|a lot|a number of|mult
 _FUTURE = re.compile(
     r"\b(?:will|going to|gonna)\s+(?:be|turn)\s+(\d+)\b|\b(?:turns|turning)\s+(\d+)\s+(?:next|in|on|this|soon)\b"
     r"|\b(\d+)\s+(?:next|on (?:his|her|my|their) next)\s+birthday\b"
+    r"|\babout to (?:hit|turn|be)\s+(\d+)\b"
 )
+# "he's 66, he turns 67 on Christmas Day": the age now, then the one to come.
+_NOW_THEN_NEXT = re.compile(r"\b(\d{1,3})\b.*\b(?:turns|turning|will be|will turn|is going to be)\s+(\d{1,3})\b")
+_CORRECTED = re.compile(r"\b(?:sorry|i mean|no wait|actually)\b")
 
 
 # "58, 59 in January", "I'm 56, nearly 57": the age now, then the next one.
@@ -66,8 +70,19 @@ def read_number(raw_text: str, text: str, counting: bool = False) -> NumberReadi
     text = re.sub(r"\bones\b", "items", text)
     converted = alpha2digit(text, "en", threshold=0)
     converted = re.sub(r"(\d),(\d{3})\b", r"\1\2", converted)
+    corrected = _CORRECTED.split(converted)
+    if len(corrected) > 1 and re.search(r"\d", corrected[-1]):
+        converted = corrected[-1]  # "she's 57... no sorry, 58"
     if _BORN.search(converted):
         return NumberReading(problem="year")
+    soon = bool(re.search(r"\b\d+\s+in\s+\d+\s*(?:weeks?|days?|months?)\b", converted))  # "60 in 2 weeks"
+    converted = re.sub(r"\bin \d+\s*(?:weeks?|days?|months?)(?:\s+time)?\b", " ", converted)
+    if counting:
+        # "five lines, I've been fighting this for 8 years": a time is not the count.
+        converted = re.sub(r"\b\d+\s*(?:years?|months?|weeks?|days?|yrs?)\b", " ", converted)
+    now_then = None if counting else _NOW_THEN_NEXT.search(converted)
+    if now_then and int(now_then.group(2)) == int(now_then.group(1)) + 1:
+        converted = converted[: now_then.start(2)] + converted[now_then.end(2):]
     next_age = None if counting else _NEXT_AGE.search(converted)
     if next_age and int(next_age.group(2)) == int(next_age.group(1)) + 1:
         converted = converted[: next_age.start(2)] + converted[next_age.end(2):]
@@ -95,7 +110,7 @@ def read_number(raw_text: str, text: str, counting: bool = False) -> NumberReadi
         if len(found) <= 1:
             return NumberReading(value=Decimal(max(ordinals)), counted=True)
     if len(found) == 1:
-        return NumberReading(value=Decimal(found[0]), future=bool(_FUTURE.search(converted)))
+        return NumberReading(value=Decimal(found[0]), future=soon or bool(_FUTURE.search(converted)))
     for phrase, value in sorted(_COUNT_WORDS.items(), key=lambda item: -len(item[0])):
         if re.search(rf"\b{phrase}\b", converted):
             return NumberReading(value=Decimal(value))

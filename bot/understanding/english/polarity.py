@@ -39,7 +39,7 @@ _NO_AS_FAR_AS_KNOWN = (
     "never been told", "never told", "nobody told us", "no one told us",
 )
 _NOT_SURE = (
-    "not sure", "think about it", "never found out", "did not find out", "not found out", "never knew", "do not know which", "need to think", "have to think", "still waiting", "waiting for the result",
+    "not sure", "still pending", "results pending", "result is pending", "is pending", "awaiting", "think about it", "never found out", "did not find out", "not found out", "never knew", "do not know which", "need to think", "have to think", "still waiting", "waiting for the result",
     "waiting for results", "waiting on the result", "waiting on results", "waiting to hear", "not back yet", "unsure", "do not know", "dont know", "no idea", "no clue", "not a clue", "have not got a clue",
     "dunno", "idk", "not certain", "uncertain", "can not remember", "do not remember", "can not recall",
     "do not recall", "forgot", "forget", "hard to say", "can not say", "could not say", "could not tell you",
@@ -224,7 +224,10 @@ def _answer_part(text: str) -> str:
         if after:
             return text[wished.end() + after.end():].strip() or text
         return (text[: wished.start()] + " " + text[wished.end():]).strip()  # "I'd love to say no": no answer yet
-    corrections = [m for m in _CORRECTION.finditer(text) if set(text[: m.start()].split()) & (_STRONG_YES | _NEGATIONS)]
+    corrections = [
+        m for m in _CORRECTION.finditer(text)
+        if set(text[: m.start()].split()) & (_STRONG_YES | _NEGATIONS) or m.group(0).startswith("no ")
+    ]
     if corrections:
         return text[corrections[-1].end():].strip() or text
     return text

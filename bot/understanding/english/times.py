@@ -105,7 +105,18 @@ def _spelled_dates(text: str, today: dt.date) -> str:
     text = _DOSE_FREQUENCY.sub(" every time ", text)
     # "every three weeks" is how often, not how long ago; with "still" it is going on now.
     text = re.sub(rf"\b(?:every|each)\s+(?:\d+\s+|other\s+){_UNIT}\b", " every time ", text)
+    text = re.sub(r"\b(early|mid|late)-(?=[a-z])", r"\1 ", text)  # "mid-October"
     text = re.sub(r"\b(early|mid|middle of|late|end of|start of|beginning of) this year\b", rf"\1 {today.year}", text)
+    text = re.sub(r"\bthe week before last\b", " about 11 days ago ", text)
+
+    def on_the(match: re.Match) -> str:  # "on the 24th": this month, or last month if still to come
+        day = int(match.group(1))
+        month = today.replace(day=1) if day <= today.day else (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+        if day > calendar.monthrange(month.year, month.month)[1]:
+            return match.group(0)
+        return f" on {day} {calendar.month_name[month.month].lower()} {month.year} "
+
+    text = re.sub(r"\bon the (\d{1,2})(?:st|nd|rd|th)\b(?!\s+of)", on_the, text)
 
     def day_of(match: re.Match) -> str:
         day, which = int(match.group(1)), match.group(2)
@@ -260,7 +271,7 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
     if full is not None:
         return _from_dates(full, full, today, f"on {_format(full)}")
     match = re.search(rf"\b(early|mid|middle of|late|end of|start of|beginning of)?\s*({_MONTH})\b\.?(?:\s+(?:of\s+)?(\d{{4}}))?", text)
-    if match and (match.group(3) or match.group(1) or re.search(
+    if match and (match.group(3) or match.group(1) or re.match(rf"{match.group(2)}\b", text) or re.search(
             rf"\b(in|since|during|around|about|last|back in|from|until|till|by|of|this|early|late)\s+(?:early |mid |late )?{match.group(2)}\b", text)):
         month = _MONTHS[match.group(2)]
         if match.group(2) == "may" and not (match.group(3) or re.search(r"\b(in|since|during|last|of)\s+may\b", text)):
@@ -411,9 +422,13 @@ def age_from_birth(text: str, today: dt.date) -> Optional[BirthAge]:
         born, echo = full, _format(full)
     else:
         month = re.search(rf"\b({_MONTH})\b\.?\s+(?:of\s+)?{year}\b", converted)
-        if not month:
+        named = {m for m in re.findall(rf"\b({_MONTH})\b", converted) if m != "may" or re.search(r"\bin may\b", converted)}
+        if month:
+            number = _MONTHS[month.group(1)]
+        elif len({_MONTHS[m] for m in named}) == 1:
+            number = _MONTHS[named.pop()]  # "born 1949 Aug", "1961 born, birthday in June"
+        else:
             return None
-        number = _MONTHS[month.group(1)]
         if number == today.month:
             return None  # the birthday may or may not have come this month
         born, echo = dt.date(year, number, 1), f"{calendar.month_name[number]} {year}"
