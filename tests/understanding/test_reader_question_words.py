@@ -241,3 +241,17 @@ def test_replies_the_second_blind_run_showed(reader, questions, question_id, tex
 ])
 def test_more_replies_the_second_blind_set_holds(reader, questions, question_id, text, expected):
     assert used(read(reader, questions, question_id, text)) == expected
+
+
+@pytest.mark.parametrize("question_id, text, expected", [
+    ("blood_clot_6_months", "She had a DVT two years ago, nothing since.", NO),
+    ("infection_last_2_weeks", "I had the flu a month ago, nothing since", NO),
+    ("metastatic_chemo", "only letrozole and ribociclib. no chemo whatsoever", NO),
+    ("active_brain_metastases", "one in the brain, treated with gamma knife two years ago, stable since and no symptoms", NO),
+    ("heart_or_stroke_uncontrolled", "I had a small stroke 10 years ago, fully recovered, no problems now", NO),
+    ("effusion_drainage", "they saw a little fluid on the scan but nobody has ever drained it", NO),
+    ("blood_clot_6_months", "a clot in october, nothing since", None),  # October is inside the 6 months
+    ("pd1_therapy", "I had it in 2020, nothing since", None),
+])
+def test_nothing_since_and_not_active_without_a_but(reader, questions, question_id, text, expected):
+    assert used(read(reader, questions, question_id, text)) == expected

@@ -190,7 +190,8 @@ def read_polarity(text: str, topics: frozenset = frozenset()) -> Polarity:
     contrast = _CONTRAST.search(rest) and len(rest.split()) > 3
     if contrast and not (negated and not said_yes and _last_clause_agrees(rest)):
         confidence = 0.7  # "yes, but only to the lymph nodes": said back as a check
-    if negated and re.match(r"(?:only|just) (?!no\b|not\b|never\b|none\b)", rest) and len(rest.split()) > 4:
+    if negated and re.match(r"(?:only|just) (?!no\b|not\b|never\b|none\b)", rest) and len(rest.split()) > 4 \
+            and not _denies_a_topic(rest, topics):
         return Polarity(NO, 0.5)  # "only the stored one, I'm not having another needle": part yes, part no
     if negated:
         if no_longer:
@@ -202,6 +203,8 @@ def read_polarity(text: str, topics: frozenset = frozenset()) -> Polarity:
             final = _final_no(rest, topics)
             if final is not None:
                 return final
+            if _denies_a_topic(rest, topics, words=("no",)) and not _has_a_topic(rest, topics):
+                return Polarity(NO, 0.85)  # "only letrozole and ribociclib, no chemo whatsoever"
             # "he has a sore that won't heal", "he can't swallow tablets": the negation is part
             # of what is described, not a no to the question. Checked, never taken as a no.
             return Polarity(NO, 0.5)
@@ -252,6 +255,9 @@ def clauses_around_contrast(rest: str):
     """The reply before and after its last "but" (or "though", "however" ...)."""
     matches = list(_CONTRAST.finditer(rest))
     if not matches:
+        since = re.search(r"\b(?=(?:nothing|none|not)(?: like that| of that| of those)? since\b)", rest)
+        if since and since.start() > 0:  # "a DVT two years ago, nothing since"
+            return rest[: since.start()].strip(), rest[since.start():].strip()
         return rest, ""
     return rest[: matches[-1].start()].strip(), rest[matches[-1].end():].strip()
 
@@ -281,7 +287,8 @@ def _final_no(rest: str, topics: frozenset) -> Optional[Polarity]:
         return None  # "a lump, but nothing else": only that, which may be the yes
     answers = (
         _ANSWERING_NEGATION.search(after)
-        or re.match(r"(?:nothing|none|never)\b", after)
+        or re.match(r"(?:nothing|none|never|nobody|no one)\b", after)
+        or re.search(r"\b(?:nothing|none)(?: like that| of that)? since\b", after)
         or (_denies_a_topic(after, topics) and not _has_a_topic(before, topics))
     )
     if not answers:
@@ -290,9 +297,9 @@ def _final_no(rest: str, topics: frozenset) -> Optional[Polarity]:
     return Polarity(NO, 0.85, since=bool(re.search(r"\b(?:since|again|after that|anymore|any more)\b", after)))
 
 
-def _denies_a_topic(clause: str, topics: frozenset) -> bool:
+def _denies_a_topic(clause: str, topics: frozenset, words: tuple = ("no", "not")) -> bool:
     """"no cirrhosis or hepatitis": a "no" before a word the question asks about."""
-    pairs = re.findall(r"\b(?:no|not) (?:any |a |an )?(\w+)(?: or (\w+))?", clause)
+    pairs = re.findall(rf"\b(?:{'|'.join(words)}) (?:any |a |an )?(\w+)(?: or (\w+))?", clause)
     return any(names_topic(word, topics) for pair in pairs for word in pair if word)
 
 

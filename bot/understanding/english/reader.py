@@ -24,7 +24,7 @@ from bot.understanding.english.polarity import (
     Polarity, clauses_around_contrast, is_wellbeing, names_the_problem, read_polarity, stem,
 )
 from bot.understanding.english.question_words import question_words
-from bot.understanding.english.statements import read_statement
+from bot.understanding.english.statements import read_statement, reads_as_not_active
 from bot.understanding.english.text import normalise
 from bot.understanding.english.times import TimeReading, read_time
 from bot.understanding.english.voice import read_voice
@@ -98,6 +98,9 @@ class EnglishReader:
             # "he can't swallow tablets", "a sore that won't heal": the negated verb is what the
             # question asks about, so the negation describes the problem: a yes.
             return Reading(YES, 0.8)
+        if polarity.value == NO and polarity.confidence <= 0.5 and reads_as_not_active(text, words) \
+                and not re.search(r"\b(?:but|though|however)\b", text):
+            return Reading(NO, 0.85)  # "treated, stable since and no symptoms" to "still active?"
         if polarity.value is not None:
             confidence = polarity.confidence
             # The words and the model disagree: check. A "not sure" from the words stands

@@ -24,7 +24,10 @@ _RESOLVED = (
     "shrunk", "shrinking", "went away", "under control", "fixed",
 )
 # Firm enough to say "not active": "stable since", "cured", "well controlled".
-_NOT_ACTIVE = ("stable", "stable since", "cured", "well controlled", "under control", "in remission", "all gone")
+_NOT_ACTIVE = (
+    "stable", "stable since", "cured", "well controlled", "under control", "in remission", "all gone", "fully recovered",
+    "recovered", "no problems now", "no symptoms",
+)
 _STILL_GROWING = frozenset({"growing", "grown", "grew", "bigger", "active", "worse", "spread", "spreading", "progressed", "new"})
 # Words that make a diminished reply serious after all.
 _SERIOUS = (
@@ -40,6 +43,11 @@ _IN_A_PLACE = re.compile(
 _DO_WITH_WHEN = re.compile(
     rf"^{_SUBJECT}\s+(?:do|does)\s+(?:\d+|once|twice|one|two|three|four|every|each)\b"
 )
+
+
+def reads_as_not_active(text: str, words: QuestionWords) -> bool:
+    """"Treated two years ago, stable since and no symptoms" to "is it still active?"."""
+    return words.asks_active and has_phrase(text, _NOT_ACTIVE) and not set(text.split()) & _STILL_GROWING
 
 
 def read_statement(text: str, words: QuestionWords) -> Polarity:
