@@ -20,7 +20,7 @@ from scripts.evaluate_answers import ASKED_AGAIN, UNDERSTOOD, WRONG, load, score
 
 ANSWERS = Path(__file__).resolve().parents[1] / "answers"
 # (answers, at least understood, at most wrong): the measured figures.
-MEASURED = {"blind2.yml": (592, 522, 5), "blind.yml": (597, 581, 0), "dev.yml": (163, 159, 0)}
+MEASURED = {"blind2.yml": (592, 525, 5), "blind.yml": (597, 581, 0), "dev.yml": (163, 159, 0)}
 
 
 @pytest.mark.parametrize("name", sorted(MEASURED))

@@ -255,3 +255,15 @@ def test_more_replies_the_second_blind_set_holds(reader, questions, question_id,
 ])
 def test_nothing_since_and_not_active_without_a_but(reader, questions, question_id, text, expected):
     assert used(read(reader, questions, question_id, text)) == expected
+
+
+@pytest.mark.parametrize("question_id, text, expected", [
+    ("breast_advanced_unresectable", "it is stuck to the chest wall and cannot be operated, confirmed with biopsy. so yes", YES),
+    ("her2_result", "It said HER2 (2+) and then the FISH test showed no amplification.", "ihc_2_ish_negative"),
+    ("other_cancer", "He had leukaemia as a boy, he's 45 now.", "over_5_years"),
+    ("infection_last_2_weeks", "She had a urine infection 10 days ago, treated with tablets.", YES),
+    ("blood_clot_6_months", "she had a clot two years ago", NO),
+    ("blood_clot_6_months", "yes, in 2019", None),  # the words say yes, the date says no: checked
+])
+def test_conclusions_lab_words_and_times_against_the_question_window(reader, questions, question_id, text, expected):
+    assert used(read(reader, questions, question_id, text)) == expected

@@ -33,7 +33,8 @@ def her2_phrase(text: str) -> Optional[str]:
     "ish negative" or "ish positive" (no score given), or None."""
     score = _her2_score(text)
     ish = "negative" if _ISH_NEGATIVE.search(text) else "positive" if _ISH_POSITIVE.search(text) else None
-    if _ISH_NEGATIVE.search(text) and _ISH_POSITIVE.search(text.replace("not amplified", "")):
+    denied = re.sub(r"\b(?:not amplified|no amplification|without amplification)\b", " ", text)
+    if _ISH_NEGATIVE.search(text) and _ISH_POSITIVE.search(denied):
         ish = None  # both said: nothing is guessed
     if score is None:
         if re.search(r"\b(no staining|no her2|not expressed|no expression)\b", text):

@@ -57,6 +57,8 @@ _DIMINISHING_NEGATIONS = (
     "not bad", "not too bad", "not that bad", "not so bad", "nothing serious", "not serious", "nothing much",
     "not much", "nothing major", "not major", "nothing big", "not severe", "nothing severe", "nothing to worry about",
 )
+# A reply that ends on its own conclusion: "..., so yes", "so I guess no".
+_CONCLUSION = re.compile(r"\bso (?:i guess |i would say |i think |basically )?(yes|yeah|yep|no|nope)\s*$")
 # "not yet, though the kidney doctor says I might need it one day": a no now, a maybe later.
 _FUTURE_AFTER_NO = re.compile(
     r"^((?:no|nope|not yet|never|not at the moment|not now|no not yet))\s+(?:but|though|although)\b"
@@ -156,6 +158,10 @@ def read_polarity(text: str, topics: frozenset = frozenset()) -> Polarity:
     if not text:
         return NONE
     text = _answer_part(text)
+    concluded = _CONCLUSION.search(text)
+    if concluded:
+        # "... they can't operate, they confirmed it with a biopsy, so yes": the conclusion answers.
+        return Polarity(YES if concluded.group(1) in ("yes", "yeah", "yep") else NO, 0.85)
     despite = _yes_despite_negation(topics)
     yes_despite = has_phrase(text, despite)
     known_no = has_phrase(text, _NO_AS_FAR_AS_KNOWN)

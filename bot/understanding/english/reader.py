@@ -21,7 +21,7 @@ from bot.understanding.english import choices, lab_results
 from bot.understanding.english.numbers import read_number
 from bot.understanding.english.times import age_from_birth
 from bot.understanding.english.polarity import (
-    Polarity, clauses_around_contrast, is_wellbeing, names_the_problem, read_polarity, stem,
+    Polarity, clauses_around_contrast, is_wellbeing, names_the_problem, names_topic, read_polarity, stem,
 )
 from bot.understanding.english.question_words import question_words
 from bot.understanding.english.statements import read_statement, reads_as_not_active
@@ -101,6 +101,10 @@ class EnglishReader:
         if polarity.value == NO and polarity.confidence <= 0.5 and reads_as_not_active(text, words) \
                 and not re.search(r"\b(?:but|though|however)\b", text):
             return Reading(NO, 0.85)  # "treated, stable since and no symptoms" to "still active?"
+        if polarity.value == YES:
+            timed = _answer_from_window(question, text, polarity, today)
+            if timed is not None and timed.value == NO:
+                return timed
         if polarity.value is not None:
             confidence = polarity.confidence
             # The words and the model disagree: check. A "not sure" from the words stands
@@ -112,6 +116,9 @@ class EnglishReader:
                 confidence = min(confidence, _since_confidence(question, text, today))
             note = HEDGE_NOTE if polarity.hedged and polarity.value == NOT_SURE else None
             return Reading(polarity.value, confidence, note=note)
+        timed = _answer_from_window(question, text, polarity, today)
+        if timed is not None:
+            return timed
         statement = read_statement(text, words)
         if statement.value is not None:
             confidence = statement.confidence
@@ -317,6 +324,30 @@ def _repeats_own_negation(question: Question, text: str) -> Optional[Reading]:
     if set(rest.split()) & {"no", "not", "never", "nope", "none", "nothing"} or read_polarity(rest).value not in (None, YES):
         return Reading(YES, 0.5)
     return Reading(YES, 0.85)
+
+
+_GOING_ON = re.compile(r"\b(?:since|still|now|has been|have been|ongoing|currently|at the moment)\b")
+
+
+def _answer_from_window(question: Question, text: str, polarity: Polarity, today: dt.date) -> Optional[Reading]:
+    """"Prednisone, but that was two months ago" to "in the last 4 weeks, ...?" is a no; "a urine
+    infection 10 days ago" to "in the last 2 weeks, an infection?" is a yes. Only for a reply
+    with no negation, one time, and nothing going on still."""
+    words = question_words(question)
+    if not words.asks_window or polarity.value not in (None, YES) or _GOING_ON.search(text) \
+            or re.search(r"\b(?:no|not|never|none|nothing|nobody)\b", text):
+        return None
+    window = read_time(normalise(question.text.get("self", "")), today)
+    then = read_time(text, today)
+    if window is None or window.days_max is None or then is None or then.several or then.days < 0:
+        return None
+    if then.days_min > window.days_max:
+        # "Yes, in 2019" to "in the last 6 months?": the words say yes, the date says no: check.
+        return Reading(NO, 0.5 if polarity.value == YES else 0.85, echo=f"not in that time ({then.echo})")
+    named = any(names_topic(word, words.topics) for word in text.split())
+    if then.days_max is not None and then.days_max <= window.days_max and (named or polarity.value == YES):
+        return Reading(YES, 0.85, echo=then.echo)
+    return None
 
 
 def _since_confidence(question: Question, text: str, today: dt.date) -> float:

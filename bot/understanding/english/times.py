@@ -148,9 +148,17 @@ _AGE_THEN = re.compile(r"\b(?:when|since)\s+(?:i|she|he|they|we)\s+(?:was|were)\
 _AGE_NOW = re.compile(r"\b(?:i am|she is|he is|they are|we are|i turned|she turned|he turned)\s+(?:now\s+)?(\d{1,3})\b")
 
 
+_AS_A_CHILD = re.compile(r"\bas an? (?:boy|girl|child|kid|teenager|teen|baby|toddler)\b")
+
+
 def _age_difference(text: str, today: dt.date) -> Optional[TimeReading]:
-    """"Cervical cancer when she was 30, she's 64 now": 34 years ago, give or take a year."""
+    """"Cervical cancer when she was 30, she's 64 now": 34 years ago, give or take a year.
+    "Leukaemia as a boy, he's 45 now": at least 45 - 19 years ago."""
     then, now = _AGE_THEN.search(text), _AGE_NOW.search(text)
+    if now and not then and _AS_A_CHILD.search(text):
+        years = int(now.group(1))
+        low = max(years - 19, 0) * 365
+        return TimeReading(low, low, years * 365, f"as a child, at least {max(years - 19, 0)} years ago", approximate=True)
     if not (then and now):
         return None
     years = int(now.group(1)) - int(then.group(1) or then.group(2))
