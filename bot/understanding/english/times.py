@@ -77,7 +77,7 @@ def read_time(text: str, today: dt.date) -> Optional[TimeReading]:
     clauses = [clause for clause in _CLAUSE.split(converted) if clause.strip()]
     others = [_read_one(clause, today) for clause in clauses] if len(clauses) > 1 else []
     others = [other for other in others if other is not None]
-    plain = re.sub(rf"\b(?:and a half|half an?|half)\b", " ", converted)  # "a year and a half" is one time
+    plain = re.sub(r"\b(?:and a half|half an?|half)\b", " ", converted)  # "a year and a half" is one time
     amounts = {round(_amount(a) * _DAYS_PER[_unit(u)]) for a, u in re.findall(rf"(?:^|\s){_AMOUNT}\s*{_UNIT}\b", plain)
                if _amount(a) is not None}
     if len(amounts) > 1 or any(not _overlap(reading, other) for other in others):
