@@ -40,7 +40,7 @@ compare-pipelines: setup ## Compare NLU pipelines on held-out messages (accuracy
 benchmark: train ## Measure turn latency and memory with concurrent simulated conversations
 	.venv/bin/python scripts/benchmark.py
 
-evaluate-answers: setup ## Score the answer reader on the blind set (blind2.yml) and the two development sets: understood / asked again / wrong per type
+evaluate-answers: setup ## Score the answer reader on the answer sets (blind2.yml, blind.yml, dev.yml; each says if it is blind): understood / asked again / wrong per type
 	.venv/bin/python scripts/evaluate_answers.py tests/answers/blind2.yml tests/answers/blind.yml tests/answers/dev.yml
 
 benchmark-reader: setup ## Measure the answer reader's cost per answer (p50 / p95)
