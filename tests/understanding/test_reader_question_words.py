@@ -60,9 +60,9 @@ def test_a_yes_with_a_negation_that_describes(reader, questions, text, expected)
 
 
 # --- hedges that lean, and waiting for results --------------------------------------
-def test_a_hedge_that_ends_on_a_plain_no_is_a_no(reader, questions):
+def test_a_hedge_that_ends_on_a_plain_no_is_a_no_and_said_so(reader, questions):
     reading = read(reader, questions, "heart_disease", "I don't think so, no")
-    assert used(reading) == NO and reading.note is None
+    assert used(reading) == NO and 'I noted "no"' in reading.note
 
 
 def test_a_hedge_leaning_to_never_is_checked(reader, questions):

@@ -58,7 +58,10 @@ _DIMINISHING_NEGATIONS = (
     "not much", "nothing major", "not major", "nothing big", "not severe", "nothing severe", "nothing to worry about",
 )
 # A reply that ends on its own conclusion: "..., so yes", "so I guess no".
-_CONCLUSION = re.compile(r"\bso (?:i guess |i would say |i think |basically )?(yes|yeah|yep|no|nope)\s*$")
+_CONCLUSION = re.compile(
+    r"(?<!think )(?<!guess )(?<!believe )(?<!hope )(?<!suppose )(?<!reckon )(?<!afraid )"
+    r"\bso (?:i guess |i would say |i think |basically )?(yes|yeah|yep|no|nope)\s*$"
+)
 # "not yet, though the kidney doctor says I might need it one day": a no now, a maybe later.
 _FUTURE_AFTER_NO = re.compile(
     r"^((?:no|nope|not yet|never|not at the moment|not now|no not yet))\s+(?:but|though|although)\b"
@@ -145,6 +148,7 @@ class Polarity:
     hedged: bool = False
     no_longer: bool = False
     since: bool = False  # "nothing since": a no about recent times only
+    leaned: bool = False  # a hedge that clearly leans ("I don't think so, no"): read as it leans, and said so
 
 
 NONE = Polarity(None, 0.0)
@@ -249,9 +253,9 @@ def _hedge(rest: str) -> Polarity:
     if _CONTRAST.search(rest):
         return Polarity(NOT_SURE, 0.9, hedged=True)
     if words[-1] in ("no", "nope") and not set(words) & _STRONG_YES:
-        return Polarity(NO, 0.85)
+        return Polarity(NO, 0.85, leaned=True)
     if words[-1] in ("yes", "yeah", "yep") and not set(words) & _NEGATIONS and not re.search(r"\bnot\b", rest):
-        return Polarity(YES, 0.85)
+        return Polarity(YES, 0.85, leaned=True)
     if re.search(r"\b(?:do|did) not (?:think|believe|reckon)\b.*\bever\b", rest):
         return Polarity(NO, 0.7, hedged=True)
     return Polarity(NOT_SURE, 0.9, hedged=True)

@@ -35,6 +35,10 @@ HEDGE_NOTE = (
     "You sound unsure, so I noted \"not sure\". The study team will check it. "
     "If you are sure, say \"go back\" to change it."
 )
+LEAN_NOTE = (
+    "You sound fairly sure, so I noted \"{answer}\". "
+    "If that is not right, say \"go back\" to change it."
+)
 # A classifier guess below this is no answer at all; between it and CONFIDENT it is a check.
 _LOWEST_GUESS = 0.45
 _DAYS_PER_YEAR = Decimal("365.25")
@@ -115,6 +119,8 @@ class EnglishReader:
             if polarity.since:
                 confidence = min(confidence, _since_confidence(question, text, today))
             note = HEDGE_NOTE if polarity.hedged and polarity.value == NOT_SURE else None
+            if polarity.leaned:
+                note = LEAN_NOTE.format(answer=polarity.value)
             return Reading(polarity.value, confidence, note=note)
         timed = _answer_from_window(question, text, polarity, today)
         if timed is not None:
