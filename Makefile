@@ -40,8 +40,8 @@ compare-pipelines: setup ## Compare NLU pipelines for English and Chinese (one m
 benchmark: train ## Measure turn latency and memory with concurrent simulated conversations
 	.venv/bin/python scripts/benchmark.py
 
-evaluate-answers: setup ## Score the answer reader on the blind answer set: understood / asked again / wrong per type
-	.venv/bin/python scripts/evaluate_answers.py tests/answers/blind.yml
+evaluate-answers: setup ## Score the answer reader on the answer sets (blind2.yml, blind.yml, dev.yml; each says if it is blind): understood / asked again / wrong per type
+	.venv/bin/python scripts/evaluate_answers.py tests/answers/blind2.yml tests/answers/blind.yml tests/answers/dev.yml
 
 benchmark-reader: setup ## Measure the answer reader's cost per answer (p50 / p95)
 	.venv/bin/python scripts/benchmark_reader.py

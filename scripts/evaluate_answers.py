@@ -1,5 +1,11 @@
-"""Score the answer reader on a blind set of typed answers: per answer type,
+"""Score the answer reader on sets of typed answers: per answer type,
 understood / asked again / wrong.
+
+``tests/answers/blind2.yml`` and ``tests/answers/blind.yml`` were each written by
+someone who never saw the reader and scored once blind; each was then used to fix
+the reader, so both are development sets now, like ``tests/answers/dev.yml``.
+A new blind set goes through the same command. Each file says which it is on its
+"# Status:" line.
 
 "Understood" is a reading used as it is, and right. "Asked again" is a reply
 the assistant asks about: not understood (re-asked with what is expected), or
@@ -11,8 +17,9 @@ By default only the words are read. ``--with-nlu`` also passes each reply
 through the trained Rasa model, as the assistant does; the model can only add
 checks (when it disagrees with the words, or when the words say nothing).
 
-    .venv/bin/python scripts/evaluate_answers.py tests/answers/blind.yml
-    .venv/bin/python scripts/evaluate_answers.py tests/answers/blind.yml --with-nlu
+    .venv/bin/python scripts/evaluate_answers.py tests/answers/blind2.yml
+    .venv/bin/python scripts/evaluate_answers.py tests/answers/blind2.yml tests/answers/blind.yml tests/answers/dev.yml
+    .venv/bin/python scripts/evaluate_answers.py tests/answers/blind2.yml --with-nlu
 """
 
 from __future__ import annotations
@@ -143,6 +150,16 @@ def summary(table: Dict[str, collections.Counter]) -> Dict[str, float]:
     return {"answers": n, "understood": total[UNDERSTOOD] / n, "asked_again": total[ASKED_AGAIN], "wrong": total[WRONG]}
 
 
+def status(path: Path) -> str:
+    """The file's "# Status:" line: whether the set is blind or used for tuning."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        if line.startswith("# Status:"):
+            return line[len("# Status:"):].strip()
+    return "(no status line)"
+
+
 def load(path: Path) -> Tuple[dt.date, List[dict]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     answered_on = data.get("answered_on")
@@ -153,18 +170,21 @@ def load(path: Path) -> Tuple[dt.date, List[dict]]:
 
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("answers", type=Path, nargs="?", default=ROOT / "tests" / "answers" / "blind.yml")
+    parser.add_argument("answers", type=Path, nargs="*", default=[ROOT / "tests" / "answers" / "blind2.yml"])
     parser.add_argument("--with-nlu", action="store_true", help="also ask the trained Rasa model, as the assistant does")
     parser.add_argument("--model", help="the model file (default: the newest in models/)")
-    parser.add_argument("--details", type=Path, help="write every reading to this JSON file")
+    parser.add_argument("--details", type=Path, help="write every reading to this JSON file (one set only)")
     args = parser.parse_args(argv)
-    today, answers = load(args.answers)
     questions = load_questions(ROOT / "seeds" / "questions.yml")
     intent_of = nlu_parser(args.model) if args.with_nlu else None
-    table, details = score(answers, questions, today, intent_of)
-    print(report(table, details))
-    if args.details:
-        args.details.write_text(json.dumps(details, indent=1), encoding="utf-8")
+    for number, path in enumerate(args.answers):
+        today, answers = load(path)
+        table, details = score(answers, questions, today, intent_of)
+        if len(args.answers) > 1:
+            print(("\n" if number else "") + f"## {path.name}: {status(path)}\n")
+        print(report(table, details))
+        if args.details and len(args.answers) == 1:
+            args.details.write_text(json.dumps(details, indent=1), encoding="utf-8")
     return 0
 
 

@@ -1,8 +1,12 @@
-"""The reader scored on the two answer sets, as `make evaluate-answers` prints them.
+"""The reader scored on the answer sets, as `make evaluate-answers` prints them.
 
-The blind set (tests/answers/blind.yml) was written by someone who never saw
-the reader and is never used to tune it. The thresholds are what the measured
-run achieved (see the README), so any change that reads more of it wrongly, or
+tests/answers/blind2.yml was written by someone who never saw the reader and
+scored once, blind, when the reader was final (see the README); the bugs that
+run showed were then fixed, so it is no longer blind. tests/answers/blind.yml
+was blind at its first scoring and was then used for tuning. Both are
+development sets now, like tests/answers/dev.yml: the next measurement needs a
+new blind set. The thresholds are what the measured runs
+achieved (see the README), so any change that reads more of a set wrongly, or
 understands less, fails here.
 """
 
@@ -16,7 +20,7 @@ from scripts.evaluate_answers import ASKED_AGAIN, UNDERSTOOD, WRONG, load, score
 
 ANSWERS = Path(__file__).resolve().parents[1] / "answers"
 # (answers, at least understood, at most wrong): the measured figures.
-MEASURED = {"blind.yml": (597, 521, 8), "dev.yml": (163, 145, 0)}
+MEASURED = {"blind2.yml": (592, 525, 5), "blind.yml": (597, 581, 0), "dev.yml": (163, 159, 0)}
 
 
 @pytest.mark.parametrize("name", sorted(MEASURED))
@@ -30,9 +34,13 @@ def test_answer_set_figures_do_not_get_worse(name, questions):
     assert counts[WRONG] <= wrong, [d for d in details if d["outcome"] == WRONG]
 
 
-def test_the_blind_set_says_how_it_was_written():
-    first_line = (ANSWERS / "blind.yml").read_text(encoding="utf-8").splitlines()[0]
-    assert first_line.startswith("# How this set was written:")
+@pytest.mark.parametrize("name", sorted(MEASURED))
+def test_every_set_says_how_it_was_written_and_whether_it_is_blind(name):
+    from scripts.evaluate_answers import status
+
+    text = (ANSWERS / name).read_text(encoding="utf-8")
+    assert name == "dev.yml" or text.splitlines()[0].startswith("# How this set was written:")
+    assert "not blind" in status(ANSWERS / name).lower()  # no set is blind any more: each was used for fixes
 
 
 def test_a_time_range_is_scored_inclusively(questions):

@@ -33,7 +33,8 @@ def her2_phrase(text: str) -> Optional[str]:
     "ish negative" or "ish positive" (no score given), or None."""
     score = _her2_score(text)
     ish = "negative" if _ISH_NEGATIVE.search(text) else "positive" if _ISH_POSITIVE.search(text) else None
-    if _ISH_NEGATIVE.search(text) and _ISH_POSITIVE.search(text.replace("not amplified", "")):
+    denied = re.sub(r"\b(?:not amplified|no amplification|without amplification)\b", " ", text)
+    if _ISH_NEGATIVE.search(text) and _ISH_POSITIVE.search(denied):
         ish = None  # both said: nothing is guessed
     if score is None:
         if re.search(r"\b(no staining|no her2|not expressed|no expression)\b", text):
@@ -64,8 +65,9 @@ def _her2_score(text: str) -> Optional[int]:
 
 
 _RECEPTOR = r"(?:er|pr|pgr|estrogen|oestrogen|progesterone|hormone|hormones|hr|hormone receptors?|estrogen receptors?|oestrogen receptors?|progesterone receptors?|receptors?)"
-_POSITIVE_WORDS = r"(?:positive|pos|\+|sensitive|strongly positive|weakly positive|\d{1,3}%)"
-_NEGATIVE_WORDS = r"(?:negative|neg|-|0%)"
+# An Allred score (of 8) of 3 or more is positive, 0 to 2 negative.
+_POSITIVE_WORDS = r"(?:positive|pos|\+|sensitive|strongly positive|weakly positive|\d{1,3}%|[3-8]\s*(?:/|out of)\s*8)"
+_NEGATIVE_WORDS = r"(?:negative|neg|-|0%|[0-2]\s*(?:/|out of)\s*8|0(?![\d.%/]))"
 
 
 def hormone_phrase(text: str) -> Optional[str]:

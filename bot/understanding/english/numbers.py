@@ -30,19 +30,39 @@ _VAGUE = re.compile(r"\b(a few|few|several|some|many|lots|a lot|a number of|mult
 _FUTURE = re.compile(
     r"\b(?:will|going to|gonna)\s+(?:be|turn)\s+(\d+)\b|\b(?:turns|turning)\s+(\d+)\s+(?:next|in|on|this|soon)\b"
     r"|\b(\d+)\s+(?:next|on (?:his|her|my|their) next)\s+birthday\b"
+    r"|\babout to (?:hit|turn|be)\s+(\d+)\b"
 )
+# "he's 66, he turns 67 on Christmas Day": the age now, then the one to come.
+_NOW_THEN_NEXT = re.compile(r"\b(\d{1,3})\b.*\b(?:turns|turning|will be|will turn|is going to be)\s+(\d{1,3})\b")
+_CORRECTED = re.compile(r"\b(?:sorry|i mean|no wait|actually)\b")
+
+
+# "58, 59 in January", "I'm 56, nearly 57": the age now, then the next one.
+_NEXT_AGE = re.compile(
+    r"\b(\d{1,3})\s+(?:and\s+)?(?:nearly|almost|soon|turning|going on|will be|be)?\s*(\d{1,3})"
+    r"(?=\s+(?:in|next|on|at|this|soon|by)\b|\s*$)"
+)
+# "in her 70s ... 72 to be exact": the decade, then the number in it.
+_DECADE = re.compile(r"\b(?:in\s+(?:his|her|my|their|the|our)\s+)?(?:early\s+|mid\s+|late\s+)?(\d)0s\b")
+_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b(?!\s+birthday)")
+# "born in March 1960", "born on 12 June 1972": a date of birth.
+_BORN = re.compile(r"\b(?:born|birth|birthday is|date of birth|dob)\b")
 
 
 @dataclass(frozen=True)
 class NumberReading:
     value: Optional[Decimal] = None
     future: bool = False  # the number is what it will be soon ("will be 60 next month")
+    counted: bool = False  # counted from ordinals ("first ..., then a second ..."): said back as a check
     # Why no number was read: "markup", "negative", "range", "several", "vague", "year" or "none".
     problem: Optional[str] = None
 
 
-def read_number(raw_text: str, text: str) -> NumberReading:
-    """The one number in a reply; ``text`` is the normalised form of ``raw_text``."""
+def read_number(raw_text: str, text: str, counting: bool = False) -> NumberReading:
+    """The one number in a reply; ``text`` is the normalised form of ``raw_text``.
+
+    ``counting`` is for a question that counts things: there "first ..., second ..." says two.
+    """
     if _MARKUP.search(raw_text or ""):
         return NumberReading(problem="markup")
     # "another one", "different ones" are not numbers.
@@ -50,19 +70,47 @@ def read_number(raw_text: str, text: str) -> NumberReading:
     text = re.sub(r"\bones\b", "items", text)
     converted = alpha2digit(text, "en", threshold=0)
     converted = re.sub(r"(\d),(\d{3})\b", r"\1\2", converted)
-    if re.search(r"\b(born|birth|birthday is)\b", converted):
+    corrected = _CORRECTED.split(converted)
+    if len(corrected) > 1 and re.search(r"\d", corrected[-1]):
+        converted = corrected[-1]  # "she's 57... no sorry, 58"
+    if _BORN.search(converted):
         return NumberReading(problem="year")
+    soon = bool(re.search(r"\b\d+\s+in\s+\d+\s*(?:weeks?|days?|months?)\b", converted))  # "60 in 2 weeks"
+    converted = re.sub(r"\bin \d+\s*(?:weeks?|days?|months?)(?:\s+time)?\b", " ", converted)
+    if counting:
+        # "five lines, I've been fighting this for 8 years": a time is not the count.
+        converted = re.sub(r"\b\d+\s*(?:years?|months?|weeks?|days?|yrs?)\b", " ", converted)
+    now_then = None if counting else _NOW_THEN_NEXT.search(converted)
+    if now_then and int(now_then.group(2)) == int(now_then.group(1)) + 1:
+        converted = converted[: now_then.start(2)] + converted[now_then.end(2):]
+    next_age = None if counting else _NEXT_AGE.search(converted)
+    if next_age and int(next_age.group(2)) == int(next_age.group(1)) + 1:
+        converted = converted[: next_age.start(2)] + converted[next_age.end(2):]
+    decade = _DECADE.search(converted)
+    if decade:
+        inside = [n for n in re.findall(r"(?<![\w.])\d+(?![\d])", converted[: decade.start()] + " " + converted[decade.end():])
+                  if n[:-1] == decade.group(1) and len(n) == 2]
+        if inside:
+            converted = converted[: decade.start()] + " " + converted[decade.end():]
+    ordinals = [int(n) for n in _ORDINAL.findall(converted)]
+    converted = _ORDINAL.sub(" ", converted)
     if _NEGATIVE.search(converted):
         return NumberReading(problem="negative")
     if _RANGE.search(converted) or _BETWEEN.search(converted):
         return NumberReading(problem="range")
     found = _distinct(m.group(1).replace(" ", "") for m in _NUMBER.finditer(converted))
     found += _distinct(m.group(1) for m in re.finditer(r"\b(\d+)(?=yo\b|y/o\b|yrs?\b|years?\b)", converted))
+    if counting and len(found) >= 2 and len(set(found)) == 1 and found[0] == "1":
+        return NumberReading(problem="several")  # "one after they found it and one when it spread": two, not one
     found = list(dict.fromkeys(found))
     if len(found) > 1:
         return NumberReading(problem="several")
+    if counting and ordinals and max(ordinals) >= 2 and not re.search(r"\b(?:cycles?|rounds?|doses?|sessions?|weeks?)\b", converted) and (not found or int(Decimal(found[0])) < max(ordinals)):
+        # "first was cisplatin, second was paclitaxel": two; "one course, then a second" as well.
+        if len(found) <= 1:
+            return NumberReading(value=Decimal(max(ordinals)), counted=True)
     if len(found) == 1:
-        return NumberReading(value=Decimal(found[0]), future=bool(_FUTURE.search(converted)))
+        return NumberReading(value=Decimal(found[0]), future=soon or bool(_FUTURE.search(converted)))
     for phrase, value in sorted(_COUNT_WORDS.items(), key=lambda item: -len(item[0])):
         if re.search(rf"\b{phrase}\b", converted):
             return NumberReading(value=Decimal(value))

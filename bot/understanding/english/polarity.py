@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from bot.screening.answers import NO, NOT_SURE, YES
@@ -38,13 +39,56 @@ _NO_AS_FAR_AS_KNOWN = (
     "never been told", "never told", "nobody told us", "no one told us",
 )
 _NOT_SURE = (
-    "not sure", "unsure", "do not know", "dont know", "no idea", "no clue", "not a clue", "have not got a clue",
+    "not sure", "still pending", "results pending", "result is pending", "is pending", "awaiting", "think about it", "never found out", "did not find out", "not found out", "never knew", "do not know which", "need to think", "have to think", "still waiting", "waiting for the result",
+    "waiting for results", "waiting on the result", "waiting on results", "waiting to hear", "not back yet", "unsure", "do not know", "dont know", "no idea", "no clue", "not a clue", "have not got a clue",
     "dunno", "idk", "not certain", "uncertain", "can not remember", "do not remember", "can not recall",
     "do not recall", "forgot", "forget", "hard to say", "can not say", "could not say", "could not tell you",
     "can not tell", "beats me", "who knows", "not know", "no way to know", "need to check", "have to check",
     "have to ask", "need to ask", "would need to check", "would have to check", "ask the doctor", "ask her doctor",
     "ask his doctor", "ask my doctor", "ask the nurse", "check with", "look it up", "not clear", "unclear",
     "yes and no", "not 100% sure", "not entirely sure", "not positive", "50/50", "fifty fifty",
+)
+# "waiting on the FISH", "waiting for the scan results": the answer is not known yet.
+_WAITING = re.compile(r"\bwaiting (?:for|on) (?:the |my |his |her |their )?(?:\w+ ){0,2}(?:results?|scan|biopsy|fish|ish|test|report|tests)\b")
+# A lead-in that names the answer the person wishes they could give ("I'd love to say no, but yes").
+_WISHED_ANSWER = re.compile(r"\b(?:i|we) (?:would|had) (?:love|like|prefer|rather) to say (?:yes|no)\b|\b(?:i|we) wish i could say (?:yes|no)\b")
+# Negations that only make something smaller ("nothing serious", "it's not bad"): no answer of their own.
+_DIMINISHING_NEGATIONS = (
+    "not bad", "not too bad", "not that bad", "not so bad", "nothing serious", "not serious", "nothing much",
+    "not much", "nothing major", "not major", "nothing big", "not severe", "nothing severe", "nothing to worry about",
+)
+# A reply that ends on its own conclusion: "..., so yes", "so I guess no".
+_CONCLUSION = re.compile(
+    r"(?<!think )(?<!guess )(?<!believe )(?<!hope )(?<!suppose )(?<!reckon )(?<!afraid )"
+    r"\bso (?:i guess |i would say |i think |basically )?(yes|yeah|yep|no|nope)\s*$"
+)
+# "not yet, though the kidney doctor says I might need it one day": a no now, a maybe later.
+_FUTURE_AFTER_NO = re.compile(
+    r"^((?:no|nope|not yet|never|not at the moment|not now|no not yet))\s+(?:but|though|although)\b"
+    r".*\b(?:one day|some day|someday|in the future|later on|eventually|at some point|might need|may need)\b"
+)
+# "it's not bad" goes as a whole: "it is" left alone would read as a yes.
+_DIMINISHING_CLAUSE = re.compile(
+    r"\b(?:(?:it|that|this|they|she|he|which|these|those) (?:is|was|are|were|has been|have been) )?"
+    rf"(?:{'|'.join(re.escape(p) for p in sorted(_DIMINISHING_NEGATIONS, key=len, reverse=True))})\b"
+)
+# "the nurses can never find a vein", "spots that haven't been treated": a negated verb that
+# describes something (not a person's answer, which _ANSWERING_NEGATION finds).
+_DESCRIBING_NEGATION = re.compile(
+    r"\b(?:can|could|will|would|do|does|did|have|has|had|is|are)\s+(?:not|never)\s+(?:been\s+)?([a-z]{3,})")
+# "an underactive thyroid, nothing else": the reply is all there is, not a no.
+_ONLY_THAT_NEGATIONS = (
+    "nothing else", "nothing more", "none else", "nothing other than that", "that is all", "that is it",
+    "that is about it", "and that is all",
+)
+# "is ok", "are fine": how something is, not a yes word.
+_STATE_OK = re.compile(
+    r"(?<!\bit )(?<!\bthat )(?<!\bthis )\b(?:is|are|was|were|seems?|looks?|feels?) (?:all )?(?:ok|okay|fine|alright|all right)\b"
+)
+# A correction inside the reply ("yes... well no, actually not"): the words after it are the answer.
+_CORRECTION = re.compile(
+    r"\b(?:well|actually|i mean|sorry|wait|no wait|oh wait|scratch that|correction|on second thought)\s+"
+    r"(?=(?:yes|yeah|yep|no|nope|not|never)\b)"
 )
 # "not absolutely sure", "not entirely certain"
 _NOT_QUITE_SURE = re.compile(r"\bnot (?:\w+ly |entirely |totally |completely |quite |100% |at all )?(?:sure|certain)\b")
@@ -55,7 +99,7 @@ _HEDGES = (
     "possibly", "might", "might have", "may have", "may be", "could be", "could have", "i doubt it", "doubt it",
     "i doubt", "seems", "seem to", "i would imagine", "i imagine", "presumably", "apparently", "supposedly",
     "i assume", "do not think", "do not believe", "would not think", "do not reckon", "as far as i know", "as far as i can tell", "as far as i remember", "if i remember",
-    "i would say", "kind of", "sort of", "not really sure", "more or less",
+    "i would say", "kind of", "sort of", "not really sure", "more or less", "as far as we know", "as far as we can tell",
 )
 # Firm enough to lean: these do not make a hedge.
 _LEANING = (
@@ -103,24 +147,40 @@ class Polarity:
     confidence: float
     hedged: bool = False
     no_longer: bool = False
+    since: bool = False  # "nothing since": a no about recent times only
+    leaned: bool = False  # a hedge that clearly leans ("I don't think so, no"): read as it leans, and said so
 
 
 NONE = Polarity(None, 0.0)
 
 
-def read_polarity(text: str) -> Polarity:
-    """The polarity of a normalised reply (see :func:`bot.understanding.english.text.normalise`)."""
+def read_polarity(text: str, topics: frozenset = frozenset()) -> Polarity:
+    """The polarity of a normalised reply (see :func:`bot.understanding.english.text.normalise`).
+
+    ``topics`` are the question's content words (:func:`topic_words`): "but no cirrhosis" answers
+    a question about cirrhosis, "but no pain" does not."""
     if not text:
         return NONE
-    yes_despite = has_phrase(text, _YES_DESPITE_NEGATION)
+    text = _answer_part(text)
+    concluded = _CONCLUSION.search(text)
+    if concluded:
+        # "... they can't operate, they confirmed it with a biopsy, so yes": the conclusion answers.
+        return Polarity(YES if concluded.group(1) in ("yes", "yeah", "yep") else NO, 0.85)
+    despite = _yes_despite_negation(topics)
+    yes_despite = has_phrase(text, despite)
     known_no = has_phrase(text, _NO_AS_FAR_AS_KNOWN)
-    rest = remove_phrases(text, _YES_DESPITE_NEGATION + _NO_AS_FAR_AS_KNOWN)
-    if has_phrase(rest, _NOT_SURE) or _NOT_QUITE_SURE.search(rest):
+    rest = remove_phrases(text, despite + _NO_AS_FAR_AS_KNOWN)
+    if has_phrase(rest, _NOT_SURE) or _NOT_QUITE_SURE.search(rest) or _WAITING.search(rest):
         return Polarity(NOT_SURE, 0.95)
     leaning = has_phrase(rest, _LEANING)
     rest = remove_phrases(rest, _LEANING)
-    if has_phrase(rest, _HEDGES) and not known_no:
-        return Polarity(NOT_SURE, 0.9, hedged=True)
+    rest = remove_phrases(_STATE_OK.sub(" is fine ", _DIMINISHING_CLAUSE.sub(" ", rest)), _ONLY_THAT_NEGATIONS)
+    rest = re.sub(r"\b(?:believe|believes|believed) in\b", " ", rest)  # "I don't believe in that stuff": an opinion
+    if rest and has_phrase(rest, _HEDGES) and not known_no:
+        future = _FUTURE_AFTER_NO.match(rest)
+        if future and not has_phrase(rest[: future.end(1)], _HEDGES):
+            return Polarity(NO, 0.85)  # "not yet, though the doctor says I might need it one day"
+        return _hedge(rest)
     not_now = has_phrase(rest, _NO_LONGER_NOW)
     before = has_phrase(rest, _NO_LONGER_BEFORE)
     no_longer = not_now or before
@@ -129,16 +189,32 @@ def read_polarity(text: str) -> Polarity:
     negated = bool(words & _NEGATIONS) or has_phrase(rest, _NEGATION_PHRASES) or known_no or (not_now and not before)
     said_yes = bool(words & _STRONG_YES) or has_phrase(rest, _STRONG_YES_PHRASES) or yes_despite
     if negated and said_yes:
+        if rest and rest.split()[0] in _STRONG_YES and not no_longer and not known_no and not _answers_no(rest) \
+                and not _CONTRAST.search(rest) and _DESCRIBING_NEGATION.search(rest):
+            # "yes, the nurses can never find a vein": the negation describes what the yes is about.
+            return Polarity(YES, 0.8)
         return NONE  # "yes, she hasn't": a contradiction is asked again, never guessed
     if negated and _leading_no_only(rest) and _BARE_STATEMENT.search(" ".join(rest.split()[1:])):
         return NONE  # "no, she has": the same
     confidence = 0.85 if leaning else 0.95
-    if _CONTRAST.search(rest) and len(rest.split()) > 3:
+    contrast = _CONTRAST.search(rest) and len(rest.split()) > 3
+    if contrast and not (negated and not said_yes and _last_clause_agrees(rest)):
         confidence = 0.7  # "yes, but only to the lymph nodes": said back as a check
+    if negated and re.match(r"(?:only|just) (?!no\b|not\b|never\b|none\b)", rest) and len(rest.split()) > 4 \
+            and not _denies_a_topic(rest, topics):
+        return Polarity(NO, 0.5)  # "only the stored one, I'm not having another needle": part yes, part no
     if negated:
         if no_longer:
             return Polarity(NO, 0.6, no_longer=True)
+        if contrast and not known_no and not _last_clause_agrees(rest):
+            final = _final_no(rest, topics)  # "I've heard of it, but no, I haven't had it"
+            return final if final is not None else Polarity(NO, 0.5)
         if not (known_no or _answers_no(rest)):
+            final = _final_no(rest, topics)
+            if final is not None:
+                return final
+            if _denies_a_topic(rest, topics, words=("no",)) and not _has_a_topic(rest, topics):
+                return Polarity(NO, 0.85)  # "only letrozole and ribociclib, no chemo whatsoever"
             # "he has a sore that won't heal", "he can't swallow tablets": the negation is part
             # of what is described, not a no to the question. Checked, never taken as a no.
             return Polarity(NO, 0.5)
@@ -150,6 +226,128 @@ def read_polarity(text: str) -> Polarity:
     if _BARE_STATEMENT.search(rest):
         return Polarity(YES, min(confidence, 0.9))
     return NONE
+
+
+def _answer_part(text: str) -> str:
+    """The part of a reply that answers: after a wished-for answer ("I'd love to say no, but yes")
+    or a correction ("yes... well no, actually not"), only the words that follow count."""
+    wished = _WISHED_ANSWER.search(text)
+    if wished:
+        after = re.search(r"\bbut\b", text[wished.end():])
+        if after:
+            return text[wished.end() + after.end():].strip() or text
+        return (text[: wished.start()] + " " + text[wished.end():]).strip()  # "I'd love to say no": no answer yet
+    corrections = [
+        m for m in _CORRECTION.finditer(text)
+        if set(text[: m.start()].split()) & (_STRONG_YES | _NEGATIONS) or m.group(0).startswith("no ")
+    ]
+    if corrections:
+        return text[corrections[-1].end():].strip() or text
+    return text
+
+
+def _hedge(rest: str) -> Polarity:
+    """A hedge is "not sure", unless it clearly leans: "I don't think so, no" ends on a plain no
+    (used, said back); "I don't think she ever has" leans to no (checked: "is that a no?")."""
+    words = rest.split()
+    if _CONTRAST.search(rest):
+        return Polarity(NOT_SURE, 0.9, hedged=True)
+    if words[-1] in ("no", "nope") and not set(words) & _STRONG_YES:
+        return Polarity(NO, 0.85, leaned=True)
+    if words[-1] in ("yes", "yeah", "yep") and not set(words) & _NEGATIONS and not re.search(r"\bnot\b", rest):
+        return Polarity(YES, 0.85, leaned=True)
+    if re.search(r"\b(?:do|did) not (?:think|believe|reckon)\b.*\bever\b", rest):
+        return Polarity(NO, 0.7, hedged=True)
+    return Polarity(NOT_SURE, 0.9, hedged=True)
+
+
+def clauses_around_contrast(rest: str):
+    """The reply before and after its last "but" (or "though", "however" ...)."""
+    matches = list(_CONTRAST.finditer(rest))
+    if not matches:
+        since = re.search(r"\b(?=(?:nothing|none|not)(?: like that| of that| of those)? since\b)", rest)
+        if since and since.start() > 0:  # "a DVT two years ago, nothing since"
+            return rest[: since.start()].strip(), rest[since.start():].strip()
+        return rest, ""
+    return rest[: matches[-1].start()].strip(), rest[matches[-1].end():].strip()
+
+
+def _last_clause_agrees(rest: str) -> bool:
+    """"Not really, I have mild asthma, but it's fine": what follows the "but" does not turn the no around."""
+    before, after = clauses_around_contrast(rest)
+    if not set(before.split()) & _NEGATIONS and not has_phrase(before, _NEGATION_PHRASES):
+        return False  # the no comes only after the "but": see _final_no
+    words = set(after.split())
+    return not after or bool(words & _NEGATIONS) or is_wellbeing(after)
+
+
+def _final_no(rest: str, topics: frozenset) -> Optional[Polarity]:
+    """"I had a DVT three years ago, but nothing since", "it's in her liver but no cirrhosis": a
+    statement with no polarity word of its own, then a "but" and a negation that answers the
+    question. What follows the "but" is the answer. ``since`` marks "nothing since", which says
+    "not lately" rather than "never": a no to "in the last 6 months", a check anywhere else."""
+    before, after = clauses_around_contrast(rest)
+    if not before or not after:
+        return None
+    if set(before.split()) & (_NEGATIONS | _STRONG_YES):
+        return None
+    if re.search(r"\byet\b", after):
+        return None  # "a fever since yesterday, but we haven't seen a doctor yet": not known yet
+    if re.match(r"(?:nothing|none|no)(?: of the)? (?:else|more|others?)\b", after):
+        return None  # "a lump, but nothing else": only that, which may be the yes
+    answers = (
+        _ANSWERING_NEGATION.search(after)
+        or re.match(r"(?:nothing|none|never|nobody|no one)\b", after)
+        or re.search(r"\b(?:nothing|none)(?: like that| of that)? since\b", after)
+        or (_denies_a_topic(after, topics) and not _has_a_topic(before, topics))
+    )
+    if not answers:
+        return None
+    # "nothing since", "never again": a no about the time after, not about ever.
+    return Polarity(NO, 0.85, since=bool(re.search(r"\b(?:since|again|after that|anymore|any more)\b", after)))
+
+
+def _denies_a_topic(clause: str, topics: frozenset, words: tuple = ("no", "not")) -> bool:
+    """"no cirrhosis or hepatitis": a "no" before a word the question asks about."""
+    pairs = re.findall(rf"\b(?:{'|'.join(words)}) (?:any |a |an )?(\w+)(?: or (\w+))?", clause)
+    return any(names_topic(word, topics) for pair in pairs for word in pair if word)
+
+
+def _has_a_topic(clause: str, topics: frozenset) -> bool:
+    """"He had a heart attack (but no heart failure)": the clause already says yes to something asked,
+    so which part answers is not clear. "It spread to her liver (but no cirrhosis)" names a place only."""
+    return bool(re.search(r"\b(?:has|have|had|get|gets|got)\b", clause)) and any(
+        word in topics or word.rstrip("s") in topics for word in clause.split())
+
+
+def names_the_problem(text: str, topics: frozenset) -> bool:
+    """"He can't swallow tablets" to "trouble swallowing?", "a sore that won't heal" to "a wound
+    that has not healed?": a negated verb that is itself what the question asks about."""
+    if _ANSWERING_NEGATION.search(text) and not re.search(r"\b(?:can|could|will|would) not\b", text):
+        return False
+    stems = {stem(topic) for topic in topics if len(topic) >= 4}
+    return any(stem(match.group(1)) in stems for match in _DESCRIBING_NEGATION.finditer(text))
+
+
+def stem(word: str) -> str:
+    """A crude stem, enough to match "healing" with "healed" and "swallow" with "swallowing"."""
+    return re.sub(r"(?:ing|ed|es|s|e)$", "", word)
+
+
+def names_topic(word: str, topics: frozenset) -> bool:
+    """The word is one of ``topics``, or shares its first five letters with a long one ("diabetic")."""
+    return word in topics or (len(word) >= 5 and word[:5] in _prefixes(topics))
+
+
+@lru_cache(maxsize=512)
+def _prefixes(topics: frozenset) -> frozenset:
+    return frozenset(topic[:5] for topic in topics if len(topic) >= 5)
+
+
+@lru_cache(maxsize=512)
+def _yes_despite_negation(topics: frozenset) -> tuple:
+    """"It's not a problem" is a yes to "is that OK?" but a no to "do you have a drug problem?"."""
+    return tuple(p for p in _YES_DESPITE_NEGATION if not any(names_topic(w, topics) for w in p.split()))
 
 
 # Words that shrink a statement ("only mild", "just a bit tired"): a no to "more than mild",
@@ -180,34 +378,14 @@ def topic_words(texts, terms=()) -> frozenset:
 _CONTRAST = re.compile(r"\b(but|though|although|however|except|apart from|unless)\b")
 
 
-def read_statement(text: str, topics: frozenset) -> Polarity:
-    """A statement with no polarity word, read as a yes when it names what the question asks about.
-
-    "She has heart failure" to "any heart disease?" is a yes; "only letrozole" to
-    "any chemotherapy?" names nothing the question asks about, so it is no answer.
-    Only used after :func:`read_polarity` found nothing; a negation, a hedge or a
-    word like "only" or "mild" stops it.
-    """
-    if has_phrase(text, _DIMINISHERS) or is_wellbeing(text):
-        return NONE
-    words = set(text.split())
-    if words & _NEGATIONS:
-        return NONE
-    named = {word for word in words if any(word == t or (len(t) >= 5 and word.startswith(t[:5])) for t in topics)}
-    if named:
-        return Polarity(YES, 0.6 if _CONTRAST.search(text) else 0.85)
-    if re.match(rf"{_SUBJECT}\s+(?:do|does|did|have|has|will|would|had)\b", text):
-        return Polarity(YES, 0.7)  # "he does three times a week": probably a yes, so check
-    return NONE
-
-
 _PERSON = (
     r"(?:i|you|she|he|they|we|it|my \w+|our \w+|the patient|mum|mom|dad|mother|father|husband|wife|son|daughter|partner)"
 )
 _ANSWER_AUXILIARY = r"(?:have|has|had|did|do|does|is|am|are|was|were|will|would)"
-_NEGATION_WORD = r"(?:not|never|no)"
+_NEGATION_WORD = r"(?:not|never|no|none|nothing)"
 _ANSWERING_NEGATION = re.compile(
-    rf"(?:^|\s){_PERSON}(?:\s+\w+ly)?(?:\s+{_ANSWER_AUXILIARY})?(?:\s+\w+ly)?\s+{_NEGATION_WORD}\b"
+    rf"(?:^|\s){_PERSON}(?:\s+\w+ly)?(?:\s+{_ANSWER_AUXILIARY})?(?:\s+(?:had|got|been))?(?:\s+\w+ly)?\s+{_NEGATION_WORD}\b"
+    rf"|^\w+ly\s+not\b"
     rf"|\bthere\s+(?:is|are|was|were)\s+(?:no|nothing|none)\b"
     rf"|\b(?:{'|'.join(re.escape(i) for i in _INTENSIFIERS)}|thankfully|sadly|happily|luckily|so|say|afraid)\s+not\b"
 )

@@ -19,7 +19,12 @@ from typing import Iterable, Optional
 from bot.screening.answers import NEVER, NO, NOT_SURE, YES, AnswerType, InvalidAnswer, Question
 from bot.understanding.english import choices, lab_results
 from bot.understanding.english.numbers import read_number
-from bot.understanding.english.polarity import Polarity, is_wellbeing, read_polarity, read_statement, topic_words
+from bot.understanding.english.times import age_from_birth
+from bot.understanding.english.polarity import (
+    Polarity, clauses_around_contrast, is_wellbeing, names_the_problem, names_topic, read_polarity, stem,
+)
+from bot.understanding.english.question_words import question_words
+from bot.understanding.english.statements import read_statement, reads_as_not_active
 from bot.understanding.english.text import normalise
 from bot.understanding.english.times import TimeReading, read_time
 from bot.understanding.english.voice import read_voice
@@ -29,6 +34,10 @@ _INTENT_VALUES = {"affirm": YES, "deny": NO, "not_sure": NOT_SURE}
 HEDGE_NOTE = (
     "You sound unsure, so I noted \"not sure\". The study team will check it. "
     "If you are sure, say \"go back\" to change it."
+)
+LEAN_NOTE = (
+    "You sound fairly sure, so I noted \"{answer}\". "
+    "If that is not right, say \"go back\" to change it."
 )
 # A classifier guess below this is no answer at all; between it and CONFIDENT it is a check.
 _LOWEST_GUESS = 0.45
@@ -50,9 +59,15 @@ class EnglishReader:
         cleaned = normalise(raw)
         if not cleaned:
             return Reading(None, 0.0, problem=self.expected(question))
-        polarity = read_polarity(cleaned)
+        polarity = read_polarity(cleaned, question_words(question).topics)
         if question.type is AnswerType.YES_NO:
-            reading = self._yes_no(question, cleaned, polarity, intent, intent_confidence)
+            repeated = _repeats_own_negation(question, cleaned)
+            if repeated is not None:
+                return repeated
+            reading = self._yes_no(question, cleaned, polarity, today, intent, intent_confidence)
+            if "?" in raw and reading.value in (YES, NO):
+                # "his immunity is low, is that what you mean?": a question back is checked.
+                reading = Reading(reading.value, min(reading.confidence, 0.5), reading.echo, reading.note)
         elif question.type is AnswerType.NUMBER:
             reading = self._number(question, raw, cleaned, polarity, today)
         elif question.type is AnswerType.TIME_SINCE:
@@ -65,9 +80,35 @@ class EnglishReader:
 
     # --- yes / no ---------------------------------------------------------------
     def _yes_no(
-        self, question: Question, text: str, polarity: Polarity, intent: Optional[str], intent_confidence: float
+        self,
+        question: Question,
+        text: str,
+        polarity: Polarity,
+        today: dt.date,
+        intent: Optional[str],
+        intent_confidence: float,
     ) -> Reading:
         opinion = _INTENT_VALUES.get(intent or "")
+        words = question_words(question)
+        if polarity.hedged and polarity.value == NOT_SURE and words.asks_possibility:
+            # The question itself asks about a possibility ("has a scan shown possible signs?"):
+            # "there might be some inflammation" is that, not a doubt.
+            plain = re.sub(r"\b(?:might|may|could|possibly|possible|perhaps|maybe) (?:be |have )?", "", text)
+            if plain != text:
+                plain_polarity = read_polarity(plain, question_words(question).topics)
+                return self._yes_no(question, plain, plain_polarity, today, intent, intent_confidence)
+        if polarity.value == NO and polarity.confidence <= 0.5 and not words.asks_consent \
+                and names_the_problem(text, words.topics):
+            # "he can't swallow tablets", "a sore that won't heal": the negated verb is what the
+            # question asks about, so the negation describes the problem: a yes.
+            return Reading(YES, 0.8)
+        if polarity.value == NO and polarity.confidence <= 0.5 and reads_as_not_active(text, words) \
+                and not re.search(r"\b(?:but|though|however)\b", text):
+            return Reading(NO, 0.85)  # "treated, stable since and no symptoms" to "still active?"
+        if polarity.value == YES:
+            timed = _answer_from_window(question, text, polarity, today)
+            if timed is not None and timed.value == NO:
+                return timed
         if polarity.value is not None:
             confidence = polarity.confidence
             # The words and the model disagree: check. A "not sure" from the words stands
@@ -75,9 +116,16 @@ class EnglishReader:
             if polarity.value != NOT_SURE and opinion is not None and intent_confidence >= 0.5 \
                     and opinion != polarity.value:
                 confidence = min(confidence, 0.5)  # the words and the model disagree: check
-            note = HEDGE_NOTE if polarity.hedged else None
+            if polarity.since:
+                confidence = min(confidence, _since_confidence(question, text, today))
+            note = HEDGE_NOTE if polarity.hedged and polarity.value == NOT_SURE else None
+            if polarity.leaned:
+                note = LEAN_NOTE.format(answer=polarity.value)
             return Reading(polarity.value, confidence, note=note)
-        statement = read_statement(text, _topics(question))
+        timed = _answer_from_window(question, text, polarity, today)
+        if timed is not None:
+            return timed
+        statement = read_statement(text, words)
         if statement.value is not None:
             confidence = statement.confidence
             if opinion is not None and intent_confidence >= 0.5 and opinion != statement.value:
@@ -91,7 +139,11 @@ class EnglishReader:
     def _number(self, question: Question, raw: str, text: str, polarity: Polarity, today: dt.date) -> Reading:
         if polarity.value == NOT_SURE and not polarity.hedged:
             return Reading(NOT_SURE, polarity.confidence)
-        number = read_number(raw, text)
+        number = read_number(raw, text, counting=question.unit != "years")
+        if number.problem == "year" and question.unit == "years":
+            born = age_from_birth(text, today)
+            if born is not None:
+                return Reading(Decimal(born.years), 0.9, echo=f"{born.years} years (born {born.echo})")
         if number.value is not None:
             stated = number.value - 1 if number.future and question.unit == "years" else number.value
             try:
@@ -99,6 +151,8 @@ class EnglishReader:
             except InvalidAnswer as problem:
                 return Reading(None, 0.0, problem=str(problem))
             confidence = 0.85 if polarity.hedged else 0.95
+            if number.counted:
+                confidence = 0.85  # counted from "first ..., second ...": said back
             return Reading(value, confidence, echo=f"{_plain(value)} {question.unit}")
         if number.problem == "none" and polarity.value == NO and question.minimum == 0:
             return Reading(Decimal(0), polarity.confidence, echo=f"none (0 {question.unit})")
@@ -135,8 +189,12 @@ class EnglishReader:
                 value = question.normalise(Decimal(time.days), today)
             except InvalidAnswer as problem:
                 return Reading(None, 0.0, problem=str(problem))
-            confidence = 0.9
-            negated = re.search(r"\b(not|no|never|none|nothing)\b", text)
+            confidence = 0.5 if time.several else 0.9  # two times that disagree: which one? Check.
+            negated = re.search(r"\b(not|no|never|none|nothing)\b", re.sub(r"\bnot (?:sure|certain)\b.*?(?:date|when|exactly|day)\b", "", text))
+            if negated and polarity.value == NO and polarity.confidence >= 0.95 and re.search(r"\bnever\b", text) \
+                    and _ABOUT_ANOTHER_EVENT.search(text):
+                # "she's never had any treatment, she was only diagnosed last month": the time is the diagnosis.
+                return Reading(NEVER, 0.85, echo="never")
             if negated and time.days_max is not None and not _negation_about_time(text):
                 confidence = 0.5  # "no chemo, but radiotherapy 3 weeks ago": which one is meant? Check.
             return Reading(value, confidence, echo=time.echo)
@@ -157,6 +215,9 @@ class EnglishReader:
             return self._chosen(question, exact, 1.0)
         if polarity.value == NOT_SURE and not polarity.hedged:
             return Reading(NOT_SURE, polarity.confidence)
+        if _VARIES.search(text):
+            # "some days I'm fine and some days I'm in bed all day": which one is for the person to say.
+            return Reading(None, 0.0, problem="Please pick the one that fits most days. " + self.expected(question))
         lab = self._lab_choice(question, text)
         if lab is not None:
             return lab
@@ -248,15 +309,66 @@ class EnglishReader:
         )
 
 
-_TOPICS: dict = {}
+# A reply that says the answer changes from day to day.
+_VARIES = re.compile(r"\bsome days\b.*\bsome days\b|\bother days\b|\bit (?:varies|changes|depends)\b|\bgood days and bad days\b"
+                     r"|\bdepends on the day\b|\bup and down\b")
+# A time that belongs to another event than the one asked about.
+_ABOUT_ANOTHER_EVENT = re.compile(r"\b(?:diagnosed|diagnosis|found out|was found|were told|was told|noticed|first saw)\b")
 
 
-def _topics(question: Question) -> frozenset:
-    """The question's content words, computed once per question text."""
-    key = (question.id, tuple(question.text.values()), question.terms)
-    if key not in _TOPICS:
-        _TOPICS[key] = topic_words(question.text.values(), question.terms)
-    return _TOPICS[key]
+def _repeats_own_negation(question: Question, text: str) -> Optional[Reading]:
+    """"Not well controlled at all" to "... that are not well controlled?" repeats the question's
+    own words: a yes, not a no. With another negation too ("no, it is not well controlled")
+    it is checked."""
+    rest = text
+    for phrase in question_words(question).own_negations:
+        *lead, last = phrase.split()
+        # "not healing" repeats "not healed": the same word, another ending.
+        rest = re.sub(rf"\b{' '.join(lead)} {re.escape(stem(last))}\w*\b", " ", rest)
+    if rest == text:
+        return None
+    if set(rest.split()) & {"no", "not", "never", "nope", "none", "nothing"} or read_polarity(rest).value not in (None, YES):
+        return Reading(YES, 0.5)
+    return Reading(YES, 0.85)
+
+
+_GOING_ON = re.compile(r"\b(?:since|still|now|has been|have been|ongoing|currently|at the moment)\b")
+
+
+def _answer_from_window(question: Question, text: str, polarity: Polarity, today: dt.date) -> Optional[Reading]:
+    """"Prednisone, but that was two months ago" to "in the last 4 weeks, ...?" is a no; "a urine
+    infection 10 days ago" to "in the last 2 weeks, an infection?" is a yes. Only for a reply
+    with no negation, one time, and nothing going on still."""
+    words = question_words(question)
+    if not words.asks_window or polarity.value not in (None, YES) or _GOING_ON.search(text) \
+            or re.search(r"\b(?:no|not|never|none|nothing|nobody)\b", text):
+        return None
+    window = read_time(normalise(question.text.get("self", "")), today)
+    then = read_time(text, today)
+    if window is None or window.days_max is None or then is None or then.several or then.days < 0:
+        return None
+    if then.days_min > window.days_max:
+        # "Yes, in 2019" to "in the last 6 months?": the words say yes, the date says no: check.
+        return Reading(NO, 0.5 if polarity.value == YES else 0.85, echo=f"not in that time ({then.echo})")
+    named = any(names_topic(word, words.topics) for word in text.split())
+    if then.days_max is not None and then.days_max <= window.days_max and (named or polarity.value == YES):
+        return Reading(YES, 0.85, echo=then.echo)
+    return None
+
+
+def _since_confidence(question: Question, text: str, today: dt.date) -> float:
+    """"A DVT three years ago, but nothing since" is a no to "in the last 6 months", a check to
+    "ever", and a check when the DVT itself may be inside the 6 months."""
+    if not question_words(question).asks_window:
+        return 0.7
+    window = read_time(normalise(question.text.get("self", "")), today)
+    if window is None or window.days_max is None:
+        return 1.0  # "since it came back": the question's own event, not a stretch of time
+    before, _ = clauses_around_contrast(text)
+    then = read_time(before, today)
+    if then is not None and then.days_min > window.days_max:
+        return 1.0
+    return 0.5
 
 
 def _negation_about_time(text: str) -> bool:

@@ -11,6 +11,7 @@ buttons do); a time band ("2 to 5 years ago") needs the whole range inside it.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -33,6 +34,10 @@ _ONGOING = re.compile(
     r"\b(still|currently|ongoing|right now|at the moment|this morning|today|tonight|on it now|every (?:day|week)"
     r"|each (?:day|week)|daily|weekly|at present|these days|nowadays|on going)\b"
 )
+_PRESENT_HABIT = re.compile(
+    r"\b(?:i|he|she|they|we|you)\s+(?:\w+ly\s+)?(?:take|takes|use|uses|get|gets|have|has|drink|drinks)\b(?!\s+had)"
+    r"|\b(?:am|is|are)\s+(?:still\s+)?(?:on|taking|using|having|getting)\b"
+)
 _DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY", "RETURN_AS_TIMEZONE_AWARE": False}
 # Seasons, as the middle of the months they cover (northern hemisphere: both trials recruit in China).
 _SEASONS = {"spring": (4, 15), "summer": (7, 15), "autumn": (10, 15), "fall": (10, 15), "winter": (1, 15)}
@@ -52,20 +57,115 @@ class TimeReading:
     days_max: Optional[int]
     echo: str
     approximate: bool = False
+    several: bool = False  # the reply names other times that do not agree with this one: check
 
 
 def read_time(text: str, today: dt.date) -> Optional[TimeReading]:
-    """The time stated in a normalised reply, or None when it states none."""
-    converted = as_number_words(text)
+    """The time stated in a normalised reply, or None when it states none.
+
+    A reply that names two times that do not agree ("chemo two months ago, but surgery
+    10 days ago", "3 weeks on, 1 off ... 5 days ago") is marked ``several``: which one
+    answers is for the person to say.
+    """
+    converted = _spelled_dates(as_number_words(text), today)
+    corrected = _CORRECTION.split(converted)
+    if len(corrected) > 1 and _read_one(corrected[-1], today) is not None:
+        converted = corrected[-1]  # "on the 14th of this month... sorry, last month, the 14th of November"
+    reading = _read_one(converted, today)
+    if reading is None:
+        return None
+    clauses = [clause for clause in _CLAUSE.split(converted) if clause.strip()]
+    others = [_read_one(clause, today) for clause in clauses] if len(clauses) > 1 else []
+    others = [other for other in others if other is not None]
+    plain = re.sub(r"\b(?:and a half|half an?|half)\b", " ", converted)  # "a year and a half" is one time
+    amounts = {round(_amount(a) * _DAYS_PER[_unit(u)]) for a, u in re.findall(rf"(?:^|\s){_AMOUNT}\s*{_UNIT}\b", plain)
+               if _amount(a) is not None}
+    if len(amounts) > 1 or any(not _overlap(reading, other) for other in others):
+        return dataclasses.replace(reading, several=True)
+    return reading
+
+
+_CORRECTION = re.compile(r"\b(?:sorry|i mean|actually|no wait|correction|scratch that)\b")
+_CLAUSE = re.compile(r"\b(?:but|and then|then|and(?! a half)|though|however|while)\b")
+_DOSE_FREQUENCY = re.compile(
+    r"(?:\d+\s*(?:mg|mcg|ml|g|units?)|tablets?|pills?|capsules?|once|twice|times|doses?|puffs?)"
+    r"\s+(?:a|an|per|each)\s+(?:day|week|month)\b"
+)
+
+
+def _overlap(one: TimeReading, other: TimeReading) -> bool:
+    one_high = one.days_max if one.days_max is not None else 10 ** 6
+    other_high = other.days_max if other.days_max is not None else 10 ** 6
+    return one.days_min <= other_high and other.days_min <= one_high
+
+
+def _spelled_dates(text: str, today: dt.date) -> str:
+    """Words for dates made plain: "the 20th of last month" -> "20 november 2026",
+    "early this year" -> "early 2026", "30mg a day" is how often, not a time."""
+    text = _DOSE_FREQUENCY.sub(" every time ", text)
+    # "every three weeks" is how often, not how long ago; with "still" it is going on now.
+    text = re.sub(rf"\b(?:every|each)\s+(?:\d+\s+|other\s+){_UNIT}\b", " every time ", text)
+    text = re.sub(r"\b(early|mid|late)-(?=[a-z])", r"\1 ", text)  # "mid-October"
+    text = re.sub(r"\b(early|mid|middle of|late|end of|start of|beginning of) this year\b", rf"\1 {today.year}", text)
+    text = re.sub(r"\bthe week before last\b", " about 11 days ago ", text)
+
+    def on_the(match: re.Match) -> str:  # "on the 24th": this month, or last month if still to come
+        day = int(match.group(1))
+        month = today.replace(day=1) if day <= today.day else (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+        if day > calendar.monthrange(month.year, month.month)[1]:
+            return match.group(0)
+        return f" on {day} {calendar.month_name[month.month].lower()} {month.year} "
+
+    text = re.sub(r"\bon the (\d{1,2})(?:st|nd|rd|th)\b(?!\s+of)", on_the, text)
+
+    def day_of(match: re.Match) -> str:
+        day, which = int(match.group(1)), match.group(2)
+        first = today.replace(day=1)
+        month = first if which == "this" else (first - dt.timedelta(days=1)).replace(day=1)
+        if day > calendar.monthrange(month.year, month.month)[1]:
+            return match.group(0)
+        return f" {day} {calendar.month_name[month.month].lower()} {month.year} "
+
+    return re.sub(r"\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+of\s+(last|this)\s+month\b", day_of, text)
+
+
+def _read_one(converted: str, today: dt.date) -> Optional[TimeReading]:
+    # "I take it every day", "he's on it daily": a present-tense habit is going on now.
+    habit = _PRESENT_HABIT.search(converted) and re.search(
+        r"\b(?:every|each)\s+(?:day|week|morning|night)\b|\bdaily\b", converted)
     # "every three weeks" is how often, not how long ago; with "still" it is going on now.
     converted = re.sub(rf"\b(?:every|each)\s+(?:\d+\s+|other\s+)?{_UNIT}\b", " every time ", converted)
-    for reader in (_date, _duration, _relative_day):
+    for reader in (_date, _age_difference, _duration, _relative_day):
         reading = reader(converted, today)
         if reading is not None:
             return reading
-    if _ONGOING.search(converted):
+    if habit or _ONGOING.search(converted):
         return TimeReading(0, 0, 0, "still going on, or today")
     return None
+
+
+_AGE_THEN = re.compile(r"\b(?:when|since)\s+(?:i|she|he|they|we)\s+(?:was|were)\s+(\d{1,3})\b|\bat (?:the )?age (?:of )?(\d{1,3})\b")
+_AGE_NOW = re.compile(r"\b(?:i am|she is|he is|they are|we are|i turned|she turned|he turned)\s+(?:now\s+)?(\d{1,3})\b")
+
+
+_AS_A_CHILD = re.compile(r"\bas an? (?:boy|girl|child|kid|teenager|teen|baby|toddler)\b")
+
+
+def _age_difference(text: str, today: dt.date) -> Optional[TimeReading]:
+    """"Cervical cancer when she was 30, she's 64 now": 34 years ago, give or take a year.
+    "Leukaemia as a boy, he's 45 now": at least 45 - 19 years ago."""
+    then, now = _AGE_THEN.search(text), _AGE_NOW.search(text)
+    if now and not then and _AS_A_CHILD.search(text):
+        years = int(now.group(1))
+        low = max(years - 19, 0) * 365
+        return TimeReading(low, low, years * 365, f"as a child, at least {max(years - 19, 0)} years ago", approximate=True)
+    if not (then and now):
+        return None
+    years = int(now.group(1)) - int(then.group(1) or then.group(2))
+    if years < 0 or years > 110:
+        return None
+    low, high = max(years - 1, 0) * 365, (years + 1) * 365
+    return TimeReading(low, low, high, f"about {years} years ago", approximate=True)
 
 
 def _when(today: dt.date, days: int) -> str:
@@ -77,6 +177,12 @@ def _format(date: dt.date) -> str:
 
 
 def _duration(text: str, today: dt.date) -> Optional[TimeReading]:
+    some = re.search(rf"\b(?:some|a few|several)\s+{_UNIT}\s+ago\b.*?\b(\d+)\s*(?:or|to|-)\s*(\d+)\b", text)
+    if some:  # "some weeks ago, maybe 4 or 5"
+        unit = _unit(some.group(1))
+        low, high = sorted((int(some.group(2)), int(some.group(3))))
+        return TimeReading(low * _DAYS_PER[unit], low * _DAYS_PER[unit], high * _DAYS_PER[unit],
+                           f"{low} to {high} {unit}s ago", approximate=True)
     match = re.search(rf"(?:^|\s){_AMOUNT}\s*(?:and a half\s+)?{_UNIT}\b(\s+and a half)?", text)
     if not match:
         match = re.search(rf"(?:^|\s)(a|an|one)\s+{_UNIT}\s+and a half\b", text)
@@ -173,7 +279,7 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
     if full is not None:
         return _from_dates(full, full, today, f"on {_format(full)}")
     match = re.search(rf"\b(early|mid|middle of|late|end of|start of|beginning of)?\s*({_MONTH})\b\.?(?:\s+(?:of\s+)?(\d{{4}}))?", text)
-    if match and (match.group(3) or match.group(1) or re.search(
+    if match and (match.group(3) or match.group(1) or re.match(rf"{match.group(2)}\b", text) or re.search(
             rf"\b(in|since|during|around|about|last|back in|from|until|till|by|of|this|early|late)\s+(?:early |mid |late )?{match.group(2)}\b", text)):
         month = _MONTHS[match.group(2)]
         if match.group(2) == "may" and not (match.group(3) or re.search(r"\b(in|since|during|last|of)\s+may\b", text)):
@@ -181,6 +287,8 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
         year = int(match.group(3)) if match.group(3) else today.year
         if not match.group(3) and dt.date(year, month, 1) > today:
             year -= 1
+        if not match.group(3) and re.search(r"\blast year\b", text):
+            year = today.year - 1  # "last year, in June"
         if re.search(rf"\blast\s+{match.group(2)}\b", text) and not match.group(3) and month >= today.month:
             year = min(year, today.year - 1)
         last_day = calendar.monthrange(year, month)[1]
@@ -195,8 +303,10 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
         start, end = dt.date(year, month, first), dt.date(year, month, last)
         label = f"{part + ' ' if part else ''}{calendar.month_name[month]} {year}"
         return _from_dates(start, end, today, f"in {label}".replace("in end of", "at the end of"))
+    if re.search(r"\b(?:chinese|lunar) new year\b|\bspring festival\b", text):
+        return _season("chinese new year", text, today)
     match = re.search(r"\b(?:last\s+)?(spring|summer|autumn|fall|winter|christmas|new year)\b", text)
-    if match and re.search(r"\b(last|in|around|at|over|during|this past|since|before|after)\s+(?:the\s+)?" + match.group(1), text):
+    if match and re.search(r"\b(last|in|around|at|over|during|this past|since|before|after|until|till|til|by)\s+(?:the\s+)?" + match.group(1), text):
         return _season(match.group(1), text, today)
     match = re.search(r"\b(early|mid|middle of|late|end of|start of|beginning of)\s+((?:19|20)\d{2})\b", text)
     if match and int(match.group(2)) <= today.year:
@@ -250,7 +360,17 @@ def _season(name: str, text: str, today: dt.date) -> TimeReading:
     if name == "christmas":
         year = today.year if today >= dt.date(today.year, 12, 25) else today.year - 1
         date = dt.date(year, 12, 25)
+        if re.search(r"\b(?:just )?before christmas\b", text):
+            return _from_dates(date - dt.timedelta(days=10), date - dt.timedelta(days=1), today, f"just before Christmas {year}")
+        if re.search(r"\b(?:just )?after christmas\b", text):
+            return _from_dates(date + dt.timedelta(days=1), date + dt.timedelta(days=10), today, f"just after Christmas {year}")
         return _from_dates(date - dt.timedelta(days=7), date + dt.timedelta(days=7), today, f"around Christmas {year}")
+    if name == "chinese new year":
+        # The lunar new year falls between 21 January and 20 February.
+        year = today.year if today >= dt.date(today.year, 2, 20) else today.year - 1
+        if re.search(r"\blast\s+(?:chinese|lunar) new year\b", text) and year == today.year:
+            year -= 1
+        return _from_dates(dt.date(year, 1, 21), dt.date(year, 2, 20), today, f"around Chinese New Year {year}")
     if name == "new year":
         year = today.year
         date = dt.date(year, 1, 1)
@@ -284,3 +404,43 @@ def _ago(days: int) -> str:
     if days < 730:
         return f"about {round(days / 30)} months ago"
     return f"about {round(days / 365)} years ago"
+
+
+@dataclass(frozen=True)
+class BirthAge:
+    years: int
+    echo: str
+
+
+def age_from_birth(text: str, today: dt.date) -> Optional[BirthAge]:
+    """The age from a date of birth ("born on 12 June 1972", "born in March 1960").
+
+    A year alone ("born in 1960") leaves two possible ages, and so does the month of
+    today without a day: both are asked again rather than guessed.
+    """
+    converted = as_number_words(text)
+    if not re.search(r"\b(?:born|birthday|date of birth|dob)\b", converted):
+        return None
+    years = re.findall(r"\b((?:19|20)\d{2})\b", converted)
+    if len(set(years)) != 1:
+        return None
+    year = int(years[0])
+    full = _full_date(converted, today)
+    if full is not None and full.year == year:
+        born, echo = full, _format(full)
+    else:
+        month = re.search(rf"\b({_MONTH})\b\.?\s+(?:of\s+)?{year}\b", converted)
+        named = {m for m in re.findall(rf"\b({_MONTH})\b", converted) if m != "may" or re.search(r"\bin may\b", converted)}
+        if month:
+            number = _MONTHS[month.group(1)]
+        elif len({_MONTHS[m] for m in named}) == 1:
+            number = _MONTHS[named.pop()]  # "born 1949 Aug", "1961 born, birthday in June"
+        else:
+            return None
+        if number == today.month:
+            return None  # the birthday may or may not have come this month
+        born, echo = dt.date(year, number, 1), f"{calendar.month_name[number]} {year}"
+    if born > today:
+        return None
+    age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+    return BirthAge(age, echo)

@@ -1,0 +1,111 @@
+"""What a yes/no question's own English words say about how a reply without a yes or no
+word should be read. Everything here comes from the question's text and help in
+``seeds/questions.yml``, so a coordinator who rewrites a question changes it too:
+
+- its topics (content words) and the examples its help gives ("Psoriasis ... is another");
+- what it says not to count ("Do not count an underactive thyroid treated with pills");
+- whether it asks about something active or not controlled ("still active", "not well
+  controlled"), about severity ("more than mild", "severe"), about a recent window
+  ("in the last 6 months", "since it came back"), about a possibility ("possible signs"),
+  or for consent ("would you let").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.screening.answers import Question
+from bot.understanding.english.polarity import topic_words
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+_NOT_COUNTED = re.compile(r"\b(?:do|does|did) not count\b|\bdoes not matter\b|\bis not counted\b", re.I)
+_NEGATIVE_SENTENCE = re.compile(r"\bnot?\b|n't\b", re.I)
+# Help sentences that give examples ("Lupus is one example. So is rheumatoid arthritis.") or say what
+# a word means ("... showed the cancer got bigger or spread"). Only
+# their longer, specific words count ("psoriasis", "antibiotics"): short ones ("liver", "chest")
+# name body parts that many other replies mention too.
+_EXAMPLE = re.compile(
+    r"\b(?:example|examples|such as|so is|so are|two more|is one|for instance|include|includes|means)\b", re.I)
+_GENERIC = frozenset("treated treatment disease diseases problem problems medicine medicines doctor doctors "
+                     "examples example another others other people person patient parts moved means called "
+                     "during after before ended cells tissue under multiple showed needed needle causes making worse nearby "
+                     "returned walking pressure heartbeat irregular kidney kidneys breath cancers limits inside outside "
+                     "something anything everything".split())
+_ACTIVE = re.compile(r"\b(?:active|not well controlled|uncontrolled|grew|growing|still active)\b", re.I)
+_SEVERITY = re.compile(r"(?<!not )\b(?:more than mild|severe)\b", re.I)
+_WINDOW = re.compile(r"\b(?:in the last|in the past|within|now|currently|at the moment|still|these days|since)\b", re.I)
+_POSSIBLE = re.compile(r"\b(?:possible|possibly|might|signs of)\b", re.I)
+_CONSENT = re.compile(r"\b(?:would you let|are you willing|would you agree|do you agree|may we|can we)\b", re.I)
+
+
+@dataclass(frozen=True)
+class QuestionWords:
+    topics: frozenset  # content words of the text (both voices) and terms
+    help_examples: frozenset  # content words of the help's sentences that say what counts
+    not_counted: tuple  # one frozenset of content words per "do not count ..." sentence
+    asks_active: bool
+    asks_severity: bool
+    asks_window: bool
+    asks_possibility: bool
+    asks_consent: bool
+    answers_no_for: tuple = ()  # who the help says can answer no ("Men can answer no": "man", "men")
+    own_negations: tuple = ()  # the question's own negated words ("not well controlled", "can not stop")
+    spread_places: frozenset = frozenset()  # where the help says a spread goes ("such as the bones, liver or lungs")
+
+
+def question_words(question: Question) -> QuestionWords:
+    return _words(question.id, tuple(question.text.values()), question.terms, question.help or "", question.umbrella)
+
+
+@lru_cache(maxsize=None)
+def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrella: bool = False) -> QuestionWords:
+    sentences = [s for text in texts for s in _SENTENCE.split(text) if s.strip()]
+    help_sentences = [s for s in _SENTENCE.split(help_text) if s.strip()]
+    excluded = [s for s in sentences + help_sentences if _NOT_COUNTED.search(s)]
+    counted = [s for s in sentences if not _NOT_COUNTED.search(s)]
+    topics = topic_words(counted, terms)
+    examples = [s for s in help_sentences if _EXAMPLE.search(s) and not _NEGATIVE_SENTENCE.search(s)]
+    help_examples = frozenset(w for w in topic_words(examples) - topics if len(w) >= 6 and w not in _GENERIC)
+    not_counted = tuple(
+        frozenset(topic_words([_NOT_COUNTED.sub(" ", s)]) - {"count", "counted"}) for s in dict.fromkeys(excluded)
+    )
+    # An umbrella question is a list of many problems: "severe" or "active" in one line of it
+    # does not qualify the others, so only its follow-up questions use those words.
+    english = "" if umbrella else (texts[0] if texts else "")
+    who = [m.lower() for s in help_sentences for m in re.findall(r"\b(\w+) (?:can|should|may) answer no\b", s, re.I)]
+    return QuestionWords(
+        topics=topics,
+        help_examples=help_examples,
+        not_counted=tuple(words for words in not_counted if words),
+        asks_active=bool(_ACTIVE.search(english)),
+        asks_severity=bool(_SEVERITY.search(english)),
+        asks_window=bool(_WINDOW.search(english)),
+        asks_possibility=bool(_POSSIBLE.search(english)),
+        asks_consent=bool(_CONSENT.search(english)),
+        own_negations=_own_negations(counted),
+        spread_places=frozenset(
+            word for s in help_sentences if re.search(r"\b(?:spread|moved)\b", s, re.I)
+            for listed in re.findall(r"such as ([^.]+)", s, re.I) for word in topic_words([listed])
+        ),
+        answers_no_for=tuple(dict.fromkeys(form for word in who for form in _singular_and_plural(word))),
+    )
+
+
+def _own_negations(sentences) -> tuple:
+    """"that are not well controlled", "that has not healed": a reply that repeats these says yes."""
+    from bot.understanding.english.text import normalise
+
+    found = []
+    for sentence in sentences:
+        for match in re.finditer(r"\b(?:can )?not (?:well |fully |under |been )?[a-z]{4,}", normalise(sentence)):
+            found.append(match.group(0))
+    return tuple(dict.fromkeys(found))
+
+
+def _singular_and_plural(word: str) -> tuple:
+    irregular = {"men": "man", "women": "woman", "children": "child", "people": "person"}
+    if word in irregular:
+        return word, irregular[word]
+    return (word, word[:-1]) if word.endswith("s") else (word, word + "s")

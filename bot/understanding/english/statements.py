@@ -1,0 +1,115 @@
+"""A reply to a yes/no question with no yes, no or hedge word in it ("she has heart failure",
+"I was fine with paclitaxel", "just a rash"), read from what it names and what the
+question's own words ask (:mod:`bot.understanding.english.question_words`).
+
+Only used after :func:`~bot.understanding.english.polarity.read_polarity` found no
+polarity. Each reading here carries a confidence; below CONFIDENT the assistant asks
+a short check, so a guess is never used as an answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.screening.answers import NO, NOT_SURE, YES
+from bot.understanding.english.polarity import (
+    _CONTRAST, _DIMINISHERS, _STATE_OK, clauses_around_contrast, _DIMINISHING_NEGATIONS, _NEGATIONS, _ONLY_THAT_NEGATIONS, _SUBJECT, NONE, Polarity, is_wellbeing, names_topic,
+)
+from bot.understanding.english.question_words import QuestionWords
+from bot.understanding.english.text import has_phrase, remove_phrases
+
+# Words that say a problem was dealt with: the reply may be a no to "active" or "now".
+_RESOLVED = (
+    "stable", "treated", "cured", "controlled", "resolved", "cleared", "cleared up", "gone", "remission", "healed",
+    "shrunk", "shrinking", "went away", "under control", "fixed",
+)
+# Firm enough to say "not active": "stable since", "cured", "well controlled".
+_NOT_ACTIVE = (
+    "stable", "stable since", "cured", "well controlled", "under control", "in remission", "all gone", "fully recovered",
+    "recovered", "no problems now", "no symptoms",
+)
+_STILL_GROWING = frozenset({"growing", "grown", "grew", "bigger", "active", "worse", "spread", "spreading", "progressed", "new"})
+# Words that make a diminished reply serious after all.
+_SERIOUS = (
+    "severe", "serious", "hospital", "bad", "badly", "awful", "terrible", "grade 3", "grade 4", "stopped", "stop",
+    "stops", "unable", "all the time", "constant", "every day", "worse",
+)
+_ONLY_THAT = re.compile(r"\b(?:nothing else|none else|that is all|that is it|only|just)\b")
+# "it's in her liver now", "spread to his bones"
+_IN_A_PLACE = re.compile(
+    r"\b(?:it is|it has spread|it spread|spread|moved|gone|it is now)\s+(?:in|into|to)\s+(?:her|his|my|the|their|both)\s+(\w+)"
+)
+# "he does, three times a week": a do-auxiliary answer followed by how often or when.
+_DO_WITH_WHEN = re.compile(
+    rf"^{_SUBJECT}\s+(?:do|does)\s+(?:\d+|once|twice|one|two|three|four|every|each)\b"
+)
+
+
+def reads_as_not_active(text: str, words: QuestionWords) -> bool:
+    """"Treated two years ago, stable since and no symptoms" to "is it still active?"."""
+    return words.asks_active and has_phrase(text, _NOT_ACTIVE) and not set(text.split()) & _STILL_GROWING
+
+
+def read_statement(text: str, words: QuestionWords) -> Polarity:
+    """"She has heart failure" to "any heart disease?" is a yes; "only letrozole" to "any
+    chemotherapy?" names nothing the question asks about, so it is no answer."""
+    replied = set(text.split())
+    if replied & _NEGATIONS and not has_phrase(text, _DIMINISHING_NEGATIONS + _ONLY_THAT_NEGATIONS):
+        return NONE
+    if words.answers_no_for and re.search(
+            rf"\b(?:i am|he is|she is|they are|am|is)\s+(?:a |an )?(?:{'|'.join(words.answers_no_for)})\b", text):
+        return Polarity(NO, 0.85)  # "he's a man", where the help says "Men can answer no"
+    named = {word for word in replied if names_topic(word, words.topics)}
+    excluded = _names_what_is_not_counted(text, replied, named, words)
+    if excluded:
+        return Polarity(NO, 0.85)  # "an underactive thyroid, nothing else": the question says not to count it
+    growing = bool(replied & _STILL_GROWING)
+    contrast = bool(_CONTRAST.search(text))
+    # "she has AF but it's well controlled": the "but" brings the answer. "Stable, but causing
+    # headaches": it takes it back.
+    _, after = clauses_around_contrast(text)
+    resolved_last = not contrast or has_phrase(after, _RESOLVED)
+    if words.asks_active and has_phrase(text, _NOT_ACTIVE) and not growing and resolved_last:
+        return Polarity(NO, 0.8)  # "treated, scans stable since" to "is it still active?"
+    diminished = has_phrase(text, _DIMINISHERS) or has_phrase(text, _DIMINISHING_NEGATIONS)
+    if diminished:
+        if words.asks_severity and not has_phrase(remove_phrases(text, _DIMINISHING_NEGATIONS), _SERIOUS):
+            return Polarity(NO, 0.8)  # "just a mild rash" to "a severe reaction?"
+        return NONE
+    if is_wellbeing(text) or _STATE_OK.search(text):
+        if named and not words.asks_consent and not contrast:
+            return Polarity(NO, 0.8)  # "I was fine with paclitaxel" to "a reaction to paclitaxel?"
+        return NONE
+    if named:
+        if has_phrase(text, _RESOLVED) and words.asks_active and not growing and resolved_last:
+            # "he had TB as a child but it was treated" to "is it active now?": the team checks.
+            return Polarity(NOT_SURE, 0.85, hedged=True)
+        if has_phrase(text, _RESOLVED) and not growing:
+            return Polarity(YES, 0.5)  # "treated, stable since": a yes to "ever", a no to "active": check
+        return Polarity(YES, 0.6 if _CONTRAST.search(text) else 0.85)
+    helped = {word for word in replied if names_topic(word, words.help_examples)}
+    if helped and not _CONTRAST.search(text) and not has_phrase(text, _RESOLVED):
+        return Polarity(YES, 0.8)  # names an example the help gives ("psoriasis")
+    place = _IN_A_PLACE.search(text)
+    if place and names_topic(place.group(1), words.spread_places):
+        return Polarity(YES, 0.85)  # "it's in her liver now" to "has it spread?"
+    if _DO_WITH_WHEN.search(text):
+        return Polarity(YES, 0.85)
+    if re.match(rf"{_SUBJECT}\s+(?:do|does|did|have|has|will|would|had)\b", text):
+        return Polarity(YES, 0.7)  # "she has AF": probably a yes, so check
+    return NONE
+
+
+def _names_what_is_not_counted(text: str, replied: set, named: set, words: QuestionWords) -> bool:
+    """The reply names one of the things the question says not to count, and nothing else it asks about."""
+    for not_counted in words.not_counted:
+        shared = {word for word in replied if names_topic(word, not_counted)}
+        others = {
+            word for word in replied
+            if (word in named or names_topic(word, words.help_examples)) and not names_topic(word, not_counted)
+        }
+        if others:
+            continue
+        if len(shared) >= 2 or (shared and _ONLY_THAT.search(text)):
+            return True
+    return False
