@@ -88,3 +88,11 @@ def hormone_phrase(text: str) -> Optional[str]:
     if negatives:
         return "激素受体阴性"
     return None
+
+
+_HER2_WITHOUT_SCORE = re.compile(r"her-?2\s*(?:是|为|结果是|:)?\s*(?:阴性|低表达|弱阳性|阳性|阴|阳|low)")
+
+
+def her2_needs_score(text: str) -> bool:
+    """"HER2 阴性", "HER2 低表达" with no score: no choice can be told from it, so the score is asked for."""
+    return bool(_HER2_WITHOUT_SCORE.search(text)) and her2_phrase(text) is None

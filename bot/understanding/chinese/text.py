@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Iterable, List, Tuple
+from typing import Iterable, List, Optional, Tuple
 
 from bot.understanding.reading import MAX_ANSWER_CHARS
 
@@ -40,9 +40,12 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
-def normalise(text: str) -> str:
-    """Simplified, half-width, lower case, one space between runs; Chinese punctuation kept as ASCII."""
-    text = (text or "")[:MAX_ANSWER_CHARS]
+def normalise(text: str, limit: Optional[int] = MAX_ANSWER_CHARS) -> str:
+    """Simplified, half-width, lower case, one space between runs; Chinese punctuation kept as ASCII.
+
+    A reply is cut at ``limit`` characters first; a question's own text is read whole (``limit=None``).
+    """
+    text = (text or "")[:limit]
     text = unicodedata.normalize("NFKC", text)
     text = _converter().convert(text)
     text = text.replace("\u3002", ".").replace("\u3001", ",").replace("\u2026", "...")
