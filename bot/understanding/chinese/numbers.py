@@ -55,7 +55,7 @@ def _convert(match: re.Match) -> str:
     digits = [c for c in run if c in _DIGITS]
     # "两三", "三四", "五六十": two numerals next to each other, one apart, are a range.
     for first, second in zip(run, run[1:]):
-        if first in _DIGITS and second in _DIGITS:
+        if first in _DIGITS and second in _DIGITS and "零" not in (first, second) and "〇" not in (first, second):
             a, b = _value(first), _value(second)
             if b == a + 1 and len(digits) <= 3:
                 tail = run[run.index(first + second) + 2:]

@@ -54,6 +54,8 @@ _HEDGES = re.compile(
     r"应该|好像|(?<!不)可能|不太可能|大概|也许|或许|估计|似乎|貌似|觉得|感觉|我想(?:是|应该|有|没)|印象中|印象里|说不定|八成|多半|恐怕|兴许|"
     r"大约是|差不多吧|(?:有|是|没有|没|不是|过|了|的|会|对)吧"
 )
+# A question back (你们是哪家医院？): "什么都能做" and "不怎么" are not questions.
+_ASKS = re.compile(r"[?？]|吗|(?<!不)怎么(?![都也])|(?<!没)什么(?![都也])|为什么|为啥|多少|哪(?![里儿]?都)|谁")
 # Said with a negation, meaning yes.
 _YES_DESPITE = re.compile(r"不是没有|不是没|并非没有|并不是没有|不能说没有|可不是|那还用说|毫无疑问|没得说|不可否认|无可否认|没错|不错")
 _NO_PROBLEM = re.compile(r"^(?:好|行|可以|嗯|好的)?(?:,)?没问题(?:的|啊|呀|哦)?$")
@@ -146,7 +148,10 @@ def read_polarity(text: str, topic_text: str = "") -> Polarity:
     leaning = bool(_LEANING.search(text))
     if _HEDGES.search(_LEANING.sub(" ", text)) and not leaning:
         return Polarity(NOT_SURE, 0.9, hedged=True, corrected=corrected)
-    readings = [_clause(clause, topic_text) for clause in clauses(text)]
+    if _ASKS.search(text):
+        return NONE  # "你们是哪家医院？": a question back, not an answer
+    # "我很确定" says how sure, not what: the clauses are read without it.
+    readings = [_clause(clause, topic_text) for clause in clauses(_LEANING.sub(" ", text))]
     polarity = _combine(text, [r for r in readings if r is not None])
     if polarity.value is None:
         return polarity
