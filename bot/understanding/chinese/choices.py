@@ -164,5 +164,11 @@ def _train(choices: Tuple[Choice, ...]):
 
 
 def content_words(text: str) -> set:
-    """jieba's words of two characters or more, without the commonest ones."""
-    return {word for word in words(text) if len(word) >= 2 and word not in _COMMON and not word.isdigit()}
+    """Pairs of Chinese characters side by side (躺着, 卧床), and Latin words, without the commonest ones.
+
+    Pairs rather than jieba's words: jieba cuts 时候躺着 so that 躺 stands alone."""
+    pairs = set()
+    for run in re.findall(r"[\u4e00-\u9fff]+", text):
+        pairs.update(run[i:i + 2] for i in range(len(run) - 1))
+    pairs.update(re.findall(r"[a-z][a-z0-9+-]+", text))
+    return {pair for pair in pairs if pair not in _COMMON}

@@ -26,7 +26,7 @@ _NOT_NUMBERS = (
     "三阴", "一天到晚", "千万", "一次性", "一模一样", "一起", "一半", "百分之百", "一段时间", "一路", "一家", "一句",
 )
 _RANGE = re.compile(r"\d+(?:\.\d+)?\s*(?:-|—|–|~|到|至|或者|或|还是|/)\s*-?\d+(?:\.\d+)?")
-_VAGUE = re.compile(rf"[几]|\d+\s*(?:多|来)(?:[岁个次线年月种]|$)|\d+(?:个|次|线|种)多|好多|很多|不少|若干")
+_VAGUE = re.compile(rf"[几]|\d+\s*(?:多|来)(?:[岁个次线年月种]|$)|\d+(?:个|次|线|种)多|\d+\s*岁?\s*出头|好多|很多|不少|若干")
 _NEGATIVE = re.compile(r"负\s*\d|(?:^|[\s(,])-\s?\d|零下|减\s*\d")
 _YEAR = re.compile(r"出生|年生|生于|生的|属[鼠牛虎兔龙蛇马羊猴鸡狗猪]|(?:19|20)\d\d\s*年")
 # "快六十了", "明年就六十": an age one less than said; "虚岁" counts the year before birth.
@@ -43,11 +43,22 @@ class NumberReading:
     problem: Optional[str] = None
 
 
+_WORDS_OR_NUMERALS = re.compile(
+    "|".join(re.escape(word) for word in sorted(_NOT_NUMBERS, key=len, reverse=True)) + "|" + _NUMERAL_RUN.pattern
+)
+
+
 def to_digits(text: str) -> str:
-    """``text`` with its Chinese numerals written as digits (两个月 -> 2个月); ranges (两三) stay as "2到3"."""
-    for word in _NOT_NUMBERS:
-        text = text.replace(word, " " * len(word) if word != "一半" else "半")
-    return _NUMERAL_RUN.sub(_convert, text)
+    """``text`` with its Chinese numerals written as digits (两个月 -> 2个月); ranges (两三) stay as "2到3".
+    Words such as 一直 and 一共 are left as they are."""
+    return _WORDS_OR_NUMERALS.sub(_convert_unless_word, text)
+
+
+def _convert_unless_word(match: re.Match) -> str:
+    word = match.group(0)
+    if word in _NOT_NUMBERS:
+        return "半" if word == "一半" else word
+    return _convert(match)
 
 
 def _convert(match: re.Match) -> str:

@@ -41,6 +41,7 @@ _NOT_SURE_WORDS = re.compile(
     r"(?:不|没|没有)(?:太|是很|是太|很|大|怎么|是特别|十分|完全|敢|能)?"
     r"(?:确定|清楚|肯定|记得|知道|晓得|了解|确认|懂|明白|说准|敢说|敢讲)"
 )
+_WAITING = re.compile(r"等.{0,6}结果|结果还没|还没出来|还在等|还要查|还在查")
 _NOT_SURE = (
     "记不清", "记不得", "记不太清", "记不住", "忘了", "忘记了", "忘掉了", "说不准", "说不清", "说不好", "说不上来",
     "不好说", "难说", "很难说", "搞不清", "弄不清", "没印象", "没什么印象", "没把握", "拿不准", "吃不准", "一半一半",
@@ -89,9 +90,10 @@ _NOT_YES = (
     "会诊", "机会", "绝对", "对于", "针对", "对比", "对方", "进行", "流行", "过敏", "超过", "经过", "难过", "通过", "不过", "过去",
 )
 _YES_WORDS = re.compile(
-    r"是|对|有|嗯|恩|好|行|可以|会|愿意|要|需要|同意|确诊|yes|ok|okay|yeah|yep|\by\b"
+    r"是|对|有|嗯|恩|可以|会|愿意|要|需要|同意|确诊|yes|ok|okay|yeah|yep|\by\b"
+    r"|^(?:好|行)(?:的|啊|呀|吧|嘞|滴)?$"
     rf"|(?<![不超经难通度太越穿])(?<={_CJK})过(?![敏去度量多于程期渡头分])"
-    r"|(?:做|用|打|吃|得|怀孕|转移|复发|确诊)了"
+    r"|(?:怀孕|转移|复发|确诊)了|(?:^|[^\u4e00-\u9fff]|(?<=[我她他都也经]))(?:做|用|打|吃|得)了"
 )
 _CONTRAST = re.compile(r"但是|但|不过|可是|只是|然而|除了|就是|只不过")
 # Not any more: a no to "do you still…", a yes to "have you ever…", so it is checked.
@@ -105,11 +107,11 @@ _SUBJECT = re.compile(
     r"|哥哥?|姐姐?|弟弟?|妹妹?|家人|家属|朋友|亲戚|本人|自己)?"
     r"|老公|老婆|爱人|丈夫|妻子|妈妈|爸爸|母亲|父亲|儿子|女儿|婆婆|公公|奶奶|爷爷|外婆|外公"
 )
-_ADVERB = re.compile(
-    r"肯定|确实|当然|绝对|一定|的确|真的|从来|一直|也|都|还|并|根本|完全|压根儿?|就|倒|其实|目前|现在|暂时|最近|之前|以前|过去"
-    r"|至今|目前为止|到现在|到目前为止|好在|幸好|幸亏|还好|可惜|百分之百|一次|一点|这辈子|今年|这几年|这些年|平时|我很确定|我确定"
-    r"|嗯|哦|噢|呃|额|啊|唉|哎|那个|这个|的|了|呢|呀|吧|嘛|哈|是|得|过|他说|医生说|说|据我所知|我知道|我记得|应该"
-    r"|(?:我)?(?:很|非常|十分|特别)?(?:确定|肯定)"
+_ADVERBS = tuple(
+    "肯定 确实 当然 绝对 一定 的确 真的 从来 一直 也 都 还 并 既 又 根本 完全 压根 压根儿 就 倒 其实 目前 现在 暂时 最近 之前"
+    " 以前 过去 至今 目前为止 到现在 到目前为止 好在 幸好 幸亏 还好 可惜 百分之百 一次 一点 这辈子 今年 这几年 这些年 平时"
+    " 嗯 哦 噢 呃 额 啊 唉 哎 那个 这个 的 了 呢 呀 吧 嘛 哈 是 得 过 他说 医生说 说 据我所知 我知道 我记得 应该"
+    " 很确定 非常确定 十分确定 我确定 我很确定 确定 很肯定 我肯定 谢天谢地 感谢 目前还 暂时还 到现在还".split()
 )
 
 
@@ -143,7 +145,7 @@ def read_polarity(text: str, topic_text: str = "") -> Polarity:
                 return NONE  # "有，哦不对": corrected to nothing, so asked again
             text, corrected = after, True
         break
-    if _NOT_SURE_WORDS.search(text) or has_any(text, _NOT_SURE):
+    if _NOT_SURE_WORDS.search(text) or has_any(text, _NOT_SURE) or _WAITING.search(text):
         return Polarity(NOT_SURE, 0.95, corrected=corrected)
     leaning = bool(_LEANING.search(text))
     if _HEDGES.search(_LEANING.sub(" ", text)) and not leaning:
@@ -213,9 +215,9 @@ def _negations(text: str) -> List[re.Match]:
 def _answers(before: str, topic_text: str) -> bool:
     """A negation answers the question when only a subject, a firm word, or the question's own
     words stand before it (她肯定没有, 化疗从来没做过); otherwise it is part of a description."""
-    rest = _ADVERB.sub("", before)
+    rest = remove_all(before, _ADVERBS, by="")
     rest = _SUBJECT.sub("", rest)
-    rest = _ADVERB.sub("", rest)
+    rest = remove_all(rest, _ADVERBS, by="")
     rest = re.sub(r"[\s,.!?\"'()]", "", rest)
     if not rest:
         return True

@@ -154,22 +154,30 @@ def _relative(text: str, today: dt.date) -> Optional[TimeReading]:
         end = start + dt.timedelta(days=6)
         label = {"上上": "上上周", "上": "上周"}.get(match.group(1), "这周")
         return _from_dates(start, end, today, f"{label}（{month_day(start, today)}到{month_day(min(end, today), today)}）")
-    match = re.search(r"(上上|上|这|本)\s*个?\s*月(?!\d)", text)
+    match = re.search(r"(上上|上|这|本)\s*个?\s*月(?!\d)\s*(?:份)?\s*(上旬|中旬|下旬|初|中|底|末)?", text)
     if match and not re.search(r"\d\s*月", text):
         back = {"上上": 2, "上": 1}.get(match.group(1), 0)
         year, month = today.year, today.month - back
         while month < 1:
             year, month = year - 1, month + 12
-        start = dt.date(year, month, 1)
-        end = dt.date(year, month, calendar.monthrange(year, month)[1])
-        return _from_dates(start, end, today, f"{year}年{month}月")
+        part = match.group(2) or ""
+        first, last = _PART_OF_MONTH.get(part, (1, 31))
+        start = dt.date(year, month, first)
+        end = dt.date(year, month, min(last, calendar.monthrange(year, month)[1]))
+        return _from_dates(start, end, today, f"{year}年{month}月{part}")
     return None
 
 
 def _year_of(text: str, today: dt.date) -> Optional[int]:
     match = re.search(r"((?:19|20)\d\d)\s*年|(大前年|前年|去年|今年)", text)
     if not match:
-        match2 = re.search(r"(?<!\d)(\d\d)\s*年(?=\s*\d{1,2}\s*月|底|初|年底|年初|年中|的时候|那年)", text)
+        # "18年做的" is the year 2018; "18年前", "18年了", "过去18年" are durations.
+        match2 = re.search(r"(?<!\d)(\d\d)\s*年(?!\s*(?:前|以前|之前|了|多|半|左右|以上|以内|内|来|后|以后|之后))", text)
+        if match2 and re.search(r"(?:过去|这|近|最近|已经|快|都|有|满|超过|不到)\s*$", text[: match2.start()]):
+            match2 = None
+        if match2 and not re.search(r"(?<!\d)\d\d\s*年\s*\d{1,2}\s*月", text) and not re.search(
+                r"(?<!\d)\d\d\s*年\s*(?:做|的|得|查|确诊|发现|开始|用|打|吃|那|底|初|中|春|夏|秋|冬|上半|下半|年)", text):
+            match2 = None  # a bare "10年" stays a duration
         if match2:
             year = 2000 + int(match2.group(1))
             return year if year <= today.year else None
