@@ -20,6 +20,7 @@ WHEN_WAS_IT = "是什么时候的事？"
 WHEN_FOUND = "是什么时候发现或最后一次治疗的？"
 BAND_UNCLEAR = "这个时间比按钮上的时间早还是晚？"
 NONE_ECHO = "从来没有"
+CYCLES_NOT_PLANS = "疗程（打了几次）和方案不一样：同一个方案可以打好几个疗程。请说一共用过几种不同的方案。"
 HER2_SCORE = "“HER2 阴性”或“低表达”分不出是哪一种。请看报告上 HER2 后面的分数（0、1+、2+ 或 3+），2+ 的话还有 FISH 的结果。"
 NUMBER_PROBLEMS = {
     "markup": "请只输入数字。",

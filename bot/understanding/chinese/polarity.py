@@ -111,7 +111,9 @@ _ADVERBS = tuple(
     "肯定 确实 当然 绝对 一定 的确 真的 从来 一直 也 都 还 并 既 又 根本 完全 压根 压根儿 就 倒 其实 目前 现在 暂时 最近 之前"
     " 以前 过去 至今 目前为止 到现在 到目前为止 好在 幸好 幸亏 还好 可惜 百分之百 一次 一点 这辈子 今年 这几年 这些年 平时"
     " 嗯 哦 噢 呃 额 啊 唉 哎 那个 这个 的 了 呢 呀 吧 嘛 哈 是 得 过 他说 医生说 说 据我所知 我知道 我记得 应该"
-    " 很确定 非常确定 十分确定 我确定 我很确定 确定 很肯定 我肯定 谢天谢地 感谢 目前还 暂时还 到现在还".split()
+    " 很确定 非常确定 十分确定 我确定 我很确定 确定 很肯定 我肯定 谢天谢地 感谢 目前还 暂时还 到现在还"
+    " 任何 一样 一种 一个 这些 那些 这种 那种 上面 上面的 以上 以上的 里面 这里面 这几种 这几个 这几样 这方面 哪个 哪样 一项"
+    " 哪一种 全部 全都 统统 通通 什么".split()
 )
 
 
@@ -241,7 +243,7 @@ def _combine(text: str, readings: List[_Clause]) -> Polarity:
         confidence = min(r.confidence for r in answering)
         if no_longer:
             return Polarity(first.value, min(confidence, 0.6), no_longer=True)
-        if len(readings) > 1 and (any(r.contrast for r in readings[1:]) or _CONTRAST.search(text)):
+        if len(clauses(text)) > 1 and (any(r.contrast for r in readings[1:]) or _CONTRAST.search(text)):
             confidence = min(confidence, 0.7)  # "有，但是很轻": said back as a check
         if len(answering) < len(readings):
             confidence = min(confidence, 0.9)

@@ -23,10 +23,10 @@ from typing import Iterable, Optional
 
 from bot.screening.answers import NEVER, NO, NOT_SURE, YES, AnswerType, InvalidAnswer, Question
 from bot.understanding.chinese import choices, lab_results, messages
-from bot.understanding.chinese.numbers import read_number
+from bot.understanding.chinese.numbers import read_number, to_digits
 from bot.understanding.chinese.polarity import Polarity, read_polarity, topic_text
 from bot.understanding.chinese.text import normalise
-from bot.understanding.chinese.times import read_time
+from bot.understanding.chinese.times import NOT_WITHIN, read_time
 from bot.understanding.chinese.voice import read_voice
 from bot.understanding.english.times import TimeReading
 from bot.understanding.reading import MAX_ANSWER_CHARS, Reading
@@ -39,6 +39,9 @@ _DAYS_PER_YEAR = Decimal("365.25")
 _NEGATED = re.compile(r"没|不|未|从来")
 # "不到两年", "没多久", "有没有": these hold a negation and are about the time itself.
 _NEGATION_ABOUT_TIME = re.compile(r"不到|没到|不满|没多久|不久|不超过|有没有|没有超过|还没满|以内")
+_NOT_WITHIN = re.compile(NOT_WITHIN)
+# Cycles are not regimens: "化疗做了六个疗程" is one plan given six times.
+_CYCLES = re.compile(r"疗程|周期|轮")
 # Statements about feeling well (挺好的, 都正常): no polarity of their own.
 _WELL = re.compile(r"挺好|很好|还好|都好|正常|健康|没事")
 _DIMINISHERS = re.compile(r"只是|只有|就是一点|有点|有一点|一点点|轻微|稍微|不严重|不太严重|偶尔")
@@ -99,6 +102,8 @@ class ChineseReader:
         if polarity.value == NOT_SURE and not polarity.hedged:
             return Reading(NOT_SURE, polarity.confidence)
         number = read_number(raw, text)
+        if number.value is not None and "方案" in (question.unit or "") and _CYCLES.search(text):
+            return Reading(None, 0.0, problem=messages.CYCLES_NOT_PLANS + self.expected(question))
         if number.value is not None:
             stated = number.value - 1 if number.future and question.unit == "岁" else number.value
             if not _in_range(question, stated):
@@ -129,7 +134,8 @@ class ChineseReader:
     ) -> Reading:
         if polarity.value == NOT_SURE and not polarity.hedged:
             return Reading(NOT_SURE, polarity.confidence)
-        time = read_time(text, today) if polarity.value != NO or _NEGATION_ABOUT_TIME.search(text) else None
+        about_time = bool(_NEGATION_ABOUT_TIME.search(text) or _NOT_WITHIN.search(to_digits(text)))
+        time = read_time(text, today) if polarity.value != NO or about_time else None
         if time is None and polarity.value == NO:
             # "没有，三周前那次不算": a no that also names a time is checked, never guessed.
             time_too = read_time(text, today)
@@ -145,7 +151,7 @@ class ChineseReader:
             confidence = 0.9
             if polarity.hedged:
                 confidence = 0.7  # "好像是三周前吧": the time, checked
-            elif _NEGATED.search(_NEGATION_ABOUT_TIME.sub(" ", text)) and time.days_max is not None:
+            elif _NEGATED.search(_NEGATION_ABOUT_TIME.sub(" ", text)) and time.days_max is not None and not about_time:
                 confidence = 0.5  # a negation beside a time: which one is meant? Check.
             return Reading(value, confidence, echo=time.echo)
         if polarity.value == NO:

@@ -33,6 +33,13 @@ _DURATION = re.compile(
 )
 _LESS_BEFORE = re.compile(r"(?:不到|不满|不足|没到|还没到|还不到|没有|少于|最近|近|这)\s*$")
 _LESS_AFTER = re.compile(r"^\s*(?:以内|之内|内|里|不到)")
+_NEARLY_BEFORE = re.compile(r"(?:快|将近|接近|差不多快|快要)\s*$")
+# "最近三个月没有", "这半年都没用过": the negation is about the time itself.
+NOT_WITHIN = (
+    r"(?:最近|近|这|过去|这个|这段)\s*(?:\d+(?:\.\d+)?|半|几)?\s*个?\s*(?:天|周|星期|礼拜|月|年)\s*(?:以内|之内|内|里|来)?\s*"
+    r"(?:都|也|一直|就|完全|根本)?\s*(?:没|不|未|从没)"
+)
+_NOT_WITHIN = re.compile(NOT_WITHIN)
 _MORE_BEFORE = re.compile(r"(?:超过|多于|不止|起码|至少|已经超过|早就超过)\s*$")
 _MORE_AFTER = re.compile(r"^\s*(?:以上|多|还多|出头)")
 _APPROXIMATE = re.compile(r"大概|大约|约|差不多|左右|上下|估计|前后")
@@ -106,6 +113,8 @@ def _duration(text: str, today: dt.date) -> Optional[TimeReading]:
         low_amount, high_amount = (float(part) for part in amount_text.split("到"))
         low, high = round(low_amount * per), round(high_amount * per)
         return TimeReading(low, low, high, f"{_plain(low_amount)}到{_plain(high_amount)}{name}前", True)
+    if amount_text == "半" and unit == "年" and before.endswith("大"):
+        return TimeReading(210, 210, 330, "大半年前", True)  # "大半年": seven to eleven months
     amount = 0.5 if amount_text == "半" else float(amount_text)
     if match.group("half") or match.group("half2"):
         amount += 0.5
@@ -114,6 +123,13 @@ def _duration(text: str, today: dt.date) -> Optional[TimeReading]:
         name_amount = "半年"
     else:
         name_amount = f"{_plain(amount)}{name}"
+    if _NOT_WITHIN.search(text):
+        # "最近三个月没做过": not in the last three months, so longer ago (or never).
+        return TimeReading(days + 1, days + 1, None, f"超过{name_amount}", approximate=True)
+    if _NEARLY_BEFORE.search(before):
+        # "快三个月了", "将近一年": a little less than that.
+        low = round(days * 0.8)
+        return TimeReading(low, low, max(days - 1, low), f"快{name_amount}了", approximate=True)
     if _LESS_BEFORE.search(before) or _LESS_AFTER.match(after):
         return TimeReading(0, 0, max(days - 1, 0), f"不到{name_amount}", approximate=True)
     if match.group("more") or match.group("more2"):
