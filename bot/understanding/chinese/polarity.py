@@ -38,7 +38,7 @@ _CORRECTION = re.compile(
     r"(?:哦|噢|喔|啊|呃|额|哎|唉|嗯)?\s*(?:不对不对|不对|说错了|我说错了|搞错了|弄错了|记错了|更正一下|纠正一下|更正|纠正)了?"
 )
 _NOT_SURE_WORDS = re.compile(
-    r"(?:不|没|没有)(?:太|是很|是太|很|大|怎么|是特别|十分|完全|敢|能)?"
+    r"(?:不|没|没有)(?:太|是很|是太|是好|是几|好|很|大|怎么|是特别|十分|完全|敢|能)?"
     r"(?:确定|清楚|肯定|记得|知道|晓得|了解|确认|懂|明白|说准|敢说|敢讲)"
 )
 _WAITING = re.compile(r"等.{0,6}结果|结果还没|还没出来|还在等|还要查|还在查")
@@ -47,7 +47,8 @@ _NOT_SURE = (
     "不好说", "难说", "很难说", "搞不清", "弄不清", "没印象", "没什么印象", "没把握", "拿不准", "吃不准", "一半一半",
     "不一定", "问医生", "问问医生", "问一下医生", "问下医生", "问过医生才知道", "查一下", "查查", "看看报告", "看一下报告",
     "翻一下", "等结果", "结果还没出", "还没出结果", "结果没出来", "谁知道", "天知道", "未知", "不详", "不明", "idk",
-    "not sure", "don't know", "dont know", "有没有也不", "有还是没有",
+    "not sure", "don't know", "dont know", "有没有也不", "有还是没有", "看情况", "再说吧", "考虑一下", "考虑考虑", "商量",
+    "问问家里", "问一下家里", "想一想", "想想", "再看看", "没想好", "还没决定", "犹豫",
 )
 # Firm enough to lean: these stop a hedge.
 _LEANING = re.compile(r"我?(?:很|非常|十分|特别|完全)?(?:确定|肯定)(?!吗)|百分之百|100%|一百个确定")
@@ -93,6 +94,7 @@ _YES_WORDS = re.compile(
     r"是|对|有|嗯|恩|可以|会|愿意|要|需要|同意|确诊|yes|ok|okay|yeah|yep|\by\b"
     r"|^(?:好|行)(?:的|啊|呀|吧|嘞|滴)?$"
     rf"|(?<![不超经难通度太越穿])(?<={_CJK})过(?![敏去度量多于程期渡头分])"
+    r"|(?:^|(?<=[我她他还]))在(?:吃|用|打|做|喝)|正在|一直在|还在"
     r"|(?:怀孕|转移|复发|确诊)了|(?:^|[^\u4e00-\u9fff]|(?<=[我她他都也经]))(?:做|用|打|吃|得)了"
 )
 _CONTRAST = re.compile(r"但是|但|不过|可是|只是|然而|除了|就是|只不过")
@@ -113,7 +115,7 @@ _ADVERBS = tuple(
     " 嗯 哦 噢 呃 额 啊 唉 哎 那个 这个 的 了 呢 呀 吧 嘛 哈 是 得 过 他说 医生说 说 据我所知 我知道 我记得 应该"
     " 很确定 非常确定 十分确定 我确定 我很确定 确定 很肯定 我肯定 谢天谢地 感谢 目前还 暂时还 到现在还"
     " 任何 一样 一种 一个 这些 那些 这种 那种 上面 上面的 以上 以上的 里面 这里面 这几种 这几个 这几样 这方面 哪个 哪样 一项"
-    " 哪一种 全部 全都 统统 通通 什么".split()
+    " 哪一种 全部 全都 统统 通通 什么 后来 然后 之后 再".split()
 )
 
 
@@ -129,6 +131,10 @@ class Polarity:
 
 
 NONE = Polarity(None, 0.0)
+
+
+# Words that make a time or a number approximate (大概三周前), not a hedge on the answer.
+APPROXIMATELY = re.compile(r"大概|大约|差不多|约莫|左右|上下")
 
 
 def read_polarity(text: str, topic_text: str = "") -> Polarity:
@@ -246,7 +252,7 @@ def _combine(text: str, readings: List[_Clause]) -> Polarity:
         if len(clauses(text)) > 1 and (any(r.contrast for r in readings[1:]) or _CONTRAST.search(text)):
             confidence = min(confidence, 0.7)  # "有，但是很轻": said back as a check
         if len(answering) < len(readings):
-            confidence = min(confidence, 0.9)
+            confidence = min(confidence, 0.6)  # "抽过一次，后来没再抽": a negation beside the answer, checked
         return Polarity(first.value, confidence)
     if no_longer:
         # "以前有过，现在没有了": a no now, a yes before; the reader checks.
