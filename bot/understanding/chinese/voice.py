@@ -15,7 +15,7 @@ _CAREGIVER = re.compile(
     r"|代(?:他|她|别人|家人)|照顾(?:他|她|的人|病人|患者)|我是(?:他|她)(?:的)?|家属|陪护|护工|为(?:他|她)(?:问|填)"
     r"|(?:他|她)本人|不是我|不是本人|别人"
 )
-_SELF = re.compile(r"^我$|^我的$|^自己$|自己(?:问|填|答|看)|给自己|我自己|本人|是我|我就是|给我自己|我是患者(?!家属)|我是病人(?!家属)|自己的|我得了|我本人|就我|我的病|为自己")
+_SELF = re.compile(r"^我$|^我的$|^自己$|自己(?:问|填|答|看)|给自己|我自己|本人|是我|我就是|给我自己|我是患者(?!家属|#)|我是病人(?!家属|#)|自己的|我得了|我本人|就我|我的病|为自己")
 _NOT_SELF = re.compile(r"不是我|不是本人|不是我自己|不是给我|不是为自己")
 
 
@@ -23,7 +23,7 @@ def read_voice(text: str) -> Optional[str]:
     """"self" or "caregiver", or None when the words say neither or both."""
     caregiver = bool(_CAREGIVER.search(text)) or bool(_NOT_SELF.search(text))
     rest = _NOT_SELF.sub(" ", text)
-    rest = _CAREGIVER.sub(" ", rest)
+    rest = _CAREGIVER.sub("#", rest)
     self_ = bool(_SELF.search(rest))
     if caregiver and not self_:
         return "caregiver"
