@@ -75,6 +75,8 @@ _A_NOT_A = re.compile(rf"({_CJK})(?:没|不)\1")
 _DESCRIBED = re.compile(
     rf"(?<=[\u4e00-\u9fff])(?<![是有会要能对不没])不(?:了|下|动|住|起|上|进|出|开|完|好|来|去)"
     r"|不能|无法|没法|没办法|做不到|干不了|受不了|不行了"
+    # How serious, not whether: 不严重, 不是很严重, 不要紧, 没大碍.
+    r"|不(?:是|算)?(?:很|太|怎么|特别|那么|十分)?(?:严重|厉害|重|明显|要紧|碍事)|没(?:有)?(?:什么)?大(?:碍|问题)|没关系|问题不大"
 )
 _NEGATION = re.compile(
     r"从来没有|从来没|从来不|从没有|从没|从未|根本没有|根本没|根本不|压根没有|压根没|压根不|并没有|并没|并不|"
@@ -102,7 +104,9 @@ _YES_WORDS = re.compile(
     r"|(?:^|(?<=[我她他还]))在(?:吃|用|打|做|喝)|正在|一直在|还在"
     r"|(?:怀孕|转移|复发|确诊)了|(?:^|[^\u4e00-\u9fff]|(?<=[我她他都也经]))(?:做|用|打|吃|得)了"
 )
-_CONTRAST = re.compile(r"但是|但|不过|可是|只是|然而|除了|就是|只不过")
+_CONTRAST = re.compile(r"但是|但|不过|可是|只是|然而|除了|就是|只不过|只(?!要)|仅")
+# "有点早搏", "有一点麻": a yes made small, so it is checked.
+_A_LITTLE = re.compile(r"有(?:一)?点(?:儿)?[\u4e00-\u9fff]|有些[\u4e00-\u9fff]")
 # Not any more: a no to "do you still…", a yes to "have you ever…", so it is checked.
 _NO_LONGER = re.compile(
     r"现在(?:已经)?(?:没有|没|不)|已经(?:停|好|治好|痊愈|不用|不吃|不打|没有|没|控制住)了?|不再|早就停了|早停了|好了|停了"
@@ -214,6 +218,8 @@ def _clause(clause: str, topic_text: str) -> Optional[_Clause]:
         return _Clause(NO, 0.5, described=True, no_longer=no_longer, contrast=contrast)
     if said_yes or intensified:
         return _Clause(YES, 0.95, no_longer=no_longer, contrast=contrast)
+    if _A_LITTLE.search(clause) and not described:
+        return _Clause(YES, 0.6, contrast=contrast)
     if described:
         return _Clause(NO, 0.5, described=True, contrast=contrast)
     if no_longer:
