@@ -325,3 +325,42 @@ def test_voice(reader, text, expected):
 
 def test_polarity_is_confident_for_plain_words():
     assert read_polarity("没有").confidence >= CONFIDENT
+
+
+# --- replies found while writing the development set (tests/answers/dev_zh.yml) ------------
+@pytest.mark.parametrize("question_id, text, low, high", [
+    ("days_since_chemotherapy", "2年零3个月前", 800, 840),  # two years and three months
+    ("days_since_chemotherapy", "最近三个月没有做化疗", 91, 36500),  # not in the last three months: longer ago
+    ("days_since_chemotherapy", "快三个月了", 60, 89),
+    ("days_since_chemotherapy", "上个月中旬", 11, 20),  # 11 to 20 November
+    ("days_since_radiotherapy", "18年做的放疗", 2892, 3256),  # the year 2018, not 18 years
+    ("days_since_chemotherapy", "大概十天前", 9, 11),
+])
+def test_more_times_ago(reader, questions, question_id, text, low, high):
+    reading = read(reader, questions, question_id, text)
+    assert low <= reading.value <= high and not reading.needs_check, (text, reading.value)
+
+
+def test_lines_named_one_by_one_are_counted(reader, questions):
+    assert read(reader, questions, "chemo_lines", "一线用的GP，二线用的TP").value == Decimal(2)
+
+
+def test_cycles_are_not_regimens(reader, questions):
+    reading = read(reader, questions, "chemo_lines", "化疗做了六个疗程")
+    assert reading.value is None and "方案" in reading.problem
+
+
+@pytest.mark.parametrize("question_id, text, expected", [
+    ("pregnant_or_breastfeeding", "我是男的", None),  # 是 here is "am", not a yes
+    ("heart_disease", "不是很严重的心律不齐", None),  # how serious, not whether: never an unchecked no
+    ("heart_disease", "心脏有点早搏，医生说不要紧", None),
+    ("npc_recent_medicines", "上面这些都没有", NO),
+    ("pd1_therapy", "不得不用了卡瑞利珠单抗", None),  # 不得不 "had to": never a no
+])
+def test_words_that_look_like_an_answer_and_are_not(reader, questions, question_id, text, expected):
+    reading = read(reader, questions, question_id, text)
+    if expected is None:
+        assert reading.value is None or reading.needs_check or reading.value == YES
+        assert not (reading.value == NO and not reading.needs_check)
+    else:
+        assert reading.value == expected and not reading.needs_check

@@ -71,7 +71,7 @@ def _score(text: str) -> Optional[int]:
 
 
 _RECEPTOR = r"(?:(?<![a-z])(?:er|pr|pgr|hr)(?![a-z])|雌激素受体|孕激素受体|激素受体|雌激素|孕激素)"
-_POSITIVE = r"(?:\(\s*\++\s*\)|\++(?![\w])|强阳性|弱阳性|中等阳性|中度阳性|阳性|阳|[1-9]\d{0,2}\s*%)"
+_POSITIVE = r"(?:\(\s*\++\s*\)|\++(?![\w])|[1-9]\d{0,2}\s*%\s*\+|强阳性|弱阳性|中等阳性|中度阳性|阳性|阳|[1-9]\d{0,2}\s*%)"
 _NEGATIVE = r"(?:\(\s*-\s*\)|-(?![\w])|阴性|阴|0\s*%)"
 
 
@@ -80,7 +80,7 @@ def hormone_phrase(text: str) -> Optional[str]:
     if re.search(r"三阴|triple negative|tnbc", text):
         return "激素受体阴性"
     text = re.sub(r"(?:<|小于|低于|不到)\s*1\s*%", " 0% ", text)
-    link = r"\s*(?:[:：]|是|为|都是|均为|都|均|结果)?\s*(?:是|为)?\s*"
+    link = r"\s*(?:[:：]|是|为|都是|均为|都|均|结果)?\s*(?:是|为)?\s*\(?\s*"
     positives = re.findall(rf"{_RECEPTOR}{link}{_POSITIVE}", text)
     negatives = re.findall(rf"{_RECEPTOR}{link}{_NEGATIVE}", text)
     if positives:

@@ -106,6 +106,9 @@ def read_number(raw_text: str, text: str) -> NumberReading:
     if _VAGUE.search(converted):
         return NumberReading(problem="vague")
     found = _distinct(re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d])", converted))
+    lines = [int(n) for n in re.findall(r"(?<![\d.])(\d)\s*线", converted)]
+    if len(found) > 1 and len(lines) == len(found) and sorted(lines) == list(range(1, len(lines) + 1)):
+        return NumberReading(value=Decimal(max(lines)))  # "一线用的GP，二线用的TP": two lines
     if len(found) > 1:
         return NumberReading(problem="several")
     if len(found) == 1:

@@ -119,6 +119,18 @@ def _duration(text: str, today: dt.date) -> Optional[TimeReading]:
     if match.group("half") or match.group("half2"):
         amount += 0.5
     days = round(amount * per)
+    more_months = re.match(r"\s*零?\s*(\d+)\s*个?\s*月", after) if unit == "年" else None
+    if more_months:
+        # "两年零三个月前": the months add to the years.
+        months = int(more_months.group(1))
+        days += months * 30
+        after = after[more_months.end():]
+        if _FUTURE_AFTER.match(after):
+            return TimeReading(-1, -1, -1, "以后")
+        when = today - dt.timedelta(days=days)
+        spread = max(1, days // 10)
+        return TimeReading(days, days - spread, days + spread,
+                           f"大约{_plain(amount)}年{months}个月前（{month_day(when, today)}左右）", bool(_APPROXIMATE.search(text)))
     if amount == 0.5 and unit == "年":
         name_amount = "半年"
     else:
@@ -223,7 +235,7 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
         last = min(last, calendar.monthrange(chosen, month)[1])
         part = month_only.group(2) or ""
         return _from_dates(dt.date(chosen, month, first), dt.date(chosen, month, last), today, f"{chosen}年{month}月{part}")
-    festival = re.search(r"春节|过年|国庆|元旦", text)
+    festival = re.search(r"春节|过年|过完年|国庆|元旦", text)
     if festival:
         return _festival(festival.group(0), year, today)
     season = re.search("|".join(_SEASONS), text)
@@ -237,6 +249,8 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
         middle = dt.date(chosen + shift, month, day)
         return _from_dates(middle - dt.timedelta(days=45), middle + dt.timedelta(days=45), today,
                            f"{chosen}年{season.group(0)}")
+    if year is None and re.search(r"年初|年中|年底|年末|上半年|下半年", text) and not _DURATION.search(text):
+        year = today.year  # "年初的时候": this year
     if year is not None:
         part = re.search(r"(?:年)?(上半年|下半年|年初|年中|年底|年末|初|底|末)", text[text.find("年"):] if "年" in text else "")
         first, last = _PART_OF_YEAR.get(part.group(1), (1, 12)) if part else (1, 12)
@@ -263,7 +277,7 @@ def _day(year: int, month: int, day: int, today: dt.date) -> Optional[TimeReadin
 
 
 def _festival(name: str, year: Optional[int], today: dt.date) -> Optional[TimeReading]:
-    if name in ("春节", "过年"):
+    if name in ("春节", "过年", "过完年"):
         chosen = year if year is not None else today.year
         if chosen not in _SPRING_FESTIVAL:
             return None
