@@ -25,7 +25,7 @@ the first one: then the first is said back as a check.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, List, Optional, Tuple
 
 from bot.screening.answers import NO, NOT_SURE, YES
@@ -64,7 +64,7 @@ _NO_PROBLEM = re.compile(r"^(?:好|行|可以|嗯|好的)?(?:,)?没问题(?:的|
 # Words holding 不 / 没 / 无 that do not say no to the question.
 _NEUTRAL = (
     "不良", "不适", "不舒服", "不齐", "不全", "不足", "不佳", "不过", "不管", "不仅", "不但", "不论", "不然", "要不",
-    "不久", "不到", "不超过", "没多久", "不少", "不同", "不止", "不断", "不停", "差不多", "无论", "不一样", "了不起",
+    "不久", "不到", "不超过", "没多久", "不少", "不同的", "不同于", "各不相同", "不止", "不断", "不停", "差不多", "无论", "不一样", "了不起",
     "不得了", "不规律", "不明显", "无痛", "不大", "不太好", "不稳定", "不正常", "不规则", "不对称", "不均匀", "不了了之",
     # These say yes, or more: 不得不 "had to", 不止一次 "more than once", 离不开 "cannot do without".
     "不得不", "不由得", "不免", "不禁", "免不了", "少不了", "离不开", "没少", "无时无刻", "不在少数", "没完没了",
@@ -85,7 +85,7 @@ _NEGATION = re.compile(
 # The negated verb phrase, so its verb is not read as a yes (没做过, 不是, 没有用过).
 _NEGATED_PHRASE = re.compile(
     "(?:" + _NEGATION.pattern.replace(r"\b(?:no|nope|none|never|not|n)\b", "(?!)") + ")"
-    + r"(?:(?:有)?[\u4e00-\u9fff]{1,4}?过|有|是|对|会|要|用|能|行|可以|愿意|需要|在|打|做|吃|得|确诊)?"
+    + r"(?:(?:有)?[\u4e00-\u9fff]{1,4}?过|可以|愿意|需要|同意|[\u4e00-\u9fff]{1,2})?"
 )
 _INTENSIFIERS = re.compile(r"肯定|确实|当然|绝对|一定|的确|真的|确定|必须|毫无疑问")
 # Parts of words that look like a yes word and are not: 有点, 但是, 主要, 好像, 对于 …
@@ -102,15 +102,18 @@ _YES_WORDS = re.compile(
     r"|^(?:好|行)(?:的|啊|呀|吧|嘞|滴)?$"
     rf"|(?<![不超经难通度太越穿])(?<={_CJK})过(?![敏去度量多于程期渡头分])"
     r"|(?:^|(?<=[我她他还]))在(?:吃|用|打|做|喝)|正在|一直在|还在"
-    r"|(?:怀孕|转移|复发|确诊)了|(?:^|[^\u4e00-\u9fff]|(?<=[我她他都也经]))(?:做|用|打|吃|得)了"
+    r"|(?:怀孕|转移|复发|确诊)了|(?:^|[^\u4e00-\u9fff]|(?<=[我她他都也经刚才又还已]))(?:做|用|打|吃|得)了"
 )
 _CONTRAST = re.compile(r"但是|但|不过|可是|只是|然而|除了|就是|只不过|只(?!要)|仅")
 # "有点早搏", "有一点麻": a yes made small, so it is checked.
 _A_LITTLE = re.compile(r"有(?:一)?点(?:儿)?[\u4e00-\u9fff]|有些[\u4e00-\u9fff]")
 # Not any more: a no to "do you still…", a yes to "have you ever…", so it is checked.
 _NO_LONGER = re.compile(
-    r"现在(?:已经)?(?:没有|没|不)|已经(?:停|好|治好|痊愈|不用|不吃|不打|没有|没|控制住)了?|不再|早就停了|早停了|好了|停了"
+    r"现在(?:已经)?(?:没有|没|不)[^,]*了|已经(?:停|好|治好|痊愈|不用|不吃|不打|没有|没|控制住)了?|不再|早就停了|早停了|好了|停了"
 )
+# "以前有过，现在没有": the past beside the present. "现在没有" alone is a plain no to "do you now…".
+_PAST = re.compile(r"以前|之前|过去|曾经|[\u4e00-\u9fff]过")
+_NOW_NOT = re.compile(r"现在(?:已经)?(?:没有|没|不)")
 # Who answers and how firmly: these may stand before a negation that answers the question.
 _SUBJECT = re.compile(
     r"(?:我们?|你|您|他们?|她们?|它|患者|病人|本人|自己|老人家?|家里人|医生|大夫)"
@@ -170,8 +173,13 @@ def read_polarity(text: str, topic_text: str = "") -> Polarity:
     if _ASKS.search(text):
         return NONE  # "你们是哪家医院？": a question back, not an answer
     # "我很确定" says how sure, not what: the clauses are read without it.
-    readings = [_clause(clause, topic_text) for clause in clauses(_LEANING.sub(" ", text))]
-    polarity = _combine(text, [r for r in readings if r is not None])
+    readings = [r for r in (_clause(c, topic_text) for c in clauses(_LEANING.sub(" ", text))) if r is not None]
+    if not readings and leaning:
+        # "肯定", "我确定": the firm word is the whole answer.
+        readings = [r for r in (_clause(c, topic_text) for c in clauses(text)) if r is not None]
+    if _NOW_NOT.search(text) and _PAST.search(_NOW_NOT.sub(" ", text)):
+        readings = [replace(r, no_longer=True) for r in readings]
+    polarity = _combine(text, readings)
     if polarity.value is None:
         return polarity
     confidence = polarity.confidence
@@ -244,7 +252,12 @@ def _answers(before: str, topic_text: str) -> bool:
         return False
     if len(rest) == 1:
         return rest in topic_text
-    return all(rest[i:i + 2] in topic_text for i in range(len(rest) - 1))
+    # Every character is part of a pair the question uses: 心脏血管 is 心脏 and 血管.
+    covered = set()
+    for i in range(len(rest) - 1):
+        if rest[i:i + 2] in topic_text:
+            covered.update((i, i + 1))
+    return len(covered) == len(rest)
 
 
 def _combine(text: str, readings: List[_Clause]) -> Polarity:
