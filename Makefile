@@ -40,11 +40,13 @@ compare-pipelines: setup ## Compare NLU pipelines on held-out messages (accuracy
 benchmark: train ## Measure turn latency and memory with concurrent simulated conversations
 	.venv/bin/python scripts/benchmark.py
 
-evaluate-answers: setup ## Score the answer reader on the blind answer set: understood / asked again / wrong per type
+evaluate-answers: setup ## Score the answer readers on the blind answer sets (English, Chinese): understood / asked again / wrong per type
 	.venv/bin/python scripts/evaluate_answers.py tests/answers/blind.yml
+	.venv/bin/python scripts/evaluate_answers.py tests/answers/blind_zh.yml
 
-benchmark-reader: setup ## Measure the answer reader's cost per answer (p50 / p95)
+benchmark-reader: setup ## Measure the answer readers' cost per answer (p50 / p95), English and Chinese
 	.venv/bin/python scripts/benchmark_reader.py
+	.venv/bin/python scripts/benchmark_reader.py --language zh
 
 cluster: train ## Start Redis, PostgreSQL, HAProxy and two replicas of each server on loopback (Ctrl+C stops all)
 	scripts/setup_cluster.sh

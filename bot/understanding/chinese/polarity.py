@@ -287,6 +287,11 @@ def _combine(text: str, readings: List[_Clause]) -> Polarity:
     return NONE
 
 
+def without_neutral(text: str) -> str:
+    """``text`` without the words that hold 不 / 没 and say no no (差不多, 不到, 有没有)."""
+    return remove_all(_A_NOT_A.sub(" ", text), _NEUTRAL)
+
+
 def topic_text(texts: Iterable[str], terms: Tuple[str, ...] = ()) -> str:
     """The question's texts and terms as one string, for :func:`read_polarity`."""
     return " ".join(list(texts) + list(terms))

@@ -24,7 +24,7 @@ from typing import Iterable, Optional
 from bot.screening.answers import NEVER, NO, NOT_SURE, YES, AnswerType, InvalidAnswer, Question
 from bot.understanding.chinese import choices, lab_results, messages
 from bot.understanding.chinese.numbers import read_number, to_digits
-from bot.understanding.chinese.polarity import APPROXIMATELY, Polarity, read_polarity, topic_text
+from bot.understanding.chinese.polarity import APPROXIMATELY, Polarity, read_polarity, topic_text, without_neutral
 from bot.understanding.chinese.text import normalise
 from bot.understanding.chinese.times import NOT_WITHIN, read_time
 from bot.understanding.chinese.voice import read_voice
@@ -151,7 +151,8 @@ class ChineseReader:
             confidence = 0.9
             if polarity.hedged and read_polarity(APPROXIMATELY.sub(" ", text)).hedged:
                 confidence = 0.7  # "好像是三周前吧": the time, checked; "大概三周前" is only approximate
-            elif _NEGATED.search(_NEGATION_ABOUT_TIME.sub(" ", text)) and time.days_max is not None and not about_time:
+            elif _NEGATED.search(without_neutral(_NEGATION_ABOUT_TIME.sub(" ", text))) and time.days_max is not None \
+                    and not about_time:
                 confidence = 0.5  # a negation beside a time: which one is meant? Check.
             return Reading(value, confidence, echo=time.echo)
         if polarity.value == NO:

@@ -131,8 +131,8 @@ def _duration(text: str, today: dt.date) -> Optional[TimeReading]:
         spread = max(1, days // 10)
         return TimeReading(days, days - spread, days + spread,
                            f"大约{_plain(amount)}年{months}个月前（{month_day(when, today)}左右）", bool(_APPROXIMATE.search(text)))
-    if amount == 0.5 and unit == "年":
-        name_amount = "半年"
+    if amount == 0.5:
+        name_amount = "半年" if unit == "年" else f"半{name}"
     else:
         name_amount = f"{_plain(amount)}{name}"
     if _NOT_WITHIN.search(text):
@@ -220,7 +220,7 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
     if full:
         return _day(int(full.group(1)), int(full.group(2)), int(full.group(3)), today)
     year = _year_of(text, today)
-    month_and_day = re.search(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]", text)
+    month_and_day = re.search(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*(?:[日号]|(?![\d个天周年月多]))", text)
     if month_and_day:
         month, day = int(month_and_day.group(1)), int(month_and_day.group(2))
         chosen = year if year is not None else _last_year_if_future(today, month, day)
