@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.evaluate_answers import ASKED_AGAIN, UNDERSTOOD, WRONG, load, score
+from scripts.evaluate_answers import ASKED_AGAIN, OPPOSITE, UNDERSTOOD, WRONG, language_of, load, questions_in, score
 
 ANSWERS = Path(__file__).resolve().parents[1] / "answers"
 # (answers, at least understood, at most wrong): the measured figures.
@@ -28,6 +28,39 @@ def test_answer_set_figures_do_not_get_worse(name, questions):
     assert sum(counts.values()) == total
     assert counts[UNDERSTOOD] >= understood, counts
     assert counts[WRONG] <= wrong, [d for d in details if d["outcome"] == WRONG]
+
+
+# The Chinese sets, read by the Chinese reader: (answers, at least understood, at most wrong, at most opposite).
+MEASURED_ZH = {"dev_zh.yml": (159, 144, 0, 0)}
+
+
+@pytest.mark.parametrize("name", sorted(MEASURED_ZH))
+def test_chinese_answer_set_figures_do_not_get_worse(name):
+    total, understood, wrong, opposite = MEASURED_ZH[name]
+    assert language_of(ANSWERS / name) == "zh"
+    today, answers = load(ANSWERS / name)
+    table, details = score(answers, questions_in("zh"), today, language="zh")
+    counts = {kind: sum(table[t][kind] for t in table) for kind in (UNDERSTOOD, ASKED_AGAIN, WRONG, OPPOSITE)}
+    assert counts[UNDERSTOOD] + counts[ASKED_AGAIN] + counts[WRONG] == total
+    assert counts[UNDERSTOOD] >= understood, counts
+    assert counts[WRONG] <= wrong, [d for d in details if d["outcome"] == WRONG]
+    assert counts[OPPOSITE] <= opposite
+
+
+def test_an_opposite_is_a_yes_for_a_no_or_never_for_a_time():
+    from decimal import Decimal
+
+    from scripts.evaluate_answers import is_opposite
+
+    chinese = questions_in("zh")
+    assert is_opposite(chinese["heart_disease"], "yes", "no")
+    assert not is_opposite(chinese["heart_disease"], "not_sure", "no")
+    assert is_opposite(chinese["days_since_chemotherapy"], "never", {"days_min": 18, "days_max": 24})
+    assert is_opposite(chinese["days_since_chemotherapy"], Decimal(21), "never")
+    assert is_opposite(chinese["other_cancer"], "within_2_years", "none")
+    assert not is_opposite(chinese["other_cancer"], "within_2_years", "over_5_years")
+    assert is_opposite(chinese["contraception"], "no", "yes")
+    assert not is_opposite(chinese["contraception"], "not_applicable", "no")
 
 
 def test_the_blind_set_says_how_it_was_written():
