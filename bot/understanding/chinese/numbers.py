@@ -31,7 +31,14 @@ _NEGATIVE = re.compile(r"负\s*\d|(?:^|[\s(,])-\s?\d|零下|减\s*\d")
 _YEAR = re.compile(r"出生|年生|生于|生的|属[鼠牛虎兔龙蛇马羊猴鸡狗猪]|(?:19|20)\d\d\s*年")
 # "快六十了", "明年就六十": an age one less than said; "虚岁" counts the year before birth.
 _FUTURE = re.compile(r"(?:快|马上就?|明年就?|下个月就?|年底就?|过完年就?|很快就?|就要)(?:要)?(?:满)?\s*\d+|虚岁")
-_ZERO = re.compile(r"(?:^|[^\d])[一1]\s*(?:次|个|种|线|回|样|个方案)?\s*(?:也|都)\s*(?:没|没有|不|未)")
+_ZERO = re.compile(r"(?:^|[^\d])[一1]\s*(?:次|个|种|线|回|样|个方案)?[\u4e00-\u9fff]{0,4}?(?:也|都)\s*(?:没|没有|不|未)")
+# The number that settles it when a reply gives several: 一共三线, 周岁是59, 今年七十九, 具体是52.
+_SETTLING = re.compile(
+    r"(?:一共|总共|加起来|总的|合计|具体是|具体|准确地说|准确说|确切地说|其实是|实际是|周岁是|周岁|今年|现在)\s*(?:是|有|用了|做了)?\s*(\d+)"
+    r"|(\d+)\s*周岁"
+)
+# What a number will be, not what it is: 明年才七十五.
+_LATER = re.compile(r"(?:明年|下个月|年底|过完年|下半年)\s*(?:才|就|要)?\s*(?:满|到)?\s*\d+\s*岁?")
 _ZERO_WORDS = re.compile(r"零|〇|\b0\b")
 
 
@@ -97,8 +104,14 @@ def read_number(raw_text: str, text: str) -> NumberReading:
     if _ZERO.search(text):
         return NumberReading(value=Decimal(0))
     converted = to_digits(text)
+    converted = re.sub(r"(\d+)0\s*有\s*(\d)(?!\d)", lambda m: str(int(m.group(1) + "0") + int(m.group(2))), converted)  # 六十有八
+    settled = [int(a or b) for a, b in _SETTLING.findall(converted)]
+    if len(set(settled)) == 1 and settled[0] < 150:
+        return NumberReading(value=Decimal(settled[0]))
     if _YEAR.search(converted):
         return NumberReading(problem="year")
+    if _FUTURE.search(converted) is None:
+        converted = _LATER.sub(" ", converted) if re.search(r"\d", _LATER.sub(" ", converted)) else converted
     if _NEGATIVE.search(converted):
         return NumberReading(problem="negative")
     if _RANGE.search(converted):

@@ -35,7 +35,8 @@ _CJK = r"[\u4e00-\u9fff]"
 
 # A correction: what comes after it is the answer (有…哦不对，没有).
 _CORRECTION = re.compile(
-    r"(?:哦|噢|喔|啊|呃|额|哎|唉|嗯)?\s*(?:不对不对|不对|说错了|我说错了|搞错了|弄错了|记错了|更正一下|纠正一下|更正|纠正)了?"
+    r"(?:哦|噢|喔|啊|呃|额|哎|唉|嗯)?\s*(?:不对不对|不对|说错了|我说错了|搞错了|弄错了|记错了|更正一下|纠正一下|更正|纠正"
+    r"|等等(?=\s*[,.!])|等一下(?=\s*[,.!]))了?"
 )
 _NOT_SURE_WORDS = re.compile(
     r"(?:不|没|没有)(?:太|是很|是太|是好|是几|好|很|大|怎么|是特别|十分|完全|敢|能)?"
@@ -53,13 +54,17 @@ _NOT_SURE = (
 # Firm enough to lean: these stop a hedge.
 _LEANING = re.compile(r"我?(?:很|非常|十分|特别|完全)?(?:确定|肯定)(?!吗)|百分之百|100%|一百个确定")
 _HEDGES = re.compile(
-    r"应该|好像|(?<!不)可能|不太可能|大概|也许|或许|估计|似乎|貌似|觉得|感觉|我想(?:是|应该|有|没)|印象中|印象里|说不定|八成|多半|恐怕|兴许|"
-    r"大约是|差不多吧|(?:有|是|没有|没|不是|过|了|的|会|对)吧"
+    r"应该|好像|(?<!不)可能|不太可能|(?:大概|大约|估计|差不多)(?!\s*(?:是\s*)?[\d一二两三四五六七八九十半几上去前今昨])|也许|或许|似乎|貌似|觉得|感觉"
+    r"|我想(?:是|应该|有|没)|印象中|印象里|说不定|八成|多半(?!时间|天|的时间|日子)|恐怕|兴许|"
+    r"差不多吧|(?:有|是|没有|没|不是|过|了|的|会|对)吧"
 )
 # A question back (你们是哪家医院？): "什么都能做" and "不怎么" are not questions.
-_ASKS = re.compile(r"[?？]|吗|(?<!不)怎么(?![都也])|(?<!没)什么(?![都也])|为什么|为啥|多少|哪(?![里儿]?都)|谁")
+_ASKS = re.compile(r"[?？]|吗|(?<!不)怎么(?![都也])(?!\S{1,2}都)|(?<!没)(?<!没有)什么(?![都也])|为什么|为啥|多少|哪(?![里儿]?都)|谁")
 # Said with a negation, meaning yes.
-_YES_DESPITE = re.compile(r"不是没有|不是没|并非没有|并不是没有|不能说没有|可不是|那还用说|毫无疑问|没得说|不可否认|无可否认|没错|不错")
+_YES_DESPITE = re.compile(
+    r"不是没有|不是说没|不是没|并非没有|并不是没有|不能说没有|不是不|可不是|那还用说|毫无疑问|没得说|不可否认|无可否认|没错|不错"
+    r"|不介意|不反对|没意见|没有意见|没什么意见|无所谓"
+)
 _NO_PROBLEM = re.compile(r"^(?:好|行|可以|嗯|好的)?(?:,)?没问题(?:的|啊|呀|哦)?$")
 # Words holding 不 / 没 / 无 that do not say no to the question.
 _NEUTRAL = (
@@ -79,7 +84,7 @@ _DESCRIBED = re.compile(
     r"|不(?:是|算)?(?:很|太|怎么|特别|那么|十分)?(?:严重|厉害|重|明显|要紧|碍事)|没(?:有)?(?:什么)?大(?:碍|问题)|没关系|问题不大"
 )
 _NEGATION = re.compile(
-    r"从来没有|从来没|从来不|从没有|从没|从未|根本没有|根本没|根本不|压根没有|压根没|压根不|并没有|并没|并不|"
+    r"阴性|从来没有|从来没|从来不|从没有|从没|从未|根本没有|根本没|根本不|压根没有|压根没|压根不|并没有|并没|并不|"
     r"绝不|决不|没有|没|不|未|无|非|否|甭|木有|莫有|没得|\b(?:no|nope|none|never|not|n)\b"
 )
 # The negated verb phrase, so its verb is not read as a yes (没做过, 不是, 没有用过).
@@ -93,23 +98,25 @@ _NOT_YES = (
     "有点", "有些", "有一点", "有时", "有时候", "所有", "只有", "但是", "可是", "还是", "要是", "于是", "只是", "或是",
     "就是", "总是", "凡是", "是否", "倒是", "算是", "主要", "重要", "只要", "要不", "好多", "好几", "最好", "还好",
     "会诊", "机会", "绝对", "对于", "针对", "对比", "对方", "进行", "流行", "过敏", "超过", "经过", "难过", "通过", "不过", "过去",
-    "有关", "有效", "有人", "有助", "有利", "一会", "社会", "要求", "要么", "过年",
+    "有关", "有效", "有人", "有助", "有利", "一会", "社会", "要求", "要么", "过年", "检查过", "查过", "测过", "化验过",
 )
 _YES_WORDS = re.compile(
     # 是 and 对 only on their own (是的, 对对): "我是男的" and "对紫杉醇过敏" are not a yes.
     r"是(?=(?:的|啊|呀|呢|了|哦|嘛|滴|吧|有|这样|那样|\s)*$)|对(?=(?:的|啊|呀|呢|了|哦|嘛|对|\s)*$)"
-    r"|有|嗯|恩|可以|会|愿意|要|需要|同意|确诊|yes|ok|okay|yeah|yep|\by\b"
+    r"|有|嗯|恩|可以|会|愿意|要|需要|同意|阳性|yes|ok|okay|yeah|yep|\by\b"
     r"|^(?:好|行)(?:的|啊|呀|吧|嘞|滴)?$"
-    rf"|(?<![不超经难通度太越穿])(?<={_CJK})过(?![敏去度量多于程期渡头分])"
+    rf"|(?<![不超经难通度太越穿查测验])(?<={_CJK})过(?![敏去度量多于程期渡头分年])"
     r"|(?:^|(?<=[我她他还]))在(?:吃|用|打|做|喝)|正在|一直在|还在"
-    r"|(?:怀孕|转移|复发|确诊)了|(?:^|[^\u4e00-\u9fff]|(?<=[我她他都也经刚才又还已]))(?:做|用|打|吃|得)了"
+    r"|(?:怀孕|转移|复发|确诊)了|(?<![作使费利应享运信不没])(?:做|用|打|吃|得|输|喝)了"
 )
 _CONTRAST = re.compile(r"但是|但|不过|可是|只是|然而|除了|就是|只不过|只(?!要)|仅")
 # "有点早搏", "有一点麻": a yes made small, so it is checked.
 _A_LITTLE = re.compile(r"有(?:一)?点(?:儿)?[\u4e00-\u9fff]|有些[\u4e00-\u9fff]")
 # Not any more: a no to "do you still…", a yes to "have you ever…", so it is checked.
 _NO_LONGER = re.compile(
-    r"现在(?:已经)?(?:没有|没|不)[^,]*了|已经(?:停|好|治好|痊愈|不用|不吃|不打|没有|没|控制住)了?|不再|早就停了|早停了|好了|停了"
+    r"现在(?:已经)?(?:没有|没|不)[^,]*了|已经(?:停|好|治好|痊愈|不用|不吃|不打|没有|没|控制住)了?|不再|早就停了|早停了|早就好了|治好了|停了|长好了|愈合了|(?<!就)好了"
+    # Under control, stable: a yes that may not be one to "active" or "uncontrolled", so checked.
+    r"|稳定|控制住了|控制得(?:很|挺|还|比较)?好|没有症状|没症状"
 )
 # "以前有过，现在没有": the past beside the present. "现在没有" alone is a plain no to "do you now…".
 _PAST = re.compile(r"以前|之前|过去|曾经|[\u4e00-\u9fff]过")
@@ -149,6 +156,25 @@ NONE = Polarity(None, 0.0)
 APPROXIMATELY = re.compile(r"大概|大约|差不多|约莫|左右|上下")
 
 
+def after_correction(text: str) -> Optional[str]:
+    """What follows the last correction (有…哦不对，没有 -> 没有), ``text`` itself when there is none,
+    or None when the reply corrects itself to nothing (有，哦不对)."""
+    for match in reversed(list(_CORRECTION.finditer(text))):
+        before, after = text[: match.start()], text[match.end():]
+        if CJK.search(before) or re.search(r"[a-z0-9]", before):
+            return after if after.strip(" ,.!?…") else None
+        break
+    return text
+
+
+def after_echo(text: str) -> str:
+    """"移植？没有没有": a question word echoed before the answer; the answer is what follows it."""
+    parts = re.split(r"[?？]", text)
+    if len(parts) > 1 and CJK.search(parts[-1]):
+        return parts[-1]
+    return text
+
+
 def read_polarity(text: str, topic_text: str = "") -> Polarity:
     """The polarity of a normalised reply (see :func:`bot.understanding.chinese.text.normalise`).
 
@@ -157,14 +183,10 @@ def read_polarity(text: str, topic_text: str = "") -> Polarity:
     """
     if not text:
         return NONE
-    corrected = False
-    for match in reversed(list(_CORRECTION.finditer(text))):
-        before, after = text[: match.start()], text[match.end():]
-        if CJK.search(before) or re.search(r"[a-z]", before):
-            if not after.strip(" ,.!?…"):
-                return NONE  # "有，哦不对": corrected to nothing, so asked again
-            text, corrected = after, True
-        break
+    corrected_text = after_correction(text)
+    if corrected_text is None:
+        return NONE  # "有，哦不对": corrected to nothing, so asked again
+    corrected, text = corrected_text != text, after_echo(corrected_text)
     if _NOT_SURE_WORDS.search(text) or has_any(text, _NOT_SURE) or _WAITING.search(text):
         return Polarity(NOT_SURE, 0.95, corrected=corrected)
     leaning = bool(_LEANING.search(text))
@@ -173,7 +195,12 @@ def read_polarity(text: str, topic_text: str = "") -> Polarity:
     if _ASKS.search(text):
         return NONE  # "你们是哪家医院？": a question back, not an answer
     # "我很确定" says how sure, not what: the clauses are read without it.
-    readings = [r for r in (_clause(c, topic_text) for c in clauses(_LEANING.sub(" ", text))) if r is not None]
+    parts = clauses(_LEANING.sub(" ", text))
+    found = [(_clause(c, topic_text), c) for c in parts]
+    readings = [r for r, _ in found if r is not None]
+    # "我老公是大三阳，一直没吃药": the answer comes first; a yes or no found only after other
+    # content may be about something else, so it is checked.
+    late = bool(found) and found[0][0] is None and _has_content(found[0][1], topic_text)
     if not readings and leaning:
         # "肯定", "我确定": the firm word is the whole answer.
         readings = [r for r in (_clause(c, topic_text) for c in clauses(text)) if r is not None]
@@ -183,6 +210,8 @@ def read_polarity(text: str, topic_text: str = "") -> Polarity:
     if polarity.value is None:
         return polarity
     confidence = polarity.confidence
+    if late and polarity.value == NO:
+        confidence = min(confidence, 0.6)
     if leaning:
         confidence = min(confidence, 0.85 if _HEDGES.search(text) else confidence)
     if corrected:
@@ -208,7 +237,7 @@ def _clause(clause: str, topic_text: str) -> Optional[_Clause]:
         rest = _YES_DESPITE.sub(" ", clause)
         if _negations(rest):
             return None  # "不是没有，没有": a contradiction
-        confidence = 0.7 if "不能说没有" in clause else 0.9
+        confidence = 0.7 if ("不能说没有" in clause or "无所谓" in clause) else 0.8 if "不是不" in clause else 0.9
         return _Clause(YES, confidence, contrast=contrast)
     rest = _A_NOT_A.sub(" ", clause)
     rest = remove_all(rest, _NEUTRAL)
@@ -223,7 +252,9 @@ def _clause(clause: str, topic_text: str) -> Optional[_Clause]:
             return _Clause("contradiction", 0.0)
         if _answers(rest[: negations[0].start()], topic_text):
             return _Clause(NO, 0.95, no_longer=no_longer, contrast=contrast)
-        return _Clause(NO, 0.5, described=True, no_longer=no_longer, contrast=contrast)
+        # Content before the negation (转移后没化疗过): a no about something, checked; it still
+        # disagrees with a yes beside it, so the two together are asked again.
+        return _Clause(NO, 0.5, no_longer=no_longer, contrast=contrast)
     if said_yes or intensified:
         return _Clause(YES, 0.95, no_longer=no_longer, contrast=contrast)
     if _A_LITTLE.search(clause) and not described:
@@ -233,6 +264,11 @@ def _clause(clause: str, topic_text: str) -> Optional[_Clause]:
     if no_longer:
         return _Clause(YES, 0.6, no_longer=True, contrast=contrast)
     return None
+
+
+def _has_content(clause: str, topic_text: str) -> bool:
+    """More than a subject, a firm word or the question's own words (我妈, 化疗, 这个)."""
+    return not _answers(clause, topic_text)
 
 
 def _negations(text: str) -> List[re.Match]:
@@ -276,7 +312,9 @@ def _combine(text: str, readings: List[_Clause]) -> Polarity:
         if len(clauses(text)) > 1 and (any(r.contrast for r in readings[1:]) or _CONTRAST.search(text)):
             confidence = min(confidence, 0.7)  # "有，但是很轻": said back as a check
         if len(answering) < len(readings):
-            confidence = min(confidence, 0.6)  # "抽过一次，后来没再抽": a negation beside the answer, checked
+            # A yes with a description beside it (有慢阻肺，走几步就喘不上气) stands; a no beside a
+            # described negation is checked.
+            confidence = min(confidence, 0.9 if first.value == YES else 0.6)
         return Polarity(first.value, confidence)
     if no_longer:
         # "以前有过，现在没有了": a no now, a yes before; the reader checks.

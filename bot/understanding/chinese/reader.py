@@ -24,8 +24,16 @@ from typing import Iterable, Optional
 from bot.screening.answers import NEVER, NO, NOT_SURE, YES, AnswerType, InvalidAnswer, Question
 from bot.understanding.chinese import choices, lab_results, messages
 from bot.understanding.chinese.numbers import read_number, to_digits
-from bot.understanding.chinese.polarity import APPROXIMATELY, Polarity, read_polarity, topic_text, without_neutral
-from bot.understanding.chinese.text import normalise
+from bot.understanding.chinese.polarity import (
+    APPROXIMATELY,
+    Polarity,
+    after_correction,
+    after_echo,
+    read_polarity,
+    topic_text,
+    without_neutral,
+)
+from bot.understanding.chinese.text import clauses, normalise
 from bot.understanding.chinese.times import NOT_WITHIN, read_time
 from bot.understanding.chinese.voice import read_voice
 from bot.understanding.english.times import TimeReading
@@ -38,7 +46,11 @@ _DAYS_PER_YEAR = Decimal("365.25")
 # A negation in a reply that also names a time: "没做化疗，放疗是三周前" — which one is meant?
 _NEGATED = re.compile(r"没|不|未|从来")
 # "不到两年", "没多久", "有没有": these hold a negation and are about the time itself.
-_NEGATION_ABOUT_TIME = re.compile(r"不到|没到|不满|没多久|不久|不超过|有没有|没有超过|还没满|以内")
+# "之后就没再治疗", "一年前就不吃了": the negation says nothing happened since the time named.
+_NEGATION_ABOUT_TIME = re.compile(
+    r"不到|没到|不满|没多久|不久|不超过|有没有|没有超过|还没满|以内|没再|再没|再也没|之后.{0,4}没|以后.{0,4}没|后来.{0,4}没"
+    r"|就没|就不|就停|不[吃用打做]了|没[吃用打做]了"
+)
 _NOT_WITHIN = re.compile(NOT_WITHIN)
 # Cycles are not regimens: "化疗做了六个疗程" is one plan given six times.
 _CYCLES = re.compile(r"疗程|周期|轮")
@@ -62,6 +74,12 @@ class ChineseReader:
         cleaned = normalise(raw)
         if not cleaned:
             return Reading(None, 0.0, problem=self.expected(question))
+        corrected = after_correction(cleaned)  # "三个礼拜前？不对，是四个礼拜前": the correction is the answer
+        if corrected is None:
+            return Reading(None, 0.0, problem=self.expected(question))
+        corrected = after_echo(corrected)  # "移植？没有没有": the question word echoed, then the answer
+        if corrected != cleaned:
+            cleaned, raw = corrected, corrected
         polarity = read_polarity(cleaned, _topics(question))
         if question.type is AnswerType.YES_NO:
             reading = self._yes_no(question, cleaned, polarity, intent, intent_confidence)
@@ -86,6 +104,8 @@ class ChineseReader:
                     and opinion != polarity.value:
                 confidence = min(confidence, 0.5)  # the words and the model disagree: check
             note = messages.HEDGE_NOTE if polarity.hedged else None
+            if polarity.value == NO and any(_statement(question, part) for part in clauses(text)):
+                confidence = min(confidence, 0.5)  # "白蛋白紫杉醇没事，普通紫杉醇过敏了": which one? Check.
             return Reading(polarity.value, confidence, note=note)
         statement = _statement(question, text)
         if statement is not None:
@@ -234,6 +254,8 @@ class ChineseReader:
             inside_high = end is None or (high is not None and high < end)
             if low >= start and inside_high:
                 confidence = 0.7 if polarity.hedged else 0.9
+                if _NEGATED.search(without_neutral(text)):
+                    confidence = 0.6  # "二十年前做过手术，那个不是癌": a negation beside the time, checked
                 return self._chosen(question, choice.id, confidence, echo=messages.band_echo(choice.label, time.echo))
         return Reading(None, 0.0, problem=messages.BAND_UNCLEAR + self.expected(question))
 

@@ -51,8 +51,8 @@ _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 
 _YEAR_WORDS = {"今年": 0, "去年": 1, "前年": 2, "大前年": 3}
 _PART_OF_MONTH = {"初": (1, 10), "上旬": (1, 10), "中": (11, 20), "中旬": (11, 20), "底": (21, 31), "末": (21, 31),
                   "下旬": (21, 31)}
-_PART_OF_YEAR = {"初": (1, 3), "年初": (1, 3), "上半年": (1, 6), "年中": (5, 8), "中": (5, 8), "下半年": (7, 12),
-                 "底": (10, 12), "年底": (10, 12), "末": (10, 12), "年末": (10, 12)}
+_PART_OF_YEAR = {"初": (1, 2), "年初": (1, 2), "上半年": (1, 6), "年中": (6, 7), "中": (6, 7), "下半年": (7, 12),
+                 "底": (11, 12), "年底": (11, 12), "末": (11, 12), "年末": (11, 12)}
 # Chinese New Year's day (春节) in the years people will name.
 _SPRING_FESTIVAL = {2018: (2, 16), 2019: (2, 5), 2020: (1, 25), 2021: (2, 12), 2022: (2, 1), 2023: (1, 22),
                     2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6)}
@@ -181,7 +181,13 @@ def _relative(text: str, today: dt.date) -> Optional[TimeReading]:
         start = monday + dt.timedelta(days={"上上": -14, "上": -7}.get(match.group(1), 0))
         end = start + dt.timedelta(days=6)
         label = {"上上": "上上周", "上": "上周"}.get(match.group(1), "这周")
-        return _from_dates(start, end, today, f"{label}（{month_day(start, today)}到{month_day(min(end, today), today)}）")
+        reading = _from_dates(start, end, today, f"{label}（{month_day(start, today)}到{month_day(min(end, today), today)}）")
+        if match.group(1) in ("上", "上上"):
+            # "上周" is said for about a week ago: the middle of that week is kept (every waiting time
+            # in the two trials is a whole number of weeks, so the middle and the shortest agree on them).
+            middle = (today - (start + dt.timedelta(days=3))).days
+            return TimeReading(middle, reading.days_min, reading.days_max, reading.echo, True)
+        return reading
     match = re.search(r"(上上|上|这|本)\s*个?\s*月(?!\d)\s*(?:份)?\s*(上旬|中旬|下旬|初|中|底|末)?", text)
     if match and not re.search(r"\d\s*月", text):
         back = {"上上": 2, "上": 1}.get(match.group(1), 0)
