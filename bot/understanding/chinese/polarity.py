@@ -115,9 +115,10 @@ _A_LITTLE = re.compile(r"有(?:一)?点(?:儿)?[\u4e00-\u9fff]|有些[\u4e00-\u9
 # Not any more: a no to "do you still…", a yes to "have you ever…", so it is checked.
 _NO_LONGER = re.compile(
     r"现在(?:已经)?(?:没有|没|不)[^,]*了|已经(?:停|好|治好|痊愈|不用|不吃|不打|没有|没|控制住)了?|不再|早就停了|早停了|早就好了|治好了|停了|长好了|愈合了|(?<!就)好了"
-    # Under control, stable: a yes that may not be one to "active" or "uncontrolled", so checked.
-    r"|稳定|控制住了|控制得(?:很|挺|还|比较)?好|没有症状|没症状"
 )
+# Under control, stable: a yes that may not be one to "active" or "uncontrolled", so a yes is checked
+# (a no stays a no: 没有进展，医生说稳定).
+_STABLE = re.compile(r"稳定|控制住了|控制得(?:很|挺|还|比较)?好|没有症状|没症状")
 # "以前有过，现在没有": the past beside the present. "现在没有" alone is a plain no to "do you now…".
 _PAST = re.compile(r"以前|之前|过去|曾经|[\u4e00-\u9fff]过")
 _NOW_NOT = re.compile(r"现在(?:已经)?(?:没有|没|不)")
@@ -212,6 +213,8 @@ def read_polarity(text: str, topic_text: str = "") -> Polarity:
     confidence = polarity.confidence
     if late and polarity.value == NO:
         confidence = min(confidence, 0.6)
+    if polarity.value == YES and _STABLE.search(text):
+        confidence = min(confidence, 0.6)
     if leaning:
         confidence = min(confidence, 0.85 if _HEDGES.search(text) else confidence)
     if corrected:
@@ -224,6 +227,7 @@ class _Clause:
     value: str
     confidence: float
     described: bool = False  # a negation inside a description, not an answer
+    positioned: bool = False  # a negation after other content (转移后没化疗过): a no about something
     no_longer: bool = False
     contrast: bool = False  # the clause starts with 但是 / 不过
 
@@ -254,7 +258,7 @@ def _clause(clause: str, topic_text: str) -> Optional[_Clause]:
             return _Clause(NO, 0.95, no_longer=no_longer, contrast=contrast)
         # Content before the negation (转移后没化疗过): a no about something, checked; it still
         # disagrees with a yes beside it, so the two together are asked again.
-        return _Clause(NO, 0.5, no_longer=no_longer, contrast=contrast)
+        return _Clause(NO, 0.5, positioned=True, no_longer=no_longer, contrast=contrast)
     if said_yes or intensified:
         return _Clause(YES, 0.95, no_longer=no_longer, contrast=contrast)
     if _A_LITTLE.search(clause) and not described:
@@ -306,7 +310,9 @@ def _combine(text: str, readings: List[_Clause]) -> Polarity:
     no_longer = any(r.no_longer for r in readings)
     first = answering[0]
     if len(set(values)) == 1:
-        confidence = min(r.confidence for r in answering)
+        # A no after other content agrees with a plain no before it (没有，…复查也没发现转移).
+        firm = [r for r in answering if not r.positioned] or answering
+        confidence = min(r.confidence for r in firm)
         if no_longer:
             return Polarity(first.value, min(confidence, 0.6), no_longer=True)
         if len(clauses(text)) > 1 and (any(r.contrast for r in readings[1:]) or _CONTRAST.search(text)):
