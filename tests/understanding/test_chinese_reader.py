@@ -364,3 +364,49 @@ def test_words_that_look_like_an_answer_and_are_not(reader, questions, question_
         assert not (reading.value == NO and not reading.needs_check)
     else:
         assert reading.value == expected and not reading.needs_check
+
+
+# --- general rules added after the blind run (tests/answers/blind_zh.yml is no longer blind) ------
+@pytest.mark.parametrize("question_id, text, expected", [
+    ("tissue_sample", "不介意", YES), ("tissue_sample", "她说可以，没意见", YES),
+    ("progression_on_scan", "不是说没长，是又长了", YES),  # a double negation
+    ("immunodeficiency", "阴性", NO),  # a test result
+    ("organ_transplant", "移植？没有没有", NO),  # the question word echoed, then the answer
+    ("blood_clot_6_months", "两年前得过肺栓塞，最近没有", NO),  # the past told; the question asks about now
+    ("active_tuberculosis", "以前得过肺结核，早就治好了", NO),
+    ("progression_on_scan", "没有进展，医生说稳定", NO),
+])
+def test_general_rules_after_the_blind_run(reader, questions, question_id, text, expected):
+    assert read(reader, questions, question_id, text).value == expected
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("immunodeficiency", "查过HIV"),  # tested is not having it
+    ("meningeal_or_active_brain_spread", "脑转移治疗过了，复查一直稳定"),  # stable: a yes is only ever a check
+    ("active_hepatitis_b_or_c", "我老公是大三阳，一直没吃药"),  # a no after other content is checked
+    ("metastatic_chemo", "转移后没化疗过，之前手术后做过化疗"),  # a no after content beside a yes: asked again
+    ("chemo_allergy", "白蛋白紫杉醇没事，普通紫杉醇过敏了"),
+])
+def test_readings_that_are_never_used_unchecked(reader, questions, question_id, text):
+    reading = read(reader, questions, question_id, text)
+    assert reading.value is None or reading.needs_check
+
+
+@pytest.mark.parametrize("question_id, text, expected", [
+    ("age", "七十五，哦不对，七十四，明年才七十五", 74), ("age", "虚岁六十，周岁是59", 59), ("age", "我爸1947年生的，今年七十九", 79),
+    ("age", "五十出头，具体是52", 52), ("age", "我老公六十有八了", 68), ("chemo_lines", "做过两种，不对，是三种方案", 3),
+    ("chemo_lines", "一次化疗都没做过", 0),
+])
+def test_numbers_settled_by_the_reply(reader, questions, question_id, text, expected):
+    assert read(reader, questions, question_id, text).value == Decimal(expected)
+
+
+@pytest.mark.parametrize("question_id, text, low, high", [
+    ("days_since_major_surgery", "三个礼拜前？不对，是四个礼拜前做的手术", 25, 31),
+    ("last_treatment_days", "两个月前做的手术，之后就没再治疗", 54, 66),
+    ("days_since_hormone_therapy", "一年前就不吃他莫昔芬了", 330, 400),
+    ("days_since_chemotherapy", "上周", 4, 6),  # the middle of last week (Thursday 26 November)
+])
+def test_times_with_a_correction_or_nothing_since(reader, questions, question_id, text, low, high):
+    reading = read(reader, questions, question_id, text)
+    assert low <= reading.value <= high and not reading.needs_check, (text, reading.value)

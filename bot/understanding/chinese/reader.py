@@ -57,6 +57,8 @@ _CYCLES = re.compile(r"疗程|周期|轮")
 # Statements about feeling well (挺好的, 都正常): no polarity of their own.
 _WELL = re.compile(r"挺好|很好|还好|都好|正常|健康|没事")
 _DIMINISHERS = re.compile(r"只是|只有|就是一点|有点|有一点|一点点|轻微|稍微|不严重|不太严重|偶尔")
+# Being tested for something is not having it (查过HIV).
+_TESTED = re.compile(r"查过|检查过|测过|化验过|筛查|查了|检查了|化验了")
 
 
 class ChineseReader:
@@ -98,6 +100,9 @@ class ChineseReader:
         self, question: Question, text: str, polarity: Polarity, intent: Optional[str], intent_confidence: float
     ) -> Reading:
         opinion = _INTENT_VALUES.get(intent or "")
+        now = _about_now(question, text, polarity)
+        if now is not None:
+            return now
         if polarity.value is not None:
             confidence = polarity.confidence
             if polarity.value != NOT_SURE and opinion is not None and intent_confidence >= 0.5 \
@@ -298,6 +303,27 @@ def _topics(question: Question) -> str:
     return _TOPICS[key]
 
 
+# A question about now or a recent window (最近 4 周里…, 您现在有没有…).
+_ASKS_ABOUT_NOW = re.compile(r"最近|现在|目前")
+_RECENT_NOT = re.compile(r"^(?:最近|近期|这段时间|目前|现在|这几个月|这两周|这几周)[^,]*?(?:没|不|未)")
+_PAST = re.compile(r"\d+\s*(?:年|个月|月|周|星期|天)(?:多)?(?:以|之)?前|以前|之前|去年|前年|年轻|过去|早年")
+
+
+def _about_now(question: Question, text: str, polarity: Polarity) -> Optional[Reading]:
+    """"两年前得过肺栓塞，最近没有" to a question about the last 6 months, "以前得过肺结核，早就治好了"
+    to "do you have it now": the past is told, and the answer about now is no."""
+    if not _ASKS_ABOUT_NOW.search(" ".join(question.text.values())):
+        return None
+    parts = clauses(text)
+    recent_not = [part for part in parts if _RECENT_NOT.search(part)]
+    past = [part for part in parts if _PAST.search(to_digits(part)) and part not in recent_not]
+    if polarity.value is None and recent_not and past:
+        return Reading(NO, 0.85)
+    if polarity.value == YES and polarity.no_longer and past and re.search(r"治好|好了|痊愈|停了|戒了|没有了|没了", text):
+        return Reading(NO, 0.85)
+    return None
+
+
 def _in_range(question: Question, value: Decimal) -> bool:
     return (question.minimum is None or value >= question.minimum) and (question.maximum is None or value <= question.maximum)
 
@@ -305,7 +331,7 @@ def _in_range(question: Question, value: Decimal) -> bool:
 def _statement(question: Question, text: str) -> Optional[float]:
     """A statement with no polarity word, read as a yes when it names what the question asks about
     (心衰，去年确诊的 to "any heart disease?"); a word like 只是 or 轻微 stops it."""
-    if _DIMINISHERS.search(text) or _WELL.search(text) or _NEGATED.search(text):
+    if _DIMINISHERS.search(text) or _WELL.search(text) or _NEGATED.search(text) or _TESTED.search(text):
         return None
     topics = {term.lower() for term in question.terms if len(term) >= 2}
     if any(term in text for term in topics):
