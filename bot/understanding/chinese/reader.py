@@ -54,6 +54,8 @@ _NEGATION_ABOUT_TIME = re.compile(
 _NOT_WITHIN = re.compile(NOT_WITHIN)
 # Cycles are not regimens: "化疗做了六个疗程" is one plan given six times.
 _CYCLES = re.compile(r"疗程|周期|轮")
+# "做了六个疗程，都是同一个方案": cycles of one plan.
+_ONE_PLAN = re.compile(r"同一(?:个|种)?(?:方案|药)|(?:都|一直)是(?:一个|一种|同样的)(?:方案)?|就一个方案|只有一个方案")
 # Statements about feeling well (挺好的, 都正常): no polarity of their own.
 _WELL = re.compile(r"挺好|很好|还好|都好|正常|健康|没事")
 _DIMINISHERS = re.compile(r"只是|只有|就是一点|有点|有一点|一点点|轻微|稍微|不严重|不太严重|偶尔")
@@ -127,8 +129,11 @@ class ChineseReader:
         if polarity.value == NOT_SURE and not polarity.hedged:
             return Reading(NOT_SURE, polarity.confidence)
         number = read_number(raw, text)
-        if number.value is not None and "方案" in (question.unit or "") and _CYCLES.search(text):
-            return Reading(None, 0.0, problem=messages.CYCLES_NOT_PLANS + self.expected(question))
+        if "方案" in (question.unit or "") and _CYCLES.search(text):
+            if _ONE_PLAN.search(text):
+                return Reading(Decimal(1), 0.9, echo=messages.number_echo(Decimal(1), question.unit or ""))
+            if number.value is not None or number.problem == "several":
+                return Reading(None, 0.0, problem=messages.CYCLES_NOT_PLANS + self.expected(question))
         if number.value is not None:
             stated = number.value - 1 if number.future and question.unit == "岁" else number.value
             if not _in_range(question, stated):
