@@ -33,7 +33,7 @@ def test_answer_set_figures_do_not_get_worse(name, questions):
 # The Chinese sets, read by the Chinese reader: (answers, at least understood, at most wrong, at most opposite).
 # blind_zh.yml was scored once blind (399 understood, 17 wrong, 7 opposite: see the README); these are the
 # figures after the general fixes that run prompted, so the set is no longer blind.
-MEASURED_ZH = {"blind_zh.yml": (543, 454, 1, 0), "dev_zh.yml": (159, 143, 0, 0)}
+MEASURED_ZH = {"blind_zh.yml": (543, 459, 1, 0), "dev_zh.yml": (159, 143, 0, 0)}
 
 
 @pytest.mark.parametrize("name", sorted(MEASURED_ZH))

@@ -112,7 +112,8 @@ _YES_WORDS = re.compile(
     r"|(?:^|(?<=[我她他还]))在(?:吃|用|打|做|喝)|正在|一直在|还在"
     r"|(?:怀孕|转移|复发|确诊)了|(?<![作使费利应享运信不没])(?:做|用|打|吃|得|输|喝)了"
 )
-_CONTRAST = re.compile(r"但是|但|不过|可是|只是|然而|除了|就是|只不过|只(?!要)|仅")
+# 就是 qualifies only before a little or a negation (就是有点累); 对，就是掉头发 confirms.
+_CONTRAST = re.compile(r"但是|但|不过|可是|只是|然而|除了|就是(?=有点|有一点|一点|不|没|稍微|偶尔)|只不过|只(?!要)|仅")
 # "有点早搏", "有一点麻": a yes made small, so it is checked.
 _A_LITTLE = re.compile(r"有(?:一)?点(?:儿)?[\u4e00-\u9fff]|有些[\u4e00-\u9fff]")
 # Not any more: a no to "do you still…", a yes to "have you ever…", so it is checked.
@@ -273,6 +274,13 @@ def _clause(clause: str, topic_text: str) -> Optional[_Clause]:
     return None
 
 
+# A stretch of time may stand before a negation that answers (最近一个月没有, 这两周都没用过).
+_WHEN = re.compile(
+    r"(?:最近|近|这|过去|这个|这段)?\s*[\d一二两三四五六七八九十半几]+\s*个?\s*(?:天|周|星期|礼拜|月|年)\s*(?:里|内|以来|来|之内|以内)?"
+    r"|这段时间|这些天|这几天|这阵子|近期|目前为止|到现在为止"
+)
+
+
 def _has_content(clause: str, topic_text: str) -> bool:
     """More than a subject, a firm word or the question's own words (我妈, 化疗, 这个)."""
     return not _answers(clause, topic_text)
@@ -285,7 +293,8 @@ def _negations(text: str) -> List[re.Match]:
 def _answers(before: str, topic_text: str) -> bool:
     """A negation answers the question when only a subject, a firm word, or the question's own
     words stand before it (她肯定没有, 化疗从来没做过); otherwise it is part of a description."""
-    rest = remove_all(before, _ADVERBS, by="")
+    rest = _WHEN.sub("", before)
+    rest = remove_all(rest, _ADVERBS, by="")
     rest = _SUBJECT.sub("", rest)
     rest = remove_all(rest, _ADVERBS, by="")
     rest = re.sub(r"[\s,.!?\"'()]", "", rest)
