@@ -117,6 +117,8 @@ def test_traditional_characters_are_read(reader, questions):
 def test_cantonese_answers_are_read(reader, questions):
     assert read(reader, questions, "heart_disease", "冇").value == NO
     assert read(reader, questions, "heart_disease", "唔知").value == NOT_SURE
+    assert read(reader, questions, "heart_disease", "係").value == YES
+    assert read(reader, questions, "days_since_iv_antibiotics", "前日先打完").value == Decimal(2)
 
 
 def test_the_nlu_model_disagreeing_makes_a_check(reader, questions):

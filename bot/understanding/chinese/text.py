@@ -55,6 +55,8 @@ def normalise(text: str, limit: Optional[int] = MAX_ANSWER_CHARS) -> str:
     text = text.replace("\u3010", "[").replace("\u3011", "]").replace("\u300a", '"').replace("\u300b", '"')
     for cantonese, mandarin in _CANTONESE:
         text = text.replace(cantonese, mandarin)
+    # 係 becomes 系 in Simplified; on its own at the start of a reply it is Cantonese "yes" (系，…).
+    text = re.sub(r"^系(?=\s*(?:[,.!]|$))", "是", text)
     text = text.lower()
     return re.sub(r"\s+", " ", text).strip(" .")
 
