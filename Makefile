@@ -40,11 +40,13 @@ compare-pipelines: setup ## Compare NLU pipelines for English and Chinese (one m
 benchmark: train ## Measure turn latency and memory with concurrent simulated conversations
 	.venv/bin/python scripts/benchmark.py
 
-evaluate-answers: setup ## Score the answer reader on the answer sets (blind2.yml, blind.yml, dev.yml; each says if it is blind): understood / asked again / wrong per type
+evaluate-answers: setup ## Score the answer readers on every answer set (each says if it is blind): understood / asked again / wrong per type
 	.venv/bin/python scripts/evaluate_answers.py tests/answers/blind2.yml tests/answers/blind.yml tests/answers/dev.yml
+	.venv/bin/python scripts/evaluate_answers.py --language zh tests/answers/blind_zh.yml tests/answers/dev_zh.yml
 
-benchmark-reader: setup ## Measure the answer reader's cost per answer (p50 / p95)
+benchmark-reader: setup ## Measure the answer readers' cost per answer (p50 / p95), English and Chinese
 	.venv/bin/python scripts/benchmark_reader.py
+	.venv/bin/python scripts/benchmark_reader.py --language zh
 
 cluster: train ## Start Redis, PostgreSQL, HAProxy and two replicas of each server on loopback (Ctrl+C stops all)
 	scripts/setup_cluster.sh

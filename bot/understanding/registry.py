@@ -1,4 +1,4 @@
-"""The reader for a language. English is the only one so far."""
+"""The reader for a language: English and Chinese."""
 
 from __future__ import annotations
 
@@ -13,4 +13,8 @@ def reader_for(language: str = "en") -> Reader:
         from bot.understanding.english.reader import EnglishReader
 
         return EnglishReader()
+    if language == "zh":
+        from bot.understanding.chinese.reader import ChineseReader
+
+        return ChineseReader()
     raise KeyError(f"no answer reader for language {language!r}")

@@ -1,0 +1,135 @@
+"""Numbers stated in a Chinese reply: digits or Chinese numerals (六十二岁, 两线, 三次, 零), via cn2an.
+
+As in English, a number is read only when the reply states one number plainly.
+Markup or code is never a number; a minus sign (负五, -5) is refused rather
+than dropped; a range (六七十岁, 两三次, 60到65) or a vague amount (六十多岁,
+好几个, 十几次) is asked again; two different numbers are asked again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import List, Optional
+
+import cn2an
+
+# Characters of markup, templates and code: a reply holding them states no number.
+_MARKUP = re.compile(r"[<>{}\[\]\\`$=;|]|&#|&\w+;|\(\)|\bfunction\b|\beval\b|\bscript\b|\balert\b")
+_DIGITS = "零〇一二两俩三四五六七八九"
+_NUMERAL_RUN = re.compile(rf"[{_DIGITS}十百千万]+")
+# Words built with numerals that are not numbers (一共 "in all", 一直 "always", 十分 "very", 三阴 "triple negative").
+_NOT_NUMBERS = (
+    "一共", "一直", "一定", "一些", "一样", "一般", "一下", "一点", "一起", "一切", "一旦", "一向", "万一", "十分", "统一",
+    "一边", "一会", "一再", "一律", "一概", "一致", "唯一", "一生", "一辈子", "一口气", "一阵", "一整天", "一下子", "不一",
+    "三阴", "一天到晚", "千万", "一次性", "一模一样", "一起", "一半", "百分之百", "一段时间", "一路", "一家", "一句",
+)
+_RANGE = re.compile(r"\d+(?:\.\d+)?\s*(?:-|—|–|~|到|至|或者|或|还是|/)\s*-?\d+(?:\.\d+)?")
+_VAGUE = re.compile(r"[几]|\d+\s*(?:多|来)(?:[岁个次线年月种]|$)|\d+(?:个|次|线|种)多|\d+\s*岁?\s*出头|好多|很多|不少|若干")
+_NEGATIVE = re.compile(r"负\s*\d|(?:^|[\s(,])-\s?\d|零下|减\s*\d")
+_YEAR = re.compile(r"出生|年生|生于|生的|属[鼠牛虎兔龙蛇马羊猴鸡狗猪]|(?:19|20)\d\d\s*年")
+# "快六十了", "明年就六十": an age one less than said; "虚岁" counts the year before birth.
+_FUTURE = re.compile(r"(?:快|马上就?|明年就?|下个月就?|年底就?|过完年就?|很快就?|就要)(?:要)?(?:满)?\s*\d+|虚岁")
+_ZERO = re.compile(r"(?:^|[^\d])[一1]\s*(?:次|个|种|线|回|样|个方案)?[\u4e00-\u9fff]{0,4}?(?:也|都)\s*(?:没|没有|不|未)")
+# The number that settles it when a reply gives several: 一共三线, 周岁是59, 今年七十九, 具体是52.
+_SETTLING = re.compile(
+    r"(?:一共|总共|加起来|总的|合计|具体是|具体|准确地说|准确说|确切地说|其实是|实际是|周岁是|周岁|今年|现在)\s*(?:是|有|用了|做了)?\s*(\d+)"
+    r"|(\d+)\s*周岁"
+)
+# What a number will be, not what it is: 明年才七十五.
+_LATER = re.compile(r"(?:明年|下个月|年底|过完年|下半年)\s*(?:才|就|要)?\s*(?:满|到)?\s*\d+\s*岁?")
+_ZERO_WORDS = re.compile(r"零|〇|\b0\b")
+
+
+@dataclass(frozen=True)
+class NumberReading:
+    value: Optional[Decimal] = None
+    future: bool = False  # the number is what it will be soon (快六十了), or a 虚岁 age
+    # Why no number was read: "markup", "negative", "range", "several", "vague", "year" or "none".
+    problem: Optional[str] = None
+
+
+_WORDS_OR_NUMERALS = re.compile(
+    "|".join(re.escape(word) for word in sorted(_NOT_NUMBERS, key=len, reverse=True)) + "|" + _NUMERAL_RUN.pattern
+)
+
+
+def to_digits(text: str) -> str:
+    """``text`` with its Chinese numerals written as digits (两个月 -> 2个月); ranges (两三) stay as "2到3".
+    Words such as 一直 and 一共 are left as they are."""
+    return _WORDS_OR_NUMERALS.sub(_convert_unless_word, text)
+
+
+def _convert_unless_word(match: re.Match) -> str:
+    word = match.group(0)
+    if word in _NOT_NUMBERS:
+        return "半" if word == "一半" else word
+    return _convert(match)
+
+
+def _convert(match: re.Match) -> str:
+    run = match.group(0).replace("两", "二").replace("俩", "二")
+    digits = [c for c in run if c in _DIGITS]
+    # "两三", "三四", "五六十": two numerals next to each other, one apart, are a range.
+    for first, second in zip(run, run[1:]):
+        if first in _DIGITS and second in _DIGITS and "零" not in (first, second) and "〇" not in (first, second):
+            a, b = _value(first), _value(second)
+            if b == a + 1 and len(digits) <= 3:
+                tail = run[run.index(first + second) + 2:]
+                head = run[: run.index(first + second)]
+                return f"{_number(head + first + tail)}到{_number(head + second + tail)}"
+    return _number(run)
+
+
+def _value(char: str) -> int:
+    return int(cn2an.cn2an(char, "smart")) if char not in "零〇" else 0
+
+
+def _number(run: str) -> str:
+    try:
+        if len(run) >= 3 and all(c in _DIGITS for c in run):
+            return "".join(str(_value(c)) for c in run)  # 二〇一九: digit by digit
+        value = cn2an.cn2an(run, "smart")
+    except (ValueError, KeyError):
+        return run
+    number = Decimal(str(value))
+    return str(int(number)) if number == number.to_integral_value() else str(number.normalize())
+
+
+def read_number(raw_text: str, text: str) -> NumberReading:
+    """The one number in a reply; ``text`` is the normalised form of ``raw_text``."""
+    if _MARKUP.search(raw_text or ""):
+        return NumberReading(problem="markup")
+    if _ZERO.search(text):
+        return NumberReading(value=Decimal(0))
+    converted = to_digits(text)
+    converted = re.sub(r"(\d+)0\s*有\s*(\d)(?!\d)", lambda m: str(int(m.group(1) + "0") + int(m.group(2))), converted)  # 六十有八
+    settled = [int(a or b) for a, b in _SETTLING.findall(converted)]
+    if len(set(settled)) == 1 and settled[0] < 150:
+        return NumberReading(value=Decimal(settled[0]))
+    if _YEAR.search(converted):
+        return NumberReading(problem="year")
+    if _FUTURE.search(converted) is None:
+        converted = _LATER.sub(" ", converted) if re.search(r"\d", _LATER.sub(" ", converted)) else converted
+    if _NEGATIVE.search(converted):
+        return NumberReading(problem="negative")
+    if _RANGE.search(converted):
+        return NumberReading(problem="range")
+    if _VAGUE.search(converted):
+        return NumberReading(problem="vague")
+    found = _distinct(re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d])", converted))
+    lines = [int(n) for n in re.findall(r"(?<![\d.])(\d)\s*线", converted)]
+    if len(found) > 1 and len(lines) == len(found) and sorted(lines) == list(range(1, len(lines) + 1)):
+        return NumberReading(value=Decimal(max(lines)))  # "一线用的GP，二线用的TP": two lines
+    if len(found) > 1:
+        return NumberReading(problem="several")
+    if len(found) == 1:
+        return NumberReading(value=Decimal(found[0]), future=bool(_FUTURE.search(converted)))
+    if _ZERO_WORDS.search(text):
+        return NumberReading(value=Decimal(0))
+    return NumberReading(problem="none")
+
+
+def _distinct(values) -> List[str]:
+    return list(dict.fromkeys(str(Decimal(v).normalize()) if "." in v else str(int(v)) for v in values))

@@ -1,0 +1,353 @@
+"""是 / 不是 / 不确定: the one place that decides the polarity of a Chinese reply.
+
+Every question type asks this module (a yes/no question, 从来没有 to a "how long
+ago" question, 一次也没有 to a count, 没有 among a choice's answers), so a
+negation is read the same way everywhere. Chinese puts the negation before
+the verb (没做过, 不是, 从来没有), so the reply is read clause by clause, and
+the order of the checks is what keeps a no from turning into a yes:
+
+1. a correction (有…哦不对，没有) keeps only what follows it;
+2. "not sure" (不确定, 不清楚, 记不清, 要问医生) is settled first;
+3. hedges (应该有吧, 好像没有, 可能吧) mean "not sure", unless a firm word
+   (我很确定, 百分之百) leans; the reading then says it noted "not sure";
+4. in each clause, words that hold 不 / 没 / 无 without saying no (不良反应,
+   心跳不齐, 不到两年, 有没有) are taken out, and a double negation (不是没有)
+   is a yes;
+5. a negation left is a no, an explicit yes word beside it is a contradiction,
+   and nothing is guessed; a negation inside a description (伤口一直长不好,
+   起不了床) is not a no to the question, so it is only ever a check;
+6. only then does a yes word (是, 对, 有, 做过, 当然) make a yes.
+
+Clauses that disagree are asked again, unless a "but" (但是, 不过) qualifies
+the first one: then the first is said back as a check.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Iterable, List, Optional, Tuple
+
+from bot.screening.answers import NO, NOT_SURE, YES
+from bot.understanding.chinese.text import CJK, clauses, has_any, remove_all
+
+_CJK = r"[\u4e00-\u9fff]"
+
+# A correction: what comes after it is the answer (有…哦不对，没有).
+_CORRECTION = re.compile(
+    r"(?:哦|噢|喔|啊|呃|额|哎|唉|嗯)?\s*(?:不对不对|不对|说错了|我说错了|搞错了|弄错了|记错了|更正一下|纠正一下|更正|纠正"
+    r"|等等(?=\s*[,.!])|等一下(?=\s*[,.!]))了?"
+)
+_NOT_SURE_WORDS = re.compile(
+    r"(?:不|没|没有)(?:太|是很|是太|是好|是几|好|很|大|怎么|是特别|十分|完全|敢|能)?"
+    r"(?:确定|清楚|肯定|记得|知道|晓得|了解|确认|懂|明白|说准|敢说|敢讲)"
+)
+_WAITING = re.compile(r"等.{0,6}结果|结果还没|还没出来|还在等|还要查|还在查")
+_NOT_SURE = (
+    "记不清", "记不得", "记不太清", "记不住", "忘了", "忘记了", "忘掉了", "说不准", "说不清", "说不好", "说不上来",
+    "不好说", "难说", "很难说", "搞不清", "弄不清", "没印象", "没什么印象", "没把握", "拿不准", "吃不准", "一半一半",
+    "不一定", "问医生", "问问医生", "问一下医生", "问下医生", "问过医生才知道", "查一下", "查查", "看看报告", "看一下报告",
+    "翻一下", "等结果", "结果还没出", "还没出结果", "结果没出来", "谁知道", "天知道", "未知", "不详", "不明", "idk",
+    "not sure", "don't know", "dont know", "有没有也不", "有还是没有", "看情况", "再说吧", "考虑一下", "考虑考虑", "商量",
+    "问问家里", "问一下家里", "想一想", "想想", "再看看", "没想好", "还没决定", "犹豫",
+)
+# Firm enough to lean: these stop a hedge.
+_LEANING = re.compile(r"我?(?:很|非常|十分|特别|完全)?(?:确定|肯定)(?!吗)|百分之百|100%|一百个确定")
+_HEDGES = re.compile(
+    r"应该|好像|(?<!不)可能|不太可能|(?:大概|大约|估计|差不多)(?!\s*(?:是\s*)?[\d一二两三四五六七八九十半几上去前今昨])|也许|或许|似乎|貌似|觉得|感觉"
+    r"|我想(?:是|应该|有|没)|印象中|印象里|说不定|八成|多半(?!时间|天|的时间|日子)|恐怕|兴许|"
+    r"差不多吧|(?:有|是|没有|没|不是|过|了|的|会|对)吧"
+)
+# A question back (你们是哪家医院？): "什么都能做" and "不怎么" are not questions.
+_ASKS = re.compile(r"[?？]|吗|(?<!不)怎么(?![都也])(?!\S{1,2}都)|(?<!没)(?<!没有)什么(?![都也])|为什么|为啥|多少|哪(?![里儿]?都)|谁")
+# Said with a negation, meaning yes.
+_YES_DESPITE = re.compile(
+    r"不是没有|不是说没|不是没|并非没有|并不是没有|不能说没有|不是不|可不是|那还用说|毫无疑问|没得说|不可否认|无可否认|没错|不错"
+    r"|不介意|不反对|没意见|没有意见|没什么意见|无所谓"
+)
+_NO_PROBLEM = re.compile(r"^(?:好|行|可以|嗯|好的)?(?:,)?没问题(?:的|啊|呀|哦)?$")
+# Words holding 不 / 没 / 无 that do not say no to the question.
+_NEUTRAL = (
+    "不良", "不适", "不舒服", "不齐", "不全", "不足", "不佳", "不过", "不管", "不仅", "不但", "不论", "不然", "要不",
+    "不久", "不到", "不超过", "没多久", "不少", "不同的", "不同于", "各不相同", "不止", "不断", "不停", "差不多", "无论", "不一样", "了不起",
+    "不得了", "不规律", "不明显", "无痛", "不大", "不太好", "不稳定", "不正常", "不规则", "不对称", "不均匀", "不了了之",
+    # These say yes, or more: 不得不 "had to", 不止一次 "more than once", 离不开 "cannot do without".
+    "不得不", "不由得", "不免", "不禁", "免不了", "少不了", "离不开", "没少", "无时无刻", "不在少数", "没完没了",
+    "就没事了", "就没事",
+)
+# A-not-A: the question's own form echoed (有没有, 是不是, 做没做过), not a no.
+_A_NOT_A = re.compile(rf"({_CJK})(?:没|不)\1")
+# A negation inside a description: 起不了床, 吃不下, 伤口长不好, 不能工作, 没法走.
+_DESCRIBED = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?<![是有会要能对不没])不(?:了|下|动|住|起|上|进|出|开|完|好|来|去|掉|着|到|成|通|透|净)"
+    r"|不能|无法|没法|没办法|没有办法|没有能力|没(?:有)?力气|没胃口|没精神|没劲|做不到|干不了|受不了|不行了"
+    # How serious, not whether: 不严重, 不是很严重, 不要紧, 没大碍.
+    r"|不(?:是|算)?(?:很|太|怎么|特别|那么|十分)?(?:严重|厉害|重|明显|要紧|碍事)|没(?:有)?(?:什么)?大(?:碍|问题)|没关系|问题不大"
+    # What a problem does, not whether there is one: 伤口不愈合, 一直没好, 吃药也不管用.
+    r"|不愈合|没愈合|不好转|没好转|不见好|没(?:长)?好|不消|没消|不退|没退|不(?:太)?管用|没(?:什么)?效果|不见效"
+)
+_NEGATION = re.compile(
+    r"阴性|从来没有|从来没|从来不|从没有|从没|从未|根本没有|根本没|根本不|压根没有|压根没|压根不|并没有|并没|并不|"
+    r"绝不|决不|没有|没|不|未|无|非|否|甭|木有|莫有|没得|\b(?:no|nope|none|never|not|n)\b"
+)
+# The negated verb phrase, so its verb is not read as a yes (没做过, 不是, 没有用过).
+_NEGATED_PHRASE = re.compile(
+    "(?:" + _NEGATION.pattern.replace(r"\b(?:no|nope|none|never|not|n)\b", "(?!)") + ")"
+    + r"(?:(?:有)?[\u4e00-\u9fff]{1,4}?过|可以|愿意|需要|同意|[\u4e00-\u9fff]{1,2})?"
+)
+_INTENSIFIERS = re.compile(r"肯定|确实|当然|绝对|一定|的确|真的|确定|必须|毫无疑问")
+# Parts of words that look like a yes word and are not: 有点, 但是, 主要, 好像, 对于 …
+_NOT_YES = (
+    "有点", "有些", "有一点", "有时", "有时候", "所有", "只有", "但是", "可是", "还是", "要是", "于是", "只是", "或是",
+    "就是", "总是", "凡是", "是否", "倒是", "算是", "主要", "重要", "只要", "要不", "好多", "好几", "最好", "还好",
+    "会诊", "机会", "绝对", "对于", "针对", "对比", "对方", "进行", "流行", "过敏", "超过", "经过", "难过", "通过", "不过", "过去",
+    "有关", "有效", "有人", "有助", "有利", "一会", "社会", "要求", "要么", "过年", "检查过", "查过", "测过", "化验过",
+)
+_YES_WORDS = re.compile(
+    # 是 and 对 only on their own (是的, 对对): "我是男的" and "对紫杉醇过敏" are not a yes.
+    r"是(?=(?:的|啊|呀|呢|了|哦|嘛|滴|吧|有|这样|那样|\s)*$)|对(?=(?:的|啊|呀|呢|了|哦|嘛|对|\s)*$)"
+    r"|有|嗯|恩|可以|会|愿意|要|需要|同意|阳性|yes|ok|okay|yeah|yep|\by\b"
+    r"|^(?:好|行)(?:的|啊|呀|吧|嘞|滴)?$"
+    rf"|(?<![不超经难通度太越穿查测验])(?<={_CJK})过(?![敏去度量多于程期渡头分年])"
+    r"|(?:^|(?<=[我她他还]))在(?:吃|用|打|做|喝)|正在|一直在|还在"
+    r"|(?:怀孕|转移|复发|确诊)了|(?<![作使费利应享运信不没])(?:做|用|打|吃|得|输|喝)了"
+)
+# 就是 qualifies only before a little or a negation (就是有点累); 对，就是掉头发 confirms.
+_CONTRAST = re.compile(r"但是|但|不过|可是|只是|然而|除了|就是(?=有点|有一点|一点|不|没|稍微|偶尔)|只不过|只(?!要)|仅")
+# "有点早搏", "有一点麻": a yes made small, so it is checked.
+_A_LITTLE = re.compile(r"有(?:一)?点(?:儿)?[\u4e00-\u9fff]|有些[\u4e00-\u9fff]")
+# Not any more: a no to "do you still…", a yes to "have you ever…", so it is checked.
+_NO_LONGER = re.compile(
+    r"现在(?:已经)?(?:没有|没|不)[^,]*了|已经(?:停|好|治好|痊愈|不用|不吃|不打|没有|没|控制住)了?|不再|早就停了|早停了|早就好了|治好了|停了|长好了|愈合了|(?<!就)好了"
+)
+# Under control, stable: a yes that may not be one to "active" or "uncontrolled", so a yes is checked
+# (a no stays a no: 没有进展，医生说稳定).
+_STABLE = re.compile(r"稳定|控制住了|控制得(?:很|挺|还|比较)?好|没有症状|没症状")
+# "以前有过，现在没有": the past beside the present. "现在没有" alone is a plain no to "do you now…".
+_PAST = re.compile(r"以前|之前|过去|曾经|[\u4e00-\u9fff]过")
+_NOW_NOT = re.compile(r"现在(?:已经)?(?:没有|没|不)")
+# Who answers and how firmly: these may stand before a negation that answers the question.
+_SUBJECT = re.compile(
+    r"(?:我们?|你|您|他们?|她们?|它|患者|病人|本人|自己|老人家?|家里人|医生|大夫)"
+    r"(?:的)?(?:妈妈?|爸爸?|老公|老婆|爱人|丈夫|妻子|先生|太太|母亲|父亲|儿子|女儿|婆婆|公公|奶奶|爷爷|外婆|外公|姥姥|姥爷"
+    r"|哥哥?|姐姐?|弟弟?|妹妹?|家人|家属|朋友|亲戚|本人|自己)?"
+    r"|老公|老婆|爱人|丈夫|妻子|妈妈|爸爸|母亲|父亲|儿子|女儿|婆婆|公公|奶奶|爷爷|外婆|外公"
+)
+_ADVERBS = tuple(
+    "肯定 确实 当然 绝对 一定 的确 真的 从来 一直 也 都 还 并 既 又 根本 完全 压根 压根儿 就 倒 其实 目前 现在 暂时 最近 之前"
+    " 以前 过去 至今 目前为止 到现在 到目前为止 好在 幸好 幸亏 还好 可惜 百分之百 一次 一点 这辈子 今年 这几年 这些年 平时"
+    " 嗯 哦 噢 呃 额 啊 唉 哎 那个 这个 的 了 呢 呀 吧 嘛 哈 是 得 过 他说 医生说 说 据我所知 我知道 我记得 应该"
+    " 很确定 非常确定 十分确定 我确定 我很确定 确定 很肯定 我肯定 谢天谢地 感谢 目前还 暂时还 到现在还"
+    " 任何 一样 一种 一个 这些 那些 这种 那种 上面 上面的 以上 以上的 里面 这里面 这几种 这几个 这几样 这方面 哪个 哪样 一项"
+    " 哪一种 全部 全都 统统 通通 什么 后来 然后 之后 再".split()
+)
+
+
+@dataclass(frozen=True)
+class Polarity:
+    """``value`` is yes, no, not_sure or None; ``hedged`` when a hedge made it "not sure"."""
+
+    value: Optional[str]
+    confidence: float
+    hedged: bool = False
+    no_longer: bool = False
+    corrected: bool = False
+
+
+NONE = Polarity(None, 0.0)
+
+
+# Words that make a time or a number approximate (大概三周前), not a hedge on the answer.
+APPROXIMATELY = re.compile(r"大概|大约|差不多|约莫|左右|上下")
+
+
+def after_correction(text: str) -> Optional[str]:
+    """What follows the last correction (有…哦不对，没有 -> 没有), ``text`` itself when there is none,
+    or None when the reply corrects itself to nothing (有，哦不对)."""
+    for match in reversed(list(_CORRECTION.finditer(text))):
+        before, after = text[: match.start()], text[match.end():]
+        if CJK.search(before) or re.search(r"[a-z0-9]", before):
+            return after if after.strip(" ,.!?…") else None
+        break
+    return text
+
+
+def after_echo(text: str) -> str:
+    """"移植？没有没有": a question word echoed before the answer; the answer is what follows it."""
+    parts = re.split(r"[?？]", text)
+    if len(parts) > 1 and CJK.search(parts[-1]):
+        return parts[-1]
+    return text
+
+
+def read_polarity(text: str, topic_text: str = "") -> Polarity:
+    """The polarity of a normalised reply (see :func:`bot.understanding.chinese.text.normalise`).
+
+    ``topic_text`` is the question's own text: its words may stand before a
+    negation that answers it (化疗没做过, 心脏没问题).
+    """
+    if not text:
+        return NONE
+    corrected_text = after_correction(text)
+    if corrected_text is None:
+        return NONE  # "有，哦不对": corrected to nothing, so asked again
+    corrected, text = corrected_text != text, after_echo(corrected_text)
+    if _NOT_SURE_WORDS.search(text) or has_any(text, _NOT_SURE) or _WAITING.search(text):
+        return Polarity(NOT_SURE, 0.95, corrected=corrected)
+    leaning = bool(_LEANING.search(text))
+    if _HEDGES.search(_LEANING.sub(" ", text)) and not leaning:
+        return Polarity(NOT_SURE, 0.9, hedged=True, corrected=corrected)
+    if _ASKS.search(text):
+        return NONE  # "你们是哪家医院？": a question back, not an answer
+    # "我很确定" says how sure, not what: the clauses are read without it.
+    parts = clauses(_LEANING.sub(" ", text))
+    found = [(_clause(c, topic_text), c) for c in parts]
+    readings = [r for r, _ in found if r is not None]
+    # "我老公是大三阳，一直没吃药": the answer comes first; a yes or no found only after other
+    # content may be about something else, so it is checked.
+    late = bool(found) and found[0][0] is None and _has_content(found[0][1], topic_text)
+    if not readings and leaning:
+        # "肯定", "我确定": the firm word is the whole answer.
+        readings = [r for r in (_clause(c, topic_text) for c in clauses(text)) if r is not None]
+    if _NOW_NOT.search(text) and _PAST.search(_NOW_NOT.sub(" ", text)):
+        readings = [replace(r, no_longer=True) for r in readings]
+    polarity = _combine(text, readings)
+    if polarity.value is None:
+        return polarity
+    confidence = polarity.confidence
+    if late and polarity.value == NO:
+        confidence = min(confidence, 0.6)
+    if polarity.value == YES and _STABLE.search(text):
+        confidence = min(confidence, 0.6)
+    if leaning:
+        confidence = min(confidence, 0.85 if _HEDGES.search(text) else confidence)
+    if corrected:
+        confidence = min(confidence, 0.9)
+    return Polarity(polarity.value, confidence, no_longer=polarity.no_longer, corrected=corrected)
+
+
+@dataclass(frozen=True)
+class _Clause:
+    value: str
+    confidence: float
+    described: bool = False  # a negation inside a description, not an answer
+    positioned: bool = False  # a negation after other content (转移后没化疗过): a no about something
+    no_longer: bool = False
+    contrast: bool = False  # the clause starts with 但是 / 不过
+
+
+def _clause(clause: str, topic_text: str) -> Optional[_Clause]:
+    contrast = bool(_CONTRAST.match(clause))
+    no_longer = bool(_NO_LONGER.search(clause))
+    if _NO_PROBLEM.match(clause):
+        return _Clause(YES, 0.9, contrast=contrast)
+    if _YES_DESPITE.search(clause):
+        rest = _YES_DESPITE.sub(" ", clause)
+        if _negations(rest):
+            return None  # "不是没有，没有": a contradiction
+        confidence = 0.7 if ("不能说没有" in clause or "无所谓" in clause) else 0.8 if "不是不" in clause else 0.9
+        return _Clause(YES, confidence, contrast=contrast)
+    rest = _A_NOT_A.sub(" ", clause)
+    rest = remove_all(rest, _NEUTRAL)
+    described = bool(_DESCRIBED.search(rest))
+    rest = _DESCRIBED.sub(" ", rest)
+    negations = _negations(rest)
+    intensified = bool(_INTENSIFIERS.search(rest))
+    yes_rest = remove_all(_NEGATED_PHRASE.sub(" ", rest), _NOT_YES)
+    said_yes = bool(_YES_WORDS.search(yes_rest))
+    if negations:
+        if said_yes:
+            return _Clause("contradiction", 0.0)
+        if _answers(rest[: negations[0].start()], topic_text):
+            return _Clause(NO, 0.95, no_longer=no_longer, contrast=contrast)
+        # Content before the negation (转移后没化疗过): a no about something, checked; it still
+        # disagrees with a yes beside it, so the two together are asked again.
+        return _Clause(NO, 0.5, positioned=True, no_longer=no_longer, contrast=contrast)
+    if said_yes or intensified:
+        return _Clause(YES, 0.95, no_longer=no_longer, contrast=contrast)
+    if _A_LITTLE.search(clause) and not described:
+        return _Clause(YES, 0.6, contrast=contrast)
+    if described:
+        return _Clause(NO, 0.5, described=True, contrast=contrast)
+    if no_longer:
+        return _Clause(YES, 0.6, no_longer=True, contrast=contrast)
+    return None
+
+
+# A stretch of time may stand before a negation that answers (最近一个月没有, 这两周都没用过).
+_WHEN = re.compile(
+    r"(?:最近|近|这|过去|这个|这段)?\s*[\d一二两三四五六七八九十半几]+\s*个?\s*(?:天|周|星期|礼拜|月|年)\s*(?:里|内|以来|来|之内|以内)?"
+    r"|这段时间|这些天|这几天|这阵子|近期|目前为止|到现在为止"
+)
+
+
+def _has_content(clause: str, topic_text: str) -> bool:
+    """More than a subject, a firm word or the question's own words (我妈, 化疗, 这个)."""
+    return not _answers(clause, topic_text)
+
+
+def _negations(text: str) -> List[re.Match]:
+    return list(_NEGATION.finditer(text))
+
+
+def _answers(before: str, topic_text: str) -> bool:
+    """A negation answers the question when only a subject, a firm word, or the question's own
+    words stand before it (她肯定没有, 化疗从来没做过); otherwise it is part of a description."""
+    rest = _WHEN.sub("", before)
+    rest = remove_all(rest, _ADVERBS, by="")
+    rest = _SUBJECT.sub("", rest)
+    rest = remove_all(rest, _ADVERBS, by="")
+    rest = re.sub(r"[\s,.!?\"'()]", "", rest)
+    if not rest:
+        return True
+    if not topic_text or re.search(r"[^\u4e00-\u9fff]", rest):
+        return False
+    if len(rest) == 1:
+        return rest in topic_text
+    # Every character is part of a pair the question uses: 心脏血管 is 心脏 and 血管.
+    covered = set()
+    for i in range(len(rest) - 1):
+        if rest[i:i + 2] in topic_text:
+            covered.update((i, i + 1))
+    return len(covered) == len(rest)
+
+
+def _combine(text: str, readings: List[_Clause]) -> Polarity:
+    if not readings:
+        return NONE
+    if any(r.value == "contradiction" for r in readings):
+        return NONE
+    answering = [r for r in readings if not r.described] or readings
+    values = [r.value for r in answering]
+    no_longer = any(r.no_longer for r in readings)
+    first = answering[0]
+    if len(set(values)) == 1:
+        # A no after other content agrees with a plain no before it (没有，…复查也没发现转移).
+        firm = [r for r in answering if not r.positioned] or answering
+        confidence = min(r.confidence for r in firm)
+        if no_longer:
+            return Polarity(first.value, min(confidence, 0.6), no_longer=True)
+        if len(clauses(text)) > 1 and (any(r.contrast for r in readings[1:]) or _CONTRAST.search(text)):
+            confidence = min(confidence, 0.7)  # "有，但是很轻": said back as a check
+        if len(answering) < len(readings):
+            # A yes with a description beside it (有慢阻肺，走几步就喘不上气) stands; a no beside a
+            # described negation is checked.
+            confidence = min(confidence, 0.9 if first.value == YES else 0.6)
+        return Polarity(first.value, confidence)
+    if no_longer:
+        # "以前有过，现在没有了": a no now, a yes before; the reader checks.
+        return Polarity(NO, 0.6, no_longer=True)
+    later = answering[1:]
+    if all(r.value == first.value or r.contrast for r in later) and any(r.contrast for r in later):
+        return Polarity(first.value, 0.6)  # "有，但是没住院": the first, checked
+    return NONE
+
+
+def without_neutral(text: str) -> str:
+    """``text`` without the words that hold 不 / 没 and say no no (差不多, 不到, 有没有)."""
+    return remove_all(_A_NOT_A.sub(" ", text), _NEUTRAL)
+
+
+def topic_text(texts: Iterable[str], terms: Tuple[str, ...] = ()) -> str:
+    """The question's texts and terms as one string, for :func:`read_polarity`."""
+    return " ".join(list(texts) + list(terms))

@@ -1,0 +1,344 @@
+"""The Chinese answer reader: one entry point for every question type.
+
+It reads the Chinese catalog's questions (``catalog.in_language("zh")``): their
+Chinese texts, choice labels and the choices' Chinese synonyms, examples and
+``means``. Traditional characters are read too (OpenCC, in ``text.py``).
+
+Polarity (是 / 不是 / 不确定, negation, hedges, corrections) comes from
+``polarity.py`` and is the same for every type; each type then adds what it
+needs: a number, a time, a choice. The NLU model's intent is a second opinion
+only: when it disagrees with the words, or the words alone say nothing clear,
+the reading's confidence drops below
+:data:`~bot.understanding.reading.CONFIDENT` and the assistant asks a short
+check. The intent never overrides the words, and no word list overrides a
+negation. A wrong reading is worse than a re-ask.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Iterable, Optional
+
+from bot.screening.answers import NEVER, NO, NOT_SURE, YES, AnswerType, InvalidAnswer, Question
+from bot.understanding.chinese import choices, lab_results, messages
+from bot.understanding.chinese.numbers import read_number, to_digits
+from bot.understanding.chinese.polarity import (
+    APPROXIMATELY,
+    Polarity,
+    after_correction,
+    after_echo,
+    read_polarity,
+    topic_text,
+    without_neutral,
+)
+from bot.understanding.chinese.text import clauses, normalise
+from bot.understanding.chinese.times import NOT_WITHIN, read_time
+from bot.understanding.chinese.voice import read_voice
+from bot.understanding.english.times import TimeReading
+from bot.understanding.reading import MAX_ANSWER_CHARS, Reading
+
+_INTENT_VALUES = {"affirm": YES, "deny": NO, "not_sure": NOT_SURE}
+# A classifier guess below this is no answer at all; between it and CONFIDENT it is a check.
+_LOWEST_GUESS = 0.45
+_DAYS_PER_YEAR = Decimal("365.25")
+# A negation in a reply that also names a time: "没做化疗，放疗是三周前" — which one is meant?
+_NEGATED = re.compile(r"没|不|未|从来")
+# "不到两年", "没多久", "有没有": these hold a negation and are about the time itself.
+# "之后就没再治疗", "一年前就不吃了": the negation says nothing happened since the time named.
+_NEGATION_ABOUT_TIME = re.compile(
+    r"不到|没到|不满|没多久|不久|不超过|有没有|没有超过|还没满|以内|没再|再没|再也没|之后.{0,4}没|以后.{0,4}没|后来.{0,4}没"
+    r"|就没|就不|就停|不[吃用打做]了|没[吃用打做]了"
+)
+_NOT_WITHIN = re.compile(NOT_WITHIN)
+# Cycles are not regimens: "化疗做了六个疗程" is one plan given six times.
+_CYCLES = re.compile(r"疗程|周期|轮")
+# "做了六个疗程，都是同一个方案": cycles of one plan.
+_ONE_PLAN = re.compile(r"同一(?:个|种)?(?:方案|药)|(?:都|一直)是(?:一个|一种|同样的)(?:方案)?|就一个方案|只有一个方案")
+# Statements about feeling well (挺好的, 都正常): no polarity of their own.
+_WELL = re.compile(r"挺好|很好|还好|都好|正常|健康|没事")
+_DIMINISHERS = re.compile(r"只是|只有|就是一点|有点|有一点|一点点|轻微|稍微|不严重|不太严重|偶尔")
+# Being tested for something is not having it (查过HIV).
+_TESTED = re.compile(r"查过|检查过|测过|化验过|筛查|查了|检查了|化验了")
+
+
+class ChineseReader:
+    language = "zh"
+
+    def read(
+        self,
+        question: Question,
+        text: str,
+        today: dt.date,
+        intent: Optional[str] = None,
+        intent_confidence: float = 0.0,
+    ) -> Reading:
+        raw = (text or "")[:MAX_ANSWER_CHARS]
+        cleaned = normalise(raw)
+        if not cleaned:
+            return Reading(None, 0.0, problem=self.expected(question))
+        corrected = after_correction(cleaned)  # "三个礼拜前？不对，是四个礼拜前": the correction is the answer
+        if corrected is None:
+            return Reading(None, 0.0, problem=self.expected(question))
+        corrected = after_echo(corrected)  # "移植？没有没有": the question word echoed, then the answer
+        if corrected != cleaned:
+            cleaned, raw = corrected, corrected
+        polarity = read_polarity(cleaned, _topics(question))
+        if question.type is AnswerType.YES_NO:
+            reading = self._yes_no(question, cleaned, polarity, intent, intent_confidence)
+        elif question.type is AnswerType.NUMBER:
+            reading = self._number(question, raw, cleaned, polarity)
+        elif question.type is AnswerType.TIME_SINCE:
+            reading = self._time_since(question, cleaned, polarity, today, intent, intent_confidence)
+        else:
+            reading = self._choice(question, cleaned, polarity, today)
+        if reading.value == NOT_SURE and not question.allows_not_sure:
+            return Reading(None, 0.0, problem=messages.NEEDS_ANSWER + self.expected(question))
+        return reading
+
+    # --- 是 / 不是 -----------------------------------------------------------------
+    def _yes_no(
+        self, question: Question, text: str, polarity: Polarity, intent: Optional[str], intent_confidence: float
+    ) -> Reading:
+        opinion = _INTENT_VALUES.get(intent or "")
+        now = _about_now(question, text, polarity)
+        if now is not None:
+            return now
+        if polarity.value is not None:
+            confidence = polarity.confidence
+            if polarity.value != NOT_SURE and opinion is not None and intent_confidence >= 0.5 \
+                    and opinion != polarity.value:
+                confidence = min(confidence, 0.5)  # the words and the model disagree: check
+            note = messages.HEDGE_NOTE if polarity.hedged else None
+            if polarity.value == NO and any(_statement(question, part) for part in clauses(text)):
+                confidence = min(confidence, 0.5)  # "白蛋白紫杉醇没事，普通紫杉醇过敏了": which one? Check.
+            return Reading(polarity.value, confidence, note=note)
+        statement = _statement(question, text)
+        if statement is not None:
+            confidence = statement
+            if opinion is not None and intent_confidence >= 0.5 and opinion != YES:
+                confidence = min(confidence, 0.5)
+            return Reading(YES, confidence)
+        if opinion in (YES, NO) and intent_confidence >= 0.6 and not _WELL.search(text):
+            return Reading(opinion, 0.6)  # only the model has an opinion: check
+        return Reading(None, 0.0, problem=self.expected(question))
+
+    # --- 数字 -----------------------------------------------------------------------
+    def _number(self, question: Question, raw: str, text: str, polarity: Polarity) -> Reading:
+        if polarity.value == NOT_SURE and not polarity.hedged:
+            return Reading(NOT_SURE, polarity.confidence)
+        number = read_number(raw, text)
+        if "方案" in (question.unit or "") and _CYCLES.search(text):
+            if _ONE_PLAN.search(text):
+                return Reading(Decimal(1), 0.9, echo=messages.number_echo(Decimal(1), question.unit or ""))
+            if number.value is not None or number.problem == "several":
+                return Reading(None, 0.0, problem=messages.CYCLES_NOT_PLANS + self.expected(question))
+        if number.value is not None:
+            stated = number.value - 1 if number.future and question.unit == "岁" else number.value
+            if not _in_range(question, stated):
+                return Reading(None, 0.0, problem=messages.out_of_range(
+                    stated, question.minimum, question.maximum, question.unit or ""))
+            value = question.normalise(stated, dt.date.today())
+            confidence = 0.7 if number.future else 0.85 if polarity.hedged else 0.95
+            if value == 0 and question.minimum == 0:
+                return Reading(value, confidence, echo=messages.zero_echo(question.unit or ""))
+            return Reading(value, confidence, echo=messages.number_echo(value, question.unit or ""))
+        if number.problem == "none" and polarity.value == NO and question.minimum == 0:
+            return Reading(Decimal(0), polarity.confidence, echo=messages.zero_echo(question.unit or ""))
+        if polarity.value == NOT_SURE:
+            return Reading(NOT_SURE, 0.9, note=messages.HEDGE_NOTE if polarity.hedged else None)
+        lead = messages.NUMBER_PROBLEMS.get(number.problem or "")
+        expected = self.expected(question)
+        return Reading(None, 0.0, problem=f"{lead}{expected}" if lead else expected)
+
+    # --- 多久以前 ---------------------------------------------------------------------
+    def _time_since(
+        self,
+        question: Question,
+        text: str,
+        polarity: Polarity,
+        today: dt.date,
+        intent: Optional[str],
+        intent_confidence: float,
+    ) -> Reading:
+        if polarity.value == NOT_SURE and not polarity.hedged:
+            return Reading(NOT_SURE, polarity.confidence)
+        about_time = bool(_NEGATION_ABOUT_TIME.search(text) or _NOT_WITHIN.search(to_digits(text)))
+        time = read_time(text, today) if polarity.value != NO or about_time else None
+        if time is None and polarity.value == NO:
+            # "没有，三周前那次不算": a no that also names a time is checked, never guessed.
+            time_too = read_time(text, today)
+            if time_too is not None:
+                return Reading(None, 0.0, problem=self.expected(question))
+        if time is not None:
+            if time.days < 0:
+                return Reading(None, 0.0, problem=messages.FUTURE_DATE)
+            try:
+                value = question.normalise(Decimal(time.days), today)
+            except InvalidAnswer:
+                return Reading(None, 0.0, problem=self.expected(question))
+            confidence = 0.9
+            if polarity.hedged and read_polarity(APPROXIMATELY.sub(" ", text)).hedged:
+                confidence = 0.7  # "好像是三周前吧": the time, checked; "大概三周前" is only approximate
+            elif _NEGATED.search(without_neutral(_NEGATION_ABOUT_TIME.sub(" ", text))) and time.days_max is not None \
+                    and not about_time:
+                confidence = 0.5  # a negation beside a time: which one is meant? Check.
+            return Reading(value, confidence, echo=time.echo)
+        if polarity.value == NO:
+            return Reading(NEVER, polarity.confidence, echo=messages.NONE_ECHO)
+        if polarity.value == NOT_SURE:
+            return Reading(NOT_SURE, 0.9, note=messages.HEDGE_NOTE if polarity.hedged else None)
+        if polarity.value == YES:
+            return Reading(None, 0.0, problem=messages.WHEN_WAS_IT + self.expected(question))
+        if intent == "deny" and intent_confidence >= 0.6:
+            return Reading(NEVER, 0.6, echo=messages.NONE_ECHO)
+        return Reading(None, 0.0, problem=self.expected(question))
+
+    # --- 选项 -------------------------------------------------------------------------
+    def _choice(self, question: Question, text: str, polarity: Polarity, today: dt.date) -> Reading:
+        exact = choices.exact_choice(question, text)
+        if exact is not None:
+            return self._chosen(question, exact, 1.0)
+        if polarity.value == NOT_SURE and not polarity.hedged:
+            return Reading(NOT_SURE, polarity.confidence)
+        lab = self._lab_choice(question, text)
+        if lab is not None:
+            return lab
+        lab_question = any(choice.means for choice in question.choices)
+        if lab_question and lab_results.her2_needs_score(text):
+            return Reading(None, 0.0, problem=messages.HER2_SCORE)
+        if any(choice.years_ago for choice in question.choices):
+            banded = self._time_band(question, text, polarity, today)
+            if banded is not None:
+                return banded
+        synonym = choices.synonym_choice(question, text)
+        if synonym is not None and question.choice(synonym.choice_id).polarity is None:
+            return self._chosen(question, synonym.choice_id, synonym.confidence)
+        by_polarity = next((c.id for c in question.choices if c.polarity and c.polarity == polarity.value), None)
+        if by_polarity is not None and polarity.confidence >= 0.8:
+            return self._chosen(question, by_polarity, polarity.confidence)
+        if polarity.hedged:
+            return Reading(NOT_SURE, 0.9, note=messages.HEDGE_NOTE)
+        guess = choices.classify(question, text)
+        if guess is not None and guess.confidence >= _LOWEST_GUESS:
+            if guess.choice_id in choices.negated_choices(question, text):
+                return Reading(None, 0.0, problem=self.expected(question))  # 不是完全正常: not that one
+            # A lab report read by the classifier, not by report grammar, is always checked.
+            return self._chosen(question, guess.choice_id, min(guess.confidence, 0.7 if lab_question else 0.95))
+        return Reading(None, 0.0, problem=self.expected(question))
+
+    def _chosen(self, question: Question, choice_id: str, confidence: float, echo: Optional[str] = None) -> Reading:
+        return Reading(choice_id, confidence, echo=echo or question.choice(choice_id).label)
+
+    def _lab_choice(self, question: Question, text: str) -> Optional[Reading]:
+        means = {normalise(phrase): choice.id for choice in question.choices for phrase in choice.means}
+        if not means:
+            return None
+        for phrase in (lab_results.her2_phrase(text), lab_results.hormone_phrase(text)):
+            if phrase is None:
+                continue
+            phrase = normalise(phrase)
+            if phrase in means:
+                return self._chosen(question, means[phrase], 0.95)
+            # "FISH 阴性" with no score: the one choice that has it, but ask to be sure.
+            wider = {cid for meaning, cid in means.items() if phrase in meaning}
+            if len(wider) == 1:
+                return self._chosen(question, wider.pop(), 0.7)
+        return None
+
+    def _time_band(self, question: Question, text: str, polarity: Polarity, today: dt.date) -> Optional[Reading]:
+        time: Optional[TimeReading] = read_time(text, today)
+        if time is None:
+            if polarity.value == YES and not choices.synonym_choice(question, text):
+                return Reading(None, 0.0, problem=messages.WHEN_FOUND + self.expected(question))
+            return None
+        if time.days < 0:
+            return Reading(None, 0.0, problem=messages.FUTURE_DATE)
+        low = Decimal(time.days_min) / _DAYS_PER_YEAR
+        high = None if time.days_max is None else Decimal(time.days_max) / _DAYS_PER_YEAR
+        for choice in question.choices:
+            if choice.years_ago is None:
+                continue
+            start, end = choice.years_ago
+            inside_high = end is None or (high is not None and high < end)
+            if low >= start and inside_high:
+                confidence = 0.7 if polarity.hedged else 0.9
+                if _NEGATED.search(without_neutral(text)):
+                    confidence = 0.6  # "二十年前做过手术，那个不是癌": a negation beside the time, checked
+                return self._chosen(question, choice.id, confidence, echo=messages.band_echo(choice.label, time.echo))
+        return Reading(None, 0.0, problem=messages.BAND_UNCLEAR + self.expected(question))
+
+    # --- the rest of the interface ----------------------------------------------------
+    def prepare(self, questions: Iterable[Question]) -> None:
+        for question in questions:
+            if question.type is AnswerType.CHOICE:
+                choices.classify(question, "")
+
+    def read_confirmation(self, text: str) -> Optional[bool]:
+        polarity = read_polarity(normalise(text))
+        if polarity.value == YES and polarity.confidence >= 0.8:
+            return True
+        if polarity.value == NO and polarity.confidence >= 0.8:
+            return False
+        return None
+
+    def read_voice(self, text: str) -> Optional[str]:
+        return read_voice(normalise(text))
+
+    def expected(self, question: Question) -> str:
+        if question.type is AnswerType.YES_NO:
+            return messages.YES_NO_EXPECTED
+        if question.type is AnswerType.CHOICE:
+            labels = "；".join(choice.label for choice in question.choices)
+            return messages.choice_expected(labels, question.allows_not_sure)
+        if question.type is AnswerType.NUMBER:
+            return messages.number_expected(question.minimum, question.maximum, question.unit or "")
+        return messages.TIME_EXPECTED
+
+
+_TOPICS: dict = {}
+
+
+def _topics(question: Question) -> str:
+    """The question's words, computed once per question text."""
+    key = (question.id, tuple(question.text.values()), question.terms)
+    if key not in _TOPICS:
+        _TOPICS[key] = normalise(topic_text(question.text.values(), question.terms), limit=None)
+    return _TOPICS[key]
+
+
+# A question about now or a recent window (最近 4 周里…, 您现在有没有…).
+_ASKS_ABOUT_NOW = re.compile(r"最近|现在|目前")
+_RECENT_NOT = re.compile(r"^(?:最近|近期|这段时间|目前|现在|这几个月|这两周|这几周)[^,]*?(?:没|不|未)")
+_PAST = re.compile(r"\d+\s*(?:年|个月|月|周|星期|天)(?:多)?(?:以|之)?前|以前|之前|去年|前年|年轻|过去|早年")
+
+
+def _about_now(question: Question, text: str, polarity: Polarity) -> Optional[Reading]:
+    """"两年前得过肺栓塞，最近没有" to a question about the last 6 months, "以前得过肺结核，早就治好了"
+    to "do you have it now": the past is told, and the answer about now is no."""
+    if not _ASKS_ABOUT_NOW.search(" ".join(question.text.values())):
+        return None
+    parts = clauses(text)
+    recent_not = [part for part in parts if _RECENT_NOT.search(part)]
+    past = [part for part in parts if _PAST.search(to_digits(part)) and part not in recent_not]
+    if polarity.value is None and recent_not and past:
+        return Reading(NO, 0.85)
+    if polarity.value == YES and polarity.no_longer and past and re.search(r"治好|好了|痊愈|停了|戒了|没有了|没了", text):
+        return Reading(NO, 0.85)
+    return None
+
+
+def _in_range(question: Question, value: Decimal) -> bool:
+    return (question.minimum is None or value >= question.minimum) and (question.maximum is None or value <= question.maximum)
+
+
+def _statement(question: Question, text: str) -> Optional[float]:
+    """A statement with no polarity word, read as a yes when it names what the question asks about
+    (心衰，去年确诊的 to "any heart disease?"); a word like 只是 or 轻微 stops it."""
+    if _DIMINISHERS.search(text) or _WELL.search(text) or _NEGATED.search(text) or _TESTED.search(text):
+        return None
+    topics = {term.lower() for term in question.terms if len(term) >= 2}
+    if any(term in text for term in topics):
+        return 0.85
+    return None

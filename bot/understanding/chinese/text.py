@@ -1,0 +1,95 @@
+"""Chinese text made regular before it is read.
+
+Traditional characters become Simplified (OpenCC's ``t2s`` table, in the pure
+Python ``opencc-python-reimplemented``), full-width letters, digits and
+punctuation become half-width (Unicode NFKC), Latin letters are lower case, and
+a few Cantonese words that carry the answer (冇 "not have", 唔 "not", 係 "is")
+are written the Mandarin way, since nasopharyngeal cancer is most common where
+people speak Cantonese. Words are cut with jieba (the version Rasa allows).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Iterable, List, Optional, Tuple
+
+from bot.understanding.reading import MAX_ANSWER_CHARS
+
+# Cantonese words for the answer itself, longest first (after OpenCC, so Simplified).
+_CANTONESE = (
+    ("冇有", "没有"), ("冇", "没有"), ("唔系", "不是"), ("唔係", "不是"), ("唔知", "不知道"), ("唔记得", "不记得"),
+    ("唔清楚", "不清楚"), ("唔肯定", "不肯定"), ("唔会", "不会"), ("唔", "不"), ("系呀", "是啊"), ("系啊", "是啊"),
+    ("係", "是"), ("佢", "他"), ("嘅", "的"), ("咗", "了"), ("有冇", "有没有"), ("边个", "哪个"),
+    ("寻日", "昨天"), ("琴日", "昨天"), ("前日", "前天"), ("食紧", "在吃"), ("打紧", "在打"), ("仲", "还"), ("而家", "现在"),
+    ("冇试过", "没有过"), ("未试过", "没有过"), ("净系", "只是"), ("淨系", "只是"), ("甩头发", "掉头发"), ("行路", "走路"),
+)
+# Words jieba should keep whole: the answers themselves.
+_WORDS = (
+    "从来没有", "从来没", "从没", "从未", "不确定", "不清楚", "记不清", "记不得", "不记得", "说不准", "说不清",
+    "不好说", "没印象", "做过", "用过", "打过", "得过", "吃过", "没做过", "没用过", "没打过", "没得过", "化疗过",
+    "放疗过", "免疫组化", "原位杂交", "激素受体", "我老公", "我老婆", "我爱人", "我妈", "我爸", "不良反应",
+)
+CLAUSE_BREAK = re.compile(r"(?:[,，。!！?？;；、~～…\n]|(?<!\d)\.|\.(?!\d))+|\s{2,}")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc  # the pure-Python OpenCC: Traditional -> Simplified
+
+    return opencc.OpenCC("t2s")
+
+
+def normalise(text: str, limit: Optional[int] = MAX_ANSWER_CHARS) -> str:
+    """Simplified, half-width, lower case, one space between runs; Chinese punctuation kept as ASCII.
+
+    A reply is cut at ``limit`` characters first; a question's own text is read whole (``limit=None``).
+    """
+    text = (text or "")[:limit]
+    text = unicodedata.normalize("NFKC", text)
+    text = _converter().convert(text)
+    text = text.replace("\u3002", ".").replace("\u3001", ",").replace("\u2026", "...")
+    text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2018", "'").replace("\u2019", "'")
+    text = text.replace("\u3010", "[").replace("\u3011", "]").replace("\u300a", '"').replace("\u300b", '"')
+    for cantonese, mandarin in _CANTONESE:
+        text = text.replace(cantonese, mandarin)
+    # 係 becomes 系 in Simplified; on its own at the start of a reply it is Cantonese "yes" (系，…).
+    text = re.sub(r"^系(?=\s*(?:[,.!]|$))", "是", text)
+    text = text.lower()
+    return re.sub(r"\s+", " ", text).strip(" .")
+
+
+def clauses(text: str) -> List[str]:
+    """The reply cut at punctuation: each clause is read on its own."""
+    return [part.strip() for part in CLAUSE_BREAK.split(text) if part.strip()]
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(60)  # jieba prints its dictionary loading to the log otherwise
+    for word in _WORDS:
+        jieba.add_word(word)
+    return jieba
+
+
+def words(text: str) -> List[str]:
+    """jieba's words of ``text``, without spaces and punctuation."""
+    return [w for w in _jieba().lcut(text) if w.strip() and not CLAUSE_BREAK.fullmatch(w)]
+
+
+def has_any(text: str, phrases: Iterable[str]) -> bool:
+    return bool(_alternation(tuple(phrases)).search(text))
+
+
+def remove_all(text: str, phrases: Iterable[str], by: str = " ") -> str:
+    return _alternation(tuple(phrases)).sub(by, text)
+
+
+@lru_cache(maxsize=256)
+def _alternation(phrases: Tuple[str, ...]):
+    longest_first = sorted(set(phrases), key=len, reverse=True)
+    return re.compile("|".join(re.escape(p) for p in longest_first) or r"(?!)")

@@ -1,0 +1,311 @@
+""""How long ago" in a Chinese reply, as a range of whole days ago.
+
+A duration (三周前, 两个多月前, 半年前, 一年半以前, 不到一个月), a relative day or
+calendar span (昨天, 上周三, 上周, 上个月, 去年), a date (11月10号, 去年十月, 2019年底,
+2026年10月1日), a festival (春节, 国庆) or a season (去年冬天). Numerals are read by
+:mod:`bot.understanding.chinese.numbers` first, so 三周前 and 3周前 are one case.
+
+dateparser 1.2.0 reads only a few of these in Chinese (3周前, 上周, 昨天, full
+dates; not 三周前, 两个月前, 半年前, 去年十月 or 11月10号), and it reads 2019年 as
+the year 7: ``scripts/compare_chinese_times.py`` measures both on the same
+replies, so this module is the parser and dateparser is not used for Chinese.
+
+As in English, the value stored is the shortest time in the range, so a
+waiting time is never judged over too early; a time band needs the whole range.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Optional
+
+from bot.understanding.chinese.numbers import to_digits
+from bot.understanding.english.times import TimeReading
+
+_DAYS_PER = {"天": 1, "日": 1, "周": 7, "星期": 7, "礼拜": 7, "月": 30, "年": 365}
+_UNIT_NAMES = {"天": "天", "日": "天", "周": "周", "星期": "周", "礼拜": "周", "月": "个月", "年": "年"}
+_DURATION = re.compile(
+    r"(?P<amount>\d+几|几\d+|\d+(?:\.\d+)?(?:到\d+(?:\.\d+)?)?|半|几|好几)\s*(?P<half>个半|半)?\s*个?\s*(?P<more>多)?\s*"
+    r"(?P<unit>天|日(?!子)|周(?![一二三四五六日天1-7])|星期(?![一二三四五六日天1-7])|礼拜(?![一二三四五六日天1-7])|月|年)"
+    r"(?P<half2>半)?(?P<more2>多)?"
+)
+_LESS_BEFORE = re.compile(r"(?:不到|不满|不足|没到|还没到|还不到|没有|少于|最近|近|这)\s*$")
+_LESS_AFTER = re.compile(r"^\s*(?:以内|之内|内|里|不到)")
+_NEARLY_BEFORE = re.compile(r"(?:快|将近|接近|差不多快|快要)\s*$")
+# "最近三个月没有", "这半年都没用过": the negation is about the time itself.
+NOT_WITHIN = (
+    r"(?:最近|近|这|过去|这个|这段)\s*(?:\d+(?:\.\d+)?|半|几)?\s*个?\s*(?:天|周|星期|礼拜|月|年)\s*(?:以内|之内|内|里|来)?\s*"
+    r"(?:都|也|一直|就|完全|根本)?\s*(?:没|不|未|从没)"
+)
+_NOT_WITHIN = re.compile(NOT_WITHIN)
+_MORE_BEFORE = re.compile(r"(?:超过|多于|不止|起码|至少|已经超过|早就超过)\s*$")
+_MORE_AFTER = re.compile(r"^\s*(?:以上|多|还多|出头)")
+_APPROXIMATE = re.compile(r"大概|大约|约|差不多|左右|上下|估计|前后")
+_FUTURE_AFTER = re.compile(r"^\s*(?:以后|之后|后)")
+_EVERY = re.compile(r"每\s*(?:\d+|隔)?\s*个?\s*(?:天|周|星期|礼拜|月)\s*(?:\d+\s*次)?")
+_ONGOING = re.compile(r"正在|还在|目前在|现在在|一直在|现在还|目前还|每次|今天|今早|今天早上|今天上午")
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "1": 0, "2": 1, "3": 2, "4": 3,
+             "5": 4, "6": 5, "7": 6}
+_YEAR_WORDS = {"今年": 0, "去年": 1, "前年": 2, "大前年": 3}
+_PART_OF_MONTH = {"初": (1, 10), "上旬": (1, 10), "中": (11, 20), "中旬": (11, 20), "底": (21, 31), "末": (21, 31),
+                  "下旬": (21, 31)}
+_PART_OF_YEAR = {"初": (1, 2), "年初": (1, 2), "上半年": (1, 6), "年中": (6, 7), "中": (6, 7), "下半年": (7, 12),
+                 "底": (11, 12), "年底": (11, 12), "末": (11, 12), "年末": (11, 12)}
+# Chinese New Year's day (春节) in the years people will name.
+_SPRING_FESTIVAL = {2018: (2, 16), 2019: (2, 5), 2020: (1, 25), 2021: (2, 12), 2022: (2, 1), 2023: (1, 22),
+                    2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6)}
+_SEASONS = {"春天": (4, 15), "春季": (4, 15), "夏天": (7, 15), "夏季": (7, 15), "秋天": (10, 15), "秋季": (10, 15),
+            "冬天": (1, 15), "冬季": (1, 15)}
+
+
+def read_time(text: str, today: dt.date) -> Optional[TimeReading]:
+    """The time stated in a normalised reply, or None when it states none."""
+    converted = to_digits(text)
+    # "每三周一次" is how often, not how long ago; it says the treatment is going on.
+    converted = _EVERY.sub(" 每次 ", converted)
+    for reader in (_date, _relative, _duration):
+        reading = reader(converted, today)
+        if reading is not None:
+            return reading
+    if _ONGOING.search(converted):
+        return TimeReading(0, 0, 0, "还在进行，或者就是今天")
+    return None
+
+
+def month_day(date: dt.date, today: dt.date) -> str:
+    """"11月10日", or "2025年11月10日" when it is not this year."""
+    return f"{date.month}月{date.day}日" if date.year == today.year else f"{date.year}年{date.month}月{date.day}日"
+
+
+def _ago(days: int) -> str:
+    if days == 0:
+        return "今天"
+    if days < 14:
+        return f"{days}天前"
+    if days < 60:
+        return f"大约{round(days / 7)}周前"
+    if days < 730:
+        return f"大约{round(days / 30)}个月前"
+    return f"大约{round(days / 365)}年前"
+
+
+def _duration(text: str, today: dt.date) -> Optional[TimeReading]:
+    match = _DURATION.search(text)
+    if not match:
+        return None
+    unit = match.group("unit")
+    per = _DAYS_PER[unit]
+    amount_text = match.group("amount")
+    before, after = text[: match.start()], text[match.end():]
+    if _FUTURE_AFTER.match(after):
+        return TimeReading(-1, -1, -1, "以后")
+    name = _UNIT_NAMES[unit]
+    if "几" in amount_text and amount_text not in ("几", "好几"):
+        # "十几天" is 11 to 19 days; "几十天" 20 to 90.
+        tens = int(amount_text.strip("几"))
+        low, high = ((tens + 1) * per, (tens + 9) * per) if amount_text.endswith("几") else (2 * tens * per, 9 * tens * per)
+        return TimeReading(low, low, high, f"{amount_text.replace('10几', '十几').replace('几10', '几十')}{name}前", True)
+    if amount_text in ("几", "好几"):
+        return TimeReading(2 * per, 2 * per, 9 * per if amount_text == "好几" else 5 * per, f"几{name}前", True)
+    if "到" in amount_text:
+        low_amount, high_amount = (float(part) for part in amount_text.split("到"))
+        low, high = round(low_amount * per), round(high_amount * per)
+        return TimeReading(low, low, high, f"{_plain(low_amount)}到{_plain(high_amount)}{name}前", True)
+    if amount_text == "半" and unit == "年" and before.endswith("大"):
+        return TimeReading(210, 210, 330, "大半年前", True)  # "大半年": seven to eleven months
+    amount = 0.5 if amount_text == "半" else float(amount_text)
+    if match.group("half") or match.group("half2"):
+        amount += 0.5
+    days = round(amount * per)
+    more_months = re.match(r"\s*零?\s*(\d+)\s*个?\s*月", after) if unit == "年" else None
+    if more_months:
+        # "两年零三个月前": the months add to the years.
+        months = int(more_months.group(1))
+        days += months * 30
+        after = after[more_months.end():]
+        if _FUTURE_AFTER.match(after):
+            return TimeReading(-1, -1, -1, "以后")
+        when = today - dt.timedelta(days=days)
+        spread = max(1, days // 10)
+        return TimeReading(days, days - spread, days + spread,
+                           f"大约{_plain(amount)}年{months}个月前（{month_day(when, today)}左右）", bool(_APPROXIMATE.search(text)))
+    if amount == 0.5:
+        name_amount = "半年" if unit == "年" else f"半{name}"
+    else:
+        name_amount = f"{_plain(amount)}{name}"
+    if _NOT_WITHIN.search(text):
+        # "最近三个月没做过": not in the last three months, so longer ago (or never).
+        return TimeReading(days + 1, days + 1, None, f"超过{name_amount}", approximate=True)
+    if _NEARLY_BEFORE.search(before):
+        # "快三个月了", "将近一年": a little less than that.
+        low = round(days * 0.8)
+        return TimeReading(low, low, max(days - 1, low), f"快{name_amount}了", approximate=True)
+    if _LESS_BEFORE.search(before) or _LESS_AFTER.match(after):
+        return TimeReading(0, 0, max(days - 1, 0), f"不到{name_amount}", approximate=True)
+    if match.group("more") or match.group("more2"):
+        # "三个多月": more than three months, fewer than four.
+        return TimeReading(days + 1, days + 1, days + per - 1, f"{name_amount}多以前", approximate=True)
+    if _MORE_BEFORE.search(before) or _MORE_AFTER.match(after):
+        return TimeReading(days + 1, days + 1, None, f"超过{name_amount}", approximate=True)
+    approximate = bool(_APPROXIMATE.search(text))
+    spread = max(1, days // 7) if per == 7 else max(1, days // 10)
+    if per == 1:
+        spread = 1 if approximate else 0
+    low, high = max(days - spread, 0), days + spread
+    when = today - dt.timedelta(days=days)
+    return TimeReading(days, low, high, f"大约{name_amount}前（{month_day(when, today)}左右）", approximate)
+
+
+def _plain(amount: float) -> str:
+    return f"{amount:g}"
+
+
+def _relative(text: str, today: dt.date) -> Optional[TimeReading]:
+    for word, days in (("大前天", 3), ("前天", 2), ("昨天", 1), ("昨晚", 1), ("昨日", 1)):
+        if word in text:
+            return TimeReading(days, days, days, f"{month_day(today - dt.timedelta(days=days), today)}，{_ago(days)}")
+    monday = today - dt.timedelta(days=today.weekday())
+    match = re.search(r"(上上|上|这|本)?\s*(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])(?!\s*(?:次|周|个|天|年|月|\d))", text)
+    if match:
+        week = {"上上": -14, "上": -7, "这": 0, "本": 0}.get(match.group(1) or "", None)
+        weekday = _WEEKDAYS[match.group(2)]
+        if week is None:
+            day = today - dt.timedelta(days=(today.weekday() - weekday) % 7 or 7)
+        else:
+            day = monday + dt.timedelta(days=week + weekday)
+        return _from_dates(day, day, today, f"{month_day(day, today)}")
+    match = re.search(r"(上上|上|这|本)\s*(?:个)?\s*(?:周|星期|礼拜)", text)
+    if match:
+        start = monday + dt.timedelta(days={"上上": -14, "上": -7}.get(match.group(1), 0))
+        end = start + dt.timedelta(days=6)
+        label = {"上上": "上上周", "上": "上周"}.get(match.group(1), "这周")
+        reading = _from_dates(start, end, today, f"{label}（{month_day(start, today)}到{month_day(min(end, today), today)}）")
+        if match.group(1) in ("上", "上上"):
+            # "上周" is said for about a week ago: the middle of that week is kept (every waiting time
+            # in the two trials is a whole number of weeks, so the middle and the shortest agree on them).
+            middle = (today - (start + dt.timedelta(days=3))).days
+            return TimeReading(middle, reading.days_min, reading.days_max, reading.echo, True)
+        return reading
+    match = re.search(r"(上上|上|这|本)\s*个?\s*月(?!\d)\s*(?:份)?\s*(上旬|中旬|下旬|初|中|底|末)?", text)
+    if match and not re.search(r"\d\s*月", text):
+        back = {"上上": 2, "上": 1}.get(match.group(1), 0)
+        year, month = today.year, today.month - back
+        while month < 1:
+            year, month = year - 1, month + 12
+        part = match.group(2) or ""
+        first, last = _PART_OF_MONTH.get(part, (1, 31))
+        start = dt.date(year, month, first)
+        end = dt.date(year, month, min(last, calendar.monthrange(year, month)[1]))
+        return _from_dates(start, end, today, f"{year}年{month}月{part}")
+    return None
+
+
+def _year_of(text: str, today: dt.date) -> Optional[int]:
+    match = re.search(r"((?:19|20)\d\d)\s*年|(大前年|前年|去年|今年)", text)
+    if not match:
+        # "18年做的" is the year 2018; "18年前", "18年了", "过去18年" are durations.
+        match2 = re.search(r"(?<!\d)(\d\d)\s*年(?!\s*(?:前|以前|之前|了|多|半|左右|以上|以内|内|来|后|以后|之后))", text)
+        if match2 and re.search(r"(?:过去|这|近|最近|已经|快|都|有|满|超过|不到)\s*$", text[: match2.start()]):
+            match2 = None
+        if match2 and not re.search(r"(?<!\d)\d\d\s*年\s*\d{1,2}\s*月", text) and not re.search(
+                r"(?<!\d)\d\d\s*年\s*(?:做|的|得|查|确诊|发现|开始|用|打|吃|那|底|初|中|春|夏|秋|冬|上半|下半|年)", text):
+            match2 = None  # a bare "10年" stays a duration
+        if match2:
+            year = 2000 + int(match2.group(1))
+            return year if year <= today.year else None
+        return None
+    if match.group(1):
+        return int(match.group(1))
+    return today.year - _YEAR_WORDS[match.group(2)]
+
+
+def _date(text: str, today: dt.date) -> Optional[TimeReading]:
+    full = re.search(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?", text)
+    if full:
+        return _day(int(full.group(1)), int(full.group(2)), int(full.group(3)), today)
+    year = _year_of(text, today)
+    month_and_day = re.search(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*(?:[日号]|(?![\d个天周年月多]))", text)
+    if month_and_day:
+        month, day = int(month_and_day.group(1)), int(month_and_day.group(2))
+        chosen = year if year is not None else _last_year_if_future(today, month, day)
+        return _day(chosen, month, day, today)
+    month_only = re.search(r"(?<!\d)(\d{1,2})\s*月\s*(?:份)?\s*(上旬|中旬|下旬|初|中|底|末)?", text)
+    if month_only and not re.search(r"\d\s*个\s*月|\d\s*月\s*(?:前|以前|之前|了)", text):
+        month = int(month_only.group(1))
+        if not 1 <= month <= 12:
+            return None
+        chosen = year if year is not None else _last_year_if_future(today, month, 1)
+        first, last = _PART_OF_MONTH.get(month_only.group(2) or "", (1, 31))
+        last = min(last, calendar.monthrange(chosen, month)[1])
+        part = month_only.group(2) or ""
+        return _from_dates(dt.date(chosen, month, first), dt.date(chosen, month, last), today, f"{chosen}年{month}月{part}")
+    festival = re.search(r"春节|过年|过完年|国庆|元旦", text)
+    if festival:
+        return _festival(festival.group(0), year, today)
+    season = re.search("|".join(_SEASONS), text)
+    if season:
+        month, day = _SEASONS[season.group(0)]
+        chosen = year if year is not None else today.year
+        # A winter runs into the next year: 2025年冬天 is December 2025 to February 2026.
+        shift = 1 if month == 1 and year is not None else 0
+        if year is None and dt.date(chosen, month, day) > today:
+            chosen -= 1
+        middle = dt.date(chosen + shift, month, day)
+        return _from_dates(middle - dt.timedelta(days=45), middle + dt.timedelta(days=45), today,
+                           f"{chosen}年{season.group(0)}")
+    if year is None and re.search(r"年初|年中|年底|年末|上半年|下半年", text) and not _DURATION.search(text):
+        year = today.year  # "年初的时候": this year
+    if year is not None:
+        part = re.search(r"(?:年)?(上半年|下半年|年初|年中|年底|年末|初|底|末)", text[text.find("年"):] if "年" in text else "")
+        first, last = _PART_OF_YEAR.get(part.group(1), (1, 12)) if part else (1, 12)
+        start = dt.date(year, first, 1)
+        end = dt.date(year, last, calendar.monthrange(year, last)[1])
+        label = f"{year}年{part.group(1).lstrip('年') if part else ''}"
+        return _from_dates(start, end, today, label)
+    return None
+
+
+def _last_year_if_future(today: dt.date, month: int, day: int) -> int:
+    try:
+        return today.year - 1 if dt.date(today.year, month, day) > today else today.year
+    except ValueError:
+        return today.year
+
+
+def _day(year: int, month: int, day: int, today: dt.date) -> Optional[TimeReading]:
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return _from_dates(date, date, today, month_day(date, today))
+
+
+def _festival(name: str, year: Optional[int], today: dt.date) -> Optional[TimeReading]:
+    if name in ("春节", "过年", "过完年"):
+        chosen = year if year is not None else today.year
+        if chosen not in _SPRING_FESTIVAL:
+            return None
+        day = dt.date(chosen, *_SPRING_FESTIVAL[chosen])
+        if year is None and day > today:
+            chosen -= 1
+            day = dt.date(chosen, *_SPRING_FESTIVAL[chosen])
+        return _from_dates(day - dt.timedelta(days=7), day + dt.timedelta(days=15), today, f"{chosen}年春节前后")
+    month, label = (10, "国庆") if name == "国庆" else (1, "元旦")
+    chosen = year if year is not None else today.year
+    day = dt.date(chosen, month, 1)
+    if year is None and day > today:
+        chosen -= 1
+        day = dt.date(chosen, month, 1)
+    return _from_dates(day - dt.timedelta(days=3), day + dt.timedelta(days=7), today, f"{chosen}年{label}前后")
+
+
+def _from_dates(start: dt.date, end: dt.date, today: dt.date, echo: str) -> TimeReading:
+    if start > today:
+        return TimeReading(-1, -1, -1, echo)  # in the future: the reader refuses it
+    end = min(end, today)
+    low, high = (today - end).days, (today - start).days
+    if low == high:
+        return TimeReading(low, low, high, f"{echo}，{_ago(low)}")
+    return TimeReading(low, low, high, echo, approximate=True)

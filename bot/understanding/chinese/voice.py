@@ -1,0 +1,32 @@
+"""Who is answering, from the words of a Chinese reply: 帮我妈问的 is a caregiver, 我自己 the patient."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+_RELATIVES = (
+    r"妈妈?|母亲|老妈|爸爸?|父亲|老爸|老公|老婆|爱人|丈夫|妻子|先生|太太|媳妇|儿子|女儿|闺女|哥哥?|姐姐?|弟弟?|妹妹?"
+    r"|婆婆|公公|岳母|岳父|丈母娘|奶奶|爷爷|外婆|外公|姥姥|姥爷|阿姨|叔叔|舅舅|姑姑|伯伯|孙子|孙女|外孙女?|侄子|侄女"
+    r"|朋友|亲戚|家人|家属|邻居|同事|老伴|对象|男朋友|女朋友|孩子|小孩|病人|患者"
+)
+_CAREGIVER = re.compile(
+    rf"(?:我|我们|我的|我们的|俺|俺的)(?:{_RELATIVES})|替(?:他|她|别人|家人)|帮(?:他|她|别人|家人|我)(?:{_RELATIVES})?(?:问|填|答|看)"
+    rf"|代(?:他|她|别人|家人)|给(?:我|他|她)?(?:的)?(?:{_RELATIVES})|照顾(?:他|她|的人|病人|患者)|我是(?:他|她)(?:的)?|家属|陪护|护工|为(?:他|她)(?:问|填)"
+    r"|(?:他|她)本人|不是我|不是本人|别人"
+)
+_SELF = re.compile(r"^我$|^我的$|^自己$|自己(?:问|填|答|看)|给自己|我自己|本人|是我|我就是|给我自己|我是患者(?!家属|#)|我是病人(?!家属|#)|自己的|我得了|我本人|就我|我的病|为自己")
+_NOT_SELF = re.compile(r"不是我|不是本人|不是我自己|不是给我|不是为自己")
+
+
+def read_voice(text: str) -> Optional[str]:
+    """"self" or "caregiver", or None when the words say neither or both."""
+    caregiver = bool(_CAREGIVER.search(text)) or bool(_NOT_SELF.search(text))
+    rest = _NOT_SELF.sub(" ", text)
+    rest = _CAREGIVER.sub("#", rest)
+    self_ = bool(_SELF.search(rest))
+    if caregiver and not self_:
+        return "caregiver"
+    if self_ and not caregiver:
+        return "self"
+    return None
