@@ -59,7 +59,7 @@ def test_are_you_a_bot_says_how_to_reach_a_person(chat: Chat):
 
 def test_saving_for_later_while_giving_contact_details_keeps_the_form_going(chat: Chat):
     chat.start("self", "npc").say(button("yes")).say("17")  # an exclusion ends the questions
-    chat.say("/request_contact").say("/affirm")
+    chat.say("/request_contact").say("/affirm").say("/affirm")  # consent, then the sponsor's own consent
     assert "What first name should the study team use?" in chat.text
     chat.say("can I save this and come back later?")
     assert "Your answers are kept in this web browser on this device." in chat.text
