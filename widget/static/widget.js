@@ -148,10 +148,12 @@
 
   // On the assistant's own page (data-page-languages) the page follows the chat's
   // language: <html lang>, the title and the studies' text.
+  // (A page whose studies are not in that language keeps them as they are, tagged with their own lang.)
   Widget.prototype.applyLanguageToPage = function () {
-    var offered = (this.root.getAttribute("data-page-languages") || "").split(/\s+/);
-    if (offered.indexOf(this.language) < 0) return;
+    if (!this.root.hasAttribute("data-page-languages")) return;
     document.documentElement.setAttribute("lang", WORDS.html_lang);
+    var offered = this.root.getAttribute("data-page-languages").split(/\s+/);
+    if (offered.indexOf(this.language) < 0) return;
     var title = this.root.getAttribute("data-page-title-" + this.language);
     if (title) document.title = title;
     var language = this.language;
@@ -197,10 +199,16 @@
   Widget.prototype.chooseLanguage = async function (language, name) {
     rememberLanguage(language);
     if (language === this.language) return;
-    await this.useLanguage(language);
-    var chooser = this.box.querySelector(".psc-language[aria-pressed='true']");
-    if (chooser) chooser.focus({ preventScroll: true });
-    return this.send(chooseLanguagePayload(language), name);
+    this.setBusy(true);  // busy from the press until the question comes back in the new language
+    try {
+      await this.useLanguage(language);
+    } finally {
+      var chooser = this.box.querySelector(".psc-language[aria-pressed='true']");
+      if (chooser) chooser.focus({ preventScroll: true });
+      var sent = this.send(chooseLanguagePayload(language), name);
+      this.setBusy(false);
+    }
+    return sent;
   };
 
   Widget.prototype.build = function () {

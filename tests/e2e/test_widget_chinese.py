@@ -1,0 +1,187 @@
+"""The web widget in Chinese, in a real browser (Debian's Chromium): the 中文 / English
+chooser follows a Chinese browser, survives a reload and switches mid-screening
+keeping every answer; a Chinese page shows no English word of its own (visible
+text and aria-labels), and axe-core finds no WCAG 2.1 A/AA violation in Chinese.
+
+Screenshots land in tests/e2e/screenshots/ (git-ignored); `zh-desktop-*` and
+`zh-phone-*` are the ones copied to docs/.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Dict, Iterator, List
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.e2e.servers import Servers
+from tests.e2e.test_widget import browser, choose_self_and_npc, new_page  # noqa: F401 - fixtures
+from tests.e2e.test_widget_experience import DEVICES, axe_page, check_state
+from tests.e2e.widget_page import SCREENSHOTS, ChatPage
+
+ZH_MENU = "菜单"
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# Words in Latin letters a Chinese page may show: abbreviations and codes (ECOG, HER2, PD-L1,
+# HLX43, NCT06839066, PDF, T-DXd), each with a digit or at least two capitals.
+ABBREVIATION = re.compile(r"^(?=.*(?:\d|[A-Z].*[A-Z]))[A-Za-z0-9+/.-]+$")
+
+# Every piece of text a person can see or hear on the page: visible text (and the
+# visually-hidden labels a screen reader reads), aria-labels, placeholders, titles.
+# Text inside lang="en" (the English button, quoted listing text) is left out.
+PAGE_WORDS = """() => {
+    const found = [];
+    const english = node => { const tagged = node.closest('[lang]'); return tagged && /^en/i.test(tagged.lang); };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        if (!parent || !node.textContent.trim() || english(parent)) continue;
+        if (parent.closest('[hidden], script, style') || !parent.checkVisibility()) continue;
+        found.push(node.textContent.trim());
+    }
+    for (const element of document.querySelectorAll('[aria-label], [placeholder], [title]')) {
+        if (english(element) || element.closest('[hidden]')) continue;
+        for (const name of ['aria-label', 'placeholder', 'title']) {
+            if (element.hasAttribute(name)) found.push(element.getAttribute(name));
+        }
+    }
+    found.push(document.title);
+    return found;
+}"""
+
+
+def english_words(page: Page) -> List[str]:
+    """Latin-letter words the page shows that are not abbreviations or quoted English."""
+    words = []
+    for text in page.evaluate(PAGE_WORDS):
+        text = re.sub(r"“[^”]*”|\"[^\"]*\"", "", text)  # a quoted listing text stays as it is
+        words += [word for word in re.findall(r"[A-Za-z][A-Za-z0-9+/.'’-]*", text) if not ABBREVIATION.match(word)]
+    return words
+
+
+@pytest.fixture
+def zh_page(browser: Browser) -> Iterator[Page]:  # noqa: F811 - the fixture imported above
+    opened = new_page(browser, viewport={"width": 1100, "height": 900}, locale="zh-CN")
+    yield opened
+    opened.context.close()
+
+
+@pytest.fixture
+def en_page(browser: Browser) -> Iterator[Page]:  # noqa: F811
+    opened = new_page(browser, viewport={"width": 1100, "height": 900}, locale="en-GB")
+    yield opened
+    opened.context.close()
+
+
+def test_a_chinese_browser_gets_the_chinese_widget_and_page(zh_page: Page, servers: Servers):
+    chat = ChatPage(zh_page, menu=ZH_MENU).open(f"{servers.rasa_url}/")
+    assert chat.language == {"html": "zh-CN", "widget": "zh-CN", "pressed": ["中文"], "stored": None}
+    assert zh_page.title() == "临床研究预筛查"
+    assert zh_page.locator("#psc-title").text_content() == "有适合您的研究吗？"
+    assert zh_page.locator("#psc-input").get_attribute("placeholder") == "在这里输入"
+    assert zh_page.locator(".psc-log").get_attribute("aria-label") == "对话"
+    assert zh_page.locator("[data-psc-lang='zh']").is_visible()
+    assert not zh_page.locator("[data-psc-lang='en']").is_visible()
+    assert CJK.search(chat.latest), chat.latest  # the assistant greets in Chinese
+    chat.open_menu()
+    items = zh_page.locator(".psc-menu-items button").all_text_contents()
+    assert items == ["保存，以后再继续", "打印或存为 PDF", "重新开始", "删除我的数据"]
+    assert zh_page.errors == []
+
+
+def test_the_choice_is_remembered_after_a_reload(en_page: Page, servers: Servers):
+    chat = ChatPage(en_page).open(f"{servers.rasa_url}/")
+    assert chat.language == {"html": "en", "widget": "en", "pressed": ["English"], "stored": None}
+    assert "Are you answering for yourself" in chat.latest
+    chat.choose_language("中文")
+    assert chat.language == {"html": "zh-CN", "widget": "zh-CN", "pressed": ["中文"], "stored": "zh"}
+    assert CJK.search(chat.latest), chat.latest  # the same question again, in Chinese
+    asked = chat.latest
+
+    en_page.reload()
+    chat = ChatPage(en_page, menu=ZH_MENU).wait()
+    assert chat.language == {"html": "zh-CN", "widget": "zh-CN", "pressed": ["中文"], "stored": "zh"}
+    assert chat.latest == asked
+    assert en_page.get_by_role("button", name=ZH_MENU, exact=True).is_visible()
+
+
+def test_switching_mid_screening_keeps_the_answers_and_asks_on_in_the_new_language(en_page: Page, servers: Servers):
+    chat = ChatPage(en_page).open(f"{servers.rasa_url}/")
+    choose_self_and_npc(chat)
+    chat.click("Yes").type("58")
+    assert chat.question_id == "chemo_lines"
+    before = chat.bubbles()
+
+    chat.choose_language("中文")
+    assert chat.bubbles()[:len(before)] == before  # the conversation so far is still shown
+    assert chat.bubbles("user")[-1] == "中文"
+    assert chat.question_id == "chemo_lines"  # the current question again, not the first one
+    assert CJK.search(chat.latest), chat.latest
+    assert en_page.locator(".psc-qnum").last.text_content() != ""
+    chat.click("2")
+    assert chat.question_id == "platinum_chemo"  # the age and the earlier answers were kept
+    assert CJK.search(chat.latest), chat.latest
+    chinese_choices = chat.choices
+    assert all(CJK.search(choice) for choice in chinese_choices), chinese_choices
+
+    en_page.reload()
+    chat = ChatPage(en_page, menu=ZH_MENU).wait()
+    assert chat.question_id == "platinum_chemo" and chat.choices == chinese_choices
+
+    chat.choose_language("English")
+    assert chat.language["html"] == "en" and chat.language["stored"] == "en"
+    assert chat.question_id == "platinum_chemo"
+    assert chat.choices == ["Yes", "No", "Not sure"]
+    assert en_page.errors == []
+
+
+def test_the_widget_follows_the_conversations_language_when_it_changes_elsewhere(en_page: Page, servers: Servers):
+    """A switch the assistant made without the chooser (typed words, read by the NLU) comes back
+    as the conversation's language with the answer; here the chooser's own command is typed."""
+    chat = ChatPage(en_page).open(f"{servers.rasa_url}/")
+    chat.type('/choose_language{"language": "zh"}')
+    assert chat.language == {"html": "zh-CN", "widget": "zh-CN", "pressed": ["中文"], "stored": "zh"}
+    assert en_page.get_by_role("button", name=ZH_MENU, exact=True).is_visible()
+    assert CJK.search(chat.latest), chat.latest
+
+
+def zh_states(chat: ChatPage) -> Iterator[str]:
+    """The states of a Chinese screening a person passes, by name (answers by position, not by word)."""
+    yield "start"
+    chat.click_choice(0)  # for myself
+    chat.click_choice(0)  # the nasopharyngeal cancer study
+    assert chat.question_id == "npc_recurrent_metastatic"
+    yield "question"
+    chat.click_choice(0)  # yes
+    assert chat.question_id == "age"
+    yield "number"
+    chat.open_menu()
+    yield "menu"
+    chat.page.locator(".psc-menu-items button.psc-danger").first.click()
+    yield "confirm"
+    chat.page.locator("dialog.psc-dialog .psc-tool").click()  # the safe choice
+    chat.type("62")
+    assert chat.question_id == "chemo_lines"
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_no_english_word_and_no_accessibility_violation_in_chinese(browser: Browser, servers: Servers, device: str):  # noqa: F811
+    page = axe_page(browser, {**DEVICES[device], "locale": "zh-CN"})
+    problems: Dict[str, List[str]] = {}
+    english: Dict[str, List[str]] = {}
+    try:
+        chat = ChatPage(page, menu=ZH_MENU).open(f"{servers.rasa_url}/")
+        for state in zh_states(chat):
+            check_state(page, f"zh-{device}", state, problems)
+            found = english_words(page)
+            if found:
+                english[state] = found
+            if device == "phone":
+                width = page.evaluate("document.documentElement.scrollWidth")
+                assert width <= DEVICES[device]["viewport"]["width"], f"{state}: the page scrolls sideways"
+        assert page.errors == []
+    finally:
+        page.context.close()
+    assert english == {}
+    assert problems == {}
+    assert (SCREENSHOTS / f"zh-{device}-question.png").exists()
