@@ -9,7 +9,10 @@ Screenshots land in tests/e2e/screenshots/ (git-ignored); `zh-desktop-*` and
 
 from __future__ import annotations
 
+import json
 import re
+import urllib.error
+import urllib.request
 from typing import Dict, Iterator, List
 
 import pytest
@@ -185,3 +188,47 @@ def test_no_english_word_and_no_accessibility_violation_in_chinese(browser: Brow
     assert english == {}
     assert problems == {}
     assert (SCREENSHOTS / f"zh-{device}-question.png").exists()
+
+
+def get_json(url: str, headers: Dict[str, str] = None):
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as reply:
+            return reply.status, dict(reply.headers), json.loads(reply.read())
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), json.loads(error.read())
+
+
+def test_the_widgets_words_come_from_the_server_in_each_language(servers: Servers):
+    status, headers, zh = get_json(f"{servers.rasa_url}/widget/strings/zh")
+    assert status == 200 and headers["Cache-Control"].startswith("public")
+    assert zh["language"] == "zh" and zh["html_lang"] == "zh-CN"
+    assert zh["text"]["startOver"] == "重新开始" and zh["text"]["deleteData"] == "删除我的数据"
+    assert zh["text"]["emailSummary"] == "把这份总结发到我的邮箱"
+    assert zh["languages"] == [
+        {"code": "en", "name": "English", "html_lang": "en"}, {"code": "zh", "name": "中文", "html_lang": "zh-CN"},
+    ]
+    status, _, en = get_json(f"{servers.rasa_url}/widget/strings/en")
+    assert status == 200 and en["text"]["startOver"] == "Start over" and en["text"].keys() == zh["text"].keys()
+    status, _, refused = get_json(f"{servers.rasa_url}/widget/strings/fr")
+    assert status == 404 and "error" in refused
+
+
+def test_the_channels_own_messages_come_in_the_widgets_language(servers: Servers):
+    request = urllib.request.Request(
+        f"{servers.rasa_url}/widget/message", data=b"not json", method="POST",
+        headers={"Content-Type": "application/json", "Accept-Language": "zh-CN"},
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=30)
+    assert refused.value.code == 400
+    assert json.loads(refused.value.read())["error"] == "抱歉，聊天窗口没能读取这条消息。请刷新页面后再试一次。"
+
+
+@pytest.mark.parametrize("accept, lang", [("zh-CN,zh;q=0.9,en;q=0.8", "zh-CN"), ("en-GB,en;q=0.9", "en"), ("", "en")])
+def test_the_home_page_starts_in_the_browsers_language(servers: Servers, accept: str, lang: str):
+    request = urllib.request.Request(f"{servers.rasa_url}/", headers={"Accept-Language": accept} if accept else {})
+    with urllib.request.urlopen(request, timeout=30) as reply:
+        assert reply.headers["Vary"] == "Accept-Language"
+        page = reply.read().decode()
+    assert f'<html lang="{lang}">' in page
