@@ -77,11 +77,12 @@ def home_page(catalog: Catalog, trial_ids: Iterable[str], language: str = SOURCE
     studies = "".join(
         _studies(catalog.in_language(code), trial_ids, code, shown=code == language) for code in languages
     )
-    words = {code: page_text(code) for code in languages}
+    # The page's own words are in the widget's catalog, so every language has them.
+    words = {code: page_text(code) for code in LANGUAGES}
     titles = "".join(
         f' data-title-{code}="{escape(words[code]["chat_title"])}"'
         f' data-page-title-{code}="{escape(words[code]["page_title"])}"'
-        for code in languages
+        for code in LANGUAGES
     )
     return f"""<!doctype html>
 <html lang="{HTML_LANG[language]}">

@@ -152,10 +152,10 @@
   Widget.prototype.applyLanguageToPage = function () {
     if (!this.root.hasAttribute("data-page-languages")) return;
     document.documentElement.setAttribute("lang", WORDS.html_lang);
-    var offered = this.root.getAttribute("data-page-languages").split(/\s+/);
-    if (offered.indexOf(this.language) < 0) return;
     var title = this.root.getAttribute("data-page-title-" + this.language);
     if (title) document.title = title;
+    var offered = this.root.getAttribute("data-page-languages").split(/\s+/);
+    if (offered.indexOf(this.language) < 0) return;
     var language = this.language;
     Array.prototype.forEach.call(document.querySelectorAll("[data-psc-lang]"), function (block) {
       block.hidden = block.getAttribute("data-psc-lang") !== language;
