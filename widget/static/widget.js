@@ -300,6 +300,7 @@
       var li = el("li");
       var button = el("button", { type: "button", "class": "psc-menu-item" + (className ? " " + className : "") }, label);
       button.addEventListener("click", function (event) { close(); action(event); });
+      if (className === "psc-menu-language") li.className = "psc-menu-language-item";
       li.appendChild(button);
       items.appendChild(li);
       return button;
@@ -309,10 +310,16 @@
       var open = items.hidden;
       items.hidden = !open;
       toggle.setAttribute("aria-expanded", open ? "true" : "false");
-      if (open) items.querySelector("button").focus();
+      if (open) Array.prototype.filter.call(items.querySelectorAll("button"), function (b) { return b.offsetParent; })[0].focus();
     });
     wrap.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && !items.hidden) { close(); toggle.focus(); }
+    });
+    // The other language, for when large text leaves no room for the header's 中文 / English (widget.css).
+    WORDS.languages.forEach(function (entry) {
+      if (entry.code === self.language) return;
+      var choice = item(entry.name, function () { self.chooseLanguage(entry.code, entry.name); }, "psc-menu-language");
+      choice.setAttribute("lang", entry.html_lang);
     });
     item(TEXT.saveForLater, function () { self.send("/save_for_later", TEXT.saveForLater); });
     item(TEXT.print, function () { self.print(); });
