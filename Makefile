@@ -1,6 +1,6 @@
 # The few commands a newcomer needs. `make help` lists them.
 .DEFAULT_GOAL := help
-.PHONY: help setup run shell staff staff-user test train screen-demo screening-time compare-pipelines benchmark benchmark-cluster cluster evaluate-answers benchmark-reader lock clean
+.PHONY: help setup run shell staff staff-user test train screen-demo screening-time compare-pipelines benchmark benchmark-cluster cluster evaluate-answers benchmark-reader reading-level-zh lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -53,6 +53,9 @@ cluster: train ## Start Redis, PostgreSQL, HAProxy and two replicas of each serv
 benchmark-cluster: train ## Measure turns per second and p95 against 1 and then 2 replicas behind HAProxy
 	scripts/setup_cluster.sh
 	.venv/bin/python scripts/benchmark_cluster.py
+
+reading-level-zh: setup ## Print the ten hardest Chinese seed texts by plain-Chinese (CLDC) score (above 30 is difficult)
+	.venv/bin/python scripts/chinese_reading_level.py
 
 lock: ## Re-pin every installed package in constraints.txt after changing requirements.txt
 	.venv/bin/python -m pip install -r requirements.txt

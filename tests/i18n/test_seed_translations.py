@@ -66,15 +66,20 @@ def test_a_complete_translation_gives_the_same_catalog_in_chinese(translated_see
     assert chinese.in_language("en") is english
     assert set(chinese.questions) == set(english.questions)
     age = chinese.questions["age"]
-    assert age.text["self"].startswith("中") and age.unit.startswith("中")
+    bank = yaml.safe_load((translated_seeds / "questions.yml").read_text(encoding="utf-8"))
+    age_zh = next(question for question in bank["questions"] if question["id"] == "age")["zh"]
+    # The file's own zh block (the real translation, or the fixture's stand-in where there is none).
+    assert age.text["self"] == age_zh["text"]["self"].strip() and age.unit == age_zh["unit"]
+    assert age.text["self"] != english.questions["age"].text["self"]
     assert age.minimum == english.questions["age"].minimum
     for trial_id, trial in english.trials.items():
         translated = chinese.trials[trial_id]
+        data = yaml.safe_load((translated_seeds / f"{trial_id}.yml").read_text(encoding="utf-8"))
         assert translated.question_order == trial.question_order
-        for original, criterion in zip(trial.criteria, translated.criteria):
+        for original, criterion, item in zip(trial.criteria, translated.criteria, data["criteria"]):
             assert criterion.source == original.source  # the listing's verbatim English stays
             assert criterion.rule is original.rule
-            assert criterion.explanation.startswith("中")
+            assert criterion.explanation == item["zh"]["explanation"].strip() != original.explanation
 
 
 def _edit(path: Path, change) -> None:
