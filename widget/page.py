@@ -43,8 +43,8 @@ def _trial_section(trial: Trial, language: str, words: Dict[str, str]) -> str:
         <section class="trial" aria-labelledby="{heading_id}">
           <h3 id="{heading_id}">{escape(name)}</h3>
           <p>{escape(trial.summary)}</p>
-          <p class="trial-facts">{facts}
-            {listing}</p>
+          <p class="trial-facts">{facts}</p>
+          <p class="trial-facts">{listing}</p>
         </section>"""
 
 
