@@ -69,3 +69,27 @@ def test_the_home_page_holds_the_studies_in_each_language_and_shows_the_chosen_o
     assert '<a href="https://clinicaltrials.gov/study/NCT06839066">NCT06839066</a>' in zh_block
     english = home_page(catalog, [NPC, BREAST], "en")
     assert '<html lang="en">' in english and "<title>Research study pre-screening</title>" in english
+
+
+def _script_without_comments() -> str:
+    script = (PROJECT_ROOT / "widget" / "static" / "widget.js").read_text(encoding="utf-8")
+    script = re.sub(r"/\*.*?\*/", "", script, flags=re.S)
+    return re.sub(r"(?m)^\s*//.*$|\s//\s.*$", "", script)
+
+
+def test_the_script_shows_only_the_words_the_server_gives_it():
+    script = _script_without_comments()
+    used = set(re.findall(r"\bTEXT\.([A-Za-z]+)", script))
+    assert used == set(WIDGET_TEXT), (used ^ set(WIDGET_TEXT))
+    # A string literal with words in it would be a sentence no catalog translates.
+    literals = re.findall(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'', script)
+    sentences = [a or b for a, b in literals if _reads_as_words(a or b)]
+    assert sentences == []
+
+
+def _reads_as_words(literal: str) -> bool:
+    """Two words or more that are not CSS classes (psc-...), the strict-mode line or a path."""
+    if literal == "use strict" or " " not in literal:
+        return False
+    words = [word for word in re.findall(r"[A-Za-z][A-Za-z'-]*", literal) if not word.startswith("psc-")]
+    return len(words) >= 2
