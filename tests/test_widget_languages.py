@@ -88,8 +88,8 @@ def test_the_script_shows_only_the_words_the_server_gives_it():
 
 
 def _reads_as_words(literal: str) -> bool:
-    """Two words or more that are not CSS classes (psc-...), the strict-mode line or a path."""
-    if literal == "use strict" or " " not in literal:
+    """Two words in a row, as in a sentence ("Start over"); not CSS classes (psc-...) or the strict-mode line."""
+    if literal == "use strict":
         return False
-    words = [word for word in re.findall(r"[A-Za-z][A-Za-z'-]*", literal) if not word.startswith("psc-")]
-    return len(words) >= 2
+    text = re.sub(r"psc-[\w-]+", "", literal)
+    return re.search(r"(?<![\w-])[A-Za-z]{2,}[,.!?]? [A-Za-z]{2,}(?![\w-])", text) is not None
