@@ -4,6 +4,7 @@ screening state read from a Rasa tracker."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from functools import lru_cache
 from typing import Optional
 
@@ -20,13 +21,15 @@ from bot.storage import Repository
 from bot.storage.funnel import FunnelRepository
 from bot.understanding import reader_for
 
+logger = logging.getLogger(__name__)
+
 # Intents that are never an answer to a screening question: the form steps aside
 # and a rule handles them, then the form asks its question again.
 INTERRUPTION_INTENTS = frozenset(
     {
         "ask_why", "ask_meaning", "go_back", "start_over", "stop", "out_of_scope", "ask_medical_advice",
         "bot_challenge", "greet", "thank", "goodbye", "show_summary", "request_contact", "delete_data",
-        "ask_progress", "save_for_later",
+        "ask_progress", "save_for_later", "choose_language",
     }
 )
 
@@ -36,8 +39,14 @@ def source_catalog() -> Catalog:
     """The catalog in English, holding its translations; loaded once."""
     loaded = load_catalog(get_settings().seeds_dir)
     # Train each answer reader's small classifiers now, not during someone's first answer.
+    # A language with no reader yet is spoken with buttons only (actions/safety.py NoReaderError).
     for spoken in loaded.languages:
-        reader_for(spoken).prepare(loaded.in_language(spoken).questions.values())
+        try:
+            spoken_reader = reader_for(spoken)
+        except KeyError:
+            logger.warning("no answer reader for %s: typed answers in it are not read", spoken)
+            continue
+        spoken_reader.prepare(loaded.in_language(spoken).questions.values())
     return loaded
 
 

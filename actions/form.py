@@ -21,7 +21,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import context
-from actions.safety import SafeAction, SafeFormValidationAction, send
+from actions.language import CHOOSE_LANGUAGE_INTENT
+from actions.safety import SafeAction, SafeFormValidationAction, send, typed_answer_reader
+from bot.i18n import N_, domain
 from bot.screening.answers import NO, NOT_SURE, YES, AnswerType, AnswerValue, InvalidAnswer, Question
 from bot.screening.checklist import is_ticked_payload, read_ticked
 from bot.screening.messages import (
@@ -38,17 +40,21 @@ from bot.screening.messages import (
 from bot.screening.progress import progress
 from bot.screening.evaluation import ScreeningResult
 from bot.screening.session import ScreeningState, answers_from_json, answers_to_json
-from bot.understanding import MAX_ANSWER_CHARS, Reading, reader_for
+from bot.understanding import MAX_ANSWER_CHARS, Reading
 
+_ = domain("messages").gettext
 logger = logging.getLogger(__name__)
 
 NOT_UNDERSTOOD = "not_understood"
 VOICE_BY_INTENT = {"self_voice": "self", "caregiver_voice": "caregiver"}
 TRIAL_BY_INTENT = {"choose_npc": "NCT06839066", "choose_breast": "NCT06561607"}
-TRIAL_WORDS = (("NCT06839066", ("nasopharyn", "npc", "nose", "hlx43")),
-               ("NCT06561607", ("breast", "her2", "tqb2102")))
-VOICE_REASK = "Sorry, I did not catch that. Are you answering for yourself, or for someone you care for?"
-TRIAL_REASK = "Sorry, I did not catch that. Please pick one of the buttons: one of the two cancers, or neither."
+TRIAL_WORDS = (("NCT06839066", ("nasopharyn", "npc", "nose", "hlx43", "鼻咽")),
+               ("NCT06561607", ("breast", "her2", "tqb2102", "乳腺", "乳房")))
+VOICE_REASK = N_("Sorry, I did not catch that. Are you answering for yourself, or for someone you care for?")
+TRIAL_REASK = N_("Sorry, I did not catch that. Please pick one of the buttons: one of the two cancers, or neither.")
+NOT_USED = N_("Sorry, I could not use that answer. {problem}")
+# Said for a button press that is not one of the question's answers, in a language with no answer reader.
+USE_A_BUTTON = N_("Please press one of the buttons below.")
 # Intents that are the model's guess about a reply rather than a request; a reply the
 # reader understands as an answer to the question is taken as one.
 SOFT_INTERRUPTIONS = frozenset({"out_of_scope", "ask_medical_advice", "greet", "thank", "bot_challenge", "goodbye"})
@@ -57,7 +63,12 @@ CHECK, READ_BACK = "check", "read_back"
 
 
 def reader():
-    return reader_for(context.language())
+    """The answer reader of the conversation's language (NoReaderError when it has none yet)."""
+    return typed_answer_reader(context.language())
+
+
+def not_used(problem: str) -> str:
+    return _(NOT_USED).format(problem=problem)
 
 
 def _typed_text(tracker: Tracker) -> str:
@@ -73,6 +84,8 @@ def _extract_voice(tracker: Tracker) -> Dict:
     if tracker.get_slot("requested_slot") != "voice":
         return {}
     intent = context.latest_intent(tracker)
+    if intent == CHOOSE_LANGUAGE_INTENT:
+        return {}  # its rule switches the language, then the form asks again
     typed = tracker.latest_message.get("text") or ""
     if typed.startswith("/"):
         return {"voice": VOICE_BY_INTENT.get(intent, NOT_UNDERSTOOD)}
@@ -130,7 +143,7 @@ class ValidateScreeningForm(SafeFormValidationAction):
     ) -> Dict[Text, Any]:
         if slot_value in VOICE_BY_INTENT.values():
             return {"voice": slot_value}
-        dispatcher.utter_message(text=VOICE_REASK)
+        dispatcher.utter_message(text=_(VOICE_REASK))
         return {"voice": None}
 
     async def extract_trial_id(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict:
@@ -140,6 +153,8 @@ class ValidateScreeningForm(SafeFormValidationAction):
         if tracker.get_slot("requested_slot") != "answer":
             return {}
         intent = context.latest_intent(tracker)
+        if intent == CHOOSE_LANGUAGE_INTENT and context.button_value(tracker) is None:
+            return {}  # never an answer: its rule switches the language and the question is asked again
         if intent in context.INTERRUPTION_INTENTS and context.button_value(tracker) is None \
                 and not self._answers_a_pending_check(tracker) and not self._clearly_an_answer(tracker, intent):
             return {}
@@ -192,8 +207,8 @@ class ValidateScreeningForm(SafeFormValidationAction):
                 value = question.normalise(str(slot_value), state.started_on)
             except InvalidAnswer as problem:
                 # A payload that is not one of the choices: say what is expected, never echo it back.
-                plain = reader().expected(question) if str(problem).startswith("expected") else str(problem)
-                dispatcher.utter_message(text=f"Sorry, I could not use that answer. {plain}")
+                plain = _expected(question) if str(problem).startswith("expected") else str(problem)
+                dispatcher.utter_message(text=not_used(plain))
                 return {"answer": None}
             return _store(state, question, value, dispatcher)
         reading = reader().read(
@@ -201,7 +216,7 @@ class ValidateScreeningForm(SafeFormValidationAction):
         )
         if not reading.understood:
             logger.info("answer to %s not understood", question_id)
-            dispatcher.utter_message(text=f"Sorry, I could not use that answer. {reading.problem}")
+            dispatcher.utter_message(text=not_used(reading.problem))
             return {"answer": None, "pending_answer": None}
         if reading.needs_check:
             logger.info("answer to %s needs a check", question_id)
@@ -220,10 +235,10 @@ class ValidateScreeningForm(SafeFormValidationAction):
         button = context.button_value(tracker)
         confirmed = {YES: True, NO: False}.get(button) if button is not None else reader().read_confirmation(reply)
         if confirmed is None:
-            dispatcher.utter_message(text=CHECK_NOT_CLEAR)
+            dispatcher.utter_message(text=_(CHECK_NOT_CLEAR))
             return {"answer": None}
         if not confirmed:
-            dispatcher.utter_message(text=CHECK_REFUSED)
+            dispatcher.utter_message(text=_(CHECK_REFUSED))
             return {"answer": None, "pending_answer": None}
         value = answers_from_json(context.catalog().questions, {question.id: pending["value"]}).get(question.id)
         if value is None:
@@ -237,7 +252,7 @@ class ValidateScreeningForm(SafeFormValidationAction):
         self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         if slot_value not in context.catalog().trials:
-            dispatcher.utter_message(text=TRIAL_REASK)
+            dispatcher.utter_message(text=_(TRIAL_REASK))
             return {"trial_id": None}
         if tracker.get_slot("requested_slot") != "trial_id":
             return {"trial_id": slot_value}  # the form re-checks a chosen trial when it starts again
@@ -245,6 +260,14 @@ class ValidateScreeningForm(SafeFormValidationAction):
         context.funnel().screening_started(slot_value)
         return {"trial_id": slot_value, "answers": {}, "screening_date": context.today().isoformat(),
                 "pending_answer": None}
+
+
+def _expected(question: Question) -> str:
+    """What the question expects, said by the reader; "press a button" where no reader reads the language."""
+    try:
+        return reader().expected(question)
+    except LookupError:
+        return _(USE_A_BUTTON)
 
 
 def _pending(question: Question, reading: Reading, stage: str) -> Dict[str, str]:
@@ -315,7 +338,7 @@ def _ticked_answers(state, question, value: str, dispatcher: CollectingDispatche
     try:
         ticked = read_ticked(question, value, context.catalog().questions)
     except InvalidAnswer as problem:
-        dispatcher.utter_message(text=f"Sorry, I could not use that answer. {problem}")
+        dispatcher.utter_message(text=not_used(str(problem)))
         return {"answer": None}
     answers = {q: v for q, v in state.answers.items() if q not in ticked.answers and q not in ticked.to_ask}
     answers.update(ticked.answers)

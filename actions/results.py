@@ -10,11 +10,14 @@ from rasa_sdk.types import DomainDict
 
 from actions import context
 from actions.safety import SafeAction, send
+from bot.i18n import N_, domain
 from bot.screening.messages import ChatMessage, contact_message, exclusion_message, summary_message
 from bot.screening.evaluation import Verdict
 from bot.screening.session import ScreeningState
 
-NOT_STARTED = "We have not started the questions yet. Say \"start over\" to begin."
+_ = domain("messages").gettext
+
+NOT_STARTED = N_("We have not started the questions yet. Say \"start over\" to begin.")
 
 
 def summary(state: ScreeningState) -> ChatMessage:
@@ -31,7 +34,7 @@ class ActionScreeningResult(SafeAction):
     async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
         state = context.screening_state(tracker)
         if state is None:
-            dispatcher.utter_message(text=NOT_STARTED)
+            dispatcher.utter_message(text=_(NOT_STARTED))
             return []
         result = state.result(context.catalog())
         if context.first_result_of_screening(tracker, self.name()):
@@ -53,7 +56,7 @@ class ActionShowSummary(SafeAction):
     async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
         state = context.screening_state(tracker)
         if state is None:
-            dispatcher.utter_message(text=NOT_STARTED)
+            dispatcher.utter_message(text=_(NOT_STARTED))
             return []
         send(dispatcher, summary(state))
         return []

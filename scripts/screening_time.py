@@ -17,13 +17,13 @@ import statistics
 import sys
 from pathlib import Path
 
-import yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_ROOT))
 
 from bot.screening.answers import normalise_answers  # noqa: E402
 from bot.screening.catalog import load_catalog  # noqa: E402
+from bot.screening.replies import greeting_message  # noqa: E402
 from bot.screening.messages import exclusion_message, question_message, summary_message, trial_choice_message, voice_message  # noqa: E402
 from bot.screening.progress import progress  # noqa: E402
 from bot.screening.evaluation import Verdict, screen  # noqa: E402
@@ -59,7 +59,7 @@ def walk(catalog, trial_id, profile):
 
 def main() -> None:
     catalog = load_catalog(PROJECT_ROOT / "seeds")
-    greeting = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())["responses"]["utter_greet"][0]["text"]
+    greeting = greeting_message().text
     setup_words = len(greeting.split()) + words(voice_message()) + words(trial_choice_message(catalog, "self"))
     rows = []
     for row in PROFILES:

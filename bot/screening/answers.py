@@ -21,6 +21,13 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Dict, Mapping, Optional, Tuple, Union
 
+from bot.i18n import domain
+
+# The messages people see are translated; the "expected ..." ones describe a bad
+# seed value or button payload to a developer, and the form replaces them with
+# the reader's own plain re-ask.
+_ = domain("messages").gettext
+
 YES = "yes"
 NO = "no"
 NOT_SURE = "not_sure"
@@ -107,7 +114,7 @@ class Question:
         """Turn a stored or typed value into the canonical answer, or refuse it."""
         if isinstance(raw, str) and raw.strip().lower().replace(" ", "_") == NOT_SURE:
             if not self.allows_not_sure:
-                raise InvalidAnswer("This question needs an answer. 'Not sure' is not possible here.")
+                raise InvalidAnswer(_("This question needs an answer. 'Not sure' is not possible here."))
             return NOT_SURE
         if self.type is AnswerType.YES_NO:
             return _normalise_yes_no(self.id, raw)
@@ -162,10 +169,14 @@ def _normalise_number(question: Question, raw: object) -> Decimal:
 def check_in_range(question: Question, number: Decimal) -> None:
     low, high = question.minimum, question.maximum
     if (low is not None and number < low) or (high is not None and number > high):
-        unit = f" {question.unit}" if question.unit else ""
+        numbers = {"number": _plain_number(number), "low": _plain_number(low), "high": _plain_number(high)}
+        if question.unit:
+            raise InvalidAnswer(
+                _("{number} is not possible here. Please give a number from {low} to {high} {unit}.").format(
+                    unit=question.unit, **numbers)
+            )
         raise InvalidAnswer(
-            f"{_plain_number(number)} is not possible here. "
-            f"Please give a number from {_plain_number(low)} to {_plain_number(high)}{unit}."
+            _("{number} is not possible here. Please give a number from {low} to {high}.").format(**numbers)
         )
 
 
@@ -181,7 +192,9 @@ def _normalise_time_since(question: Question, raw: object, today: dt.date) -> An
             pass
     if isinstance(raw, dt.date):
         if raw > today:
-            raise InvalidAnswer(f"The date {raw.isoformat()} is in the future. Please give a date in the past.")
+            raise InvalidAnswer(
+                _("The date {date} is in the future. Please give a date in the past.").format(date=raw.isoformat())
+            )
         return days_ago(question, Decimal((today - raw).days))
     number = _to_decimal(raw)
     if number is None:

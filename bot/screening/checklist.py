@@ -11,7 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Dict, FrozenSet, Iterable, Mapping
 
+from bot.i18n import domain
 from bot.screening.answers import NO, YES, AnswerType, AnswerValue, InvalidAnswer, Question
+
+_ = domain("messages").gettext
 
 # What the web chat sends for a checklist: "ticked:item1,item4" ("ticked:" alone for none).
 TICKED_PREFIX = "ticked:"
@@ -36,12 +39,12 @@ def is_ticked_payload(value: str) -> bool:
 def read_ticked(question: Question, value: str, questions: Mapping[str, Question]) -> ChecklistAnswer:
     """The answers meant by ``value`` (a :func:`ticked_payload`) for the umbrella ``question``."""
     if not question.checklist:
-        raise InvalidAnswer("This question has no list to tick.")
+        raise InvalidAnswer(_("This question has no list to tick."))
     known = {item.id: item for item in question.checklist}
     ticked = [part for part in value[len(TICKED_PREFIX):].split(",") if part]
     unknown = [part for part in ticked if part not in known]
     if unknown:
-        raise InvalidAnswer("Please tick the items in the list, or choose \"None of these\".")
+        raise InvalidAnswer(_("Please tick the items in the list, or choose \"None of these\"."))
     to_ask = frozenset(q for item_id in ticked for q in known[item_id].follow_ups)
     answers: Dict[str, AnswerValue] = {}
     if ticked:

@@ -8,16 +8,19 @@ gives no medical advice.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import List, Mapping, Optional, Tuple
 
+from bot.i18n import N_, current_language, domain
+from bot.i18n import format_date  # noqa: F401 - the date as the conversation's language writes it (bot.handoff.keep)
 from bot.screening.answers import NEVER, NO, NOT_SURE, AnswerType, AnswerValue, Question
 from bot.screening.catalog import Catalog, Trial
 from bot.screening.checklist import ticked_payload
 from bot.screening.progress import Progress
 from bot.screening.evaluation import CriterionResult, ScreeningResult, Status, Verdict
+
+_ = domain("messages").gettext
 
 SELF, CAREGIVER = "self", "caregiver"
 
@@ -25,13 +28,13 @@ SELF, CAREGIVER = "self", "caregiver"
 # waiting time of 7, 14 or 28 days is judged correctly and a wait-until date is
 # never too early.
 TIME_SINCE_BUTTONS: Tuple[Tuple[str, str], ...] = (
-    ("Less than 1 week ago", "0"),
-    ("1 to 2 weeks ago", "7"),
-    ("2 to 4 weeks ago", "14"),
-    ("More than 4 weeks ago", "28"),
-    ("Never", NEVER),
+    (N_("Less than 1 week ago"), "0"),
+    (N_("1 to 2 weeks ago"), "7"),
+    (N_("2 to 4 weeks ago"), "14"),
+    (N_("More than 4 weeks ago"), "28"),
+    (N_("Never"), NEVER),
 )
-COUNT_BUTTONS: Tuple[Tuple[str, str], ...] = (("0", "0"), ("1", "1"), ("2", "2"), ("3 or more", "3"))
+COUNT_BUTTONS: Tuple[Tuple[str, str], ...] = (("0", "0"), ("1", "1"), ("2", "2"), (N_("3 or more"), "3"))
 
 
 @dataclass(frozen=True)
@@ -52,19 +55,13 @@ def answer_payload(value: str) -> str:
     return '/inform{"answer": "%s"}' % value
 
 
-def _subject(voice: str) -> str:
-    return "you" if voice == SELF else "the person you care for"
-
-
-def format_date(date: dt.date) -> str:
-    return f"{date.day} {date.strftime('%B %Y')}"
-
-
 def question_buttons(question: Question) -> List[Button]:
     if question.type is AnswerType.YES_NO:
-        options = [("Yes", "yes"), ("No", "no")]
+        options = [(N_("Yes"), "yes"), (N_("No"), "no")]
     elif question.type is AnswerType.CHOICE:
-        options = [(choice.label, choice.id) for choice in question.choices]
+        # Choice labels come from the catalog, already in the conversation's language.
+        return [Button(choice.label, answer_payload(choice.id)) for choice in question.choices] + (
+            [Button(_("Not sure"), answer_payload(NOT_SURE))] if question.allows_not_sure else [])
     elif question.type is AnswerType.TIME_SINCE:
         options = list(TIME_SINCE_BUTTONS)
     elif question.maximum is not None and question.maximum <= 30 and question.minimum == 0:
@@ -72,8 +69,8 @@ def question_buttons(question: Question) -> List[Button]:
     else:
         options = []  # free numbers such as age: the widget shows a number field
     if question.allows_not_sure:
-        options.append(("Not sure", NOT_SURE))
-    return [Button(title, answer_payload(value)) for title, value in options]
+        options.append((N_("Not sure"), NOT_SURE))
+    return [Button(_(title), answer_payload(value)) for title, value in options]
 
 
 def question_message(question: Question, voice: str, number: int, progress: Optional[Progress] = None) -> ChatMessage:
@@ -98,13 +95,13 @@ def question_message(question: Question, voice: str, number: int, progress: Opti
             "prompt": _first_line(question.text_for(voice)),
             "items": [{"id": item.id, "label": item.label} for item in question.checklist],
             "payload": answer_payload(ticked_payload(["{items}"])),  # the widget puts the ticked ids in {items}
-            "none": {"label": "None of these", "payload": answer_payload(NO)},
+            "none": {"label": _("None of these"), "payload": answer_payload(NO)},
         }
     return ChatMessage(text=question.text_for(voice), buttons=tuple(question_buttons(question)), custom=custom)
 
 
 def progress_label(progress: Progress) -> str:
-    return f"Question {progress.number} of about {progress.total}"
+    return _("Question {number} of about {total}").format(number=progress.number, total=progress.total)
 
 
 # Measured by scripts/screening_time.py over the hand-written patient profiles
@@ -120,40 +117,43 @@ def progress_message(progress: Optional[Progress]) -> ChatMessage:
     """The answer to "how many questions are left?"."""
     if progress is None:
         return ChatMessage(
-            text="We have not started the study questions yet. Most people answer about 15 of them, "
-            f"in about {minutes_for(15)} minutes."
+            text=_("We have not started the study questions yet. Most people answer about {count} of them, "
+                   "in about {minutes} minutes.").format(count=15, minutes=minutes_for(15))
         )
     if progress.left == 0:
-        return ChatMessage(text="There are no questions left. You can see your summary now.",
-                           buttons=(Button("See the summary", "/show_summary"),))
-    more = "question" if progress.left == 1 else "questions"
-    return ChatMessage(
-        text=(
-            f"You are on question {progress.number}. About {progress.left} {more} are left, counting this one. "
-            f"That takes about {minutes_for(progress.left)} more minutes. The number can change a little with your answers."
-        )
-    )
+        return ChatMessage(text=_("There are no questions left. You can see your summary now."),
+                           buttons=(Button(_("See the summary"), "/show_summary"),))
+    left = domain("messages").ngettext(
+        "You are on question {number}. About {left} question is left, counting this one.",
+        "You are on question {number}. About {left} questions are left, counting this one.",
+        progress.left,
+    ).format(number=progress.number, left=progress.left)
+    more = _("That takes about {minutes} more minutes. The number can change a little with your answers.").format(
+        minutes=minutes_for(progress.left))
+    return ChatMessage(text=f"{left} {more}" if current_language() == "en" else f"{left}{more}")
 
 
 def understood_message(echo: str) -> str:
     """Said before the next question when free text (not a plain yes or no) was read."""
-    return f"Got it: {echo}."
+    return _("Got it: {echo}.").format(echo=echo)
 
 
 def _confirm_buttons() -> Tuple[Button, ...]:
-    return (Button("Yes", answer_payload("yes")), Button("No", answer_payload("no")))
+    return (Button(_("Yes"), answer_payload("yes")), Button(_("No"), answer_payload("no")))
 
 
 def check_message(question: Question, value: AnswerValue, echo: Optional[str]) -> ChatMessage:
     """A short check when the reader is not sure it understood ("Just to be sure: is that a no?")."""
     if value == NOT_SURE:
-        what = "is that a \"not sure\"?"
+        text = _("Just to be sure: is that a \"not sure\"?")
+    elif question.type is AnswerType.YES_NO and value == "yes":
+        text = _("Just to be sure: is that a yes?")
     elif question.type is AnswerType.YES_NO:
-        what = f"is that a {value}?"
+        text = _("Just to be sure: is that a no?")
     else:
-        what = f"did you mean: {echo or value}?"
+        text = _("Just to be sure: did you mean: {answer}?").format(answer=echo or value)
     return ChatMessage(
-        text=f"Just to be sure: {what}",
+        text=text,
         buttons=_confirm_buttons(),
         custom={"check": {"question_id": question.id, "value": str(value)}},
     )
@@ -161,10 +161,11 @@ def check_message(question: Question, value: AnswerValue, echo: Optional[str]) -
 
 def read_back_message(question: Question, value: AnswerValue, echo: Optional[str], voice: str) -> ChatMessage:
     """Before a typed answer rules the study out, it is read back: a wrong reading must not end the screening."""
-    said = echo or ("yes" if value == "yes" else "no" if value == "no" else str(value))
+    said = echo or (_("yes") if value == "yes" else _("no") if value == "no" else str(value))
     text = (
-        f"I read your answer as: {said}. The question was: {_first_line(question.text_for(voice))}\n"
-        "This answer may rule the study out, so I want to be sure I read it right. Is that right?"
+        _("I read your answer as: {answer}. The question was: {question}").format(
+            answer=said, question=_first_line(question.text_for(voice)))
+        + "\n" + _("This answer may rule the study out, so I want to be sure I read it right. Is that right?")
     )
     return ChatMessage(
         text=text,
@@ -173,39 +174,50 @@ def read_back_message(question: Question, value: AnswerValue, echo: Optional[str
     )
 
 
-CHECK_NOT_CLEAR = "Sorry, I did not catch that. Please answer yes or no."
-CHECK_REFUSED = "Thank you for checking. Let's try that question again."
+CHECK_NOT_CLEAR = N_("Sorry, I did not catch that. Please answer yes or no.")
+CHECK_REFUSED = N_("Thank you for checking. Let's try that question again.")
 
 
 def waiting_time_notice(result: CriterionResult, voice: str) -> str:
     """Said when an answer means a waiting time is not over yet; the questions go on."""
-    whom = "" if voice == SELF else " for them"
-    when = f", which ends around {format_date(result.wait_until)}" if result.wait_until else ""
-    return (
-        f"Thank you. That means a waiting time{when}.\n{result.criterion.explanation}\n"
-        f"I will ask the other questions too. Then you will know if anything else is in the way{whom}."
-    )
+    if result.wait_until:
+        opening = _("Thank you. That means a waiting time, which ends around {date}.").format(
+            date=format_date(result.wait_until))
+    else:
+        opening = _("Thank you. That means a waiting time.")
+    if voice == SELF:
+        closing = _("I will ask the other questions too. Then you will know if anything else is in the way.")
+    else:
+        closing = _("I will ask the other questions too. Then you will know if anything else is in the way for them.")
+    return f"{opening}\n{result.criterion.explanation}\n{closing}"
 
 
 def voice_message() -> ChatMessage:
     return ChatMessage(
-        text="Are you answering for yourself or for someone you care for?",
-        buttons=(Button("For myself", "/self_voice"), Button("For someone I care for", "/caregiver_voice")),
+        text=_("Are you answering for yourself or for someone you care for?"),
+        buttons=(Button(_("For myself"), "/self_voice"), Button(_("For someone I care for"), "/caregiver_voice")),
     )
 
 
-# The two trials, in the order they are offered, with their button.
+# The two trials, in the order they are offered, with their button (its title
+# marked here and translated where it is shown).
 TRIAL_BUTTONS: Tuple[Tuple[str, Button], ...] = (
-    ("NCT06839066", Button("Nasopharyngeal cancer", "/choose_npc")),
-    ("NCT06561607", Button("Breast cancer", "/choose_breast")),
+    ("NCT06839066", Button(N_("Nasopharyngeal cancer"), "/choose_npc")),
+    ("NCT06561607", Button(N_("Breast cancer"), "/choose_breast")),
 )
 
 
 def trial_choice_message(catalog: Catalog, voice: str) -> ChatMessage:
-    who = "do you have" if voice == SELF else "does the person you care for have"
-    lines = [f"Which condition {who}? I can check these two studies:"]
-    lines += [f"- {button.title}: {catalog.trial(trial_id).one_line}" for trial_id, button in TRIAL_BUTTONS]
-    buttons = tuple(button for _, button in TRIAL_BUTTONS) + (Button("Neither of these", "/choose_neither"),)
+    if voice == SELF:
+        lines = [_("Which condition do you have? I can check these two studies:")]
+    else:
+        lines = [_("Which condition does the person you care for have? I can check these two studies:")]
+    lines += [
+        _("- {condition}: {study}").format(condition=_(button.title), study=catalog.trial(trial_id).one_line)
+        for trial_id, button in TRIAL_BUTTONS
+    ]
+    buttons = tuple(Button(_(button.title), button.payload) for _id, button in TRIAL_BUTTONS)
+    buttons += (Button(_("Neither of these"), "/choose_neither"),)
     return ChatMessage(text="\n".join(lines), buttons=buttons)
 
 
@@ -213,56 +225,62 @@ def _wait_text(result: CriterionResult) -> str:
     if not result.not_yet:
         return ""
     # Some explanations already say "not yet"; it is said once, not twice.
-    said = "not yet" in result.criterion.explanation.lower()
+    said = any(words in result.criterion.explanation.lower() for words in ("not yet", "暂时", "还不能", "还没"))
+    space = " " if current_language() == "en" else ""
     if result.wait_until:
-        opening = "" if said else " This is a waiting time, so it may mean \"not yet\" rather than \"never\"."
-        return f"{opening} The wait may end around {format_date(result.wait_until)}."
-    return "" if said else " This may change with time, so it may mean \"not yet\" rather than \"never\"."
+        opening = "" if said else space + _("This is a waiting time, so it may mean \"not yet\" rather than \"never\".")
+        ends = _("The wait may end around {date}.").format(date=format_date(result.wait_until))
+        return f"{opening}{space}{ends}"
+    return "" if said else space + _("This may change with time, so it may mean \"not yet\" rather than \"never\".")
 
 
-CONTACT_BUTTON = Button("Ask the study team to contact me", "/request_contact")
+CONTACT_BUTTON = Button(N_("Ask the study team to contact me"), "/request_contact")
+
+
+def contact_button() -> Button:
+    return Button(_(CONTACT_BUTTON.title), CONTACT_BUTTON.payload)
 
 
 def exclusion_message(result: ScreeningResult, voice: str) -> ChatMessage:
     """Said at once when an answer means a requirement is not met (for good, if any is)."""
     reason = next((r for r in result.reasons if not r.not_yet), result.reasons[0])
     if voice == SELF:
-        opening = "Thank you. That answer means you may not meet one of this study's requirements."
+        opening = _("Thank you. That answer means you may not meet one of this study's requirements.")
     else:
-        opening = "Thank you. That answer means the person you care for may not meet one of this study's requirements."
+        opening = _("Thank you. That answer means the person you care for may not meet one of this study's requirements.")
     text = (
         f"{opening}\n{reason.criterion.explanation}{_wait_text(reason)}\n"
-        "Only the study team makes the final decision. What would you like to do?"
+        + _("Only the study team makes the final decision. What would you like to do?")
     )
     buttons = (
-        Button("Change my answer", "/go_back"),
-        Button("See the summary", "/show_summary"),
-        CONTACT_BUTTON,
+        Button(_("Change my answer"), "/go_back"),
+        Button(_("See the summary"), "/show_summary"),
+        contact_button(),
     )
     return ChatMessage(text=text, buttons=buttons, custom={"verdict": result.verdict.value, "reasons": [reason.criterion.id]})
 
 
 _VERDICT_TEXT = {
-    (Verdict.LIKELY_ELIGIBLE, SELF): "Based on your answers, you may be a good match. The study team will confirm this.",
-    (Verdict.LIKELY_ELIGIBLE, CAREGIVER): (
+    (Verdict.LIKELY_ELIGIBLE, SELF): N_("Based on your answers, you may be a good match. The study team will confirm this."),
+    (Verdict.LIKELY_ELIGIBLE, CAREGIVER): N_(
         "Based on your answers, the person you care for may be a good match. The study team will confirm this."
     ),
-    (Verdict.NEEDS_REVIEW, SELF): (
+    (Verdict.NEEDS_REVIEW, SELF): N_(
         "Nothing you told me rules you out. Some answers were \"not sure\", so the study team will check them."
     ),
-    (Verdict.NEEDS_REVIEW, CAREGIVER): (
+    (Verdict.NEEDS_REVIEW, CAREGIVER): N_(
         "Nothing you told me rules the person you care for out. "
         "Some answers were \"not sure\", so the study team will check them."
     ),
-    (Verdict.LIKELY_INELIGIBLE, SELF): "Based on your answers, this study may not be a match for you right now.",
-    (Verdict.LIKELY_INELIGIBLE, CAREGIVER): "Based on your answers, this study may not be a match for them right now.",
-    (Verdict.INCOMPLETE, SELF): "We have not finished the questions yet.",
-    (Verdict.INCOMPLETE, CAREGIVER): "We have not finished the questions yet.",
+    (Verdict.LIKELY_INELIGIBLE, SELF): N_("Based on your answers, this study may not be a match for you right now."),
+    (Verdict.LIKELY_INELIGIBLE, CAREGIVER): N_("Based on your answers, this study may not be a match for them right now."),
+    (Verdict.INCOMPLETE, SELF): N_("We have not finished the questions yet."),
+    (Verdict.INCOMPLETE, CAREGIVER): N_("We have not finished the questions yet."),
 }
 
 
 def verdict_sentence(result: ScreeningResult, voice: str) -> str:
-    return _VERDICT_TEXT[(result.verdict, voice)]
+    return _(_VERDICT_TEXT[(result.verdict, voice)])
 
 
 def summary_message(
@@ -276,10 +294,10 @@ def summary_message(
     lasting = [r for r in result.reasons if not r.not_yet]
     if waits and not lasting and result.next_question is None:
         verdict = _only_waiting_sentence(waits)
-        reasons_title = "What is in the way for now"
+        reasons_title = _("What is in the way for now")
     else:
         verdict = verdict_sentence(result, voice)
-        reasons_title = "What may rule this out"
+        reasons_title = _("What may rule this out")
     sections = []
     if result.reasons:
         items = [f"{r.criterion.explanation}{_wait_text(r)}" for r in result.reasons]
@@ -287,23 +305,23 @@ def summary_message(
     unsure = [qid for qid, value in answers.items() if value == NOT_SURE and qid in trial.question_order]
     if unsure and result.with_status(Status.UNKNOWN):
         items = [_first_line(questions[qid].text_for(voice)) for qid in unsure]
-        sections.append({"title": "Answers the study team will check, because you were not sure", "items": items})
+        sections.append({"title": _("Answers the study team will check, because you were not sure"), "items": items})
     checks = result.with_status(Status.STUDY_TEAM)
     if checks:
         sections.append({
-            "title": "The study team will also check these, with tests, scans or the doctor's view",
+            "title": _("The study team will also check these, with tests, scans or the doctor's view"),
             "items": [r.criterion.explanation for r in checks],
         })
-    not_a_decision = "This is not medical advice, and it is not a decision. Only the study team can decide who can take part."
-    next_step = (
+    not_a_decision = _(
+        "This is not medical advice, and it is not a decision. Only the study team can decide who can take part.")
+    next_step = _(
         "I can pass your details to the study team, so that they can contact you. "
-        f"You can also reach them yourself. {trial.contact}"
-    )
-    parts = [verdict, f"This is your summary for {trial.short_name}."]
+        "You can also reach them yourself. {contact}").format(contact=trial.contact)
+    parts = [verdict, _("This is your summary for {study}.").format(study=trial.short_name)]
     for section in sections:
-        parts.append(section["title"] + ":")
+        parts.append(_("{title}:").format(title=section["title"]))
         parts += [f"- {item}" for item in section["items"]]
-    parts += [not_a_decision, f"Next step: {next_step}"]
+    parts += [not_a_decision, _("Next step: {next_step}").format(next_step=next_step)]
     custom = {
         "trial": trial.registry_id,
         "verdict": result.verdict.value,
@@ -313,24 +331,24 @@ def summary_message(
         "study_team_checks": [r.criterion.id for r in checks],
         "card": {
             "verdict": verdict,
-            "title": f"Your summary: {trial.short_name}",
+            "title": _("Your summary: {study}").format(study=trial.short_name),
             "sections": sections,
             "not_a_decision": not_a_decision,
             "next_step": next_step,
         },
     }
-    return ChatMessage(text="\n".join(parts), buttons=(CONTACT_BUTTON,), custom=custom)
+    return ChatMessage(text="\n".join(parts), buttons=(contact_button(),), custom=custom)
 
 
 def _only_waiting_sentence(waits: List[CriterionResult]) -> str:
     ends = [r.wait_until for r in waits]
     if all(ends):
         last = max(ends)
-        return (
+        return _(
             "Based on your answers, the only thing in the way is a waiting time, "
-            f"which ends around {format_date(last)}."
-        )
-    return (
+            "which ends around {date}."
+        ).format(date=format_date(last))
+    return _(
         "Based on your answers, the only thing in the way is a waiting time. "
         "The study team can tell you when it ends."
     )
@@ -341,10 +359,12 @@ def _first_line(text: str) -> str:
 
 
 def contact_message(trial: Trial) -> ChatMessage:
+    study = f"{trial.short_name[0].upper()}{trial.short_name[1:]}"
     return ChatMessage(
         text=(
-            f"{trial.short_name[0].upper()}{trial.short_name[1:]} is run by {trial.sponsor}.\n{trial.contact}\n"
-            "When you talk to them, you can share the summary from this chat."
+            _("{study} is run by {sponsor}.").format(study=study, sponsor=trial.sponsor)
+            + f"\n{trial.contact}\n"
+            + _("When you talk to them, you can share the summary from this chat.")
         )
     )
 
@@ -353,9 +373,9 @@ def save_message() -> ChatMessage:
     """Asked to save and come back later."""
     return ChatMessage(
         text=(
-            "Your answers are kept in this web browser on this device. Come back to this page later, "
-            "and we carry on where you stopped. Nothing is sent to anyone.\n"
-            "If you use a shared computer, say \"delete my data\" when you are done."
+            _("Your answers are kept in this web browser on this device. Come back to this page later, "
+              "and we carry on where you stopped. Nothing is sent to anyone.")
+            + "\n" + _("If you use a shared computer, say \"delete my data\" when you are done.")
         ),
         custom={"save_for_later": True},
     )
@@ -365,12 +385,18 @@ def why_message(trial: Trial, question_id: str) -> str:
     """Why a question is asked: the explanation of the criteria that use it."""
     criteria = [c for c in trial.criteria if question_id in c.questions]
     if len(criteria) > 2:
-        return (
+        return _(
             "Each item on this list can make the study unsafe, so the study has a rule about it. "
             "If none of them apply, answering \"no\" lets us skip the detailed questions."
         )
     explanations = list(dict.fromkeys(c.explanation for c in criteria))
-    return "I ask because: " + " ".join(explanations)
+    joiner = " " if current_language() == "en" else ""
+    return _("I ask because: {reasons}").format(reasons=joiner.join(explanations))
+
+
+# A term is found as a whole word in Latin letters ("ecog", not inside "ecography"); Chinese
+# is written without spaces, so a Chinese term is found anywhere ("体能状态是什么意思").
+WORD_EDGE_BEFORE, WORD_EDGE_AFTER = r"(?<![a-z0-9_-])", r"(?![a-z0-9_-])"
 
 
 def term_help(catalog: Catalog, text: str, current_question: Optional[str]) -> Optional[str]:
@@ -379,11 +405,11 @@ def term_help(catalog: Catalog, text: str, current_question: Optional[str]) -> O
     best: Optional[Tuple[int, str, Question]] = None
     for question in catalog.questions.values():
         for term in question.terms:
-            if re.search(rf"(?<![\w-]){re.escape(term.lower())}(?![\w-])", lowered):
+            if re.search(rf"{WORD_EDGE_BEFORE}{re.escape(term.lower())}{WORD_EDGE_AFTER}", lowered):
                 if best is None or len(term) > best[0]:
                     best = (len(term), term, question)
     if best is not None:
-        return f"{best[1]}: {best[2].help}"
+        return _("{term}: {help}").format(term=best[1], help=best[2].help)
     if current_question is not None:
-        return f"Here is some help with this question: {catalog.questions[current_question].help}"
+        return _("Here is some help with this question: {help}").format(help=catalog.questions[current_question].help)
     return None

@@ -69,7 +69,7 @@ def test_a_complete_translation_gives_the_same_catalog_in_chinese(translated_see
     bank = yaml.safe_load((translated_seeds / "questions.yml").read_text(encoding="utf-8"))
     age_zh = next(question for question in bank["questions"] if question["id"] == "age")["zh"]
     # The file's own zh block (the real translation, or the fixture's stand-in where there is none).
-    assert age.text["self"] == age_zh["text"]["self"].strip() and age.unit == age_zh["unit"]
+    assert age.text["self"] == age_zh["text"]["self"].strip() and age.unit == age_zh["unit"].strip()
     assert age.text["self"] != english.questions["age"].text["self"]
     assert age.minimum == english.questions["age"].minimum
     for trial_id, trial in english.trials.items():
