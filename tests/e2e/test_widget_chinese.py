@@ -231,3 +231,34 @@ def test_the_home_page_starts_in_the_browsers_language(servers: Servers, accept:
         assert reply.headers["Vary"] == "Accept-Language"
         page = reply.read().decode()
     assert f'<html lang="{lang}">' in page
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_a_chinese_summary_has_its_verdict_in_view_and_no_english_of_its_own(
+    browser: Browser, servers: Servers, device: str  # noqa: F811
+):
+    page = axe_page(browser, {**DEVICES[device], "locale": "zh-CN"})
+    problems: Dict[str, List[str]] = {}
+    try:
+        chat = ChatPage(page, menu=ZH_MENU).open(f"{servers.rasa_url}/")
+        chat.click_choice(0).click_choice(0)  # for myself; the nasopharyngeal cancer study
+        chat.click_choice(1)  # "no": the cancer has not come back or spread, which the study needs
+        assert chat.attribute("verdict") is not None  # the read-back of an answer that may exclude
+        titles = chat.choices
+        assert all(CJK.search(title) for title in titles), titles
+        summary = next(i for i, title in enumerate(titles) if "总结" in title)
+        chat.click_choice(summary)
+        assert chat.attribute("verdict") == "likely_ineligible"
+        assert page.locator(".psc-verdict").last.is_visible()
+        box = page.locator(".psc-verdict").last.bounding_box()
+        assert box is not None and 0 <= box["y"] < DEVICES[device]["viewport"]["height"]
+        assert page.locator(".psc-card-heading", has_text="下一步").count() == 1
+        card_actions = page.locator(".psc-card-actions button").all_text_contents()
+        assert card_actions[:2] == ["打印或存为 PDF", "把这份总结发到我的邮箱"]
+        check_state(page, f"zh-{device}", "summary", problems)
+        assert english_words(page) == []
+        assert page.evaluate("document.documentElement.scrollWidth") <= DEVICES[device]["viewport"]["width"]
+        assert page.errors == []
+    finally:
+        page.context.close()
+    assert problems == {}
