@@ -247,7 +247,13 @@ def test_a_chinese_summary_has_its_verdict_in_view_and_no_english_of_its_own(
         titles = chat.choices
         assert all(CJK.search(title) for title in titles), titles
         summary = next(i for i, title in enumerate(titles) if "总结" in title)
-        chat.click_choice(summary)
+        # The connection drops as the person asks for the summary: the notice is in Chinese too.
+        page.route("**/widget/message", lambda route: route.abort())
+        page.locator(".psc-choices:not([hidden]) .psc-choice").nth(summary).click()
+        page.wait_for_selector(".psc-status:not([hidden])")
+        assert page.locator(".psc-status").text_content() == "连接断开了。正在重新连接… 您的回答都保存着。"
+        page.unroute("**/widget/message")
+        chat.wait()
         assert chat.attribute("verdict") == "likely_ineligible"
         assert page.locator(".psc-verdict").last.is_visible()
         box = page.locator(".psc-verdict").last.bounding_box()
@@ -256,6 +262,10 @@ def test_a_chinese_summary_has_its_verdict_in_view_and_no_english_of_its_own(
         card_actions = page.locator(".psc-card-actions button").all_text_contents()
         assert card_actions[:2] == ["打印或存为 PDF", "把这份总结发到我的邮箱"]
         check_state(page, f"zh-{device}", "summary", problems)
+        assert english_words(page) == []
+        page.locator(".psc-card-actions button", has_text="把这份总结发到我的邮箱").click()
+        assert page.get_by_label("您的电子邮箱地址").is_visible()
+        check_state(page, f"zh-{device}", "summary-email", problems)
         assert english_words(page) == []
         assert page.evaluate("document.documentElement.scrollWidth") <= DEVICES[device]["viewport"]["width"]
         assert page.errors == []
