@@ -138,14 +138,18 @@ def test_switching_mid_screening_keeps_the_answers_and_asks_on_in_the_new_langua
     assert en_page.errors == []
 
 
-def test_the_widget_follows_the_conversations_language_when_it_changes_elsewhere(en_page: Page, servers: Servers):
-    """A switch the assistant made without the chooser (typed words, read by the NLU) comes back
-    as the conversation's language with the answer; here the chooser's own command is typed."""
+def test_a_switch_typed_in_words_is_followed_by_the_widget(en_page: Page, servers: Servers):
+    """The assistant changes language on typed words (its NLU reads them, not the widget); each
+    answer says the conversation's language, and the widget follows it."""
     chat = ChatPage(en_page).open(f"{servers.rasa_url}/")
-    chat.type('/choose_language{"language": "zh"}')
+    choose_self_and_npc(chat)
+    chat.type("中文")
     assert chat.language == {"html": "zh-CN", "widget": "zh-CN", "pressed": ["中文"], "stored": "zh"}
     assert en_page.get_by_role("button", name=ZH_MENU, exact=True).is_visible()
-    assert CJK.search(chat.latest), chat.latest
+    assert chat.question_id == "npc_recurrent_metastatic" and CJK.search(chat.latest), chat.latest
+    chat.type("English please")
+    assert chat.language["html"] == "en" and chat.language["pressed"] == ["English"]
+    assert chat.choices == ["Yes", "No", "Not sure"]
 
 
 def zh_states(chat: ChatPage) -> Iterator[str]:
