@@ -43,6 +43,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from actions import store_health
+from actions.language import LANGUAGE_SLOT
 from bot.screening.catalog import load_catalog
 from bot.i18n import LANGUAGES, N_, domain, use_language
 from bot.log_privacy import remember_typed
@@ -73,7 +74,6 @@ CHOOSE_LANGUAGE = '/choose_language{{"language": "{}"}}'
 WIDGET_COMMANDS = frozenset(
     {"/greet", "/start_over", "/delete_data", "/save_for_later"} | {CHOOSE_LANGUAGE.format(code) for code in LANGUAGES}
 )
-LANGUAGE_SLOT = "chat_language"
 STRINGS_CACHE_SECONDS = 300
 # How many of the assistant's latest messages offer buttons that may be pressed.
 RECENT_BOT_MESSAGES = 4
