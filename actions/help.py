@@ -10,8 +10,8 @@ from rasa_sdk.types import DomainDict
 
 from actions import context
 from actions.safety import SafeAction
-from bot.i18n import N_, current_language, domain
-from bot.screening.messages import term_help, why_message
+from bot.i18n import N_, domain
+from bot.screening.messages import join_sentences, term_help, why_message
 
 _ = domain("messages").gettext
 
@@ -46,8 +46,7 @@ class ActionExplainQuestion(SafeAction):
             text = why_message(context.catalog().trial(state.trial_id), question_id) if question_id else _(WHY_GENERAL)
         elif state is not None and state.result(context.catalog()).reasons:
             reasons = state.result(context.catalog()).reasons
-            joiner = " " if current_language() == "en" else ""
-            text = _(WHY_RULE).format(reasons=joiner.join(r.criterion.explanation for r in reasons))
+            text = _(WHY_RULE).format(reasons=join_sentences(r.criterion.explanation for r in reasons))
         else:
             text = _(WHY_GENERAL)
         dispatcher.utter_message(text=text)

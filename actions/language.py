@@ -19,6 +19,7 @@ from bot.i18n import SOURCE_LANGUAGE, normalise_language
 
 LANGUAGE_SLOT = "chat_language"
 CHOOSE_LANGUAGE_INTENT = "choose_language"
+CONTACT_FORM = "contact_form"
 # A message is Chinese when at least this share of its letters are Chinese characters
 # ("我62岁" is Chinese; "I had 化疗" is not: a person mixing in one word has not chosen).
 CHINESE_SHARE = 0.5
@@ -46,8 +47,11 @@ def noticed_language(tracker: Tracker) -> Optional[str]:
     """Chinese, when no language is chosen yet and the person has just written in Chinese; else None.
 
     A button press ("/intent...") and a request to choose a language (its action
-    answers that itself) notice nothing."""
+    answers that itself) notice nothing; nor does a detail typed into the contact
+    form: a name or a city written in Chinese (张伟, 广州) is not a choice of language."""
     if tracker.get_slot(LANGUAGE_SLOT):
+        return None
+    if (tracker.active_loop or {}).get("name") == CONTACT_FORM:
         return None
     message = tracker.latest_message or {}
     text = message.get("text") or ""

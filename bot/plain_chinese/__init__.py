@@ -48,8 +48,8 @@ How each kind of token counts (the choices a formula on words leaves open):
   (做过, 看不到), and some of its joins are HSK words of another meaning: in
   "才能开始" jieba's 才能 is 才 + 能 ("only then can"), not the level-3 noun
   才能 ("talent"). Cutting such a word into easy words errs toward easy, which a
-  few colloquial words (片子, "scan films", is 片 + 子) also get. Every other word is hard: HSK level 3 or above, or not in
-  HSK at all, which is rarer still.
+  few colloquial words (片子, "scan films", is 片 + 子) also get. Every other
+  word is hard: HSK level 3 or above, or not in HSK at all, which is rarer still.
 
 This module knows nothing of Rasa; tests and ``scripts/chinese_reading_level.py`` use it.
 """

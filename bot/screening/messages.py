@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import List, Mapping, Optional, Tuple
+from typing import Iterable, List, Mapping, Optional, Tuple
 
 from bot.i18n import N_, current_language, domain
 from bot.i18n import format_date  # noqa: F401 - the date as the conversation's language writes it (bot.handoff.keep)
@@ -48,6 +48,16 @@ class ChatMessage:
     text: str
     buttons: Tuple[Button, ...] = ()
     custom: Optional[dict] = None
+
+
+def sentence_gap() -> str:
+    """What goes between two whole sentences: a space in English, nothing in Chinese."""
+    return "" if current_language() == "zh" else " "
+
+
+def join_sentences(sentences: Iterable[str]) -> str:
+    """Whole sentences one after another (never pieces of one sentence: each is translated whole)."""
+    return sentence_gap().join(sentence for sentence in sentences if sentence)
 
 
 def answer_payload(value: str) -> str:
@@ -130,7 +140,7 @@ def progress_message(progress: Optional[Progress]) -> ChatMessage:
     ).format(number=progress.number, left=progress.left)
     more = _("That takes about {minutes} more minutes. The number can change a little with your answers.").format(
         minutes=minutes_for(progress.left))
-    return ChatMessage(text=f"{left} {more}" if current_language() == "en" else f"{left}{more}")
+    return ChatMessage(text=join_sentences((left, more)))
 
 
 def understood_message(echo: str) -> str:
@@ -221,17 +231,22 @@ def trial_choice_message(catalog: Catalog, voice: str) -> ChatMessage:
     return ChatMessage(text="\n".join(lines), buttons=buttons)
 
 
+# How an explanation says "not yet" itself, in each language ("这是“还要等”，不是“不能参加”").
+NOT_YET_SAID = ("not yet", "还要等", "暂时", "还不能")
+
+
 def _wait_text(result: CriterionResult) -> str:
     if not result.not_yet:
         return ""
     # Some explanations already say "not yet"; it is said once, not twice.
-    said = any(words in result.criterion.explanation.lower() for words in ("not yet", "暂时", "还不能", "还没"))
-    space = " " if current_language() == "en" else ""
+    said = any(words in result.criterion.explanation.lower() for words in NOT_YET_SAID)
+    # Said after the criterion's explanation, so it starts with the gap between sentences.
+    after = sentence_gap()
     if result.wait_until:
-        opening = "" if said else space + _("This is a waiting time, so it may mean \"not yet\" rather than \"never\".")
+        opening = "" if said else _("This is a waiting time, so it may mean \"not yet\" rather than \"never\".")
         ends = _("The wait may end around {date}.").format(date=format_date(result.wait_until))
-        return f"{opening}{space}{ends}"
-    return "" if said else space + _("This may change with time, so it may mean \"not yet\" rather than \"never\".")
+        return after + join_sentences((opening, ends))
+    return "" if said else after + _("This may change with time, so it may mean \"not yet\" rather than \"never\".")
 
 
 CONTACT_BUTTON = Button(N_("Ask the study team to contact me"), "/request_contact")
@@ -390,8 +405,7 @@ def why_message(trial: Trial, question_id: str) -> str:
             "If none of them apply, answering \"no\" lets us skip the detailed questions."
         )
     explanations = list(dict.fromkeys(c.explanation for c in criteria))
-    joiner = " " if current_language() == "en" else ""
-    return _("I ask because: {reasons}").format(reasons=joiner.join(explanations))
+    return _("I ask because: {reasons}").format(reasons=join_sentences(explanations))
 
 
 # A term is found as a whole word in Latin letters ("ecog", not inside "ecography"); Chinese

@@ -24,13 +24,21 @@ VOICE_PAYLOAD = {"self": "/self_voice", "caregiver": "/caregiver_voice"}
 
 # Ten profiles per trial, each with its expected verdict, answered by a patient and by a caregiver in turn.
 ROWS = [tuple(getattr(row, "values", row)) for row in PROFILES]
+PROFILES_PER_TRIAL = 10
 CHINESE_PROFILES = [
     (name, trial_id, profile, verdict, waits, ("self", "caregiver")[number % 2])
-    for trial_id in (NPC, BREAST)
-    for number, (name, trial_id_, profile, verdict, _not_met, waits) in enumerate(
-        [row for row in ROWS if row[1] == trial_id][:10])
-    if trial_id_ == trial_id
+    for trial in (NPC, BREAST)
+    for number, (name, trial_id, profile, verdict, _not_met, waits) in enumerate(
+        [row for row in ROWS if row[1] == trial][:PROFILES_PER_TRIAL])
 ]
+
+
+def test_the_chinese_profiles_cover_both_trials_both_voices_exclusions_and_waits():
+    for trial in (NPC, BREAST):
+        rows = [row for row in CHINESE_PROFILES if row[1] == trial]
+        assert len(rows) == PROFILES_PER_TRIAL
+        assert {row[5] for row in rows} == {"self", "caregiver"}
+        assert "likely_ineligible" in {row[3] for row in rows} and any(row[4] for row in rows)
 
 
 @pytest.fixture(scope="module")
@@ -159,3 +167,16 @@ def test_writing_chinese_first_switches_to_chinese_and_says_how_to_switch_back(c
     chat.say("/greet")
     assert_plain_chinese(_texts(chat), chinese)
     assert "为自己回答" in chat.text
+
+
+def test_pressing_the_greetings_chinese_button_asks_the_first_question_again_in_chinese(chat: Chat, chinese: Catalog):
+    chat.say("hi")
+    assert "Are you answering for yourself" in chat.text and chat.button_titles[:2] == ["English", "中文"]
+    chat.say(CHOOSE_ZH)
+    assert_plain_chinese(_texts(chat) + chat.button_titles, chinese)
+    assert "为自己回答" in chat.text and "为我自己" in chat.button_titles
+    chat.say("/caregiver_voice")
+    assert "您照顾的人" in chat.text and "鼻咽癌" in chat.button_titles
+    chat.say("/choose_breast")
+    assert chat.question_id == chinese.trial(BREAST).question_order[0]
+    assert chinese.questions[chat.question_id].text_for("caregiver") in chat.text
