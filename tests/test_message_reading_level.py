@@ -28,6 +28,7 @@ from bot.screening.progress import Progress
 from widget import keep_routes
 from tests.conftest import MAX_GRADE, PROJECT_ROOT, ScreenFn, as_sentences
 from widget import channel
+from widget import strings as widget_strings
 from widget.page import home_page
 
 NPC, BREAST = "NCT06839066", "NCT06561607"
@@ -103,13 +104,15 @@ def built_messages(catalog: Catalog, screen_answers: ScreenFn) -> Iterator[Tuple
 
 def widget_texts(catalog: Catalog) -> Iterator[Tuple[str, str]]:
     """The web page's own words, the widget's labels and notices, and the channel's errors."""
-    page = home_page(catalog, [NPC, BREAST])
-    body = re.sub(r"<[^>]+>", "\n", page.split("<body>")[1])
+    page = home_page(catalog, [NPC, BREAST], "en")
+    english = re.sub(r'<section data-psc-lang="(?!en")[a-z]+".*?</section>\s*(?=<section data-psc-lang|</aside>)', "",
+                     page.split("<body>")[1], flags=re.S)
+    body = re.sub(r"<[^>]+>", "\n", english)
     yield "home page", "\n".join(html.unescape(line).strip() for line in body.splitlines() if line.strip())
-    script = (PROJECT_ROOT / "widget" / "static" / "widget.js").read_text()
-    labels = script.split("var TEXT = {")[1].split("};")[0]
-    for literal in re.findall(r'"([^"]+)"', labels):
-        yield "widget.js", literal
+    # The widget fills these in; the reading level is of the sentence a person reads.
+    examples = {"labels": "Lung problems; Liver problems", "unit": "years", "minimum": "18", "maximum": "120", "limit": "2000"}
+    for key, sentence in widget_strings.WIDGET_TEXT.items():
+        yield f"widget text {key}", sentence.format(**examples)
     for module in (channel, keep_routes):
         for name, value in vars(module).items():
             if name.isupper() and isinstance(value, str) and " " in value:

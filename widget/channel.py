@@ -6,7 +6,14 @@ Routes, under /widget (same origin as the assistant):
   -> ``{"messages": [bubble, ...]}`` (see ``widget.transcript``);
 - ``GET /widget/history/<conversation_id>``: the conversation so far, so that a
   reloaded page shows it and continues;
+- ``GET /widget/strings/<language>``: every word the widget shows, in that language
+  (``widget.strings``; the script holds none of its own);
 - ``GET /widget/health``; and the static files ``widget.js``, ``widget.css``, ``page.css``.
+
+The widget sends ``Accept-Language`` with the language the person chose; the
+channel's own messages (refusals, "/help") are written in it. Each answer says
+the conversation's language (the ``chat_language`` slot), so the widget follows
+a switch typed in words ("说中文") as well as one made with its chooser.
 
 The home page at ``/`` is added by ``add_home_page`` (``scripts/rasa_cli.py``
 puts it in place of Rasa's "Hello from Rasa" text).
@@ -36,16 +43,21 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from actions import store_health
+from actions.language import LANGUAGE_SLOT
 from bot.screening.catalog import load_catalog
+from bot.i18n import LANGUAGES, N_, domain, use_language
 from bot.log_privacy import remember_typed
 from bot.screening.messages import TRIAL_BUTTONS
 from bot.settings import get_settings
 from widget import guard
 from widget.keep_routes import add_keep_routes
-from widget.page import SECURITY_HEADERS, home_page
+from widget.page import SECURITY_HEADERS, home_page, page_languages, preferred_language
 from widget.replies import RecentReplies
 from widget.shared_replies import MESSAGE_ID_KEY, SharedReplies, replies_to
+from widget.strings import widget_text
 from widget.transcript import SHOWN_KEY, bubbles_from_events, bubbles_from_replies
+
+_ = domain("widget").gettext
 
 logger = logging.getLogger(__name__)
 
@@ -57,26 +69,49 @@ MAX_MESSAGE_CHARACTERS = guard.MAX_MESSAGE_CHARACTERS
 MAX_SHOWN_CHARACTERS = MAX_MESSAGE_CHARACTERS
 CHANNEL_NAME = "widget"
 # Sent by the widget itself: the opening greeting and the items of its menu.
-WIDGET_COMMANDS = frozenset({"/greet", "/start_over", "/delete_data", "/save_for_later"})
+# The language chooser sends the payload of I18N.md: /choose_language{"language": "zh"}.
+CHOOSE_LANGUAGE = '/choose_language{{"language": "{}"}}'
+WIDGET_COMMANDS = frozenset(
+    {"/greet", "/start_over", "/delete_data", "/save_for_later"} | {CHOOSE_LANGUAGE.format(code) for code in LANGUAGES}
+)
+STRINGS_CACHE_SECONDS = 300
 # How many of the assistant's latest messages offer buttons that may be pressed.
 RECENT_BOT_MESSAGES = 4
 
 TOO_LONG = guard.TOO_LONG
-BAD_REQUEST = "Sorry, the chat could not read that message. Please reload the page and try again."
+BAD_REQUEST = N_("Sorry, the chat could not read that message. Please reload the page and try again.")
+NO_SUCH_LANGUAGE = "Refused: the chat does not speak that language."
 SERVER_ERROR = guard.SERVER_ERROR
-HELP = (
+HELP = N_(
     "I ask questions to see if one of two studies could fit. Answer in your own words or with the buttons. "
     "At any time you can say \"why are you asking this?\", \"go back\", \"start over\", "
     "\"show the summary\", \"stop\" or \"delete my data\"."
 )
-NO_COMMANDS = (
+NO_COMMANDS = N_(
     "Sorry, commands that start with \"/\" do not work here. Please type your answer in words, "
     "or use the buttons. Type /help to see what you can say."
 )
 
 
-def _error(message: str, status: int) -> HTTPResponse:
-    return response.json({"error": message}, status=status)
+def _error(request: Request, message: str, status: int) -> HTTPResponse:
+    """A refusal in the widget's language (the request's Accept-Language, set by the widget)."""
+    return response.json({"error": _in_ui_language(request, message)}, status=status)
+
+
+def _in_ui_language(request: Request, message: str) -> str:
+    with use_language(_ui_language(request)):
+        if message == guard.TOO_LONG:
+            return _(guard.TOO_LONG_TEMPLATE).format(limit=f"{guard.MAX_MESSAGE_CHARACTERS:,}")
+        return _(message)
+
+
+def _ui_language(request: Request) -> str:
+    return preferred_language(request.headers.get("accept-language"), LANGUAGES)
+
+
+def _conversation_language(tracker) -> Optional[str]:
+    language = tracker.get_slot(LANGUAGE_SLOT) if tracker is not None else None
+    return language if language in LANGUAGES else None
 
 
 def _read_message(request: Request) -> Optional[Dict[str, Any]]:
@@ -134,23 +169,23 @@ class WidgetInput(InputChannel):
         @widget.post("/message")
         async def message(request: Request) -> HTTPResponse:
             if not guard.chat_limits().allow_client(request):
-                return _error(guard.RATE_LIMITED, 429)
+                return _error(request, guard.RATE_LIMITED, 429)
             if len(request.body or b"") > guard.MAX_MESSAGE_BODY_BYTES:
-                return _error(guard.TOO_LARGE, 413)
+                return _error(request, guard.TOO_LARGE, 413)
             fields = _read_message(request)
             if fields is None:
-                return _error(BAD_REQUEST, 400)
+                return _error(request, BAD_REQUEST, 400)
             if fields.get("too_long"):
-                return _error(TOO_LONG, 413)
+                return _error(request, TOO_LONG, 413)
             remember_typed(fields["text"])
             remember_typed(fields["shown"])
             conversation_id = fields["conversation_id"]
             if not guard.chat_limits().allow_conversation(CHANNEL_NAME, conversation_id):
-                return _error(guard.RATE_LIMITED, 429)
+                return _error(request, guard.RATE_LIMITED, 429)
             tracker = await guard.peek_tracker(request.app.ctx.agent.tracker_store, conversation_id)
             if tracker is not None and tracker.get_latest_input_channel() not in (None, CHANNEL_NAME):
                 logger.warning("widget message refused: the conversation belongs to another channel")
-                return _error(guard.OTHER_CHAT, 403)
+                return _error(request, guard.OTHER_CHAT, 403)
             guard.OWNERS.remember(conversation_id, CHANNEL_NAME)
 
             # The message id is stored with the message, so a turn a dead replica saved is found again.
@@ -162,7 +197,7 @@ class WidgetInput(InputChannel):
                 # Inside: a resent message gets the replies it already had, whatever was offered since.
                 command = _typed_command(fields["text"], tracker)
                 if command is not None:
-                    return [{"role": "bot", "text": command, "buttons": [], "custom": {}}]
+                    return [{"role": "bot", "text": _in_ui_language(request, command), "buttons": [], "custom": {}}]
                 collector = CollectingOutputChannel()
                 await on_new_message(
                     UserMessage(
@@ -182,25 +217,36 @@ class WidgetInput(InputChannel):
                 bubbles = await self.recent.once(key, handle, recover)
             except Exception as error:
                 logger.error("widget message failed: %s", type(error).__name__)
-                return _error(SERVER_ERROR, 500)
+                return _error(request, SERVER_ERROR, 500)
             if not bubbles:
-                silent = await guard.reply_when_silent(request)
+                silent = _in_ui_language(request, await guard.reply_when_silent(request))
                 bubbles = [{"role": "bot", "text": silent, "buttons": [], "custom": {}}]
-            return response.json({"messages": bubbles})
+            after = await guard.peek_tracker(request.app.ctx.agent.tracker_store, conversation_id)
+            return response.json({"messages": bubbles, "language": _conversation_language(after)})
 
         @widget.get("/history/<conversation_id:str>")
         async def history(request: Request, conversation_id: str) -> HTTPResponse:
             if not guard.chat_limits().allow_client(request):
-                return _error(guard.RATE_LIMITED, 429)
+                return _error(request, guard.RATE_LIMITED, 429)
             if not CONVERSATION_ID.fullmatch(conversation_id):
-                return _error(BAD_REQUEST, 400)
+                return _error(request, BAD_REQUEST, 400)
             if not guard.chat_limits().allow_conversation("history", conversation_id):
-                return _error(guard.RATE_LIMITED, 429)
+                return _error(request, guard.RATE_LIMITED, 429)
             tracker = await guard.peek_tracker(request.app.ctx.agent.tracker_store, conversation_id)
             if tracker is not None and tracker.get_latest_input_channel() not in (None, CHANNEL_NAME):
-                return _error(guard.OTHER_CHAT, 403)
+                return _error(request, guard.OTHER_CHAT, 403)
             events = [] if tracker is None else [event.as_dict() for event in tracker.events]
-            return response.json({"messages": bubbles_from_events(events)})
+            return response.json({"messages": bubbles_from_events(events), "language": _conversation_language(tracker)})
+
+        @widget.get("/strings/<language:str>")
+        async def strings(request: Request, language: str) -> HTTPResponse:
+            if not guard.chat_limits().allow_client(request):
+                return _error(request, guard.RATE_LIMITED, 429)
+            if language not in LANGUAGES:
+                return response.json({"error": NO_SUCH_LANGUAGE}, status=404)
+            return response.json(
+                widget_text(language), headers={"Cache-Control": f"public, max-age={STRINGS_CACHE_SECONDS}"}
+            )
 
         add_keep_routes(widget, CONVERSATION_ID)  # e-mail the summary, a link to come back (widget/keep_routes.py)
         return widget
@@ -260,13 +306,19 @@ def _typed_command(text: str, tracker) -> Optional[str]:
 
 
 def add_home_page(app: Sanic) -> None:
-    """Serve the home page at / (the studies in plain words, and the widget)."""
+    """Serve the home page at / (the studies in plain words, and the widget), first in the
+    browser's language; the widget then shows the one the person chose."""
     settings = get_settings()
-    page = home_page(load_catalog(settings.seeds_dir), [trial_id for trial_id, _ in TRIAL_BUTTONS])
+    catalog = load_catalog(settings.seeds_dir)
+    trial_ids = [trial_id for trial_id, _name in TRIAL_BUTTONS]
+    offered = page_languages(catalog)
+    pages = {language: home_page(catalog, trial_ids, language) for language in offered}
+    headers = {**SECURITY_HEADERS, "Vary": "Accept-Language"}
 
     @app.get("/")
-    async def home(_: Request) -> HTTPResponse:
-        return response.html(page, headers=SECURITY_HEADERS)
+    async def home(request: Request) -> HTTPResponse:
+        language = preferred_language(request.headers.get("accept-language"), offered)
+        return response.html(pages[language], headers=headers)
 
     @app.get("/favicon.ico")
     async def no_icon(_: Request) -> HTTPResponse:  # browsers ask; an empty answer keeps the logs quiet

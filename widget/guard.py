@@ -20,8 +20,13 @@ from sanic.exceptions import SanicException
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.i18n import N_, domain
 from bot.log_privacy import install_log_privacy
 from bot.settings import get_settings
+
+# The refusals marked N_ below are English for every client; binding the widget's domain puts
+# them in its catalog, and the widget's routes show them in the person's language (widget/channel.py).
+_ = domain("widget").gettext
 
 # Whole requests: a chat message of 10,000 characters is at most 40 kB of UTF-8.
 MAX_REQUEST_BYTES = 1024 * 1024  # any route of the Rasa server (Sanic refuses before reading more)
@@ -31,19 +36,20 @@ WINDOW_SECONDS = 60.0
 MAX_TRACKED_KEYS = 20_000
 HEALTH_TIMEOUT_SECONDS = 1.0
 
-TOO_LONG = f"Your message is too long. Please keep it under {MAX_MESSAGE_CHARACTERS:,} characters."
-TOO_LARGE = "That request is too large. Please send a shorter message."
-RATE_LIMITED = "You are sending messages faster than I can answer. Please wait a minute, then try again."
+TOO_LONG_TEMPLATE = N_("Your message is too long. Please keep it under {limit} characters.")
+TOO_LONG = TOO_LONG_TEMPLATE.format(limit=f"{MAX_MESSAGE_CHARACTERS:,}")
+TOO_LARGE = N_("That request is too large. Please send a shorter message.")
+RATE_LIMITED = N_("You are sending messages faster than I can answer. Please wait a minute, then try again.")
 NOT_AN_OBJECT = "Refused: the body must be a JSON object, for example {\"sender\": \"abc\", \"message\": \"hi\"}."
 NO_SENDER = "Refused: the request needs a \"sender\": letters, digits, dots, dashes or underscores (at most 64)."
 NO_MESSAGE = "Refused: the request needs a \"message\" with some text."
-OTHER_CHAT = "Refused: this conversation belongs to another chat."
-SERVICE_DOWN = (
+OTHER_CHAT = N_("Refused: this conversation belongs to another chat.")
+SERVICE_DOWN = N_(
     "Sorry, part of this service is not answering just now. Your answers so far are safe. "
     "Please try again in a few minutes."
 )
-NOT_UNDERSTOOD = "Sorry, I did not understand that. Please type your answer in words, or use the buttons."
-SERVER_ERROR = "Sorry, something went wrong on our side. Please try again in a minute."
+NOT_UNDERSTOOD = N_("Sorry, I did not understand that. Please type your answer in words, or use the buttons.")
+SERVER_ERROR = N_("Sorry, something went wrong on our side. Please try again in a minute.")
 STATUS_MESSAGES = {
     400: "Refused: the request could not be read.",
     404: "Refused: there is nothing at this address.",

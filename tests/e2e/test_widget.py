@@ -219,9 +219,14 @@ def test_works_on_a_360_pixel_phone_screen_with_large_text(browser: Browser, ser
         chat.click("Yes")
         assert chat.question_id == "age"
         page.evaluate("document.documentElement.style.fontSize = '200%'")  # the reader's text size
-        for selector in ("#psc-input", ".psc-send", ".psc-tool"):
+        for selector in ("#psc-input", ".psc-send", ".psc-tool:visible"):
             box = page.locator(selector).first.bounding_box()
             assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], selector
+        # No room for 中文 / English in the header at this size: the other language is in the menu.
+        assert not page.locator(".psc-languages").is_visible()
+        chat.open_menu()
+        assert page.locator(".psc-menu-items").get_by_role("button", name="中文", exact=True).is_visible()
+        page.keyboard.press("Escape")
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # no sideways scrolling
         assert page.evaluate("getComputedStyle(document.querySelector('.psc-text')).fontSize") == "32px"
         chat.type("61")

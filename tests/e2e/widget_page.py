@@ -24,10 +24,13 @@ SINCE_LAST_USER = """(() => {
 
 
 class ChatPage:
-    """One person using the widget. Every action waits until the assistant has answered."""
+    """One person using the widget. Every action waits until the assistant has answered.
 
-    def __init__(self, page: Page):
+    ``menu`` is the name of the header's menu button in the language the widget shows."""
+
+    def __init__(self, page: Page, menu: str = "Menu"):
         self.page = page
+        self.menu = menu
 
     def open(self, url: str) -> "ChatPage":
         self.page.goto(url)
@@ -42,7 +45,7 @@ class ChatPage:
         return self.wait()
 
     def open_menu(self) -> None:
-        toggle = self.page.get_by_role("button", name="Menu", exact=True)
+        toggle = self.page.get_by_role("button", name=self.menu, exact=True)
         if toggle.get_attribute("aria-expanded") != "true":
             toggle.click()
 
@@ -53,6 +56,26 @@ class ChatPage:
         if confirm is not None:
             self.page.locator("dialog.psc-dialog").get_by_role("button", name=confirm, exact=True).click()
         return self.wait()
+
+    def click_choice(self, index: int) -> "ChatPage":
+        """The answer button at ``index`` (0 is the first): for a test that must not depend on its words."""
+        self.page.locator(".psc-choices:not([hidden]) .psc-choice").nth(index).click()
+        return self.wait()
+
+    def choose_language(self, name: str) -> "ChatPage":
+        """The header's 中文 / English buttons."""
+        self.page.locator(".psc-languages").get_by_role("button", name=name, exact=True).click()
+        return self.wait()
+
+    @property
+    def language(self) -> dict:
+        """What the page says its language is: <html lang>, the widget's lang, the pressed chooser button."""
+        return self.page.evaluate(
+            """() => ({html: document.documentElement.lang,
+                       widget: document.querySelector('.psc').lang,
+                       pressed: [...document.querySelectorAll('.psc-language[aria-pressed="true"]')].map(b => b.textContent),
+                       stored: localStorage.getItem('prescreen-language')})"""
+        )
 
     def type(self, text: str) -> "ChatPage":
         self.page.fill("#psc-input", text)

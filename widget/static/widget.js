@@ -6,7 +6,13 @@
  *   <script src="https://ASSISTANT/widget/widget.js" defer></script>
  * It talks to the server the script came from (its /widget routes). Optional
  * attributes on the div: data-heading-level="1" (the chat's title is the page's
- * main heading) and data-about="#studies" (a link to the studies explained on the page).
+ * main heading), data-about="#studies" (a link to the studies explained on the page),
+ * data-title-zh / data-title-en (the chat's title in each language).
+ *
+ * Languages: 中文 / English in the header. The choice is kept in local storage;
+ * until one is made the widget follows the browser (navigator.languages). Every
+ * word it shows comes from GET /widget/strings/<language> (the `widget` message
+ * catalog); a change is sent to the assistant as /choose_language{"language": "zh"}.
  *
  * Everything from the server is shown with textContent, never as HTML.
  */
@@ -19,53 +25,40 @@
   var MAX_LENGTH = 2000;
   var RETRY_DELAYS_MS = [1000, 2000, 4000, 8000];
 
-  var TEXT = {
-    title: "Study pre-screening chat",
-    about: "The studies",
-    menu: "Menu",
-    saveForLater: "Save and come back later",
-    print: "Print or save as PDF",
-    startOver: "Start over",
-    deleteData: "Delete my data",
-    log: "Conversation",
-    you: "You said:",
-    assistant: "Assistant said:",
-    typing: "The assistant is typing…",
-    inputLabel: "Type your answer or question",
-    placeholder: "Type here",
-    send: "Send",
-    choices: "Answer choices",
-    tickLegend: "Tick each one that applies, then press \"Send my answer\".",
-    sendTicks: "Send my answer",
-    noTicks: "Please tick at least one, or choose \"None of these\".",
-    ticked: function (labels) { return "These apply: " + labels.join("; "); },
-    numberLabel: function (unit) { return unit ? "Your answer, in " + unit : "Your answer, as a number"; },
-    numberRange: function (min, max) { return "A number from " + min + " to " + max + "."; },
-    confirm: {
-      startOver: {
-        title: "Start over?",
-        text: "This clears the answers you have given so far in this chat.",
-        yes: "Yes, start over"
-      },
-      deleteData: {
-        title: "Delete your data?",
-        text: "This deletes your answers, your summary and any contact request from this chat. It cannot be undone.",
-        yes: "Yes, delete my data"
-      },
-      cancel: "Cancel"
-    },
-    emailSummary: "Email me this summary",
-    emailLink: "Email me a link to carry on on another device",
-    emailLabel: "Your email address",
-    consentSummary: "Send my summary to this address once. The address is deleted after the email is sent.",
-    consentLink: "Send a link to this address once. The link works once, for 7 days. The address is deleted after the email is sent.",
-    sendEmail: "Send the email",
-    resumed: "Welcome back. Here is your conversation so far.",
-    lost: "The connection was lost. Trying to connect again… Your answers are kept.",
-    back: "Connected again.",
-    tooLong: "That message is too long. Please keep it under " + MAX_LENGTH + " characters.",
-    serverError: "Sorry, something went wrong on our side. Please try again in a minute."
-  };
+  var LANGUAGE_KEY = "prescreen-language";
+  var LANGUAGES = ["en", "zh"];
+  // Every word the widget shows comes from the server (GET /widget/strings/<language>,
+  // from the `widget` message catalog): none is written here.
+  var TEXT = null;
+  var WORDS = null;  // the whole answer: {language, html_lang, text, languages}
+
+  // A sentence with {name} fields filled in (each language keeps its own word order).
+  function fill(sentence, values) {
+    return String(sentence).replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
+  // The language chosen in this browser, else the first the browser prefers that the chat speaks.
+  function storedLanguage() {
+    try {
+      var chosen = window.localStorage.getItem(LANGUAGE_KEY);
+      return LANGUAGES.indexOf(chosen) >= 0 ? chosen : null;
+    } catch (e) { return null; }
+  }
+
+  function browserLanguage() {
+    var preferred = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || "en"];
+    for (var i = 0; i < preferred.length; i++) {
+      var primary = String(preferred[i] || "").toLowerCase().split(/[-_]/)[0];
+      if (LANGUAGES.indexOf(primary) >= 0) return primary;
+    }
+    return "en";
+  }
+
+  function rememberLanguage(language) {
+    try { window.localStorage.setItem(LANGUAGE_KEY, language); } catch (e) { /* kept for this page only */ }
+  }
 
   function el(tag, attributes, text) {
     var node = document.createElement(tag);
@@ -92,6 +85,8 @@
     return id;
   }
 
+  function chooseLanguagePayload(language) { return '/choose_language{"language": "' + language + '"}'; }
+
   function sleep(ms) { return new Promise(function (resolve) { setTimeout(resolve, ms); }); }
 
   // A bot's text as paragraphs and real lists: lines that start with "- " are list items.
@@ -117,19 +112,116 @@
     this.pending = 0;
     this.offline = false;
     this.usedKeyboard = false;  // the last answer was given with the keyboard
-    this.build();
+    this.language = storedLanguage() || browserLanguage();
   }
+
+  // What every request says: the language the person reads (the server's own
+  // messages, such as a refusal, come in it).
+  Widget.prototype.headers = function (json) {
+    var headers = { "Accept-Language": WORDS ? WORDS.html_lang : this.language };
+    if (json) headers["Content-Type"] = "application/json";
+    return headers;
+  };
+
+  // The words for a language, from the server; tried again until they come.
+  Widget.prototype.loadWords = async function (language) {
+    for (var attempt = 0; ; attempt++) {
+      try {
+        var reply = await fetch(SERVER + "/widget/strings/" + language);
+        if (reply.ok) {
+          var words = await reply.json();
+          if (words && words.text && words.language === language) { WORDS = words; TEXT = words.text; this.language = language; return; }
+        }
+      } catch (error) { /* retried below */ }
+      if (this.status && TEXT) this.showStatus(TEXT.lost);
+      await sleep(RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)]);
+    }
+  };
+
+  // The chat's title: the page's own for this language (data-title-zh, data-title-en;
+  // data-title is taken as English), else the widget's.
+  Widget.prototype.chatTitle = function () {
+    var own = this.root.getAttribute("data-title-" + this.language);
+    if (!own && this.language === "en") own = this.root.getAttribute("data-title");
+    return own || TEXT.title;
+  };
+
+  // On the assistant's own page (data-page-languages) the page follows the chat's
+  // language: <html lang>, the title and the studies' text.
+  // (A page whose studies are not in that language keeps them as they are, tagged with their own lang.)
+  Widget.prototype.applyLanguageToPage = function () {
+    if (!this.root.hasAttribute("data-page-languages")) return;
+    document.documentElement.setAttribute("lang", WORDS.html_lang);
+    var title = this.root.getAttribute("data-page-title-" + this.language);
+    if (title) document.title = title;
+    var offered = this.root.getAttribute("data-page-languages").split(/\s+/);
+    if (offered.indexOf(this.language) < 0) return;
+    var language = this.language;
+    Array.prototype.forEach.call(document.querySelectorAll("[data-psc-lang]"), function (block) {
+      block.hidden = block.getAttribute("data-psc-lang") !== language;
+    });
+  };
+
+  // 中文 / English in the header: the chosen one is pressed.
+  Widget.prototype.buildLanguageChooser = function () {
+    var self = this;
+    var group = el("div", { "class": "psc-languages", role: "group", "aria-label": TEXT.language });
+    WORDS.languages.forEach(function (entry) {
+      var chosen = entry.code === self.language;
+      var button = el("button", {
+        type: "button", "class": "psc-tool psc-language", lang: entry.html_lang, "aria-pressed": chosen ? "true" : "false"
+      }, entry.name);
+      button.addEventListener("click", function () { self.chooseLanguage(entry.code, entry.name); });
+      group.appendChild(button);
+    });
+    return group;
+  };
+
+  // The widget's words in another language, keeping the conversation shown so far.
+  Widget.prototype.useLanguage = async function (language) {
+    await this.loadWords(language);
+    var kept = this.log ? Array.prototype.slice.call(this.log.childNodes) : [];
+    if (this.log) this.clearAnswerControls();
+    var progress = this.progress && !this.progress.hidden ? this.progressFill.style.width : null;
+    this.build();
+    kept.forEach(function (node) { this.log.appendChild(node); }, this);
+    Array.prototype.forEach.call(this.log.querySelectorAll(".psc-msg > .psc-said"), function (label) {
+      label.textContent = label.parentNode.classList.contains("psc-user") ? TEXT.you : TEXT.assistant;
+    });
+    if (progress !== null) { this.progressFill.style.width = progress; this.progress.hidden = false; }
+    this.typing.hidden = this.pending <= 0;
+    this.log.setAttribute("aria-busy", this.pending > 0 ? "true" : "false");
+    this.applyLanguageToPage();
+  };
+
+  // A choice from the header: remembered in this browser, told to the assistant, which
+  // keeps every answer and asks the current question again in the new language.
+  Widget.prototype.chooseLanguage = async function (language, name) {
+    rememberLanguage(language);
+    if (language === this.language) return;
+    this.setBusy(true);  // busy from the press until the question comes back in the new language
+    try {
+      await this.useLanguage(language);
+    } finally {
+      var chooser = this.box.querySelector(".psc-language[aria-pressed='true']");
+      if (chooser) chooser.focus({ preventScroll: true });
+      var sent = this.send(chooseLanguagePayload(language), name);
+      this.setBusy(false);
+    }
+    return sent;
+  };
 
   Widget.prototype.build = function () {
     var self = this;
     var level = /^[1-6]$/.test(this.root.getAttribute("data-heading-level") || "") ? this.root.getAttribute("data-heading-level") : "2";
-    var box = el("section", { "class": "psc", "aria-labelledby": "psc-title" });
+    var box = el("section", { "class": "psc", "aria-labelledby": "psc-title", lang: WORDS.html_lang });
 
     var head = el("div", { "class": "psc-head" });
-    head.appendChild(el("h" + level, { id: "psc-title", "class": "psc-title" }, this.root.getAttribute("data-title") || TEXT.title));
+    head.appendChild(el("h" + level, { id: "psc-title", "class": "psc-title" }, this.chatTitle()));
     var tools = el("div", { "class": "psc-head-tools" });
     var about = this.root.getAttribute("data-about");
     if (about && /^#[A-Za-z][\w-]*$/.test(about)) tools.appendChild(el("a", { "class": "psc-about", href: about }, TEXT.about));
+    tools.appendChild(this.buildLanguageChooser());
     tools.appendChild(this.buildMenu());
     head.appendChild(tools);
     box.appendChild(head);
@@ -178,7 +270,7 @@
       event.preventDefault();
       var text = self.input.value.trim();
       if (!text) return;
-      if (text.length > MAX_LENGTH) { self.showStatus(TEXT.tooLong); return; }
+      if (text.length > MAX_LENGTH) { self.showStatus(fill(TEXT.tooLong, { limit: MAX_LENGTH })); return; }
       self.input.value = "";
       self.usedKeyboard = false;  // typing: focus stays in the text box
       self.send(text, text);
@@ -187,8 +279,11 @@
 
     box.appendChild(this.buildDialog());
 
-    window.addEventListener("offline", function () { self.showStatus(TEXT.lost); });
-    window.addEventListener("online", function () { if (!self.offline) self.hideStatus(); });
+    if (!this.listening) {  // once, though the words are built again after a change of language
+      this.listening = true;
+      window.addEventListener("offline", function () { self.showStatus(TEXT.lost); });
+      window.addEventListener("online", function () { if (!self.offline) self.hideStatus(); });
+    }
 
     this.box = box;
     this.root.textContent = "";
@@ -205,6 +300,7 @@
       var li = el("li");
       var button = el("button", { type: "button", "class": "psc-menu-item" + (className ? " " + className : "") }, label);
       button.addEventListener("click", function (event) { close(); action(event); });
+      if (className === "psc-menu-language") li.className = "psc-menu-language-item";
       li.appendChild(button);
       items.appendChild(li);
       return button;
@@ -214,18 +310,24 @@
       var open = items.hidden;
       items.hidden = !open;
       toggle.setAttribute("aria-expanded", open ? "true" : "false");
-      if (open) items.querySelector("button").focus();
+      if (open) Array.prototype.filter.call(items.querySelectorAll("button"), function (b) { return b.offsetParent; })[0].focus();
     });
     wrap.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && !items.hidden) { close(); toggle.focus(); }
     });
+    // The other language, for when large text leaves no room for the header's 中文 / English (widget.css).
+    WORDS.languages.forEach(function (entry) {
+      if (entry.code === self.language) return;
+      var choice = item(entry.name, function () { self.chooseLanguage(entry.code, entry.name); }, "psc-menu-language");
+      choice.setAttribute("lang", entry.html_lang);
+    });
     item(TEXT.saveForLater, function () { self.send("/save_for_later", TEXT.saveForLater); });
     item(TEXT.print, function () { self.print(); });
     item(TEXT.startOver, function () {
-      self.confirm(TEXT.confirm.startOver, function () { self.send("/start_over", TEXT.startOver); });
+      self.confirm({ title: TEXT.startOverTitle, text: TEXT.startOverText, yes: TEXT.startOverYes }, function () { self.send("/start_over", TEXT.startOver); });
     }, "psc-danger");
     item(TEXT.deleteData, function () {
-      self.confirm(TEXT.confirm.deleteData, function () { self.send("/delete_data", TEXT.deleteData, { clearLog: true }); });
+      self.confirm({ title: TEXT.deleteDataTitle, text: TEXT.deleteDataText, yes: TEXT.deleteDataYes }, function () { self.send("/delete_data", TEXT.deleteData, { clearLog: true }); });
     }, "psc-danger");
     wrap.appendChild(toggle);
     wrap.appendChild(items);
@@ -240,7 +342,7 @@
     this.dialogTitle = el("h2", { id: "psc-dialog-title", "class": "psc-dialog-title" });
     this.dialogText = el("p", { id: "psc-dialog-text" });
     var buttons = el("div", { "class": "psc-dialog-buttons" });
-    this.dialogCancel = el("button", { type: "button", "class": "psc-tool" }, TEXT.confirm.cancel);
+    this.dialogCancel = el("button", { type: "button", "class": "psc-tool" }, TEXT.cancel);
     this.dialogYes = el("button", { type: "button", "class": "psc-send psc-danger-solid" });
     buttons.appendChild(this.dialogCancel);
     buttons.appendChild(this.dialogYes);
@@ -286,7 +388,7 @@
     var self = this;
     var custom = bubble.custom || {};
     var item = el("div", { "class": "psc-msg " + (bubble.role === "user" ? "psc-user" : "psc-bot") });
-    item.appendChild(el("span", { "class": "psc-visually-hidden" }, bubble.role === "user" ? TEXT.you : TEXT.assistant));
+    item.appendChild(el("span", { "class": "psc-visually-hidden psc-said" }, bubble.role === "user" ? TEXT.you : TEXT.assistant));
     if (custom.progress && custom.progress.label) item.appendChild(el("p", { "class": "psc-qnum" }, custom.progress.label));
     if (custom.card) {
       item.classList.add("psc-result");
@@ -324,7 +426,7 @@
       section.items.forEach(function (entry) { list.appendChild(el("li", {}, entry)); });
       box.appendChild(list);
     });
-    box.appendChild(el("h3", { "class": "psc-card-heading" }, "Next step"));
+    box.appendChild(el("h3", { "class": "psc-card-heading" }, TEXT.nextStep));
     box.appendChild(el("p", {}, card.next_step));
     box.appendChild(el("p", { "class": "psc-card-note" }, card.not_a_decision));
     var actions = el("div", { "class": "psc-card-actions" });
@@ -367,7 +469,7 @@
       var reply = null;
       try {
         reply = await fetch(SERVER + route, {
-          method: "POST", headers: { "Content-Type": "application/json" },
+          method: "POST", headers: self.headers(true),
           body: JSON.stringify({ conversation_id: self.id, email: address.value.trim(), consent: consent.checked })
         });
         var result = await reply.json();
@@ -421,14 +523,14 @@
 
   Widget.prototype.setNumberMode = function (question) {
     if (question) {
-      this.inputLabel.textContent = TEXT.numberLabel(question.unit);
+      this.inputLabel.textContent = question.unit ? fill(TEXT.numberLabelUnit, { unit: question.unit }) : TEXT.numberLabel;
       this.inputLabel.className = "psc-label";
       this.input.setAttribute("inputmode", "decimal");
       this.input.setAttribute("aria-describedby", "psc-hint");
       this.input.removeAttribute("placeholder");
       this.unit.textContent = question.unit || "";
       this.unit.hidden = !question.unit;
-      this.hint.textContent = TEXT.numberRange(question.minimum, question.maximum);
+      this.hint.textContent = fill(TEXT.numberRange, { minimum: question.minimum, maximum: question.maximum });
       this.hint.hidden = false;
     } else {
       this.inputLabel.textContent = TEXT.inputLabel;
@@ -512,7 +614,8 @@
       if (!ticked.length) { problem.textContent = TEXT.noTicks; return; }
       self.usedKeyboard = event.detail === 0;
       var ids = ticked.map(function (b) { return b.box.value; }).join(",");
-      self.send(checklist.payload.replace("{items}", ids), TEXT.ticked(ticked.map(function (b) { return b.label; })));
+      var labels = ticked.map(function (b) { return b.label; }).join(TEXT.tickedSeparator);
+      self.send(checklist.payload.replace("{items}", ids), fill(TEXT.ticked, { labels: labels }));
     });
     this.choices.appendChild(sendTicks);
     var none = this.choiceButton(checklist.none.label, checklist.none.payload);
@@ -563,7 +666,7 @@
       var failed = false, result = null;
       try {
         var reply = await fetch(SERVER + "/widget/message", {
-          method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body)
+          method: "POST", headers: this.headers(true), body: JSON.stringify(body)
         });
         if (reply.status >= 502 && reply.status <= 504) failed = true;  // a proxy in front of a server that is down
         else result = await reply.json().catch(function () { return { error: TEXT.serverError }; });
@@ -572,8 +675,8 @@
       }
       if (!failed) {
         if (this.offline) { this.offline = false; this.showStatus(TEXT.back); var self = this; setTimeout(function () { if (!self.offline) self.hideStatus(); }, 4000); }
-        if (result && result.error) return [{ role: "bot", text: result.error, buttons: [], custom: {} }];
-        return (result && result.messages) || [];
+        if (result && result.error) return { messages: [{ role: "bot", text: result.error, buttons: [], custom: {} }] };
+        return { messages: (result && result.messages) || [], language: result && result.language };
       }
       this.offline = true;
       this.showStatus(TEXT.lost);
@@ -592,7 +695,13 @@
     if (sent) this.reveal([sent]);
     var body = { conversation_id: this.id, message: message, shown: shown, message_id: randomHex(16) };
     this.setBusy(true);
-    this.queue = this.queue.then(function () { return self.deliver(body); }).then(function (bubbles) {
+    this.queue = this.queue.then(function () { return self.deliver(body); }).then(async function (answer) {
+      var bubbles = answer.messages;
+      // The conversation changed language in words ("说中文", "English please"): the widget follows.
+      if (LANGUAGES.indexOf(answer.language) >= 0 && answer.language !== self.language) {
+        rememberLanguage(answer.language);
+        await self.useLanguage(answer.language);
+      }
       if (options.clearLog) { self.log.textContent = ""; self.progress.hidden = true; }  // the stored conversation is gone; so is what it showed
       var items = bubbles.map(function (bubble) { return self.addBubble(bubble); });
       self.showAnswerControls(bubbles);
@@ -616,7 +725,7 @@
     window.history.replaceState(null, "", window.location.pathname + (rest ? "?" + rest : "") + window.location.hash);
     try {
       var reply = await fetch(SERVER + "/widget/resume", {
-        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ token: token })
+        method: "POST", headers: this.headers(true), body: JSON.stringify({ token: token })
       });
       var result = await reply.json();
       if (result.conversation_id && /^[0-9a-f]{32}$/.test(result.conversation_id)) {
@@ -632,13 +741,16 @@
 
   // Shows the conversation so far (after a reload), or starts a new one.
   Widget.prototype.start = async function () {
+    await this.loadWords(this.language);
+    this.build();
+    this.applyLanguageToPage();
     var notice = await this.resumeFromLink();
     if (notice) this.showStatus(notice);
-    var history = null;
+    var history = null, language = null;
     for (var attempt = 0; history === null; attempt++) {
       try {
-        var reply = await fetch(SERVER + "/widget/history/" + this.id);
-        if (reply.ok) history = (await reply.json()).messages || [];
+        var reply = await fetch(SERVER + "/widget/history/" + this.id, { headers: this.headers(false) });
+        if (reply.ok) { var stored = await reply.json(); history = stored.messages || []; language = stored.language; }
         else if (reply.status < 500) history = [];
       } catch (error) { /* retried below */ }
       if (history === null) {
@@ -648,7 +760,13 @@
       }
     }
     if (this.offline) { this.offline = false; this.hideStatus(); }
-    if (!history.length) return this.send("/greet", "");
+    if (!history.length) return this.open();
+    // A conversation goes on in the language it was left in (it may have been switched in words).
+    if (LANGUAGES.indexOf(language) >= 0 && language !== this.language) {
+      var resumed = notice === TEXT.resumed;
+      await this.useLanguage(language);
+      if (resumed) this.showStatus(TEXT.resumed);
+    }
     var self = this;
     var items = history.map(function (bubble) { return self.addBubble(bubble); });
     this.log.setAttribute("aria-busy", "false");
@@ -656,6 +774,12 @@
     history.forEach(function (bubble, index) { if (bubble.role === "user") lastUser = index; });
     this.showAnswerControls(history.slice(lastUser + 1));
     this.reveal(items.slice(lastUser + 1));
+  };
+
+  // A new conversation: the assistant is told the language first, so that it greets in it.
+  Widget.prototype.open = function () {
+    if (this.language !== "en") this.send(chooseLanguagePayload(this.language), "");
+    return this.send("/greet", "");
   };
 
   function boot() {
