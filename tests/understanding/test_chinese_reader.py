@@ -412,3 +412,10 @@ def test_numbers_settled_by_the_reply(reader, questions, question_id, text, expe
 def test_times_with_a_correction_or_nothing_since(reader, questions, question_id, text, low, high):
     reading = read(reader, questions, question_id, text)
     assert low <= reading.value <= high and not reading.needs_check, (text, reading.value)
+
+
+@pytest.mark.parametrize("text", ["她不过敏", "不过敏", "他對這些藥不過敏"])
+def test_not_allergic_is_a_no_not_a_but(reader, questions, text):
+    # 不过敏 holds 不过 ("but"); the 不 is the negation of 过敏 (allergic).
+    reading = read(reader, questions, "chemo_allergy", text)
+    assert reading.value == "no", (text, reading)

@@ -57,6 +57,8 @@ def normalise(text: str, limit: Optional[int] = MAX_ANSWER_CHARS) -> str:
         text = text.replace(cantonese, mandarin)
     # 係 becomes 系 in Simplified; on its own at the start of a reply it is Cantonese "yes" (系，…).
     text = re.sub(r"^系(?=\s*(?:[,.!]|$))", "是", text)
+    # 不过敏 is "not allergic", not 不过 ("but") before 敏: keep the negation apart from its word.
+    text = text.replace("不过敏", "不 过敏")
     text = text.lower()
     return re.sub(r"\s+", " ", text).strip(" .")
 
