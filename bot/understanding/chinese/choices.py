@@ -12,29 +12,21 @@ confidence, so an unsure guess becomes a check, never an answer.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import List, Optional, Tuple
 
-from bot.screening.answers import Choice, Question
+from bot.screening.answers import Question
 from bot.understanding.chinese.text import normalise, words
+from bot.understanding.choice_words import ChoiceClassifier, ChoiceGuess, best_match
 
 # A negation just before a choice's words changes their meaning (不是完全正常).
 _NEGATION_BEFORE = re.compile(r"(?:不|没|没有|不是|并非|并不|从没|无|未|不太|不怎么|不能|没法)\s*(?:太|很|是|能|算|再)?\s*$")
 _NEGATION_INSIDE = re.compile(r"不|没|无|未|干不了|起不了|下不了")
 _ORDINAL = re.compile(r"(?:第|选|选择|选第)?\s*([1-5一二三四五])\s*(?:个|项|种|条|个选项)?|最后一个|最后那个")
 _ORDINALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
-SEED = 0
 _COMMON = frozenset(
     "我们 你们 他们 她们 现在 时候 就是 一个 什么 还是 可以 但是 自己 的话 觉得 感觉 医生 没有 这个 那个 因为 所以 已经 "
     "比较 时间 一下 一点 还有 然后 怎么 这样 那样 不是 如果 或者 以前 之前 最近 知道 问题 情况 意思 这种 那种".split()
 )
-
-
-@dataclass(frozen=True)
-class ChoiceGuess:
-    choice_id: str
-    confidence: float
 
 
 def exact_choice(question: Question, text: str) -> Optional[str]:
@@ -71,16 +63,8 @@ def synonym_choice(question: Question, text: str) -> Optional[ChoiceGuess]:
                 if _NEGATION_INSIDE.search(phrase) or not _NEGATION_BEFORE.search(text[:start]):
                     found.append((len(phrase), choice.id))
                 start = text.find(phrase, start + 1)
-    if not found:
-        return None
-    found.sort(reverse=True)
-    best_length, best = found[0]
     # A longer phrase holds a shorter one (没有限制 holds 没有): the shorter one is not a rival.
-    rivals = {cid for length, cid in found if cid != best and length >= best_length}
-    if rivals:
-        return None
-    others = {cid for _, cid in found if cid != best}
-    return ChoiceGuess(best, 0.95 if not others else 0.85)
+    return best_match(found)
 
 
 def negated_choices(question: Question, text: str) -> set:
@@ -100,67 +84,21 @@ def negated_choices(question: Question, text: str) -> set:
 
 def classify(question: Question, text: str) -> Optional[ChoiceGuess]:
     """The classifier's guess over the choices that have examples, or None when there is none to train."""
-    model = _train(question.choices)
-    if model is None:
-        return None
-    vectoriser, classifier, vocabulary = model
-    probabilities = classifier.predict_proba(vectoriser.transform([text]))[0]
-    ranked = sorted(zip(probabilities, classifier.classes_), reverse=True)
-    (best_p, best), (second_p, _) = ranked[0], ranked[1]
-    # A classifier always picks some choice: the reply must share a content word with the
-    # examples of the choice it picks, or it is no guess at all.
-    if not content_words(text) & vocabulary[str(best)]:
-        return None
-    margin = float(best_p - second_p)
-    if margin >= 0.5:
-        confidence = max(float(best_p), 0.8)
-    elif margin >= 0.25:
-        confidence = min(float(best_p), 0.79)
-    else:
-        confidence = float(best_p) * 0.7
-    return ChoiceGuess(str(best), confidence)
+    return CLASSIFIER.classify(question.choices, text)
 
 
 def _phrases(question: Question, choice_id: str) -> Tuple[str, ...]:
-    return _choice_phrases(question.choices, choice_id)
+    return CLASSIFIER.phrases(question.choices, choice_id)
 
 
-@lru_cache(maxsize=None)
-def _choice_phrases(choices: Tuple[Choice, ...], choice_id: str) -> Tuple[str, ...]:
-    choice = next(c for c in choices if c.id == choice_id)
-    return tuple(dict.fromkeys(normalise(p) for p in choice.synonyms + choice.means if normalise(p)))
-
-
-def _analyse(text: str) -> List[str]:
-    return words(text)
-
-
-@lru_cache(maxsize=None)
-def _train(choices: Tuple[Choice, ...]):
+def _features():
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import FeatureUnion  # imported on first use: the loader stays light
 
-    texts, labels = [], []
-    for choice in choices:
-        if not choice.examples:
-            continue
-        for sentence in choice.examples + choice.synonyms + (choice.label,):
-            texts.append(normalise(sentence))
-            labels.append(choice.id)
-    if len(set(labels)) < 2:
-        return None
-    vectoriser = FeatureUnion([
-        ("words", TfidfVectorizer(analyzer=_analyse, sublinear_tf=True)),
+    return FeatureUnion([
+        ("words", TfidfVectorizer(analyzer=words, sublinear_tf=True)),
         ("chars", TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True)),
     ])
-    features = vectoriser.fit_transform(texts)
-    classifier = LogisticRegression(C=20.0, max_iter=2000, random_state=SEED)
-    classifier.fit(features, labels)
-    vocabulary = {label: set() for label in labels}
-    for sentence, label in zip(texts, labels):
-        vocabulary[label] |= content_words(sentence)
-    return vectoriser, classifier, vocabulary
 
 
 def content_words(text: str) -> set:
@@ -172,3 +110,6 @@ def content_words(text: str) -> set:
         pairs.update(run[i:i + 2] for i in range(len(run) - 1))
     pairs.update(re.findall(r"[a-z][a-z0-9+-]+", text))
     return {pair for pair in pairs if pair not in _COMMON}
+
+
+CLASSIFIER = ChoiceClassifier(normalise=normalise, features=_features, content_words=content_words)

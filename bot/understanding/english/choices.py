@@ -11,11 +11,10 @@ confidence, so an unsure guess becomes a check, never an answer.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import List, Optional, Tuple
 
-from bot.screening.answers import Choice, Question
+from bot.screening.answers import Question
+from bot.understanding.choice_words import ChoiceClassifier, ChoiceGuess, best_match
 from bot.understanding.english.text import normalise
 
 _NEGATION_BEFORE = re.compile(r"\b(?:not|no|never|no longer|hardly|barely|can not|could not|is not|not really)\s+(?:\w+\s+)?$")
@@ -23,13 +22,6 @@ _ORDINAL = re.compile(
     r"(?:the |option |number |choice )?(\d|first|second|third|fourth|fifth|last)(?: one| option| choice)?"
 )
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
-SEED = 0
-
-
-@dataclass(frozen=True)
-class ChoiceGuess:
-    choice_id: str
-    confidence: float
 
 
 def exact_choice(question: Question, text: str) -> Optional[str]:
@@ -65,15 +57,7 @@ def synonym_choice(question: Question, text: str) -> Optional[ChoiceGuess]:
                 if not negated_inside and _NEGATION_BEFORE.search(text[: match.start()]):
                     continue
                 found.append((len(phrase), choice.id))
-    if not found:
-        return None
-    found.sort(reverse=True)
-    best_length, best = found[0]
-    rivals = {cid for length, cid in found if cid != best and length >= best_length}
-    if rivals:
-        return None
-    others = {cid for _, cid in found if cid != best}
-    return ChoiceGuess(best, 0.95 if not others else 0.85)
+    return best_match(found)
 
 
 def negated_choices(question: Question, text: str) -> set:
@@ -91,69 +75,21 @@ def negated_choices(question: Question, text: str) -> set:
 
 def classify(question: Question, text: str) -> Optional[ChoiceGuess]:
     """The classifier's guess over the choices that have examples, or None when there is none to train."""
-    model = _model(question)
-    if model is None:
-        return None
-    vectoriser, classifier, vocabulary = model
-    probabilities = classifier.predict_proba(vectoriser.transform([text]))[0]
-    ranked = sorted(zip(probabilities, classifier.classes_), reverse=True)
-    (best_p, best), (second_p, _) = ranked[0], ranked[1]
-    # A classifier always picks some choice, even for "what does that mean?": the reply must
-    # share a content word with the examples of the choice it picks, or it is no guess at all.
-    if not _content_words(text) & vocabulary[str(best)]:
-        return None
-    # The margin over the runner-up matters as much as the probability itself: a clear
-    # winner (ahead by half or more) is used; a close call is checked or asked again.
-    margin = float(best_p - second_p)
-    if margin >= 0.5:
-        confidence = max(float(best_p), 0.8)
-    elif margin >= 0.25:
-        confidence = min(float(best_p), 0.79)
-    else:
-        confidence = float(best_p) * 0.7
-    return ChoiceGuess(str(best), confidence)
+    return CLASSIFIER.classify(question.choices, text)
 
 
 def _phrases(question: Question, choice_id: str) -> Tuple[str, ...]:
-    return _choice_phrases(question.choices, choice_id)
+    return CLASSIFIER.phrases(question.choices, choice_id)
 
 
-@lru_cache(maxsize=None)
-def _choice_phrases(choices: Tuple[Choice, ...], choice_id: str) -> Tuple[str, ...]:
-    choice = next(c for c in choices if c.id == choice_id)
-    return tuple(dict.fromkeys(normalise(p) for p in choice.synonyms + choice.means if normalise(p)))
-
-
-def _model(question: Question):
-    return _train(question.choices)
-
-
-@lru_cache(maxsize=None)
-def _train(choices: Tuple[Choice, ...]):
+def _features():
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import FeatureUnion  # imported on first use: the loader stays light
 
-    texts, labels = [], []
-    for choice in choices:
-        if not choice.examples:
-            continue
-        for sentence in choice.examples + choice.synonyms + (choice.label,):
-            texts.append(normalise(sentence))
-            labels.append(choice.id)
-    if len(set(labels)) < 2:
-        return None
-    vectoriser = FeatureUnion([
+    return FeatureUnion([
         ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)),
         ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)),
     ])
-    features = vectoriser.fit_transform(texts)
-    classifier = LogisticRegression(C=20.0, max_iter=2000, random_state=SEED)
-    classifier.fit(features, labels)
-    vocabulary = {label: set() for label in labels}
-    for sentence, label in zip(texts, labels):
-        vocabulary[label] |= _content_words(sentence)
-    return vectoriser, classifier, vocabulary
 
 
 _COMMON = frozenset(
@@ -165,3 +101,6 @@ _COMMON = frozenset(
 
 def _content_words(text: str) -> set:
     return {word for word in text.split() if len(word) >= 4 and word not in _COMMON}
+
+
+CLASSIFIER = ChoiceClassifier(normalise=normalise, features=_features, content_words=_content_words)
