@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from bot.understanding.voice_words import VoiceWords
+
 _RELATIVES = (
     r"妈妈?|母亲|老妈|爸爸?|父亲|老爸|老公|老婆|爱人|丈夫|妻子|先生|太太|媳妇|儿子|女儿|闺女|哥哥?|姐姐?|弟弟?|妹妹?"
     r"|婆婆|公公|岳母|岳父|丈母娘|奶奶|爷爷|外婆|外公|姥姥|姥爷|阿姨|叔叔|舅舅|姑姑|伯伯|孙子|孙女|外孙女?|侄子|侄女"
@@ -19,14 +21,9 @@ _SELF = re.compile(r"^我$|^我的$|^自己$|自己(?:问|填|答|看)|给自己
 _NOT_SELF = re.compile(r"不是我|不是本人|不是我自己|不是给我|不是为自己")
 
 
+_WORDS = VoiceWords(caregiver=_CAREGIVER, self_=_SELF, not_self=_NOT_SELF, mask="#")
+
+
 def read_voice(text: str) -> Optional[str]:
     """"self" or "caregiver", or None when the words say neither or both."""
-    caregiver = bool(_CAREGIVER.search(text)) or bool(_NOT_SELF.search(text))
-    rest = _NOT_SELF.sub(" ", text)
-    rest = _CAREGIVER.sub("#", rest)
-    self_ = bool(_SELF.search(rest))
-    if caregiver and not self_:
-        return "caregiver"
-    if self_ and not caregiver:
-        return "self"
-    return None
+    return _WORDS.read(text)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from bot.understanding.voice_words import VoiceWords
+
 _RELATIVES = (
     r"mother|mum|mom|mommy|mummy|mama|father|dad|daddy|papa|husband|wife|partner|spouse|son|daughter|sister|brother"
     r"|friend|aunt|auntie|uncle|niece|nephew|cousin|grandmother|grandfather|grandma|grandpa|granny|gran|nan|nana"
@@ -20,14 +22,9 @@ _SELF = re.compile(r"\b(?:myself|for me|me myself|i am the patient|it is me|it i
 _NOT_SELF = re.compile(r"\b(?:not (?:for )?(?:me|myself)|not about me|not the patient)\b")
 
 
+_WORDS = VoiceWords(caregiver=_CAREGIVER, self_=_SELF, not_self=_NOT_SELF)
+
+
 def read_voice(text: str) -> Optional[str]:
     """"self" or "caregiver", or None when the words say neither or both."""
-    caregiver = bool(_CAREGIVER.search(text)) or bool(_NOT_SELF.search(text))
-    rest = _NOT_SELF.sub(" ", text)
-    rest = _CAREGIVER.sub(" ", rest)
-    self_ = bool(_SELF.search(rest))
-    if caregiver and not self_:
-        return "caregiver"
-    if self_ and not caregiver:
-        return "self"
-    return None
+    return _WORDS.read(text)
