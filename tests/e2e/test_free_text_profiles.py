@@ -55,10 +55,17 @@ class TypingChat(Chat):
             assert question_id is not None, f"no question and no result; the bot said: {self.text!r}"
             assert question_id in profile, f"unexpected question {question_id}; asked so far {asked}"
             assert len(asked) < 60, f"too many questions: {asked[-5:]}; the bot said: {self.text!r}"
+            self.assert_not_asked_again(asked, question_id, profile)
             asked.append(question_id)
             self.say(profile[question_id])
-            assert "Sorry, I could not use that answer" not in self.text, (question_id, profile[question_id], self.text)
+            self.assert_understood(question_id, profile[question_id])
         return asked, self.result, confirmations
+
+    def assert_not_asked_again(self, asked: List[str], question_id: str, profile: Dict[str, str]) -> None:
+        """A language whose re-ask has no fixed words checks that the same question did not come back."""
+
+    def assert_understood(self, question_id: str, answer: str) -> None:
+        assert "Sorry, I could not use that answer" not in self.text, (question_id, answer, self.text)
 
 
 @pytest.fixture
