@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable, Optional, Protocol
 
-from bot.screening.answers import AnswerValue, Question
+from bot.screening.answers import NO, YES, AnswerValue, Question
 
 # Long pasted text is cut before reading: no answer needs more.
 MAX_ANSWER_CHARS = 200
@@ -39,6 +39,14 @@ class Reading:
     @property
     def needs_check(self) -> bool:
         return self.value is not None and self.confidence < CONFIDENT
+
+
+def confirmation(value: Optional[str], confidence: float) -> Optional[bool]:
+    """A reply to "is that right?" as every reader reads it: a confident yes is True, a confident no
+    False; anything else (not sure, unclear, a weak reading) is None, and the question is asked again."""
+    if confidence < CONFIDENT:
+        return None
+    return True if value == YES else False if value == NO else None
 
 
 class Reader(Protocol):

@@ -37,7 +37,7 @@ from bot.understanding.chinese.text import clauses, normalise
 from bot.understanding.chinese.times import NOT_WITHIN, read_time
 from bot.understanding.chinese.voice import read_voice
 from bot.understanding.english.times import TimeReading
-from bot.understanding.reading import MAX_ANSWER_CHARS, Reading
+from bot.understanding.reading import MAX_ANSWER_CHARS, Reading, confirmation
 
 _INTENT_VALUES = {"affirm": YES, "deny": NO, "not_sure": NOT_SURE}
 # A classifier guess below this is no answer at all; between it and CONFIDENT it is a check.
@@ -277,11 +277,7 @@ class ChineseReader:
 
     def read_confirmation(self, text: str) -> Optional[bool]:
         polarity = read_polarity(normalise(text))
-        if polarity.value == YES and polarity.confidence >= 0.8:
-            return True
-        if polarity.value == NO and polarity.confidence >= 0.8:
-            return False
-        return None
+        return confirmation(polarity.value, polarity.confidence)
 
     def read_voice(self, text: str) -> Optional[str]:
         return read_voice(normalise(text))

@@ -28,7 +28,7 @@ from bot.understanding.english.statements import read_statement, reads_as_not_ac
 from bot.understanding.english.text import normalise
 from bot.understanding.english.times import TimeReading, read_time
 from bot.understanding.english.voice import read_voice
-from bot.understanding.reading import MAX_ANSWER_CHARS, Reading
+from bot.understanding.reading import MAX_ANSWER_CHARS, Reading, confirmation
 
 _INTENT_VALUES = {"affirm": YES, "deny": NO, "not_sure": NOT_SURE}
 HEDGE_NOTE = (
@@ -285,11 +285,7 @@ class EnglishReader:
 
     def read_confirmation(self, text: str) -> Optional[bool]:
         polarity = read_polarity(normalise(text))
-        if polarity.value == YES and polarity.confidence >= 0.8:
-            return True
-        if polarity.value == NO and polarity.confidence >= 0.8:
-            return False
-        return None
+        return confirmation(polarity.value, polarity.confidence)
 
     def read_voice(self, text: str) -> Optional[str]:
         return read_voice(normalise(text))
