@@ -92,21 +92,21 @@ class Catalog:
     questions: Mapping[str, Question]
     trials: Mapping[str, Trial] = field(default_factory=dict)
     language: str = SOURCE_LANGUAGE
-    translations: Mapping[str, "Catalog"] = field(default_factory=dict, repr=False)
+    # The same catalog in every language the seed files hold, this one included; one mapping
+    # shared by all of them (empty for a catalog built by hand: it speaks only its own language).
+    versions: Mapping[str, "Catalog"] = field(default_factory=dict, repr=False)
 
     @property
     def languages(self) -> Tuple[str, ...]:
         """Every language all seed files hold, the source language first."""
-        return tuple(language for language in LANGUAGES if language == self.language or language in self.translations)
+        return tuple(language for language in LANGUAGES if language == self.language or language in self.versions)
 
     def in_language(self, language: str) -> "Catalog":
         """The same ids, rules and numbers, with every text in ``language``."""
         if language == self.language:
             return self
-        if language == SOURCE_LANGUAGE and self.language != SOURCE_LANGUAGE:
-            return self.translations[SOURCE_LANGUAGE]
         try:
-            return self.translations[language]
+            return self.versions[language]
         except KeyError:
             raise KeyError(f"the seed files do not hold language {language!r} (they hold {list(self.languages)})") from None
 
@@ -244,17 +244,14 @@ def load_catalog(seeds_dir: Path) -> Catalog:
         for language in translated_questions
         if all(language in translations for translations in translated_trials.values())
     ]
-    others: Dict[str, Catalog] = {}
+    versions: Dict[str, Catalog] = {}
+    source = versions[SOURCE_LANGUAGE] = Catalog(questions=questions, trials=trials, versions=versions)
     for language in complete:
-        others[language] = Catalog(
+        versions[language] = Catalog(
             questions=translated_questions[language],
             trials={tid: translations[language] for tid, translations in translated_trials.items()},
             language=language,
-        )
-    source = Catalog(questions=questions, trials=trials, language=SOURCE_LANGUAGE, translations=others)
-    for language, catalog in others.items():
-        object.__setattr__(
-            catalog, "translations", {SOURCE_LANGUAGE: source, **{k: v for k, v in others.items() if k != language}}
+            versions=versions,
         )
     return source
 
@@ -418,8 +415,8 @@ _CRITERION_KEYS = (
 
 def load_translated_trial(path: Path, questions: Mapping[str, Question]) -> Tuple[Trial, Dict[str, Trial]]:
     """A trial in English, and in each other language its file holds (criteria, rules and ids shared)."""
-    trial = load_trial(path, questions)
     raw = read_yaml(path)
+    trial = _trial(path, raw, questions)
     translations: Dict[str, Trial] = {}
     for language in _languages(path, raw):
         try:
@@ -439,7 +436,11 @@ def load_translated_trial(path: Path, questions: Mapping[str, Question]) -> Tupl
 
 
 def load_trial(path: Path, questions: Mapping[str, Question]) -> Trial:
-    fields = _Fields(path, None, read_yaml(path), _TRIAL_KEYS)
+    return _trial(path, read_yaml(path), questions)
+
+
+def _trial(path: Path, raw: Any, questions: Mapping[str, Question]) -> Trial:
+    fields = _Fields(path, None, raw, _TRIAL_KEYS)
     listing_path = path.parent / fields.text("listing")
     try:
         listing = listing_path.read_text(encoding="utf-8")
