@@ -90,6 +90,8 @@ class Settings:
     # Shared state for several replicas (the widget's answer-once cache). None: in-process.
     redis_url: Optional[str] = None
     replies_ttl_seconds: int = 3600
+    # The Rasa server's performance fixes to Rasa 3.6.21 (rasa_speedups); off only to compare or rule them out.
+    rasa_speedups: bool = True
 
     def study_team_email(self, trial_id: str) -> Optional[str]:
         return self.study_team_emails.get(trial_id)
@@ -233,4 +235,5 @@ def get_settings() -> Settings:
         trusted_proxies=tuple(a.strip() for a in (_text("TRUSTED_PROXIES") or "").split(",") if a.strip()),
         redis_url=_text("REDIS_URL"),
         replies_ttl_seconds=_number("WIDGET_REPLIES_TTL_SECONDS", 3600, int),
+        rasa_speedups=_flag("RASA_SPEEDUPS", True),
     )

@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/benchmark.py [--concurrency 20] [--rounds 3] [--think-seconds 0]
         [--tracker-store actions.tracker_store.ForgetfulSQLTrackerStore --tracker-store actions.cached_tracker_store.CachedSQLTrackerStore]
+        [--compare-speedups]
 
 Starts the action server and the Rasa server on free loopback ports, runs
 K x rounds whole screenings (K at a time), and prints the p50/p95 turn latency,
@@ -13,6 +14,10 @@ this machine. The README's performance figures come from this script.
 With --think-seconds 0 every simulated person answers the moment a reply comes
 (a stress test: the servers are never idle). A real person reads and types;
 --think-seconds T waits a random 0.5T-1.5T (seeded) before each message.
+
+--compare-speedups runs the same load twice, back to back: first with
+RASA_SPEEDUPS=false (Rasa's own functions), then with the performance fixes
+of rasa_speedups/ (the default), so before and after come from one run.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import List
+from typing import List, Optional
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_ROOT))
@@ -90,14 +95,20 @@ def main() -> None:
         "--tracker-store", action="append", default=None, metavar="CLASS",
         help=f"tracker store class (default {TRACKER_STORE}); give it twice to compare two in one run",
     )
+    parser.add_argument(
+        "--compare-speedups", action="store_true",
+        help="run without the performance fixes to Rasa (RASA_SPEEDUPS=false), then with them",
+    )
     args = parser.parse_args()
-    for tracker_store in args.tracker_store or [TRACKER_STORE]:
-        run(args, tracker_store)
+    for speedups in (["false", "true"] if args.compare_speedups else [None]):
+        for tracker_store in args.tracker_store or [TRACKER_STORE]:
+            run(args, tracker_store, speedups)
 
 
-def run(args: argparse.Namespace, tracker_store: str) -> None:
+def run(args: argparse.Namespace, tracker_store: str, speedups: Optional[str] = None) -> None:
+    extra_env = {"RASA_SPEEDUPS": speedups} if speedups else None
     with tempfile.TemporaryDirectory() as tmp:
-        servers = start_servers(Path(tmp), tracker_store=tracker_store)
+        servers = start_servers(Path(tmp), extra_env=extra_env, tracker_store=tracker_store)
         try:
             one_conversation(servers.rasa_url)  # warm-up, not counted
             actions_pid, rasa_pid = (p.pid for p in servers.processes)
@@ -116,6 +127,7 @@ def run(args: argparse.Namespace, tracker_store: str) -> None:
             latencies = sorted(ms for run in runs for ms in run)
             print(json.dumps({
                 "tracker_store": tracker_store.rsplit(".", 1)[1],
+                "rasa_speedups": speedups or os.environ.get("RASA_SPEEDUPS", "true"),
                 "concurrency": args.concurrency,
                 "think_seconds": args.think_seconds,
                 "conversations": len(runs),
