@@ -147,6 +147,27 @@ def test_switching_language_in_the_middle_keeps_every_answer(chat: Chat, chinese
     assert chat.result["verdict"] == "likely_eligible"
 
 
+def test_a_typed_stop_in_chinese_is_asked_about_and_a_refusal_goes_on(chat: Chat, chinese: Catalog):
+    _begin_in_chinese(chat, "self", NPC, chinese)
+    asked = []
+    for _ in range(3):
+        asked.append(chat.question_id)
+        chat.say(button(_pressed(NPC_TYPICAL[chat.question_id])))
+    current = chat.question_id
+    chat.say("我不想做了")
+    assert "您要现在结束吗" in chat.text and "我没有保存" not in chat.text
+    assert chat.button_titles == ["是的，结束", "不，继续回答"]
+    assert_plain_chinese(_texts(chat) + chat.button_titles, chinese)
+    chat.say("不要")  # "don't (stop)": a bare refusal must never end the screening
+    assert "我们继续" in chat.text and chat.question_id == current
+    chat.say("/ask_progress")
+    assert f"第{len(asked) + 1}题" in chat.text  # the answers before the stop question are kept
+    chat.say("结束吧")
+    assert "您要现在结束吗" in chat.text
+    chat.say("/affirm")
+    assert "我没有保存您的回答" in chat.text
+
+
 def test_the_chinese_summary_after_a_switch_counts_the_english_answers(chat: Chat, chinese: Catalog):
     chat.start("self", "npc")
     before: List[str] = []

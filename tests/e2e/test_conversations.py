@@ -204,12 +204,36 @@ def test_stop_ends_politely_and_keeps_nothing(chat: Chat, servers):
     chat.start("self", "npc")
     chat.say("yes").say("50")
     chat.say("stop")
+    assert "Do you want to stop now?" in chat.text  # a typed stop is asked about first
+    chat.say("/affirm")  # "Yes, stop"
     assert "I have not kept your answers" in chat.text
     chat.say("show me the summary")
     assert "We have not started the questions yet" in chat.text
     # The stored history was forgotten too: only what came after "stop" is kept.
     stored = conversation_events(servers, chat.sender)
     assert stored and all(event.get("text") != "50" for event in stored)
+
+
+def test_a_typed_stop_then_no_goes_on_with_every_answer_kept(chat: Chat):
+    chat.start("caregiver", "npc")
+    chat.say("yes").say("she is 50")
+    asked, number = chat.question_id, chat.custom("question_id")["number"]
+    chat.say("I want to stop")
+    assert "Do you want to stop now?" in chat.text and "I have not kept" not in chat.text
+    assert chat.button_titles == ["Yes, stop", "No, go on"]
+    chat.say("no")
+    assert "OK, let's go on." in chat.text
+    assert chat.question_id == asked
+    assert chat.custom("question_id")["number"] == number == 3  # both answers before the stop question count
+
+
+def test_goodbye_in_the_middle_is_asked_about_and_a_second_goodbye_stops(chat: Chat):
+    chat.start("self", "breast")
+    chat.say("yes")
+    chat.say("bye")
+    assert "Do you want to stop now?" in chat.text
+    chat.say("bye")
+    assert "I have not kept your answers" in chat.text
 
 
 def test_a_waiting_time_is_reported_as_not_yet_with_its_end_date(chat: Chat):
