@@ -143,6 +143,12 @@ def test_every_state_is_accessible_in_view_and_the_summary_prints(browser: Brows
             assert_question_and_choices_in_view(page)
             if question_id == "chemo_lines":
                 check_state(page, device, "2-mid-form", problems)
+                chat.type("stop")  # a typed stop asks first; "No, go on" keeps every answer
+                assert chat.choices == ["Yes, stop", "No, go on"]
+                check_state(page, device, "2b-stop-question", problems)
+                chat.click("No, go on")
+                assert chat.question_id == "chemo_lines"
+                assert page.locator(".psc-qnum").last.text_content() == progress
             answer_with(chat, how)
 
         # The umbrella list as boxes to tick: one ticked line asks its two follow-ups, the rest are cleared.
