@@ -1,0 +1,68 @@
+"""General rules added after the third outside set (tests/answers/blind3.yml) showed what the
+reader got wrong. Each rule is tested on sentences written by hand for this file, worded
+differently from the set's answers; expected values come from what each sentence says."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from bot.screening.answers import NEVER, NO, NOT_SURE, YES
+
+TODAY = dt.date(2026, 12, 7)  # a Monday
+
+
+def read(reader, questions, question_id, text, today=TODAY):
+    return reader.read(questions[question_id], text, today)
+
+
+def used(reading):
+    """The value the form would store without asking anything (None when it asks)."""
+    return None if reading.value is None or reading.needs_check else reading.value
+
+
+# --- polarity ----------------------------------------------------------------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("heart_disease", "sorry I do not understand this question"),
+    ("liver_disease", "i didn't understand, the doctor only said her liver numbers are not good"),
+    ("npc_health_screen", "too many medical words, I don't understand them"),
+])
+def test_not_understanding_the_question_is_not_a_no(reader, questions, question_id, text):
+    assert read(reader, questions, question_id, text).value in (NOT_SURE, None)
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("heart_disease", "his heart races sometimes but nobody has checked it"),
+    ("liver_disease", "her liver has never been scanned"),
+    ("infection_last_2_weeks", "a temperature since Saturday, we have not seen a doctor"),
+    ("immunodeficiency", "she has never been tested for HIV"),
+])
+def test_never_checked_is_not_known(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) in (NOT_SURE, None)
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("npc_recurrent_metastatic", "it hasn't come back as far as I know"),
+    ("blood_clot_6_months", "no clots to my knowledge"),
+    ("heart_disease", "as far as we are aware he has no heart problems"),
+])
+def test_a_negation_with_a_knowledge_qualifier_is_a_no(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) == NO
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("heart_disease", "as far as I know maybe not"),  # another hedge: still not sure
+    ("blood_clot_6_months", "as far as we know, but I am not sure"),
+])
+def test_a_knowledge_qualifier_with_another_hedge_stays_unsure(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) in (NOT_SURE, None)
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("active_brain_metastases", "a tiny spot, they are keeping an eye on it, no radiotherapy so far"),
+    ("active_brain_metastases", "the MRI found it, no surgery planned"),
+])
+def test_it_before_a_bare_no_starts_a_new_clause(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) is None
