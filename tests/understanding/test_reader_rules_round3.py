@@ -66,3 +66,32 @@ def test_a_knowledge_qualifier_with_another_hedge_stays_unsure(reader, questions
 ])
 def test_it_before_a_bare_no_starts_a_new_clause(reader, questions, question_id, text):
     assert used(read(reader, questions, question_id, text)) is None
+
+
+# --- a question back, a guess at a choice ---------------------------------------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("days_since_minor_surgery", "a mole cut off 3 weeks ago, is that what you mean?"),
+    ("days_since_radiotherapy", "one zap to the spine in September, would that count?"),
+    ("hr_status", "ER positive I think?"),
+    ("age", "is it 64 or 65? she is 64 I think"),
+])
+def test_a_question_back_is_checked_for_every_answer_type(reader, questions, question_id, text):
+    reading = read(reader, questions, question_id, text)
+    assert used(reading) in (None, NOT_SURE)
+
+
+def test_a_question_about_something_else_after_a_plain_number_is_not_a_doubt(reader, questions):
+    assert used(read(reader, questions, "age", "81. Can people my age still join?")) == Decimal(81)
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("her2_result", "probably 1+, the report is at home"),
+    ("hr_status", "I suppose it was negative"),
+])
+def test_a_guessed_result_is_checked(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) in (None, NOT_SURE)
+
+
+def test_any_kind_of_is_not_a_hedge(reader, questions):
+    reading = read(reader, questions, "heart_disease", "she never had any kind of heart trouble")
+    assert used(reading) == NO

@@ -191,6 +191,8 @@ def read_polarity(text: str, topics: frozenset = frozenset()) -> Polarity:
     rest = remove_phrases(rest, _LEANING)
     rest = remove_phrases(_STATE_OK.sub(" is fine ", _DIMINISHING_CLAUSE.sub(" ", rest)), _ONLY_THAT_NEGATIONS)
     rest = re.sub(r"\b(?:believe|believes|believed) in\b", " ", rest)  # "I don't believe in that stuff": an opinion
+    # "any kind of job", "that sort of thing": a kind, not a hedge.
+    rest = re.sub(r"\b(?:any|what|this|that|the|a|some|every|other|which|same|no|one) (?:kind|sort) of\b", " ", rest)
     if rest and has_phrase(rest, _HEDGES) and not known_no:
         future = _FUTURE_AFTER_NO.match(rest)
         if future and not has_phrase(rest[: future.end(1)], _HEDGES):

@@ -65,15 +65,16 @@ class EnglishReader:
             if repeated is not None:
                 return repeated
             reading = self._yes_no(question, cleaned, polarity, today, intent, intent_confidence)
-            if "?" in raw and reading.value in (YES, NO):
-                # "his immunity is low, is that what you mean?": a question back is checked.
-                reading = Reading(reading.value, min(reading.confidence, 0.5), reading.echo, reading.note)
         elif question.type is AnswerType.NUMBER:
             reading = self._number(question, raw, cleaned, polarity, today)
         elif question.type is AnswerType.TIME_SINCE:
             reading = self._time_since(question, cleaned, polarity, today, intent, intent_confidence)
         else:
             reading = self._choice(question, cleaned, polarity, today)
+        if "?" in raw and reading.value is not None and reading.value != NOT_SURE and _asks_about_answer(question, raw):
+            # "his immunity is low, is that what you mean?", "a port last week, does that count?",
+            # "so I guess positive?": a question back is checked, whatever the answer type.
+            reading = Reading(reading.value, min(reading.confidence, 0.5), reading.echo, reading.note)
         if reading.value == NOT_SURE and not question.allows_not_sure:
             return Reading(None, 0.0, problem="This question needs an answer. " + self.expected(question))
         return reading
@@ -210,6 +211,15 @@ class EnglishReader:
 
     # --- choices -------------------------------------------------------------------
     def _choice(self, question: Question, text: str, polarity: Polarity, today: dt.date) -> Reading:
+        reading = self._choice_words(question, text, polarity, today)
+        named = choices.synonym_choice(question, text) is not None or self._lab_choice(question, text) is not None
+        if polarity.hedged and polarity.value == NOT_SURE and reading.value not in (None, NOT_SURE) and named:
+            # "so I guess positive", "probably HER2 1+": a guess at a named result is checked. (A
+            # description with a hedge on one detail, "mostly in bed, maybe up 2 hours", is not a guess.)
+            return Reading(reading.value, min(reading.confidence, 0.6), reading.echo, reading.note)
+        return reading
+
+    def _choice_words(self, question: Question, text: str, polarity: Polarity, today: dt.date) -> Reading:
         exact = choices.exact_choice(question, text)
         if exact is not None:
             return self._chosen(question, exact, 1.0)
@@ -310,6 +320,15 @@ _VARIES = re.compile(r"\bsome days\b.*\bsome days\b|\bother days\b|\bit (?:varie
                      r"|\bdepends on the day\b|\bup and down\b")
 # A time that belongs to another event than the one asked about.
 _ABOUT_ANOTHER_EVENT = re.compile(r"\b(?:diagnosed|diagnosis|found out|was found|were told|was told|noticed|first saw)\b")
+
+
+def _asks_about_answer(question: Question, raw: str) -> bool:
+    """A question mark makes a check, except after a plain number when the question is about
+    something else ("76 - is she too old for it?"): the number itself is not in doubt."""
+    if question.type is not AnswerType.NUMBER:
+        return True
+    asked = [part for part in re.split(r"[.!;,\-–—]+", raw) if "?" in part]
+    return any(re.search(r"\d|\b(?:or|maybe|about|around|think|guess)\b", part, re.I) for part in asked)
 
 
 def _repeats_own_negation(question: Question, text: str) -> Optional[Reading]:
