@@ -95,3 +95,16 @@ def test_a_guessed_result_is_checked(reader, questions, question_id, text):
 def test_any_kind_of_is_not_a_hedge(reader, questions):
     reading = read(reader, questions, "heart_disease", "she never had any kind of heart trouble")
     assert used(reading) == NO
+
+
+# --- two lab results that disagree -------------------------------------------------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("her2_result", "the breast sample said 3+ but the bone one said 1+"),
+    ("hr_status", "estrogen positive at diagnosis, and when it came back estrogen negative"),
+])
+def test_two_results_that_disagree_are_asked_again(reader, questions, question_id, text):
+    assert read(reader, questions, question_id, text).value is None
+
+
+def test_two_receptors_with_different_results_are_one_hr_result(reader, questions):
+    assert used(read(reader, questions, "hr_status", "ER positive and PR negative")) == "positive"

@@ -257,6 +257,9 @@ class EnglishReader:
         means = {phrase: choice.id for choice in question.choices for phrase in choice.means}
         if not means:
             return None
+        if lab_results.conflicting(text):
+            # "ER positive on the first biopsy, ER negative on the liver one": which one?
+            return Reading(None, 0.0, problem="I see two different results. Which is the latest one? " + self.expected(question))
         for phrase in (lab_results.her2_phrase(text), lab_results.hormone_phrase(text)):
             if phrase is None:
                 continue
