@@ -108,3 +108,27 @@ def test_two_results_that_disagree_are_asked_again(reader, questions, question_i
 
 def test_two_receptors_with_different_results_are_one_hr_result(reader, questions):
     assert used(read(reader, questions, "hr_status", "ER positive and PR negative")) == "positive"
+
+
+# --- numbers ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("he is 58 next week", Decimal(57)),
+    ("I'm 45 next birthday", Decimal(44)),
+    ("turned 63 last month", Decimal(63)),
+])
+def test_an_age_said_with_when_it_comes(reader, questions, text, expected):
+    assert used(read(reader, questions, "age", text)) == expected
+
+
+@pytest.mark.parametrize("text", ["early 50s", "somewhere in her seventies I think", "mid 40s"])
+def test_a_decade_alone_is_not_one_age(reader, questions, text):
+    assert used(read(reader, questions, "age", text)) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("12 rounds altogether", None),
+    ("two different plans, about 10 infusions", Decimal(2)),
+    ("a single plan of 4 doses", Decimal(1)),
+])
+def test_cycles_inside_a_plan_are_not_the_count_of_plans(reader, questions, text, expected):
+    assert used(read(reader, questions, "chemo_lines", text)) == expected

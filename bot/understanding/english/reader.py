@@ -165,6 +165,7 @@ class EnglishReader:
             "range": "Please give one number, not a range.",
             "several": "I found more than one number. Please give just one.",
             "year": "Please give the age in years, not the year of birth.",
+            "cycles": "Cycles or doses of one plan count as one plan.",
         }
         lead = messages.get(number.problem or "")
         expected = self.expected(question)
