@@ -132,3 +132,43 @@ def test_a_decade_alone_is_not_one_age(reader, questions, text):
 ])
 def test_cycles_inside_a_plan_are_not_the_count_of_plans(reader, questions, text, expected):
     assert used(read(reader, questions, "chemo_lines", text)) == expected
+
+
+# --- times -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, low, high", [
+    ("shortly after the lunar new year", 279, 292),        # 2026: 17 February
+    ("right before Spring Festival", 294, 307),
+    ("around chinese new year last year", 670, 684),       # 2025: 29 January, a week either side
+])
+def test_chinese_new_year_is_its_own_date_each_year(reader, questions, text, low, high):
+    value = used(read(reader, questions, "days_since_chemotherapy", text))
+    assert value is not None and low <= value <= high, value
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("middle of October", Decimal(53)),   # about 15 October
+    ("the last one was mid-September", Decimal(83)),
+    ("early November", Decimal(27)),      # a span (1 to 10 November): its shortest time
+])
+def test_mid_month_names_about_the_fifteenth(reader, questions, text, expected):
+    assert used(read(reader, questions, "days_since_radiotherapy", text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("she was admitted in September, IV drugs until about the 12th", Decimal(86)),
+    ("went in during November and the drip was finished by the 3rd", Decimal(34)),
+    ("finished the drip on the 2nd", Decimal(5)),
+])
+def test_a_day_of_the_month_takes_the_month_the_reply_names(reader, questions, text, expected):
+    assert used(read(reader, questions, "days_since_iv_antibiotics", text)) == expected
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("at the start of the year", 326, 340),
+    ("the end of last year", 341, 355),
+    ("stopped it this summer", 98, 189),
+    ("last wk", 1, 13),
+])
+def test_more_spoken_times(reader, questions, text, low, high):
+    value = used(read(reader, questions, "days_since_hormone_therapy", text))
+    assert value is not None and low <= value <= high, value
