@@ -172,3 +172,13 @@ def test_a_day_of_the_month_takes_the_month_the_reply_names(reader, questions, t
 def test_more_spoken_times(reader, questions, text, low, high):
     value = used(read(reader, questions, "days_since_hormone_therapy", text))
     assert value is not None and low <= value <= high, value
+
+
+# --- voice ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "for a neighbour, he asked me to type it",
+    "helping a friend who has no computer",
+    "doing it for an uncle of mine",
+])
+def test_answering_for_a_friend_or_relative_is_a_caregiver(reader, text):
+    assert reader.read_voice(text) == "caregiver"
