@@ -182,3 +182,16 @@ def test_more_spoken_times(reader, questions, text, low, high):
 ])
 def test_answering_for_a_friend_or_relative_is_a_caregiver(reader, text):
     assert reader.read_voice(text) == "caregiver"
+
+
+# --- a time outside the question's window, with something still going on ----------------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("blood_clot_6_months", "a DVT in March and she has been on injections ever since"),
+    ("infection_last_2_weeks", "pneumonia in September, still coughing now"),
+])
+def test_an_event_before_the_window_with_something_going_on_is_checked(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) is None
+
+
+def test_an_event_inside_the_window_with_something_going_on_is_a_yes(reader, questions):
+    assert used(read(reader, questions, "blood_clot_6_months", "a clot in her lung in October, on blood thinners since")) == YES

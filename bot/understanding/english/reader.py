@@ -129,6 +129,10 @@ class EnglishReader:
         statement = read_statement(text, words)
         if statement.value is not None:
             confidence = statement.confidence
+            if statement.value == YES and _named_time_outside_window(question, text, today):
+                # "a clot at the start of May, on blood thinners since" to "in the last 6 months?": the
+                # event is outside the window, something about it goes on: which one answers? Check.
+                confidence = min(confidence, 0.5)
             if opinion is not None and intent_confidence >= 0.5 and opinion != statement.value:
                 confidence = min(confidence, 0.5)
             return Reading(statement.value, confidence)
@@ -359,12 +363,14 @@ def _answer_from_window(question: Question, text: str, polarity: Polarity, today
     infection 10 days ago" to "in the last 2 weeks, an infection?" is a yes. Only for a reply
     with no negation, one time, and nothing going on still."""
     words = question_words(question)
-    if not words.asks_window or polarity.value not in (None, YES) or _GOING_ON.search(text) \
+    if not words.asks_window or polarity.value not in (None, YES) \
             or re.search(r"\b(?:no|not|never|none|nothing|nobody)\b", text):
         return None
     window = read_time(normalise(question.text.get("self", "")), today)
     then = read_time(text, today)
     if window is None or window.days_max is None or then is None or then.several or then.days < 0:
+        return None
+    if _GOING_ON.search(text):
         return None
     if then.days_min > window.days_max:
         # "Yes, in 2019" to "in the last 6 months?": the words say yes, the date says no: check.
@@ -373,6 +379,16 @@ def _answer_from_window(question: Question, text: str, polarity: Polarity, today
     if then.days_max is not None and then.days_max <= window.days_max and (named or polarity.value == YES):
         return Reading(YES, 0.85, echo=then.echo)
     return None
+
+
+def _named_time_outside_window(question: Question, text: str, today: dt.date) -> bool:
+    """The reply names one time, and it is before the question's window (of two weeks or more)."""
+    if not question_words(question).asks_window:
+        return False
+    window = read_time(normalise(question.text.get("self", "")), today)
+    then = read_time(text, today)
+    return bool(window and window.days_max and window.days_max >= 14 and then and not then.several
+                and then.days_min > window.days_max)
 
 
 def _since_confidence(question: Question, text: str, today: dt.date) -> float:
