@@ -195,3 +195,13 @@ def test_an_event_before_the_window_with_something_going_on_is_checked(reader, q
 
 def test_an_event_inside_the_window_with_something_going_on_is_a_yes(reader, questions):
     assert used(read(reader, questions, "blood_clot_6_months", "a clot in her lung in October, on blood thinners since")) == YES
+
+
+# --- one thing named on a list question, "that's all" ------------------------------------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("breast_health_screen", "a bit of asthma, nothing else"),
+    ("breast_recent_screen", "a small skin biopsy 3 weeks ago, that's it"),
+    ("npc_recent_medicines", "antibiotic pills for a chest infection, that's all"),
+])
+def test_one_thing_named_on_a_list_with_thats_all_is_checked(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) is None

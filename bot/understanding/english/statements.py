@@ -86,6 +86,11 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
             return Polarity(NOT_SURE, 0.85, hedged=True)
         if has_phrase(text, _RESOLVED) and not growing:
             return Polarity(YES, 0.5)  # "treated, stable since": a yes to "ever", a no to "active": check
+        if words.umbrella and _ONLY_THAT.search(text):
+            # "allergic to penicillin, that's all" to a list that has "an allergy to a drug made from
+            # antibodies": the person names the one thing they wonder about. Whether it is the line of
+            # the list it shares a word with is for them to say: check.
+            return Polarity(YES, 0.6)
         return Polarity(YES, 0.6 if _CONTRAST.search(text) else 0.85)
     helped = {word for word in replied if names_topic(word, words.help_examples)}
     if helped and not _CONTRAST.search(text) and not has_phrase(text, _RESOLVED):
