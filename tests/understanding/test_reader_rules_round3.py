@@ -205,3 +205,28 @@ def test_an_event_inside_the_window_with_something_going_on_is_a_yes(reader, que
 ])
 def test_one_thing_named_on_a_list_with_thats_all_is_checked(reader, questions, question_id, text):
     assert used(read(reader, questions, question_id, text)) is None
+
+
+# --- "how long ago" questions: what the question says not to count ---------------------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("days_since_steroids", "she had an injection into her knee joint in September"),
+    ("days_since_steroids", "just a steroid cream on my eczema"),
+    ("days_since_immunosuppressants", "nothing except the nose spray for hay fever"),
+    ("days_since_radiotherapy", "only a quick course to a bone in his hip to ease the pain, in the summer"),
+])
+def test_only_what_the_question_does_not_count_is_never(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) == NEVER
+
+
+@pytest.mark.parametrize("question_id, text, low, high", [
+    ("days_since_radiotherapy", "A single dose to a bone for pain in June. The main radiotherapy was in 2021.", 1801, 2166),
+    ("days_since_steroids", "a steroid shot in her knee last month. Prednisone tablets 20 mg until 3 weeks ago.", 18, 24),
+])
+def test_the_sentence_that_counts_gives_the_time(reader, questions, question_id, text, low, high):
+    value = used(read(reader, questions, question_id, text))
+    assert value is not None and low <= value <= high, value
+
+
+def test_two_sentences_with_two_counted_times_are_checked(reader, questions):
+    text = "Chemo finished in March. Then more chemo in September."
+    assert used(read(reader, questions, "days_since_chemotherapy", text)) is None

@@ -11,6 +11,7 @@ word list overrides a negation.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from decimal import Decimal
@@ -24,7 +25,7 @@ from bot.understanding.english.polarity import (
     Polarity, clauses_around_contrast, is_wellbeing, names_the_problem, names_topic, read_polarity, stem,
 )
 from bot.understanding.english.question_words import question_words
-from bot.understanding.english.statements import read_statement, reads_as_not_active
+from bot.understanding.english.statements import names_what_is_not_counted, read_statement, reads_as_not_active
 from bot.understanding.english.text import normalise
 from bot.understanding.english.times import TimeReading, read_time
 from bot.understanding.english.voice import read_voice
@@ -68,7 +69,8 @@ class EnglishReader:
         elif question.type is AnswerType.NUMBER:
             reading = self._number(question, raw, cleaned, polarity, today)
         elif question.type is AnswerType.TIME_SINCE:
-            reading = self._time_since(question, cleaned, polarity, today, intent, intent_confidence)
+            reading = self._time_since(question, cleaned, polarity, today, intent, intent_confidence,
+                                       _timed_sentences(raw, today))
         else:
             reading = self._choice(question, cleaned, polarity, today)
         if "?" in raw and reading.value is not None and reading.value != NOT_SURE and _asks_about_answer(question, raw):
@@ -184,8 +186,25 @@ class EnglishReader:
         today: dt.date,
         intent: Optional[str],
         intent_confidence: float,
+        timed_sentences: tuple = (),
     ) -> Reading:
         time = read_time(text, today)
+        if time is not None and len(timed_sentences) > 1:
+            # "Only the short pain course last week. The real radiation was in 2023.": the sentence that names
+            # what does not count is left out; if more than one time is left, which one answers is for the
+            # person to say.
+            words = question_words(question)
+            counted = [sentence for sentence in timed_sentences if not names_what_is_not_counted(sentence, words)]
+            if len(counted) == 1:
+                text, time = counted[0], read_time(counted[0], today)
+                polarity = read_polarity(text, words.topics)
+            else:
+                time = dataclasses.replace(time, several=True)
+        if polarity.value in (None, NO) and (time is None or not time.several) \
+                and names_what_is_not_counted(text, question_words(question)):
+            # "a steroid injection in her knee in October" where the question says not to count joint shots:
+            # nothing that counts, so never. (With a second time, "... the real one was in 2022", it is not.)
+            return Reading(NEVER, 0.85, echo="never (what you named does not count here)")
         if time is None and polarity.value == NOT_SURE and not polarity.hedged:
             return Reading(NOT_SURE, polarity.confidence)
         if time is not None:
@@ -328,6 +347,15 @@ _VARIES = re.compile(r"\bsome days\b.*\bsome days\b|\bother days\b|\bit (?:varie
                      r"|\bdepends on the day\b|\bup and down\b")
 # A time that belongs to another event than the one asked about.
 _ABOUT_ANOTHER_EVENT = re.compile(r"\b(?:diagnosed|diagnosis|found out|was found|were told|was told|noticed|first saw)\b")
+
+
+def _timed_sentences(raw: str, today: dt.date) -> tuple:
+    """The sentences of the reply that name a time of their own, normalised (normalising the whole
+    reply drops the full stops). A reply that corrects itself ("... sorry, last month") is one."""
+    sentences = [normalise(part) for part in re.split(r"(?<=[a-z)])[.;!?]+\s+", raw, flags=re.I) if part.strip()]
+    if len(sentences) < 2 or re.search(r"\b(?:sorry|i mean|actually|no wait|correction|scratch that)\b", raw, re.I):
+        return ()
+    return tuple(sentence for sentence in sentences if read_time(sentence, today) is not None)
 
 
 def _asks_about_answer(question: Question, raw: str) -> bool:
