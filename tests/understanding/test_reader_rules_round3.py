@@ -230,3 +230,16 @@ def test_the_sentence_that_counts_gives_the_time(reader, questions, question_id,
 def test_two_sentences_with_two_counted_times_are_checked(reader, questions):
     text = "Chemo finished in March. Then more chemo in September."
     assert used(read(reader, questions, "days_since_chemotherapy", text)) is None
+
+
+# --- words next to their choices and terms in seeds/questions.yml -------------------------------------
+@pytest.mark.parametrize("question_id, text, expected", [
+    ("daily_activity", "her doctor wrote ECOG 2 in the letter", "self_care_only"),
+    ("daily_activity", "PS 0", "fully_active"),
+    ("contraception", "she had her womb taken out years ago", "not_applicable"),
+    ("contraception", "I've got a coil fitted", "yes"),
+    ("pd1_therapy", "he was on Opdivo last year", YES),
+    ("metastatic_chemo", "Taxol every week since it spread", YES),
+])
+def test_choice_words_and_drug_names(reader, questions, question_id, text, expected):
+    assert used(read(reader, questions, question_id, text)) == expected
