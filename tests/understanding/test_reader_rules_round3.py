@@ -243,3 +243,16 @@ def test_two_sentences_with_two_counted_times_are_checked(reader, questions):
 ])
 def test_choice_words_and_drug_names(reader, questions, question_id, text, expected):
     assert used(read(reader, questions, question_id, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("anastrozole daily since the operation", Decimal(0)),
+    ("an injection every month, tablets every morning", Decimal(0)),
+    ("took tamoxifen every day until last spring", None),  # stopped: not now (a season, asked or read as a time)
+])
+def test_how_often_with_nothing_stopped_is_now(reader, questions, text, expected):
+    value = used(read(reader, questions, "days_since_hormone_therapy", text))
+    if expected is None:
+        assert value != Decimal(0)
+    else:
+        assert value == expected

@@ -141,8 +141,10 @@ def _spelled_dates(text: str, today: dt.date) -> str:
 
 def _read_one(converted: str, today: dt.date) -> Optional[TimeReading]:
     # "I take it every day", "he's on it daily": a present-tense habit is going on now.
-    habit = _PRESENT_HABIT.search(converted) and re.search(
-        r"\b(?:every|each)\s+(?:day|week|morning|night)\b|\bdaily\b", converted)
+    every = re.search(r"\b(?:every|each)\s+(?:day|week|month|morning|night)\b|\bdaily\b|\bweekly\b|\bmonthly\b", converted)
+    # "tacrolimus every day since the transplant": how often, with nothing that says it stopped.
+    past = re.search(r"\b(?:took|had|was|were|stopped|finished|ended|until|till|last|ago|used to|came off|quit)\b", converted)
+    habit = every and (_PRESENT_HABIT.search(converted) or not past)
     # "every three weeks" is how often, not how long ago; with "still" it is going on now.
     converted = re.sub(rf"\b(?:every|each)\s+(?:\d+\s+|other\s+)?{_UNIT}\b", " every time ", converted)
     for reader in (_date, _age_difference, _duration, _relative_day):
