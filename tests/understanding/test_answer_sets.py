@@ -20,7 +20,9 @@ from scripts.evaluate_answers import ASKED_AGAIN, OPPOSITE, UNDERSTOOD, WRONG, l
 
 ANSWERS = Path(__file__).resolve().parents[1] / "answers"
 # (answers, at least understood, at most wrong): the measured figures.
-MEASURED = {"blind2.yml": (592, 525, 5), "blind.yml": (597, 581, 0), "dev.yml": (163, 159, 0)}
+# blind3.yml was scored once blind at the start of issue 9's third round (490 understood, 25 wrong, 6
+# opposite); these are the figures after the general fixes of that round, so it is no longer blind.
+MEASURED = {"blind3.yml": (638, 516, 3), "blind2.yml": (592, 530, 5), "blind.yml": (597, 582, 0), "dev.yml": (163, 159, 0)}
 
 
 @pytest.mark.parametrize("name", sorted(MEASURED))
@@ -32,6 +34,7 @@ def test_answer_set_figures_do_not_get_worse(name, questions):
     assert sum(counts.values()) == total
     assert counts[UNDERSTOOD] >= understood, counts
     assert counts[WRONG] <= wrong, [d for d in details if d["outcome"] == WRONG]
+    assert sum(table[t][OPPOSITE] for t in table) == 0  # no English set has a reading of the opposite polarity
 
 
 @pytest.mark.parametrize("name", sorted(MEASURED))

@@ -186,7 +186,8 @@ def test_allred_scores(reader, questions, text, expected):
 # --- general bugs the second blind run showed ---------------------------------------------
 @pytest.mark.parametrize("question_id, text, low, high", [
     ("days_since_chemotherapy", "On the 20th of last month.", 11, 11),
-    ("days_since_immunotherapy", "early this year, around Chinese New Year", 284, 314),
+    # Chinese New Year 2026 fell on 17 February: a week either side is 280 to 294 days before 1 December.
+    ("days_since_immunotherapy", "early this year, around Chinese New Year", 280, 294),
     ("days_since_surgery_biopsy_injury", "car accident last year, in June, broke 3 ribs", 519, 548),
     ("days_since_steroids", "prednisone 30mg a day, stopped two weeks ago", 12, 16),
     ("days_since_minor_surgery", "some weeks ago, maybe 4 or 5", 28, 35),
@@ -212,7 +213,6 @@ def test_times_the_second_blind_run_showed(reader, questions, question_id, text,
     ("substance_or_psychiatric", "I have a glass of wine at dinner sometimes, that's all"),
     ("npc_health_screen", "only the hep B, and they told me it's active now"),
     ("immunodeficiency", "his immunity is low from the chemo, is that what you mean?"),
-    ("infection_last_2_weeks", "he's had a fever since yesterday but we haven't seen a doctor yet"),
 ])
 def test_replies_the_second_blind_run_showed_are_asked(reader, questions, question_id, text):
     assert used(read(reader, questions, question_id, text)) is None
@@ -221,6 +221,8 @@ def test_replies_the_second_blind_run_showed_are_asked(reader, questions, questi
 @pytest.mark.parametrize("question_id, text, expected", [
     ("antibody_allergy_severe", "she reacted badly to something in the drip but we never found out which drug", NOT_SURE),
     ("dialysis", "not yet, though the kidney doctor says I might need it one day", NO),
+    # No doctor has looked yet: not known, which the writer meant (it was only asked again before).
+    ("infection_last_2_weeks", "he's had a fever since yesterday but we haven't seen a doctor yet", NOT_SURE),
 ])
 def test_replies_the_second_blind_run_showed(reader, questions, question_id, text, expected):
     assert used(read(reader, questions, question_id, text)) == expected
@@ -232,7 +234,7 @@ def test_replies_the_second_blind_run_showed(reader, questions, question_id, tex
     ("age", "I was born 1949 Aug", Decimal(77)),
     ("age", "she's 57... no sorry, 58, her birthday was last month", Decimal(58)),
     ("chemo_lines", "five lines, I've been fighting this for 8 years", Decimal(5)),
-    ("days_since_chemotherapy", "mid-October", Decimal(42)),
+    ("days_since_chemotherapy", "mid-October", Decimal(47)),  # about the 15th, as "about 3 weeks ago" is 21 days
     ("days_since_steroids", "She had a dexamethasone drip on the 24th.", Decimal(7)),
     ("days_since_iv_antibiotics", "September, when he had the line infection", Decimal(62)),
     ("hr_status", "ER 0, PR 0", "negative"),

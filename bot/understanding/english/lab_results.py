@@ -47,7 +47,27 @@ def her2_phrase(text: str) -> Optional[str]:
     return f"ihc {score}+"
 
 
+def conflicting(text: str) -> bool:
+    """Two results that cannot both be the answer: two different HER2 scores ("2+ on the first biopsy,
+    1+ on the liver one"), or one receptor called both positive and negative ("ER positive ... later
+    ER negative"). Which one counts is for the person (or the study team) to say."""
+    if len(_her2_scores(text)) > 1:
+        return True
+    said = {}
+    for receptor, result in re.findall(
+            rf"\b(er|pr|estrogen|oestrogen|progesterone|her2)\s*(?:receptors?\s*)?(?:was|is|were|are|:)?\s*"
+            r"(positive|pos|negative|neg)\b", text):
+        key = {"estrogen": "er", "oestrogen": "er", "progesterone": "pr"}.get(receptor, receptor)
+        said.setdefault(key, set()).add(result.startswith("pos"))
+    return any(len(results) > 1 for results in said.values())
+
+
 def _her2_score(text: str) -> Optional[int]:
+    scores = _her2_scores(text)
+    return scores.pop() if len(scores) == 1 else None
+
+
+def _her2_scores(text: str) -> set:
     scores = set()
     for match in _SCORE.finditer(text):
         digit, _, bare, _, word, plus_word, pluses = match.groups()
@@ -61,7 +81,7 @@ def _her2_score(text: str) -> Optional[int]:
             scores.add(_WORD_SCORES[plus_word])
         elif pluses is not None:
             scores.add(len(pluses))
-    return scores.pop() if len(scores) == 1 else None
+    return scores
 
 
 _RECEPTOR = r"(?:er|pr|pgr|estrogen|oestrogen|progesterone|hormone|hormones|hr|hormone receptors?|estrogen receptors?|oestrogen receptors?|progesterone receptors?|receptors?)"

@@ -31,6 +31,7 @@ _FUTURE = re.compile(
     r"\b(?:will|going to|gonna)\s+(?:be|turn)\s+(\d+)\b|\b(?:turns|turning)\s+(\d+)\s+(?:next|in|on|this|soon)\b"
     r"|\b(\d+)\s+(?:next|on (?:his|her|my|their) next)\s+birthday\b"
     r"|\babout to (?:hit|turn|be)\s+(\d+)\b"
+    r"|(?<!turned )(?<!was )(?<!were )\b(\d+)\s+(?:next|this coming|come)\s+(?:week|month|year|birthday|spring|summer|autumn|fall|winter|christmas)\b"
 )
 # "he's 66, he turns 67 on Christmas Day": the age now, then the one to come.
 _NOW_THEN_NEXT = re.compile(r"\b(\d{1,3})\b.*\b(?:turns|turning|will be|will turn|is going to be)\s+(\d{1,3})\b")
@@ -54,7 +55,7 @@ class NumberReading:
     value: Optional[Decimal] = None
     future: bool = False  # the number is what it will be soon ("will be 60 next month")
     counted: bool = False  # counted from ordinals ("first ..., then a second ..."): said back as a check
-    # Why no number was read: "markup", "negative", "range", "several", "vague", "year" or "none".
+    # Why no number was read: "markup", "negative", "range", "several", "vague", "year", "cycles" or "none".
     problem: Optional[str] = None
 
 
@@ -78,8 +79,14 @@ def read_number(raw_text: str, text: str, counting: bool = False) -> NumberReadi
     soon = bool(re.search(r"\b\d+\s+in\s+\d+\s*(?:weeks?|days?|months?)\b", converted))  # "60 in 2 weeks"
     converted = re.sub(r"\bin \d+\s*(?:weeks?|days?|months?)(?:\s+time)?\b", " ", converted)
     if counting:
-        # "five lines, I've been fighting this for 8 years": a time is not the count.
+        # "five lines, I've been fighting this for 8 years": a time is not the count; nor are the
+        # cycles, rounds or doses inside one plan ("one plan, 6 cycles").
         converted = re.sub(r"\b\d+\s*(?:years?|months?|weeks?|days?|yrs?)\b", " ", converted)
+        inside_plan = re.compile(r"\b\d+\s*(?:cycles?|rounds?|doses?|sessions?|infusions?|drips?|shots?|injections?|times)\b")
+        if inside_plan.search(converted):
+            converted = inside_plan.sub(" ", converted)
+            if not re.search(r"\d|\b(?:once|twice|a couple|a single|a pair of)\b|\b\w+(?:st|nd|rd|th)\b", converted):
+                return NumberReading(problem="cycles")
     now_then = None if counting else _NOW_THEN_NEXT.search(converted)
     if now_then and int(now_then.group(2)) == int(now_then.group(1)) + 1:
         converted = converted[: now_then.start(2)] + converted[now_then.end(2):]
@@ -90,8 +97,9 @@ def read_number(raw_text: str, text: str, counting: bool = False) -> NumberReadi
     if decade:
         inside = [n for n in re.findall(r"(?<![\w.])\d+(?![\d])", converted[: decade.start()] + " " + converted[decade.end():])
                   if n[:-1] == decade.group(1) and len(n) == 2]
-        if inside:
-            converted = converted[: decade.start()] + " " + converted[decade.end():]
+        if not inside:
+            return NumberReading(problem="range")  # "late 60s": ten years, not one number
+        converted = converted[: decade.start()] + " " + converted[decade.end():]
     ordinals = [int(n) for n in _ORDINAL.findall(converted)]
     converted = _ORDINAL.sub(" ", converted)
     if _NEGATIVE.search(converted):

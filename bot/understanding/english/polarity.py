@@ -47,7 +47,19 @@ _NOT_SURE = (
     "have to ask", "need to ask", "would need to check", "would have to check", "ask the doctor", "ask her doctor",
     "ask his doctor", "ask my doctor", "ask the nurse", "check with", "look it up", "not clear", "unclear",
     "yes and no", "not 100% sure", "not entirely sure", "not positive", "50/50", "fifty fifty",
+    "do not understand", "did not understand", "not understand", "do not get the question", "not following",
 )
+# "never checked", "has not been tested", "nobody looked at it": no one has looked, so the answer is
+# not known (unlike "never been told", a no): not sure.
+_NEVER_LOOKED = re.compile(
+    r"\b(?:never|not|nobody|no one|not yet)\s+(?:has\s+|have\s+|had\s+|ever\s+|been\s+|had (?:it|that|them)\s+|got (?:it|that)\s+|properly\s+)*"
+    r"(?:checked|tested|investigated|examined|scanned|looked (?:at|into)|seen (?:to|by a doctor|a doctor))\b"
+    r"|\b(?:have|has|had|did) not (?:seen|asked|been to) (?:a|the|any) (?:doctor|gp|specialist)\b"
+)
+# Knowledge qualifiers after a plain negation ("no spread as far as we know"): the same as
+# "not that we know of", a no, never a hedge.
+_KNOWLEDGE_QUALIFIERS = ("as far as i know", "as far as we know", "as far as i can tell", "as far as we can tell",
+                         "as far as i am aware", "as far as we are aware", "to my knowledge", "to our knowledge")
 # "waiting on the FISH", "waiting for the scan results": the answer is not known yet.
 _WAITING = re.compile(r"\bwaiting (?:for|on) (?:the |my |his |her |their )?(?:\w+ ){0,2}(?:results?|scan|biopsy|fish|ish|test|report|tests)\b")
 # A lead-in that names the answer the person wishes they could give ("I'd love to say no, but yes").
@@ -170,12 +182,17 @@ def read_polarity(text: str, topics: frozenset = frozenset()) -> Polarity:
     yes_despite = has_phrase(text, despite)
     known_no = has_phrase(text, _NO_AS_FAR_AS_KNOWN)
     rest = remove_phrases(text, despite + _NO_AS_FAR_AS_KNOWN)
-    if has_phrase(rest, _NOT_SURE) or _NOT_QUITE_SURE.search(rest) or _WAITING.search(rest):
+    if has_phrase(rest, _NOT_SURE) or _NOT_QUITE_SURE.search(rest) or _WAITING.search(rest) or _NEVER_LOOKED.search(rest):
         return Polarity(NOT_SURE, 0.95)
+    qualified = _knowledge_qualified_no(rest)
+    if qualified is not None:
+        known_no, rest = True, qualified
     leaning = has_phrase(rest, _LEANING)
     rest = remove_phrases(rest, _LEANING)
     rest = remove_phrases(_STATE_OK.sub(" is fine ", _DIMINISHING_CLAUSE.sub(" ", rest)), _ONLY_THAT_NEGATIONS)
     rest = re.sub(r"\b(?:believe|believes|believed) in\b", " ", rest)  # "I don't believe in that stuff": an opinion
+    # "any kind of job", "that sort of thing": a kind, not a hedge.
+    rest = re.sub(r"\b(?:any|what|this|that|the|a|some|every|other|which|same|no|one) (?:kind|sort) of\b", " ", rest)
     if rest and has_phrase(rest, _HEDGES) and not known_no:
         future = _FUTURE_AFTER_NO.match(rest)
         if future and not has_phrase(rest[: future.end(1)], _HEDGES):
@@ -244,6 +261,21 @@ def _answer_part(text: str) -> str:
     if corrections:
         return text[corrections[-1].end():].strip() or text
     return text
+
+
+def _knowledge_qualified_no(rest: str) -> Optional[str]:
+    """"No spread as far as we know", "as far as I know she never has": a knowledge qualifier
+    beside a plain negation is "not that I know of", a no. The reply without the qualifier is
+    returned when that is so, None otherwise (with no negation, or with another hedge, it stays a hedge)."""
+    if not has_phrase(rest, _KNOWLEDGE_QUALIFIERS):
+        return None
+    plain = remove_phrases(rest, _KNOWLEDGE_QUALIFIERS)
+    words = set(plain.split())
+    if not plain or has_phrase(plain, _HEDGES) or words & _STRONG_YES or _CONTRAST.search(plain):
+        return None
+    if not (words & _NEGATIONS or has_phrase(plain, _NEGATION_PHRASES)):
+        return None
+    return plain
 
 
 def _hedge(rest: str) -> Polarity:
@@ -384,7 +416,8 @@ _PERSON = (
 _ANSWER_AUXILIARY = r"(?:have|has|had|did|do|does|is|am|are|was|were|will|would)"
 _NEGATION_WORD = r"(?:not|never|no|none|nothing)"
 _ANSWERING_NEGATION = re.compile(
-    rf"(?:^|\s){_PERSON}(?:\s+\w+ly)?(?:\s+{_ANSWER_AUXILIARY})?(?:\s+(?:had|got|been))?(?:\s+\w+ly)?\s+{_NEGATION_WORD}\b"
+    # "... watching it, no treatment yet": "it" before a bare "no" ends one clause and starts another.
+    rf"(?:^|\s)(?!it\s+(?:no|none|nothing)\b){_PERSON}(?:\s+\w+ly)?(?:\s+{_ANSWER_AUXILIARY})?(?:\s+(?:had|got|been))?(?:\s+\w+ly)?\s+{_NEGATION_WORD}\b"
     rf"|^\w+ly\s+not\b"
     rf"|\bthere\s+(?:is|are|was|were)\s+(?:no|nothing|none)\b"
     rf"|\b(?:{'|'.join(re.escape(i) for i in _INTENSIFIERS)}|thankfully|sadly|happily|luckily|so|say|afraid)\s+not\b"

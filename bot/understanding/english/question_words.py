@@ -53,6 +53,7 @@ class QuestionWords:
     answers_no_for: tuple = ()  # who the help says can answer no ("Men can answer no": "man", "men")
     own_negations: tuple = ()  # the question's own negated words ("not well controlled", "can not stop")
     spread_places: frozenset = frozenset()  # where the help says a spread goes ("such as the bones, liver or lungs")
+    umbrella: bool = False  # a list of many problems: one word of one line is a weak match
 
 
 def question_words(question: Question) -> QuestionWords:
@@ -90,6 +91,7 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
             for listed in re.findall(r"such as ([^.]+)", s, re.I) for word in topic_words([listed])
         ),
         answers_no_for=tuple(dict.fromkeys(form for word in who for form in _singular_and_plural(word))),
+        umbrella=umbrella,
     )
 
 

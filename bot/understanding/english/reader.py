@@ -11,6 +11,7 @@ word list overrides a negation.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from decimal import Decimal
@@ -24,7 +25,7 @@ from bot.understanding.english.polarity import (
     Polarity, clauses_around_contrast, is_wellbeing, names_the_problem, names_topic, read_polarity, stem,
 )
 from bot.understanding.english.question_words import question_words
-from bot.understanding.english.statements import read_statement, reads_as_not_active
+from bot.understanding.english.statements import names_what_is_not_counted, read_statement, reads_as_not_active
 from bot.understanding.english.text import normalise
 from bot.understanding.english.times import TimeReading, read_time
 from bot.understanding.english.voice import read_voice
@@ -65,15 +66,17 @@ class EnglishReader:
             if repeated is not None:
                 return repeated
             reading = self._yes_no(question, cleaned, polarity, today, intent, intent_confidence)
-            if "?" in raw and reading.value in (YES, NO):
-                # "his immunity is low, is that what you mean?": a question back is checked.
-                reading = Reading(reading.value, min(reading.confidence, 0.5), reading.echo, reading.note)
         elif question.type is AnswerType.NUMBER:
             reading = self._number(question, raw, cleaned, polarity, today)
         elif question.type is AnswerType.TIME_SINCE:
-            reading = self._time_since(question, cleaned, polarity, today, intent, intent_confidence)
+            reading = self._time_since(question, cleaned, polarity, today, intent, intent_confidence,
+                                       _timed_sentences(raw, today))
         else:
             reading = self._choice(question, cleaned, polarity, today)
+        if "?" in raw and reading.value is not None and reading.value != NOT_SURE and _asks_about_answer(question, raw):
+            # "his immunity is low, is that what you mean?", "a port last week, does that count?",
+            # "so I guess positive?": a question back is checked, whatever the answer type.
+            reading = Reading(reading.value, min(reading.confidence, 0.5), reading.echo, reading.note)
         if reading.value == NOT_SURE and not question.allows_not_sure:
             return Reading(None, 0.0, problem="This question needs an answer. " + self.expected(question))
         return reading
@@ -128,6 +131,10 @@ class EnglishReader:
         statement = read_statement(text, words)
         if statement.value is not None:
             confidence = statement.confidence
+            if statement.value == YES and _named_time_outside_window(question, text, today):
+                # "a clot at the start of May, on blood thinners since" to "in the last 6 months?": the
+                # event is outside the window, something about it goes on: which one answers? Check.
+                confidence = min(confidence, 0.5)
             if opinion is not None and intent_confidence >= 0.5 and opinion != statement.value:
                 confidence = min(confidence, 0.5)
             return Reading(statement.value, confidence)
@@ -164,6 +171,7 @@ class EnglishReader:
             "range": "Please give one number, not a range.",
             "several": "I found more than one number. Please give just one.",
             "year": "Please give the age in years, not the year of birth.",
+            "cycles": "Cycles or doses of one plan count as one plan.",
         }
         lead = messages.get(number.problem or "")
         expected = self.expected(question)
@@ -178,8 +186,25 @@ class EnglishReader:
         today: dt.date,
         intent: Optional[str],
         intent_confidence: float,
+        timed_sentences: tuple = (),
     ) -> Reading:
         time = read_time(text, today)
+        if time is not None and len(timed_sentences) > 1:
+            # "Only the short pain course last week. The real radiation was in 2023.": the sentence that names
+            # what does not count is left out; if more than one time is left, which one answers is for the
+            # person to say.
+            words = question_words(question)
+            counted = [sentence for sentence in timed_sentences if not names_what_is_not_counted(sentence, words)]
+            if len(counted) == 1:
+                text, time = counted[0], read_time(counted[0], today)
+                polarity = read_polarity(text, words.topics)
+            else:
+                time = dataclasses.replace(time, several=True)
+        if polarity.value in (None, NO) and (time is None or not time.several) \
+                and names_what_is_not_counted(text, question_words(question)):
+            # "a steroid injection in her knee in October" where the question says not to count joint shots:
+            # nothing that counts, so never. (With a second time, "... the real one was in 2022", it is not.)
+            return Reading(NEVER, 0.85, echo="never (what you named does not count here)")
         if time is None and polarity.value == NOT_SURE and not polarity.hedged:
             return Reading(NOT_SURE, polarity.confidence)
         if time is not None:
@@ -210,6 +235,15 @@ class EnglishReader:
 
     # --- choices -------------------------------------------------------------------
     def _choice(self, question: Question, text: str, polarity: Polarity, today: dt.date) -> Reading:
+        reading = self._choice_words(question, text, polarity, today)
+        named = choices.synonym_choice(question, text) is not None or self._lab_choice(question, text) is not None
+        if polarity.hedged and polarity.value == NOT_SURE and reading.value not in (None, NOT_SURE) and named:
+            # "so I guess positive", "probably HER2 1+": a guess at a named result is checked. (A
+            # description with a hedge on one detail, "mostly in bed, maybe up 2 hours", is not a guess.)
+            return Reading(reading.value, min(reading.confidence, 0.6), reading.echo, reading.note)
+        return reading
+
+    def _choice_words(self, question: Question, text: str, polarity: Polarity, today: dt.date) -> Reading:
         exact = choices.exact_choice(question, text)
         if exact is not None:
             return self._chosen(question, exact, 1.0)
@@ -247,6 +281,9 @@ class EnglishReader:
         means = {phrase: choice.id for choice in question.choices for phrase in choice.means}
         if not means:
             return None
+        if lab_results.conflicting(text):
+            # "ER positive on the first biopsy, ER negative on the liver one": which one?
+            return Reading(None, 0.0, problem="I see two different results. Which is the latest one? " + self.expected(question))
         for phrase in (lab_results.her2_phrase(text), lab_results.hormone_phrase(text)):
             if phrase is None:
                 continue
@@ -312,6 +349,24 @@ _VARIES = re.compile(r"\bsome days\b.*\bsome days\b|\bother days\b|\bit (?:varie
 _ABOUT_ANOTHER_EVENT = re.compile(r"\b(?:diagnosed|diagnosis|found out|was found|were told|was told|noticed|first saw)\b")
 
 
+def _timed_sentences(raw: str, today: dt.date) -> tuple:
+    """The sentences of the reply that name a time of their own, normalised (normalising the whole
+    reply drops the full stops). A reply that corrects itself ("... sorry, last month") is one."""
+    sentences = [normalise(part) for part in re.split(r"(?<=[a-z)])[.;!?]+\s+", raw, flags=re.I) if part.strip()]
+    if len(sentences) < 2 or re.search(r"\b(?:sorry|i mean|actually|no wait|correction|scratch that)\b", raw, re.I):
+        return ()
+    return tuple(sentence for sentence in sentences if read_time(sentence, today) is not None)
+
+
+def _asks_about_answer(question: Question, raw: str) -> bool:
+    """A question mark makes a check, except after a plain number when the question is about
+    something else ("76 - is she too old for it?"): the number itself is not in doubt."""
+    if question.type is not AnswerType.NUMBER:
+        return True
+    asked = [part for part in re.split(r"[.!;,\-–—]+", raw) if "?" in part]
+    return any(re.search(r"\d|\b(?:or|maybe|about|around|think|guess)\b", part, re.I) for part in asked)
+
+
 def _repeats_own_negation(question: Question, text: str) -> Optional[Reading]:
     """"Not well controlled at all" to "... that are not well controlled?" repeats the question's
     own words: a yes, not a no. With another negation too ("no, it is not well controlled")
@@ -336,12 +391,14 @@ def _answer_from_window(question: Question, text: str, polarity: Polarity, today
     infection 10 days ago" to "in the last 2 weeks, an infection?" is a yes. Only for a reply
     with no negation, one time, and nothing going on still."""
     words = question_words(question)
-    if not words.asks_window or polarity.value not in (None, YES) or _GOING_ON.search(text) \
+    if not words.asks_window or polarity.value not in (None, YES) \
             or re.search(r"\b(?:no|not|never|none|nothing|nobody)\b", text):
         return None
     window = read_time(normalise(question.text.get("self", "")), today)
     then = read_time(text, today)
     if window is None or window.days_max is None or then is None or then.several or then.days < 0:
+        return None
+    if _GOING_ON.search(text):
         return None
     if then.days_min > window.days_max:
         # "Yes, in 2019" to "in the last 6 months?": the words say yes, the date says no: check.
@@ -350,6 +407,16 @@ def _answer_from_window(question: Question, text: str, polarity: Polarity, today
     if then.days_max is not None and then.days_max <= window.days_max and (named or polarity.value == YES):
         return Reading(YES, 0.85, echo=then.echo)
     return None
+
+
+def _named_time_outside_window(question: Question, text: str, today: dt.date) -> bool:
+    """The reply names one time, and it is before the question's window (of two weeks or more)."""
+    if not question_words(question).asks_window:
+        return False
+    window = read_time(normalise(question.text.get("self", "")), today)
+    then = read_time(text, today)
+    return bool(window and window.days_max and window.days_max >= 14 and then and not then.several
+                and then.days_min > window.days_max)
 
 
 def _since_confidence(question: Question, text: str, today: dt.date) -> float:

@@ -86,6 +86,11 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
             return Polarity(NOT_SURE, 0.85, hedged=True)
         if has_phrase(text, _RESOLVED) and not growing:
             return Polarity(YES, 0.5)  # "treated, stable since": a yes to "ever", a no to "active": check
+        if words.umbrella and _ONLY_THAT.search(text):
+            # "allergic to penicillin, that's all" to a list that has "an allergy to a drug made from
+            # antibodies": the person names the one thing they wonder about. Whether it is the line of
+            # the list it shares a word with is for them to say: check.
+            return Polarity(YES, 0.6)
         return Polarity(YES, 0.6 if _CONTRAST.search(text) else 0.85)
     helped = {word for word in replied if names_topic(word, words.help_examples)}
     if helped and not _CONTRAST.search(text) and not has_phrase(text, _RESOLVED):
@@ -100,13 +105,22 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
     return NONE
 
 
+def names_what_is_not_counted(text: str, words: QuestionWords) -> bool:
+    """The reply names only something the question says not to count ("a steroid shot into her knee")."""
+    replied = set(text.split())
+    named = {word for word in replied if names_topic(word, words.topics)}
+    return _names_what_is_not_counted(text, replied, named, words)
+
+
 def _names_what_is_not_counted(text: str, replied: set, named: set, words: QuestionWords) -> bool:
     """The reply names one of the things the question says not to count, and nothing else it asks about."""
+    every_not_counted = frozenset().union(*words.not_counted) if words.not_counted else frozenset()
     for not_counted in words.not_counted:
         shared = {word for word in replied if names_topic(word, not_counted)}
+        # "steroid" in "a steroid shot into the knee" is also in "steroid creams": no other thing named.
         others = {
             word for word in replied
-            if (word in named or names_topic(word, words.help_examples)) and not names_topic(word, not_counted)
+            if (word in named or names_topic(word, words.help_examples)) and not names_topic(word, every_not_counted)
         }
         if others:
             continue

@@ -22,6 +22,7 @@ import dateparser
 from bot.understanding.english.numbers import as_number_words
 
 _DAYS_PER = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365, "decade": 3650}
+_WK = r"(?:wk|wks|wk)"
 _UNIT = r"(days?|weeks?|wks?|fortnights?|months?|mths?|mos?|years?|yrs?|decades?)"
 _UNIT_NAMES = {"wk": "week", "mth": "month", "mo": "month", "yr": "year"}
 _MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
@@ -106,7 +107,9 @@ def _spelled_dates(text: str, today: dt.date) -> str:
     # "every three weeks" is how often, not how long ago; with "still" it is going on now.
     text = re.sub(rf"\b(?:every|each)\s+(?:\d+\s+|other\s+){_UNIT}\b", " every time ", text)
     text = re.sub(r"\b(early|mid|late)-(?=[a-z])", r"\1 ", text)  # "mid-October"
-    text = re.sub(r"\b(early|mid|middle of|late|end of|start of|beginning of) this year\b", rf"\1 {today.year}", text)
+    text = re.sub(r"\b(early|mid|middle of|late|end of|start of|beginning of) (?:this|the) year\b", rf"\1 {today.year}", text)
+    text = re.sub(r"\b(early|mid|middle of|late|end of|start of|beginning of) last year\b", rf"\1 {today.year - 1}", text)
+    text = re.sub(rf"\b(?:last|this past|past) {_WK}\b", " last week ", text)
     text = re.sub(r"\bthe week before last\b", " about 11 days ago ", text)
 
     def on_the(match: re.Match) -> str:  # "on the 24th": this month, or last month if still to come
@@ -116,7 +119,14 @@ def _spelled_dates(text: str, today: dt.date) -> str:
             return match.group(0)
         return f" on {day} {calendar.month_name[month.month].lower()} {month.year} "
 
-    text = re.sub(r"\bon the (\d{1,2})(?:st|nd|rd|th)\b(?!\s+of)", on_the, text)
+    months = {m for m in re.findall(rf"\b({_MONTH})\b", text) if m != "may" or re.search(r"\b(?:in|of|since|last) may\b", text)}
+    named = {_MONTHS[m] for m in months}
+    if len(named) == 1 and not re.search(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b|\b(?:{_MONTH})\s+\d", text):
+        # "in October ... finished around the 20th": the day of the month the reply named.
+        month_name = calendar.month_name[named.pop()].lower()
+        text = re.sub(r"\b(?:on |around |about |by |until |till |after |before )?the (\d{1,2})(?:st|nd|rd|th)\b(?!\s+of)",
+                      lambda m: f" {m.group(0).rsplit('the', 1)[0]}{m.group(1)} {month_name} ", text)
+    text = re.sub(r"\b(?:on|around|about|by) the (\d{1,2})(?:st|nd|rd|th)\b(?!\s+of)", on_the, text)
 
     def day_of(match: re.Match) -> str:
         day, which = int(match.group(1)), match.group(2)
@@ -131,8 +141,10 @@ def _spelled_dates(text: str, today: dt.date) -> str:
 
 def _read_one(converted: str, today: dt.date) -> Optional[TimeReading]:
     # "I take it every day", "he's on it daily": a present-tense habit is going on now.
-    habit = _PRESENT_HABIT.search(converted) and re.search(
-        r"\b(?:every|each)\s+(?:day|week|morning|night)\b|\bdaily\b", converted)
+    every = re.search(r"\b(?:every|each)\s+(?:day|week|month|morning|night)\b|\bdaily\b|\bweekly\b|\bmonthly\b", converted)
+    # "tacrolimus every day since the transplant": how often, with nothing that says it stopped.
+    past = re.search(r"\b(?:took|had|was|were|stopped|finished|ended|until|till|last|ago|used to|came off|quit)\b", converted)
+    habit = every and (_PRESENT_HABIT.search(converted) or not past)
     # "every three weeks" is how often, not how long ago; with "still" it is going on now.
     converted = re.sub(rf"\b(?:every|each)\s+(?:\d+\s+|other\s+)?{_UNIT}\b", " every time ", converted)
     for reader in (_date, _age_difference, _duration, _relative_day):
@@ -302,19 +314,28 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
             first = 20
         start, end = dt.date(year, month, first), dt.date(year, month, last)
         label = f"{part + ' ' if part else ''}{calendar.month_name[month]} {year}"
-        return _from_dates(start, end, today, f"in {label}".replace("in end of", "at the end of"))
+        reading = _from_dates(start, end, today, f"in {label}".replace("in end of", "at the end of"))
+        middle = dt.date(year, month, 15)
+        if part.startswith("mid") and reading is not None and reading.days >= 0 and middle <= today:
+            # "mid November" names a time, about the 15th (as "about 3 weeks ago" names 21 days), not a span.
+            return dataclasses.replace(reading, days=(today - middle).days)
+        return reading
     if re.search(r"\b(?:chinese|lunar) new year\b|\bspring festival\b", text):
         return _season("chinese new year", text, today)
     match = re.search(r"\b(?:last\s+)?(spring|summer|autumn|fall|winter|christmas|new year)\b", text)
-    if match and re.search(r"\b(last|in|around|at|over|during|this past|since|before|after|until|till|til|by)\s+(?:the\s+)?" + match.group(1), text):
+    if match and re.search(r"\b(last|this|in|around|at|over|during|this past|since|before|after|until|till|til|by)\s+(?:the\s+|this\s+)?" + match.group(1), text):
         return _season(match.group(1), text, today)
     match = re.search(r"\b(early|mid|middle of|late|end of|start of|beginning of)\s+((?:19|20)\d{2})\b", text)
     if match and int(match.group(2)) <= today.year:
         year, part = int(match.group(2)), match.group(1)
-        months = (1, 4) if part in ("early", "start of", "beginning of") else (5, 8) if part.startswith("mid") else (9, 12)
+        months = (1, 4) if part == "early" else (5, 8) if part.startswith("mid") else (9, 12)
         start = dt.date(year, months[0], 1)
         end = dt.date(year, months[1], calendar.monthrange(year, months[1])[1])
-        return _from_dates(start, end, today, f"in {part} {year}")
+        if part in ("start of", "beginning of"):  # narrower than "early": the first two weeks of January
+            start, end = dt.date(year, 1, 1), dt.date(year, 1, 15)
+        elif part == "end of":  # the last two weeks of December
+            start, end = dt.date(year, 12, 17), dt.date(year, 12, 31)
+        return _from_dates(start, end, today, f"{'at the ' + part if ' of' in part else 'in ' + part} {year}")
     match = re.search(r"\b(?:in|since|back in|around|about|of|from|during|year)?\s*((?:19|20)\d{2})\b", text)
     if match:
         year = int(match.group(1))
@@ -366,11 +387,14 @@ def _season(name: str, text: str, today: dt.date) -> TimeReading:
             return _from_dates(date + dt.timedelta(days=1), date + dt.timedelta(days=10), today, f"just after Christmas {year}")
         return _from_dates(date - dt.timedelta(days=7), date + dt.timedelta(days=7), today, f"around Christmas {year}")
     if name == "chinese new year":
-        # The lunar new year falls between 21 January and 20 February.
-        year = today.year if today >= dt.date(today.year, 2, 20) else today.year - 1
-        if re.search(r"\blast\s+(?:chinese|lunar) new year\b", text) and year == today.year:
+        first = _LUNAR_NEW_YEAR.get(today.year, dt.date(today.year, 2, 20))
+        year = today.year if today >= first else today.year - 1
+        if re.search(r"\blast\s+(?:chinese|lunar) new year\b|\blast year\b", text) and year == today.year:
             year -= 1
-        return _from_dates(dt.date(year, 1, 21), dt.date(year, 2, 20), today, f"around Chinese New Year {year}")
+        date = _LUNAR_NEW_YEAR.get(year)
+        if date is None:  # outside the table: the lunar new year falls between 21 January and 20 February
+            return _from_dates(dt.date(year, 1, 21), dt.date(year, 2, 20), today, f"around Chinese New Year {year}")
+        return _around_a_day(date, text, r"(?:chinese|lunar) new year|spring festival", today, f"Chinese New Year {year}")
     if name == "new year":
         year = today.year
         date = dt.date(year, 1, 1)
@@ -382,6 +406,27 @@ def _season(name: str, text: str, today: dt.date) -> TimeReading:
         year -= 1
     middle = dt.date(year, month, day)
     return _from_dates(middle - dt.timedelta(days=45), middle + dt.timedelta(days=45), today, f"in {name} {year}")
+
+
+# The first day of the lunar (Chinese) new year, which moves between 21 January and 20 February.
+_LUNAR_NEW_YEAR = {
+    2015: dt.date(2015, 2, 19), 2016: dt.date(2016, 2, 8), 2017: dt.date(2017, 1, 28), 2018: dt.date(2018, 2, 16),
+    2019: dt.date(2019, 2, 5), 2020: dt.date(2020, 1, 25), 2021: dt.date(2021, 2, 12), 2022: dt.date(2022, 2, 1),
+    2023: dt.date(2023, 1, 22), 2024: dt.date(2024, 2, 10), 2025: dt.date(2025, 1, 29), 2026: dt.date(2026, 2, 17),
+    2027: dt.date(2027, 2, 6), 2028: dt.date(2028, 1, 26), 2029: dt.date(2029, 2, 13), 2030: dt.date(2030, 2, 3),
+    2031: dt.date(2031, 1, 23), 2032: dt.date(2032, 2, 11), 2033: dt.date(2033, 1, 31), 2034: dt.date(2034, 2, 19),
+    2035: dt.date(2035, 2, 8),
+}
+
+
+def _around_a_day(date: dt.date, text: str, name: str, today: dt.date, label: str) -> Optional[TimeReading]:
+    """A holiday: "just before" it is the two weeks before, "just after" the two weeks after, and
+    otherwise the week either side."""
+    if re.search(rf"\b(?:just |right |shortly )?before (?:the )?(?:{name})\b", text):
+        return _from_dates(date - dt.timedelta(days=14), date - dt.timedelta(days=1), today, f"just before {label}")
+    if re.search(rf"\b(?:just |right |shortly )?after (?:the )?(?:{name})\b", text):
+        return _from_dates(date + dt.timedelta(days=1), date + dt.timedelta(days=14), today, f"just after {label}")
+    return _from_dates(date - dt.timedelta(days=7), date + dt.timedelta(days=7), today, f"around {label}")
 
 
 def _from_dates(start: dt.date, end: dt.date, today: dt.date, echo: str) -> Optional[TimeReading]:

@@ -14,11 +14,14 @@ _RELATIVES = (
     r"|parent|parents|in-law|mother-in-law|father-in-law|sibling|family member|loved one|client"
 )
 _CAREGIVER = re.compile(
-    rf"\b(?:my|our)\s+(?:\w+\s+)?(?:{_RELATIVES})\b|\b(?:caregiver|care giver|carer|caretaker|someone else|somebody else"
+    rf"\b(?:my|our)\s+(?:\w+\s+)?(?:{_RELATIVES})\b|\b(?:for|helping) (?:a|an|one of my)\s+(?:\w+\s+)?(?:{_RELATIVES})s?\b"
+    r"|\bhelp(?:ing)? (?:him|her|them) (?:with|fill|answer|to)\b|\b(?:caregiver|care giver|carer|caretaker|someone else|somebody else"
     r"|another person|someone i care for|someone i look after|on behalf of|on their behalf|for him|for her|for them"
     r"|i am his|i am her|i am their|i look after|i care for)\b"
 )
-_SELF = re.compile(r"\b(?:myself|for me|me myself|i am the patient|it is me|it is for me|about me|my own|self|just me|me)\b")
+# "me" as the one answering; "she asked me to", "told me" are someone else's request, not the patient.
+_SELF = re.compile(r"\b(?:myself|for me|me myself|i am the patient|it is me|it is for me|about me|my own|self|just me"
+                   r"|(?<!asked )(?<!told )(?<!wants )(?<!wanted )(?<!begged )me)\b")
 _NOT_SELF = re.compile(r"\b(?:not (?:for )?(?:me|myself)|not about me|not the patient)\b")
 
 
