@@ -86,6 +86,10 @@ _DESCRIBED = re.compile(
     # What a problem does, not whether there is one: 伤口不愈合, 一直没好, 吃药也不管用.
     r"|不愈合|没愈合|不好转|没好转|不见好|没(?:长)?好|不消|没消|不退|没退|不(?:太)?管用|没(?:什么)?效果|不见效"
 )
+# Not treated (没治过, 一直没吃药, 没看过医生): a description of the problem, unless the question asks about
+# treatment itself (已经完全治过了吗).
+_UNTREATED = re.compile(r"(?:没有|没|未|从没|从来没)(?:有)?(?:治|治疗|吃药|用药|处理|管|看过医生|看医生|看过)(?:过)?")
+_ASKS_TREATED = re.compile(r"治过|治疗过|治好|治疗")
 _NEGATION = re.compile(
     r"阴性|从来没有|从来没|从来不|从没有|从没|从未|根本没有|根本没|根本不|压根没有|压根没|压根不|并没有|并没|并不|"
     r"绝不|决不|没有|没|不|未|无|非|否|甭|木有|莫有|没得|\b(?:no|nope|none|never|not|n)\b"
@@ -251,6 +255,10 @@ def _clause(clause: str, topic_text: str) -> Optional[_Clause]:
     rest = remove_all(rest, _NEUTRAL)
     described = bool(_DESCRIBED.search(rest))
     rest = _DESCRIBED.sub(" ", rest)
+    if not _ASKS_TREATED.search(topic_text) and _UNTREATED.search(rest):
+        # "丙肝一直没治" to "active hepatitis?": not treated describes the problem; it is no answer.
+        described = True
+        rest = _UNTREATED.sub(" ", rest)
     negations = _negations(rest)
     intensified = bool(_INTENSIFIERS.search(rest))
     yes_rest = remove_all(_NEGATED_PHRASE.sub(" ", rest), _NOT_YES)

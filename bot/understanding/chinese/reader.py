@@ -33,6 +33,8 @@ from bot.understanding.chinese.polarity import (
     topic_text,
     without_neutral,
 )
+from bot.understanding.chinese.question_words import question_words
+from bot.understanding.chinese.statements import read_against_question
 from bot.understanding.chinese.text import clauses, normalise
 from bot.understanding.chinese.times import NOT_WITHIN, read_time
 from bot.understanding.chinese.voice import read_voice
@@ -66,6 +68,9 @@ _TESTED = re.compile(r"查过|检查过|测过|化验过|筛查|查了|检查了
 class ChineseReader:
     language = "zh"
 
+    def __init__(self) -> None:
+        self._questions: dict = {}  # by id, from prepare(): an umbrella's follow-ups
+
     def read(
         self,
         question: Question,
@@ -86,7 +91,7 @@ class ChineseReader:
             cleaned, raw = corrected, corrected
         polarity = read_polarity(cleaned, _topics(question))
         if question.type is AnswerType.YES_NO:
-            reading = self._yes_no(question, cleaned, polarity, intent, intent_confidence)
+            reading = self._yes_no(question, cleaned, polarity, today, intent, intent_confidence)
         elif question.type is AnswerType.NUMBER:
             reading = self._number(question, raw, cleaned, polarity)
         elif question.type is AnswerType.TIME_SINCE:
@@ -99,12 +104,19 @@ class ChineseReader:
 
     # --- 是 / 不是 -----------------------------------------------------------------
     def _yes_no(
-        self, question: Question, text: str, polarity: Polarity, intent: Optional[str], intent_confidence: float
+        self, question: Question, text: str, polarity: Polarity, today: dt.date, intent: Optional[str],
+        intent_confidence: float,
     ) -> Reading:
         opinion = _INTENT_VALUES.get(intent or "")
         now = _about_now(question, text, polarity)
         if now is not None:
             return now
+        answered = read_against_question(self._words(question), text, polarity, today, _topics(question))
+        if answered is not None:
+            value, confidence = answered
+            if opinion is not None and intent_confidence >= 0.5 and opinion != value and value != NOT_SURE:
+                confidence = min(confidence, 0.5)
+            return Reading(value, confidence)
         if polarity.value is not None:
             confidence = polarity.confidence
             if polarity.value != NOT_SURE and opinion is not None and intent_confidence >= 0.5 \
@@ -270,7 +282,15 @@ class ChineseReader:
         return Reading(None, 0.0, problem=messages.BAND_UNCLEAR + self.expected(question))
 
     # --- the rest of the interface ----------------------------------------------------
+    def _words(self, question: Question):
+        follow_ups = tuple(
+            self._questions[fid] for item in question.checklist for fid in item.follow_ups if fid in self._questions
+        )
+        return question_words(question, follow_ups)
+
     def prepare(self, questions: Iterable[Question]) -> None:
+        questions = list(questions)
+        self._questions.update({question.id: question for question in questions})
         for question in questions:
             if question.type is AnswerType.CHOICE:
                 choices.classify(question, "")
