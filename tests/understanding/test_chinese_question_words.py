@@ -103,3 +103,28 @@ def test_readings_the_question_makes_uncertain_are_checked(reader, questions, qu
 def test_a_yes_the_question_asks_about_stays_a_yes(reader, questions, question_id, text):
     reading = read(reader, questions, question_id, text)
     assert not (reading.value == NO and not reading.needs_check), reading
+
+
+# --- polarity rules of this round (polarity.py) -------------------------------------------------
+@pytest.mark.parametrize("question_id, text, expected", [
+    ("progression_on_scan", "片子还没拍，下周才去复查", NOT_SURE),  # not tested yet
+    ("npc_recurrent_metastatic", "肿瘤指标高了，检查还没做", NOT_SURE),
+    ("tissue_sample", "这个得先问一下我妈自己", NOT_SURE),  # someone else must be asked first
+    ("pd1_therapy", "应该没有，病历上没写过", NO),  # a hedge that leans, with a reason that is itself a no
+    ("breast_advanced_unresectable", "医生说肿瘤太大，说不好切，只能先用药", None),  # 说不好切: hard to cut
+])
+def test_polarity_rules_of_this_round(reader, questions, question_id, text, expected):
+    reading = read(reader, questions, question_id, text)
+    if expected is None:
+        assert reading.value != NOT_SURE
+    else:
+        assert reading.value == expected and not reading.needs_check, reading
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("tissue_sample", "不愿意再挨一针了"),  # a no to doing it again: the stored tissue may still do
+    ("pd1_therapy", "应该没有吧"),  # softened by 吧: stays a hedge
+])
+def test_a_no_about_doing_it_again_and_a_softened_hedge_are_not_a_plain_no(reader, questions, question_id, text):
+    reading = read(reader, questions, question_id, text)
+    assert not (reading.value == NO and not reading.needs_check), reading

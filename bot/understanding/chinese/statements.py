@@ -78,6 +78,9 @@ def read_against_question(
     if active and polarity.value != NO and not qualified_yes and _NOT_ACTIVE.search(text) \
             and not _STILL_ACTIVE.search(text):
         return NO, 0.85  # "丙肝治好了，转阴了" to "active hepatitis?"
+    if words.asks_now and not active and polarity.value == YES and _NOT_ACTIVE.search(text) \
+            and not _STILL_ACTIVE.search(text):
+        return YES, 0.6  # "CT说有纤维灶，医生说是陈旧的" to "now?": old, so checked
     if severity and polarity.value != NO and not qualified_yes and _MILD.search(text) and not _SERIOUS.search(text):
         return NO, 0.85  # "起过一点疹子，不严重" to "a severe reaction?"
     window = _outside_window(words, text, polarity, today)
