@@ -128,3 +128,55 @@ def test_polarity_rules_of_this_round(reader, questions, question_id, text, expe
 def test_a_no_about_doing_it_again_and_a_softened_hedge_are_not_a_plain_no(reader, questions, question_id, text):
     reading = read(reader, questions, question_id, text)
     assert not (reading.value == NO and not reading.needs_check), reading
+
+
+# --- times of this round (times.py, and the question's words for "how long ago") ----------------
+@pytest.mark.parametrize("question_id, text, low, high", [
+    ("days_since_chemotherapy", "过年前打的最后一针", 288, 308),  # the 3 weeks before 17 Feb 2026
+    ("days_since_chemotherapy", "过完年就停了", 0, 0),  # read below: after the festival
+    ("days_since_chemotherapy", "三个几星期前", 22, 27),  # Cantonese 几 after 个: some more than three
+    ("days_since_immunotherapy", "有好几个月了，应该是五个月左右", 0, 0),
+    ("days_since_radiotherapy", "快两年了", 600, 729),  # nearly: within 15 %
+    ("days_since_chemotherapy", "两个月前吧，具体哪天记不清", 54, 66),  # the time said, only the day forgotten
+    ("last_treatment_days", "去年五月做的手术，上个月还打过一次化疗", 0, 0),  # the latest of several, as asked
+])
+def test_times_of_this_round(reader, questions, question_id, text, low, high):
+    reading = read(reader, questions, question_id, text)
+    if (low, high) == (0, 0):
+        return
+    assert reading.value is not None and low <= reading.value <= high and not reading.needs_check, reading
+
+
+def test_times_of_this_round_in_detail(reader, questions):
+    after_new_year = read(reader, questions, "days_since_chemotherapy", "过完年就停了")
+    assert 266 <= after_new_year.value <= 286  # 18 Feb to 10 Mar 2026
+    months = read(reader, questions, "days_since_immunotherapy", "有好几个月了，应该是五个月左右")
+    assert months.value is None or months.needs_check or 140 <= months.value <= 160
+    latest = read(reader, questions, "last_treatment_days", "去年五月做的手术，上个月还打过一次化疗")
+    assert latest.value is not None and latest.value <= 60 and not latest.needs_check
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("days_since_radiotherapy", "只做过骨转移的止痛放疗，别的放疗没做过"),  # the question does not count it
+    ("days_since_steroids", "在吃泼尼松，每天5毫克"),  # the help: 10 mg a day or less does not count
+    ("days_since_steroids", "只擦过含激素的药膏"),
+])
+def test_what_a_time_question_does_not_count_is_never(reader, questions, question_id, text):
+    from bot.screening.answers import NEVER
+
+    reading = read(reader, questions, question_id, text)
+    assert reading.value == NEVER and not reading.needs_check, reading
+
+
+def test_a_time_beside_what_is_not_counted_is_the_counted_one(reader, questions):
+    reading = read(reader, questions, "days_since_radiotherapy", "治鼻咽癌的放疗是两年前，上周做了骨头止痛的放疗")
+    assert reading.value is not None and 700 <= reading.value <= 760, reading
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("days_since_chemotherapy", "记不清了，好几个月前吧"),  # a vague time and no memory: not sure
+    ("days_since_chemotherapy", "不记得是三周前还是四周前"),
+])
+def test_a_forgotten_time_that_is_vague_stays_not_sure(reader, questions, question_id, text):
+    reading = read(reader, questions, question_id, text)
+    assert reading.value == NOT_SURE or reading.value is None or reading.needs_check, reading

@@ -85,6 +85,8 @@ class QuestionWords:
     terms: Tuple[str, ...] = ()
     asked_verbs: FrozenSet[str] = frozenset()  # the verbs the question asks with (用过, 做过)
     asked_pairs: FrozenSet[str] = frozenset()  # its terms in what it asks (过敏 in "有没有对这些药过敏过")
+    asks_latest: bool = False  # "请说最近的那一次": of several times told, the latest is the answer
+    dose_limit: Optional[float] = None  # "用得很少也不算，就是一天 10 毫克…或者更少": 10 (毫克)
 
     @property
     def every_topic(self) -> FrozenSet[str]:
@@ -169,11 +171,17 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
             passage = [sentence]
             names_its_own = any(len(term) >= 2 and term in sentence for term in terms)
             if index and _REFERS_BACK.search(sentence) and not _REFERS_FORWARD.search(sentence) and not names_its_own:
-                before = block[index - 1]
-                if not re.search(r"[?？]|有没有|算", before):
-                    passage.insert(0, before)
+                # The sentence before, and before that while each refers back in turn ("它是为了止痛…。
+                # 这叫姑息性骨放疗。这里不算它。").
+                back = index - 1
+                while back >= 0 and not re.search(r"[?？]|有没有|算", block[back]):
+                    passage.insert(0, block[back])
+                    if not re.match(r"[这它那]", block[back]) or len(passage) >= 4:
+                        break
+                    back -= 1
             excluded.update(passage)
-            words = pairs(re.sub(r"不算|不要算|不计|不包括", " ", "，".join(passage)))
+            # A dose is read by dose_limit, not as words ("一天 10 毫克…或者更少").
+            words = pairs(re.sub(r"不算|不要算|不计|不包括|\d*\s*(?:毫克|mg)", " ", "，".join(passage)))
             if words:
                 passages.append(frozenset(words))
     asked_sentences = [s for s in _sentences(texts[0] if texts else "") if s not in excluded]
@@ -211,6 +219,8 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
             Line(pairs(line), bool(_ACTIVE.search(line)), bool(_SEVERITY.search(line))) for line in list_lines
         ),
         terms=terms,
+        dose_limit=_dose_limit(" ".join(excluded)),
+        asks_latest=bool(re.search(r"最近的那一次|最近那一次|最后的那一次", " ".join(texts + (help_text,)))),
         asked_verbs=_asked_verbs(" ".join([texts[0] if texts else ""] + list_lines)),
         asked_pairs=frozenset(p for span in _asked_spans(texts[0] if texts else "") for p in pairs(span))
         & frozenset(p for term in terms for p in _term_pairs(term)),
@@ -219,6 +229,11 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
 
 _USE = frozenset("做用吃打输服喝")
 _VERB = re.compile(r"[做用打吃输喝服]")
+
+
+def _dose_limit(text: str) -> Optional[float]:
+    match = re.search(r"(\d+(?:\.\d+)?)\s*(?:毫克|mg)[^.]{0,16}?(?:或者更少|或更少|以下|以内)", to_digits(text))
+    return float(match.group(1)) if match else None
 
 
 def _asked_spans(text: str) -> list:

@@ -19,6 +19,7 @@ from typing import Optional, Tuple
 from bot.screening.answers import NO, NOT_SURE, YES
 from bot.understanding.chinese.polarity import Polarity, read_polarity
 from bot.understanding.chinese.question_words import QuestionWords, pairs
+from bot.understanding.chinese.numbers import to_digits
 from bot.understanding.chinese.text import clauses
 from bot.understanding.chinese.times import read_time
 
@@ -48,6 +49,7 @@ _SERIOUS = re.compile(
 )
 # "Only these?" answered: more than these, or these and nothing else.
 _MORE_THAN = re.compile(r"不止|不只|不光|不仅|还有|除了.+?(?:还|也)|另外还|也有|也下降|也不好")
+_NOT_SINCE = re.compile(r"(?:之后|以后|后来|此后|那以后|从那).{0,3}(?:没|不)|没再|再没|再也没|就没")
 _WELL_SINCE = re.compile(r"挺好|都好|还好|很好|正常|没事|没有|没|不")
 # A whole reply that says who the patient is: 我是男的, 他是男性.
 _MAN = re.compile(r"男的|男性|男人|男士|是男|老头|我爸|他爸|我老公|我丈夫|我先生|我爷爷|我外公|我儿子|我哥|我弟")
@@ -158,7 +160,9 @@ def _names_nothing_asked(
     parts = clauses(text)
     readings = [(read_polarity(part, topic_text), part) for part in parts]
     yes_parts = [part for reading, part in readings if reading.value == YES]
-    no_parts = [part for reading, part in readings if reading.value == NO and reading.confidence >= 0.9]
+    # "之后没再做过手术" says nothing happened since: it is about the time, not a no to the question.
+    no_parts = [part for reading, part in readings
+                if reading.value == NO and reading.confidence >= 0.9 and not _NOT_SINCE.search(part)]
     none_else = bool(_NONE_ELSE.search(text))
     onlies = [part for part in parts if _ONLY.search(part) and not re.search(r"就是|就好|就算", part)]
     if onlies:
@@ -191,3 +195,34 @@ def _verb_answers(words: QuestionWords, part: str) -> bool:
     if not verbs or _OTHER_YES.search(part):
         return True
     return any(verb in words.asked_verbs for verb in verbs)
+
+
+def names_only_what_is_not_asked(words: QuestionWords, text: str, polarity: Polarity, topic_text: str = "") -> float:
+    """For a "how long ago" question: the reply names only what the question does not count
+    ("只擦过激素药膏", "只做过骨头止痛的放疗，别的没有"), a dose it calls too small, or only
+    something it does not ask about ("没有，只吃过消炎药"): never, as far as the question goes."""
+    if polarity.value == NOT_SURE:
+        return 0.0
+    # Said as the only thing ("只…", "…别的没有", "没吃过也没打过"), it is never; named alone
+    # ("上周做了个穿刺活检"), the question's exclusion is said back as a check.
+    said_only = bool(_ONLY.search(text) or _NONE_ELSE.search(text) or polarity.value == NO)
+    if words.dose_limit is not None:
+        doses = [float(d) for d in re.findall(r"(\d+(?:\.\d+)?)\s*(?:毫克|mg)", to_digits(text))]
+        if doses and all(d <= words.dose_limit for d in doses):
+            return 0.85  # "一天5毫克" where the help says 10 mg a day or less does not count
+    # Every clause that names something is about what is not counted ("治鼻咽癌的放疗是两年前，上周做了
+    # 骨头止痛的放疗" keeps its first clause, so it is not never).
+    counted = [part for part in clauses(text) if words.has_content(part) and not words.not_counted_only(part)
+               and not _NONE_ELSE.search(part) and read_polarity(part).value != NO]
+    if words.not_counted_only(text) and not counted:
+        return 0.85 if said_only else 0.6
+    nothing = _names_nothing_asked(words, text, polarity, topic_text)
+    return nothing[1] if nothing is not None and nothing[0] == NO else 0.0
+
+
+def counted_clauses(words: QuestionWords, text: str) -> str:
+    """The reply without its clauses about what the question does not count
+    ("根治放疗是三年前，上个月做过骨转移止痛的放疗": the second is not counted)."""
+    parts = clauses(text)
+    kept = [part for part in parts if not words.not_counted_only(part)]
+    return ",".join(kept) if kept and len(kept) < len(parts) else text
