@@ -85,6 +85,7 @@ def test_the_question_decides_what_the_reply_answers(reader, questions, question
     ("side_effects_more_than_mild", "有，不过不严重"),  # a yes, then qualified: said back as a check
     ("heart_or_stroke_uncontrolled", "有高血压，不过控制得挺好"),
     ("substance_or_psychiatric", "以前抽烟，后来戒了"),  # what was given up is not what is asked: checked
+    ("lung_inflammation_steroids", "得过一次肺炎，输了几天头孢"),  # treated with another medicine than asked
 ])
 def test_readings_the_question_makes_uncertain_are_checked(reader, questions, question_id, text):
     reading = read(reader, questions, question_id, text)
@@ -111,6 +112,7 @@ def test_a_yes_the_question_asks_about_stays_a_yes(reader, questions, question_i
     ("npc_recurrent_metastatic", "肿瘤指标高了，检查还没做", NOT_SURE),
     ("tissue_sample", "这个得先问一下我妈自己", NOT_SURE),  # someone else must be asked first
     ("pd1_therapy", "应该没有，病历上没写过", NO),  # a hedge that leans, with a reason that is itself a no
+    ("dialysis", "现在还没到透析那一步，大夫说将来也许会要", NO),  # what may happen later is no answer
     ("breast_advanced_unresectable", "医生说肿瘤太大，说不好切，只能先用药", None),  # 说不好切: hard to cut
 ])
 def test_polarity_rules_of_this_round(reader, questions, question_id, text, expected):

@@ -60,6 +60,8 @@ _NOT_SURE = (
     "not sure", "don't know", "dont know", "有没有也不", "有还是没有", "看情况", "再说吧", "考虑一下", "考虑考虑", "商量",
     "问问家里", "问一下家里", "想一想", "想想", "再看看", "没想好", "还没决定", "犹豫",
 )
+# What may happen later (以后可能要…, 将来也许会…): no answer to what is or was.
+_FUTURE = re.compile(r"(?:^|说|讲)(?:以后|将来|今后|到时候)(?:也)?(?:可能|也许|或许|会|要|得|需要)")
 # Firm enough to lean: these stop a hedge.
 _LEANING = re.compile(r"我?(?:很|非常|十分|特别|完全)?(?:确定|肯定)(?!吗)|百分之百|100%|一百个确定")
 _HEDGES = re.compile(
@@ -206,6 +208,11 @@ def read_polarity(text: str, topic_text: str = "") -> Polarity:
     if corrected_text is None:
         return NONE  # "有，哦不对": corrected to nothing, so asked again
     corrected, text = corrected_text != text, after_echo(corrected_text)
+    parts = clauses(text)
+    future = [part for part in parts if _FUTURE.search(part)]
+    if future and len(future) < len(parts):
+        # "医生说以后可能要透析，现在还不用": what may happen later is no answer about now.
+        text = ",".join(part for part in parts if part not in future)
     if _NOT_SURE_WORDS.search(text) or has_any(text, _NOT_SURE) or _WAITING.search(text):
         return Polarity(NOT_SURE, 0.95, corrected=corrected)
     leaning = bool(_LEANING.search(text))

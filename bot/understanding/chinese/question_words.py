@@ -85,6 +85,7 @@ class QuestionWords:
     terms: Tuple[str, ...] = ()
     asked_verbs: FrozenSet[str] = frozenset()  # the verbs the question asks with (用过, 做过)
     asked_pairs: FrozenSet[str] = frozenset()  # its terms in what it asks (过敏 in "有没有对这些药过敏过")
+    treated_with: FrozenSet[str] = frozenset()  # "是不是要用激素药来治": the treatment the question asks about
     asks_latest: bool = False  # "请说最近的那一次": of several times told, the latest is the answer
     dose_limit: Optional[float] = None  # "用得很少也不算，就是一天 10 毫克…或者更少": 10 (毫克)
 
@@ -220,6 +221,7 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
         ),
         terms=terms,
         dose_limit=_dose_limit(" ".join(excluded)),
+        treated_with=_treated_with(asked, help_text),
         asks_latest=bool(re.search(r"最近的那一次|最近那一次|最后的那一次", " ".join(texts + (help_text,)))),
         asked_verbs=_asked_verbs(" ".join([texts[0] if texts else ""] + list_lines)),
         asked_pairs=frozenset(p for span in _asked_spans(texts[0] if texts else "") for p in pairs(span))
@@ -229,6 +231,22 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
 
 _USE = frozenset("做用吃打输服喝")
 _VERB = re.compile(r"[做用打吃输喝服]")
+
+
+def _treated_with(asked: str, help_text: str) -> FrozenSet[str]:
+    """"是不是要用激素药来治": the treatment asked about, with the help's sentences that name it and
+    their examples ("激素药能让发炎好一些。比如泼尼松。")."""
+    named = frozenset(p for m in re.findall(r"用([^,.?]{1,8}?)(?:来)?治", asked) for p in pairs(m))
+    if not named:
+        return named
+    found = set(named)
+    sentences = _sentences(help_text)
+    for index, sentence in enumerate(sentences):
+        if pairs(sentence) & named:
+            found |= pairs(sentence)
+            if index + 1 < len(sentences) and sentences[index + 1].startswith("比如"):
+                found |= pairs(sentences[index + 1])
+    return frozenset(found)
 
 
 def _dose_limit(text: str) -> Optional[float]:

@@ -49,6 +49,7 @@ _SERIOUS = re.compile(
 )
 # "Only these?" answered: more than these, or these and nothing else.
 _MORE_THAN = re.compile(r"不止|不只|不光|不仅|还有|除了.+?(?:还|也)|另外还|也有|也下降|也不好")
+_TREATED_WITH = re.compile(r"(?:打|用|吃|输|挂|抹|涂)(?:了|过)?(?:点|些|几天)?[\u4e00-\u9fff]{2}")
 _NOT_SINCE = re.compile(r"(?:之后|以后|后来|此后|那以后|从那).{0,3}(?:没|不)|没再|再没|再也没|就没")
 _WELL_SINCE = re.compile(r"挺好|都好|还好|很好|正常|没事|没有|没|不")
 # A whole reply that says who the patient is: 我是男的, 他是男性.
@@ -85,6 +86,9 @@ def read_against_question(
         return YES, 0.6  # "CT说有纤维灶，医生说是陈旧的" to "now?": old, so checked
     if severity and polarity.value != NO and not qualified_yes and _MILD.search(text) and not _SERIOUS.search(text):
         return NO, 0.85  # "起过一点疹子，不严重" to "a severe reaction?"
+    if words.treated_with and polarity.value == YES and _TREATED_WITH.search(text) \
+            and not pairs(text) & words.treated_with:
+        return YES, 0.6  # "肺炎，打了抗生素就好了" to "treated with steroids?": another treatment, checked
     window = _outside_window(words, text, polarity, today)
     if window is not None:
         return window
