@@ -86,6 +86,7 @@ def test_the_question_decides_what_the_reply_answers(reader, questions, question
     ("heart_or_stroke_uncontrolled", "有高血压，不过控制得挺好"),
     ("substance_or_psychiatric", "以前抽烟，后来戒了"),  # what was given up is not what is asked: checked
     ("lung_inflammation_steroids", "得过一次肺炎，输了几天头孢"),  # treated with another medicine than asked
+    ("active_hepatitis_b_or_c", "体检查的乙肝表面抗体是阳性"),  # a positive test the question does not name
 ])
 def test_readings_the_question_makes_uncertain_are_checked(reader, questions, question_id, text):
     reading = read(reader, questions, question_id, text)
@@ -100,6 +101,7 @@ def test_readings_the_question_makes_uncertain_are_checked(reader, questions, qu
     ("immune_side_effect_severe", "免疫性肺炎，住院住了十天"),
     ("breast_health_screen", "有脑转移"),  # a follow-up's "not counted" (treated, stable) needs its condition
     ("npc_recent_medicines", "一直在吃泼尼松"),
+    ("immunodeficiency", "HIV阳性，一直在吃药"),  # a positive test of what is asked stays a yes
 ])
 def test_a_yes_the_question_asks_about_stays_a_yes(reader, questions, question_id, text):
     reading = read(reader, questions, question_id, text)

@@ -93,11 +93,11 @@ class QuestionWords:
     def every_topic(self) -> FrozenSet[str]:
         return self.topics | self.help_topics
 
-    def names_topic(self, text: str, with_help: bool = True) -> bool:
+    def names_topic(self, text: str, with_help: bool = True, whole_terms: bool = True) -> bool:
         """The reply names something the question asks about: a term, or a run of characters most of
         whose pairs are the question's (化疗, 肺纤维化; not 卡培他滨, which shares only 他滨 with 吉西他滨)."""
         topics = self.every_topic if with_help else self.topics
-        if any(len(term) >= 2 and term in text for term in self.terms):
+        if whole_terms and any(len(term) >= 2 and term in text for term in self.terms):
             return True
         for run in runs(text):
             own = pairs(run)

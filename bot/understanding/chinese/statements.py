@@ -89,10 +89,19 @@ def read_against_question(
     if words.treated_with and polarity.value == YES and _TREATED_WITH.search(text) \
             and not pairs(text) & words.treated_with:
         return YES, 0.6  # "肺炎，打了抗生素就好了" to "treated with steroids?": another treatment, checked
+    if polarity.value == YES and _positive_for_something_else(words, text):
+        return YES, 0.6  # "乙肝表面抗体阳性" to "active hepatitis?": a positive test the question does not name
     window = _outside_window(words, text, polarity, today)
     if window is not None:
         return window
     return _names_nothing_asked(words, text, polarity, topic_text)
+
+
+def _positive_for_something_else(words: QuestionWords, text: str) -> bool:
+    """Every 阳性 in the reply is the result of a test whose name is not mostly the question's words."""
+    tests = [re.split(r"[^\u4e00-\u9fffa-z0-9]", before)[-1] for before in re.findall(r"(.*?)(?:是|为|呈)?阳性", text)]
+    tests = [re.sub(r"(?:是|为|呈)$", "", test) for test in tests]
+    return bool(tests) and all(len(test) >= 4 and not words.names_topic(test, whole_terms=False) for test in tests)
 
 
 def _answers_only(words: QuestionWords, text: str, polarity: Polarity) -> Optional[Tuple[str, float]]:
