@@ -105,6 +105,7 @@ def score(
     language: str = "en",
 ) -> Tuple[Dict[str, collections.Counter], List[dict]]:
     reader = reader_for(language)
+    reader.prepare(questions.values())  # as the action server does when it loads the catalog
     table: Dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     details = []
     for item in answers:

@@ -353,7 +353,6 @@ def test_cycles_are_not_regimens(reader, questions):
 
 
 @pytest.mark.parametrize("question_id, text, expected", [
-    ("pregnant_or_breastfeeding", "我是男的", None),  # 是 here is "am", not a yes
     ("heart_disease", "不是很严重的心律不齐", None),  # how serious, not whether: never an unchecked no
     ("heart_disease", "心脏有点早搏，医生说不要紧", None),
     ("npc_recent_medicines", "上面这些都没有", NO),
@@ -384,7 +383,6 @@ def test_general_rules_after_the_blind_run(reader, questions, question_id, text,
 
 @pytest.mark.parametrize("question_id, text", [
     ("immunodeficiency", "查过HIV"),  # tested is not having it
-    ("meningeal_or_active_brain_spread", "脑转移治疗过了，复查一直稳定"),  # stable: a yes is only ever a check
     ("active_hepatitis_b_or_c", "我老公是大三阳，一直没吃药"),  # a no after other content is checked
     ("metastatic_chemo", "转移后没化疗过，之前手术后做过化疗"),  # a no after content beside a yes: asked again
     ("chemo_allergy", "白蛋白紫杉醇没事，普通紫杉醇过敏了"),

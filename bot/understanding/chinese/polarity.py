@@ -42,15 +42,26 @@ _NOT_SURE_WORDS = re.compile(
     r"(?:不|没|没有)(?:太|是很|是太|是好|是几|好|很|大|怎么|是特别|十分|完全|敢|能)?"
     r"(?:确定|清楚|肯定|记得|知道|晓得|了解|确认|懂|明白|说准|敢说|敢讲)"
 )
-_WAITING = re.compile(r"等.{0,6}结果|结果还没|还没出来|还在等|还要查|还在查")
+_WAITING = re.compile(
+    r"等.{0,6}结果|结果还没|还没出来|还在等|还要查|还在查"
+    # Not tested yet (还没复查，下个月才查; CT还没做): the answer is not known.
+    r"|还没(?:有)?(?:去)?(?:复查|检查|查|拍片|做检查|做ct|做核磁)|(?:复查|检查|ct|核磁|片子)还没(?:有)?(?:做|拍|查)"
+    r"|下(?:个)?(?:月|周|星期|礼拜|次)[\u4e00-\u9fff]{0,3}(?:才|再)(?:去)?(?:查|复查|检查)"
+    # Someone else must be asked first (要问问我爸本人的意思, 得先问下他).
+    r"|(?:要|得|先|再|还要|还得|需要|等我)(?:先)?(?:问问|问一下|问下|商量)"
+    # "说不好" is "cannot say"; 说不好切 is "said it is hard to cut".
+    r"|说不(?:准|清|好)(?![\u4e00-\u9fff])|说不(?:准|清|好)(?=[是有呢吧啊了哦的])"
+)
 _NOT_SURE = (
-    "记不清", "记不得", "记不太清", "记不住", "忘了", "忘记了", "忘掉了", "说不准", "说不清", "说不好", "说不上来",
+    "记不清", "记不得", "记不太清", "记不住", "忘了", "忘记了", "忘掉了", "说不上来",
     "不好说", "难说", "很难说", "搞不清", "弄不清", "没印象", "没什么印象", "没把握", "拿不准", "吃不准", "一半一半",
     "不一定", "问医生", "问问医生", "问一下医生", "问下医生", "问过医生才知道", "查一下", "查查", "看看报告", "看一下报告",
     "翻一下", "等结果", "结果还没出", "还没出结果", "结果没出来", "谁知道", "天知道", "未知", "不详", "不明", "idk",
     "not sure", "don't know", "dont know", "有没有也不", "有还是没有", "看情况", "再说吧", "考虑一下", "考虑考虑", "商量",
     "问问家里", "问一下家里", "想一想", "想想", "再看看", "没想好", "还没决定", "犹豫",
 )
+# What may happen later (以后可能要…, 将来也许会…): no answer to what is or was.
+_FUTURE = re.compile(r"(?:^|说|讲)(?:以后|将来|今后|到时候)(?:也)?(?:可能|也许|或许|会|要|得|需要)")
 # Firm enough to lean: these stop a hedge.
 _LEANING = re.compile(r"我?(?:很|非常|十分|特别|完全)?(?:确定|肯定)(?!吗)|百分之百|100%|一百个确定")
 _HEDGES = re.compile(
@@ -86,6 +97,11 @@ _DESCRIBED = re.compile(
     # What a problem does, not whether there is one: 伤口不愈合, 一直没好, 吃药也不管用.
     r"|不愈合|没愈合|不好转|没好转|不见好|没(?:长)?好|不消|没消|不退|没退|不(?:太)?管用|没(?:什么)?效果|不见效"
 )
+_NOT_AGAIN = re.compile(r"不(?:想|要|愿意|肯|打算)再")
+# Not treated (没治过, 一直没吃药, 没看过医生): a description of the problem, unless the question asks about
+# treatment itself (已经完全治过了吗).
+_UNTREATED = re.compile(r"(?:没有|没|未|从没|从来没)(?:有)?(?:治|治疗|吃药|用药|处理|管|看过医生|看医生|看过)(?:过)?")
+_ASKS_TREATED = re.compile(r"治过|治疗过|治好|治疗")
 _NEGATION = re.compile(
     r"阴性|从来没有|从来没|从来不|从没有|从没|从未|根本没有|根本没|根本不|压根没有|压根没|压根不|并没有|并没|并不|"
     r"绝不|决不|没有|没|不|未|无|非|否|甭|木有|莫有|没得|\b(?:no|nope|none|never|not|n)\b"
@@ -192,10 +208,18 @@ def read_polarity(text: str, topic_text: str = "") -> Polarity:
     if corrected_text is None:
         return NONE  # "有，哦不对": corrected to nothing, so asked again
     corrected, text = corrected_text != text, after_echo(corrected_text)
+    parts = clauses(text)
+    future = [part for part in parts if _FUTURE.search(part)]
+    if future and len(future) < len(parts):
+        # "医生说以后可能要透析，现在还不用": what may happen later is no answer about now.
+        text = ",".join(part for part in parts if part not in future)
     if _NOT_SURE_WORDS.search(text) or has_any(text, _NOT_SURE) or _WAITING.search(text):
         return Polarity(NOT_SURE, 0.95, corrected=corrected)
     leaning = bool(_LEANING.search(text))
     if _HEDGES.search(_LEANING.sub(" ", text)) and not leaning:
+        leaned = _leans_no(text, topic_text)
+        if leaned is not None:
+            return leaned
         return Polarity(NOT_SURE, 0.9, hedged=True, corrected=corrected)
     if _ASKS.search(text):
         return NONE  # "你们是哪家医院？": a question back, not an answer
@@ -226,6 +250,25 @@ def read_polarity(text: str, topic_text: str = "") -> Polarity:
     return Polarity(polarity.value, confidence, no_longer=polarity.no_longer, corrected=corrected)
 
 
+# "应该没有" with nothing softening it (吧, 吗) and a reason beside it that is itself a no
+# ("應該冇，驗過血冇事"): a hedge that clearly leans, read as the no it leans to.
+_SHOULD_NOT = re.compile(r"^(?:我|他|她|我们|患者)?应该(?:是)?(?:没有|没|不是|不)")
+_SOFTENED = re.compile(r"吧|吗|呢|[?？]|可能|好像|估计|也许|大概|不太|不知道|不清楚|不确定")
+
+
+def _leans_no(text: str, topic_text: str) -> Optional[Polarity]:
+    parts = clauses(text)
+    if len(parts) < 2 or not _SHOULD_NOT.search(parts[0]) or _SOFTENED.search(text):
+        return None
+    if _HEDGES.search(" ".join(parts[1:])):
+        return None
+    first = _clause(re.sub(r"应该(?:是)?", "", parts[0]), topic_text)
+    rest = [_clause(part, topic_text) for part in parts[1:]]
+    if first is None or first.value != NO or not rest or any(r is None or r.value != NO for r in rest):
+        return None
+    return Polarity(NO, 0.85)
+
+
 @dataclass(frozen=True)
 class _Clause:
     value: str
@@ -251,10 +294,17 @@ def _clause(clause: str, topic_text: str) -> Optional[_Clause]:
     rest = remove_all(rest, _NEUTRAL)
     described = bool(_DESCRIBED.search(rest))
     rest = _DESCRIBED.sub(" ", rest)
+    if not _ASKS_TREATED.search(topic_text) and _UNTREATED.search(rest):
+        # "丙肝一直没治" to "active hepatitis?": not treated describes the problem; it is no answer.
+        described = True
+        rest = _UNTREATED.sub(" ", rest)
     negations = _negations(rest)
     intensified = bool(_INTENSIFIERS.search(rest))
     yes_rest = remove_all(_NEGATED_PHRASE.sub(" ", rest), _NOT_YES)
     said_yes = bool(_YES_WORDS.search(yes_rest))
+    if negations and _NOT_AGAIN.search(clause):
+        # "不想再做穿刺了": a no to doing it again, which may not be what is asked: checked.
+        return _Clause(NO, 0.5, positioned=True, contrast=contrast)
     if negations:
         if said_yes:
             return _Clause("contradiction", 0.0)

@@ -33,6 +33,8 @@ from bot.understanding.chinese.polarity import (
     topic_text,
     without_neutral,
 )
+from bot.understanding.chinese.question_words import question_words
+from bot.understanding.chinese.statements import counted_clauses, names_only_what_is_not_asked, read_against_question
 from bot.understanding.chinese.text import clauses, normalise
 from bot.understanding.chinese.times import NOT_WITHIN, read_time
 from bot.understanding.chinese.voice import read_voice
@@ -52,6 +54,9 @@ _NEGATION_ABOUT_TIME = re.compile(
     r"|就没|就不|就停|不[吃用打做]了|没[吃用打做]了"
 )
 _NOT_WITHIN = re.compile(NOT_WITHIN)
+# Not remembering the exact day of a time that is said (记不太清, 具体时间不记得); not a choice between two.
+_INEXACT = re.compile(r"记不(?:太)?清|不(?:太)?记得|忘了|具体")
+_ALTERNATIVES = re.compile(r"还是|或者|或是|到底")
 # Cycles are not regimens: "化疗做了六个疗程" is one plan given six times.
 _CYCLES = re.compile(r"疗程|周期|轮")
 # "做了六个疗程，都是同一个方案": cycles of one plan.
@@ -65,6 +70,9 @@ _TESTED = re.compile(r"查过|检查过|测过|化验过|筛查|查了|检查了
 
 class ChineseReader:
     language = "zh"
+
+    def __init__(self) -> None:
+        self._questions: dict = {}  # by id, from prepare(): an umbrella's follow-ups
 
     def read(
         self,
@@ -86,7 +94,7 @@ class ChineseReader:
             cleaned, raw = corrected, corrected
         polarity = read_polarity(cleaned, _topics(question))
         if question.type is AnswerType.YES_NO:
-            reading = self._yes_no(question, cleaned, polarity, intent, intent_confidence)
+            reading = self._yes_no(question, cleaned, polarity, today, intent, intent_confidence)
         elif question.type is AnswerType.NUMBER:
             reading = self._number(question, raw, cleaned, polarity)
         elif question.type is AnswerType.TIME_SINCE:
@@ -99,12 +107,19 @@ class ChineseReader:
 
     # --- 是 / 不是 -----------------------------------------------------------------
     def _yes_no(
-        self, question: Question, text: str, polarity: Polarity, intent: Optional[str], intent_confidence: float
+        self, question: Question, text: str, polarity: Polarity, today: dt.date, intent: Optional[str],
+        intent_confidence: float,
     ) -> Reading:
         opinion = _INTENT_VALUES.get(intent or "")
         now = _about_now(question, text, polarity)
         if now is not None:
             return now
+        answered = read_against_question(self._words(question), text, polarity, today, _topics(question))
+        if answered is not None:
+            value, confidence = answered
+            if opinion is not None and intent_confidence >= 0.5 and opinion != value and value != NOT_SURE:
+                confidence = min(confidence, 0.5)
+            return Reading(value, confidence)
         if polarity.value is not None:
             confidence = polarity.confidence
             if polarity.value != NOT_SURE and opinion is not None and intent_confidence >= 0.5 \
@@ -162,10 +177,31 @@ class ChineseReader:
         intent: Optional[str],
         intent_confidence: float,
     ) -> Reading:
+        words = self._words(question)
         if polarity.value == NOT_SURE and not polarity.hedged:
+            # A vague time with it (记不清了，大概几年前) stays "not sure"; "具体时间不记得" is only the exact day.
+            definite = "具体" in text or not re.search(r"几", text)
+            remembered = read_time(text, today) if _INEXACT.search(text) and not _ALTERNATIVES.search(text) \
+                and definite else None
+            if remembered is not None and remembered.days >= 0:
+                # "大概一个月前吧，记不太清": the time is said; only its exact day is not remembered.
+                try:
+                    value = question.normalise(Decimal(remembered.days), today)
+                except InvalidAnswer:
+                    return Reading(NOT_SURE, polarity.confidence)
+                return Reading(value, 0.85, echo=remembered.echo)
             return Reading(NOT_SURE, polarity.confidence)
+        not_asked = names_only_what_is_not_asked(words, text, polarity, _topics(question))
+        if not_asked:
+            return Reading(NEVER, not_asked, echo=messages.NONE_ECHO)  # "只擦过激素药膏": the question does not count it
+        text = counted_clauses(words, text)
         about_time = bool(_NEGATION_ABOUT_TIME.search(text) or _NOT_WITHIN.search(to_digits(text)))
         time = read_time(text, today) if polarity.value != NO or about_time else None
+        if time is not None and words.asks_latest and polarity.value != NO and not _NEGATED.search(without_neutral(text)):
+            # "今年三月手术，九月出车祸骨折了" to "the most recent one, please": the latest time told.
+            told = [t for t in (read_time(part, today) for part in clauses(text)) if t is not None and t.days >= 0]
+            if len(told) > 1:
+                time = min(told, key=lambda t: t.days)
         if time is None and polarity.value == NO:
             # "没有，三周前那次不算": a no that also names a time is checked, never guessed.
             time_too = read_time(text, today)
@@ -270,7 +306,15 @@ class ChineseReader:
         return Reading(None, 0.0, problem=messages.BAND_UNCLEAR + self.expected(question))
 
     # --- the rest of the interface ----------------------------------------------------
+    def _words(self, question: Question):
+        follow_ups = tuple(
+            self._questions[fid] for item in question.checklist for fid in item.follow_ups if fid in self._questions
+        )
+        return question_words(question, follow_ups)
+
     def prepare(self, questions: Iterable[Question]) -> None:
+        questions = list(questions)
+        self._questions.update({question.id: question for question in questions})
         for question in questions:
             if question.type is AnswerType.CHOICE:
                 choices.classify(question, "")

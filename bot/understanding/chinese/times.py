@@ -45,6 +45,7 @@ _MORE_AFTER = re.compile(r"^\s*(?:以上|多|还多|出头)")
 _APPROXIMATE = re.compile(r"大概|大约|约|差不多|左右|上下|估计|前后")
 _FUTURE_AFTER = re.compile(r"^\s*(?:以后|之后|后)")
 _EVERY = re.compile(r"每\s*(?:\d+|隔)?\s*个?\s*(?:天|周|星期|礼拜|月)\s*(?:\d+\s*次)?")
+_DOSE = re.compile(r"(?:一|1|每)\s*(?:天|日|次)\s*\d+(?:\.\d+)?\s*(?:毫克|mg|克|g|片|粒|支|次|颗)")
 _ONGOING = re.compile(r"正在|还在|目前在|现在在|一直在|现在还|目前还|每次|今天|今早|今天早上|今天上午")
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "1": 0, "2": 1, "3": 2, "4": 3,
              "5": 4, "6": 5, "7": 6}
@@ -65,6 +66,10 @@ def read_time(text: str, today: dt.date) -> Optional[TimeReading]:
     converted = to_digits(text)
     # "每三周一次" is how often, not how long ago; it says the treatment is going on.
     converted = _EVERY.sub(" 每次 ", converted)
+    # "一天5毫克", "一天两次": how much or how often, not a time ago.
+    converted = _DOSE.sub(" 每次 ", converted)
+    # "兩個幾月前" (Cantonese for 两个多月前): some months more than two.
+    converted = re.sub(r"(\d)\s*个几\s*(月|星期|礼拜)", r"\1个多\2", converted)
     for reader in (_date, _relative, _duration):
         reading = reader(converted, today)
         if reading is not None:
@@ -92,9 +97,13 @@ def _ago(days: int) -> str:
 
 
 def _duration(text: str, today: dt.date) -> Optional[TimeReading]:
-    match = _DURATION.search(text)
-    if not match:
+    found = list(_DURATION.finditer(text))
+    if not found:
         return None
+    # "好几个月了，大概四个月": a vague amount, then the number it stands for; the number is meant.
+    vague = ("几", "好几", "半")
+    match = next((m for m in found if m.group("amount") not in vague and "几" not in m.group("amount")), found[0]) \
+        if found[0].group("amount") in ("几", "好几") else found[0]
     unit = match.group("unit")
     per = _DAYS_PER[unit]
     amount_text = match.group("amount")
@@ -140,7 +149,7 @@ def _duration(text: str, today: dt.date) -> Optional[TimeReading]:
         return TimeReading(days + 1, days + 1, None, f"超过{name_amount}", approximate=True)
     if _NEARLY_BEFORE.search(before):
         # "快三个月了", "将近一年": a little less than that.
-        low = round(days * 0.8)
+        low = round(days * 0.85)
         return TimeReading(low, low, max(days - 1, low), f"快{name_amount}了", approximate=True)
     if _LESS_BEFORE.search(before) or _LESS_AFTER.match(after):
         return TimeReading(0, 0, max(days - 1, 0), f"不到{name_amount}", approximate=True)
@@ -241,9 +250,10 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
         last = min(last, calendar.monthrange(chosen, month)[1])
         part = month_only.group(2) or ""
         return _from_dates(dt.date(chosen, month, first), dt.date(chosen, month, last), today, f"{chosen}年{month}月{part}")
-    festival = re.search(r"春节|过年|过完年|国庆|元旦", text)
+    festival = re.search(r"(春节|过年|过完年|国庆|元旦)\s*(前|之前|以前|后|之后|以后)?", text)
     if festival:
-        return _festival(festival.group(0), year, today)
+        side = festival.group(2) or ("后" if festival.group(1) == "过完年" else "")
+        return _festival(festival.group(1), year, today, side[-1:] if side else "")
     season = re.search("|".join(_SEASONS), text)
     if season:
         month, day = _SEASONS[season.group(0)]
@@ -282,7 +292,8 @@ def _day(year: int, month: int, day: int, today: dt.date) -> Optional[TimeReadin
     return _from_dates(date, date, today, month_day(date, today))
 
 
-def _festival(name: str, year: Optional[int], today: dt.date) -> Optional[TimeReading]:
+def _festival(name: str, year: Optional[int], today: dt.date, side: str = "") -> Optional[TimeReading]:
+    """A festival, or the three weeks before (春节前) or after (春节后, 过完年) it."""
     if name in ("春节", "过年", "过完年"):
         chosen = year if year is not None else today.year
         if chosen not in _SPRING_FESTIVAL:
@@ -291,6 +302,10 @@ def _festival(name: str, year: Optional[int], today: dt.date) -> Optional[TimeRe
         if year is None and day > today:
             chosen -= 1
             day = dt.date(chosen, *_SPRING_FESTIVAL[chosen])
+        if side == "前":
+            return _from_dates(day - dt.timedelta(days=21), day - dt.timedelta(days=1), today, f"{chosen}年春节前")
+        if side == "后":
+            return _from_dates(day + dt.timedelta(days=1), day + dt.timedelta(days=21), today, f"{chosen}年春节后")
         return _from_dates(day - dt.timedelta(days=7), day + dt.timedelta(days=15), today, f"{chosen}年春节前后")
     month, label = (10, "国庆") if name == "国庆" else (1, "元旦")
     chosen = year if year is not None else today.year

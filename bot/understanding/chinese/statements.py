@@ -1,0 +1,241 @@
+"""A Chinese reply to a yes/no question read against the question's own words
+(:mod:`bot.understanding.chinese.question_words`): what it asks about, what it says
+not to count, whether it asks about something active, severe, recent or "only these".
+
+:func:`~bot.understanding.chinese.polarity.read_polarity` decides what the words
+say (有, 没有, 不确定); this module decides what they answer. "有甲减，吃药控制着" has a
+yes word, but the question says a treated underactive thyroid does not count: a no.
+"化疗只用过卡培他滨" has a yes word about a drug the question does not ask about: not a
+yes. Each reading carries a confidence; below CONFIDENT the assistant checks, so
+nothing here is a guess used as an answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional, Tuple
+
+from bot.screening.answers import NO, NOT_SURE, YES
+from bot.understanding.chinese.polarity import Polarity, read_polarity
+from bot.understanding.chinese.question_words import QuestionWords, pairs
+from bot.understanding.chinese.numbers import to_digits
+from bot.understanding.chinese.text import clauses
+from bot.understanding.chinese.times import read_time
+
+# "只用过卡培他滨", "淨係食緊荷爾蒙藥", "就打了流感疫苗": only this, and what follows is what was had.
+_ONLY = re.compile(r"(?:只|仅|就|净)(?:是|有|在)?(?:[用吃打做输擦涂抹喝得服打]|在吃|在用|食)?[过了着]?")
+# A no about everything the question asks (别的没有, 其他都没有, 这里面没有).
+_NONE_ELSE = re.compile(
+    r"(?:别的|其他|其它|其余|另外的|这里面|这些|上面|上面的|以上|列的|里面)[\u4e00-\u9fff]{0,4}?(?:都|也)?(?:没有|没|不是|无)"
+)
+# Dealt with: a no to a question about something active or not controlled.
+_NOT_ACTIVE = re.compile(
+    r"稳定|控制住|控制得(?:很|挺|还|比较|非常)?好|控制得不错|控制着|治好|痊愈|转阴|阴了|测不出|检测不到|查不到|测不到"
+    r"|陈旧|钙化|没有症状|没症状|没什么症状|没再长|没有再长|没变化|没有变化|没复发"
+)
+# Growing or not under control: takes "stable" back.
+_STILL_ACTIVE = re.compile(r"长大|变大|进展|新的|新发|还在长|没控制|控制不好|控制得不好|不稳定|病毒很高|很高|还没治|没治过|加重")
+# A yes said first and then qualified (有高血压，但是控制得很好).
+_CONTRAST = re.compile(r"但|不过|可是|只是")
+# How serious: mild, no hospital, gone with an ointment.
+_MILD = re.compile(
+    r"不严重|不算严重|不太严重|不是很严重|不重|不太重|没那么重|轻微|轻度|一点|有点|不影响|没住院|没有住院|不用住院|没住过院"
+    r"|不用吃药|不用治|不用处理|没什么大|没有大|没大|就好了|自己好了|药膏|小问题"
+)
+_SERIOUS = re.compile(
+    r"(?<!不)(?<!不是)(?<!不算)(?<!不太)(?<!没那么)(?:很重|严重|厉害)|(?<!没)(?<!没有)(?<!不用)住(?:过)?院|抢救|icu|重症"
+    r"|喘不上|出不来气|喘不过|血压.{0,4}(?:低|掉)|困难|都不行|做不了|干不了|拿不|不稳|听不|看不"
+)
+# "Only these?" answered: more than these, or these and nothing else.
+_MORE_THAN = re.compile(r"不止|不只|不光|不仅|还有|除了.+?(?:还|也)|另外还|也有|也下降|也不好")
+_TREATED_WITH = re.compile(r"(?:打|用|吃|输|挂|抹|涂)(?:了|过)?(?:点|些|几天)?[\u4e00-\u9fff]{2}")
+_NOT_SINCE = re.compile(r"(?:之后|以后|后来|此后|那以后|从那).{0,3}(?:没|不)|没再|再没|再也没|就没")
+_WELL_SINCE = re.compile(r"挺好|都好|还好|很好|正常|没事|没有|没|不")
+# A whole reply that says who the patient is: 我是男的, 他是男性.
+_MAN = re.compile(r"男的|男性|男人|男士|是男|老头|我爸|他爸|我老公|我丈夫|我先生|我爷爷|我外公|我儿子|我哥|我弟")
+
+
+def read_against_question(
+    words: QuestionWords, text: str, polarity: Polarity, today: dt.date, topic_text: str = ""
+) -> Optional[Tuple[str, float]]:
+    """The answer the question's own words give the reply, with its confidence, or None."""
+    if polarity.value == NOT_SURE:
+        return None
+    if words.asks_only:
+        only = _answers_only(words, text, polarity)
+        if only is not None:
+            return only
+    if words.answers_no_for and polarity.value != YES and _names_who_can_answer_no(words, text):
+        return NO, 0.9  # "我爸是男的" where the help says men can answer no
+    if polarity.value != NO and words.not_counted_only(text):
+        return NO, 0.85  # "有甲减，吃药控制着": the question says not to count it
+    if polarity.value != NO and _own_problem_resolved(words, text):
+        # "以前酗酒，已经戒了五年了" to "戒不掉的酒?"; checked when what was given up is not what is asked
+        # about (以前抽烟喝酒，现在都戒了).
+        return NO, 0.85 if words.names_topic(text) else 0.6
+    active, severity = _qualifiers(words, text)
+    # "有，但是不严重", "有高血压，但是控制得很好": a yes said and then qualified is said back as a check
+    # (polarity's reading), not turned into a no.
+    qualified_yes = polarity.value == YES and bool(_CONTRAST.search(text))
+    if active and polarity.value != NO and not qualified_yes and _NOT_ACTIVE.search(text) \
+            and not _STILL_ACTIVE.search(text):
+        return NO, 0.85  # "丙肝治好了，转阴了" to "active hepatitis?"
+    if words.asks_now and not active and polarity.value == YES and _NOT_ACTIVE.search(text) \
+            and not _STILL_ACTIVE.search(text):
+        return YES, 0.6  # "CT说有纤维灶，医生说是陈旧的" to "now?": old, so checked
+    if severity and polarity.value != NO and not qualified_yes and _MILD.search(text) and not _SERIOUS.search(text):
+        return NO, 0.85  # "起过一点疹子，不严重" to "a severe reaction?"
+    if words.treated_with and polarity.value == YES and _TREATED_WITH.search(text) \
+            and not pairs(text) & words.treated_with:
+        return YES, 0.6  # "肺炎，打了抗生素就好了" to "treated with steroids?": another treatment, checked
+    if polarity.value == YES and _positive_for_something_else(words, text):
+        return YES, 0.6  # "乙肝表面抗体阳性" to "active hepatitis?": a positive test the question does not name
+    window = _outside_window(words, text, polarity, today)
+    if window is not None:
+        return window
+    return _names_nothing_asked(words, text, polarity, topic_text)
+
+
+def _positive_for_something_else(words: QuestionWords, text: str) -> bool:
+    """Every 阳性 in the reply is the result of a test whose name is not mostly the question's words."""
+    tests = [re.split(r"[^\u4e00-\u9fffa-z0-9]", before)[-1] for before in re.findall(r"(.*?)(?:是|为|呈)?阳性", text)]
+    tests = [re.sub(r"(?:是|为|呈)$", "", test) for test in tests]
+    return bool(tests) and all(len(test) >= 4 and not words.names_topic(test, whole_terms=False) for test in tests)
+
+
+def _answers_only(words: QuestionWords, text: str, polarity: Polarity) -> Optional[Tuple[str, float]]:
+    """"是不是只有掉头发和手麻？": "不止，还有口干" is a no; "头发掉光了，别的没什么" a yes."""
+    if _MORE_THAN.search(text):
+        return NO, 0.9
+    if polarity.value == NO and not _NONE_ELSE.search(text):
+        return None
+    if _NONE_ELSE.search(text) and words.names_topic(text):
+        return YES, 0.85
+    if polarity.value == YES or re.search(r"只|就是|净是", text):
+        return YES, 0.9
+    return None
+
+
+def _names_who_can_answer_no(words: QuestionWords, text: str) -> bool:
+    return any(who in text for who in words.answers_no_for) and bool(_MAN.search(text)) and len(clauses(text)) <= 2
+
+
+def _own_problem_resolved(words: QuestionWords, text: str) -> bool:
+    """The question's problem said with a negation (戒不掉, 长不好), and the reply says the verb
+    succeeded (戒了, 已经长好了)."""
+    for verb, result in words.own_negations:
+        if re.search(rf"{verb}不{result}|{verb}不了", text):
+            return False
+        done = rf"{verb}(?:{result})?了|已经{verb}|早就{verb}|{verb}得{result[:1]}"
+        if re.search(done, text):
+            return True
+    return False
+
+
+def _qualifiers(words: QuestionWords, text: str) -> Tuple[bool, bool]:
+    """Whether the reply's subject is asked about as active, or as severe: the question's own words,
+    or for an umbrella, the lines of its list that the reply names."""
+    if not words.lines:
+        return words.asks_active, words.asks_severity
+    from bot.understanding.chinese.question_words import pairs
+
+    replied = pairs(text)
+    named = [line for line in words.lines if replied & line.topics]
+    if not named:
+        return False, False
+    return all(line.asks_active for line in named), all(line.asks_severity for line in named)
+
+
+def _outside_window(words: QuestionWords, text: str, polarity: Polarity, today: dt.date) -> Optional[Tuple[str, float]]:
+    """"去年有过深静脉血栓，一年多了" to "in the last 6 months?": what is told is outside the window."""
+    if words.window_days is None or polarity.value == NO:
+        return None
+    if re.search(r"现在|还在|正在|一直|最近(?!没)", text) and not re.search(r"最近(?:\d+|[一二三两几这])?.{0,3}(?:没|挺好|都好|还好)", text):
+        return None
+    # "这三个月挺好" says how it has been since, not when it happened.
+    told = [part for part in clauses(text) if not _WELL_SINCE.search(part)]
+    times = [read_time(part, today) for part in told]
+    times = [t for t in times if t is not None and t.days >= 0]
+    if not times:
+        return None
+    if all(t.days_min > words.window_days for t in times):
+        standalone = any(read_polarity(part).value == YES and len(part) <= 3 for part in clauses(text))
+        return NO, 0.5 if standalone else 0.85
+    return None
+
+
+def _names_nothing_asked(
+    words: QuestionWords, text: str, polarity: Polarity, topic_text: str
+) -> Optional[Tuple[str, float]]:
+    """A yes about something the question does not ask about ("化疗只用过卡培他滨" to "platinum?",
+    "没有，只输过血" to "a transplant?") is no yes to the question."""
+    parts = clauses(text)
+    readings = [(read_polarity(part, topic_text), part) for part in parts]
+    yes_parts = [part for reading, part in readings if reading.value == YES]
+    # "之后没再做过手术" says nothing happened since: it is about the time, not a no to the question.
+    no_parts = [part for reading, part in readings
+                if reading.value == NO and reading.confidence >= 0.9 and not _NOT_SINCE.search(part)]
+    none_else = bool(_NONE_ELSE.search(text))
+    onlies = [part for part in parts if _ONLY.search(part) and not re.search(r"就是|就好|就算", part)]
+    if onlies:
+        objects = [_ONLY.split(part, maxsplit=1)[-1] for part in onlies]
+        if all(words.has_content(o) and not words.names_topic(o) for o in objects):
+            others = [p for p in parts if p not in onlies and p not in no_parts and words.names_topic(p)]
+            if others:
+                return None
+            return NO, 0.9 if (no_parts or none_else) else 0.6
+    if polarity.value in (YES, None) and yes_parts and (no_parts or none_else):
+        if all(words.has_content(p) and not words.names_topic(p) for p in yes_parts):
+            return NO, 0.85  # "有糖尿病和高血压，这里面没有": the yes is about something else
+    if polarity.value == YES and polarity.confidence >= 0.8 and yes_parts and not words.asked_verbs \
+            and words.asked_pairs and not pairs(text) & words.asked_pairs \
+            and any(len(term) >= 2 and term in text for term in words.terms) \
+            and not any(_verb_answers(words, p) for p in yes_parts):
+        # "卡培他滨吃了手脚脱皮" to "allergic to capecitabine?": it names the drug and says it was taken,
+        # which is not what the question asks.
+        return YES, 0.6
+    return None
+
+
+_YES_VERB = re.compile(r"([做用打吃输喝服])(?:过|了)")
+_OTHER_YES = re.compile(r"^(?:是|对|有|嗯|恩|当然|肯定)|有(?!点|些|时)|是的|阳性|确诊|正在|还在|在[吃用打做]")
+
+
+def _verb_answers(words: QuestionWords, part: str) -> bool:
+    """A yes said with a verb (吃了, 用过) answers only a question asked with that verb."""
+    verbs = _YES_VERB.findall(part)
+    if not verbs or _OTHER_YES.search(part):
+        return True
+    return any(verb in words.asked_verbs for verb in verbs)
+
+
+def names_only_what_is_not_asked(words: QuestionWords, text: str, polarity: Polarity, topic_text: str = "") -> float:
+    """For a "how long ago" question: the reply names only what the question does not count
+    ("只擦过激素药膏", "只做过骨头止痛的放疗，别的没有"), a dose it calls too small, or only
+    something it does not ask about ("没有，只吃过消炎药"): never, as far as the question goes."""
+    if polarity.value == NOT_SURE:
+        return 0.0
+    # Said as the only thing ("只…", "…别的没有", "没吃过也没打过"), it is never; named alone
+    # ("上周做了个穿刺活检"), the question's exclusion is said back as a check.
+    said_only = bool(_ONLY.search(text) or _NONE_ELSE.search(text) or polarity.value == NO)
+    if words.dose_limit is not None:
+        doses = [float(d) for d in re.findall(r"(\d+(?:\.\d+)?)\s*(?:毫克|mg)", to_digits(text))]
+        if doses and all(d <= words.dose_limit for d in doses):
+            return 0.85  # "一天5毫克" where the help says 10 mg a day or less does not count
+    # Every clause that names something is about what is not counted ("治鼻咽癌的放疗是两年前，上周做了
+    # 骨头止痛的放疗" keeps its first clause, so it is not never).
+    counted = [part for part in clauses(text) if words.has_content(part) and not words.not_counted_only(part)
+               and not _NONE_ELSE.search(part) and read_polarity(part).value != NO]
+    if words.not_counted_only(text) and not counted:
+        return 0.85 if said_only else 0.6
+    nothing = _names_nothing_asked(words, text, polarity, topic_text)
+    return nothing[1] if nothing is not None and nothing[0] == NO else 0.0
+
+
+def counted_clauses(words: QuestionWords, text: str) -> str:
+    """The reply without its clauses about what the question does not count
+    ("根治放疗是三年前，上个月做过骨转移止痛的放疗": the second is not counted)."""
+    parts = clauses(text)
+    kept = [part for part in parts if not words.not_counted_only(part)]
+    return ",".join(kept) if kept and len(kept) < len(parts) else text
