@@ -390,7 +390,7 @@ _STOPWORDS = frozenset(
     " their them she he her his it this that these those any some what when which who how would could should will"
     " can may might must than then there here about after before during since such other another more most very"
     " also only just still ever been being into onto over under because while where if not no yes so as than one"
-    " doctor told confirmed person care think last recent cancer".split()
+    " doctor told confirmed person care think last recent cancer day days week weeks month months year years".split()
 )
 
 

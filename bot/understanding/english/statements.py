@@ -113,17 +113,24 @@ def names_what_is_not_counted(text: str, words: QuestionWords) -> bool:
 
 
 def _names_what_is_not_counted(text: str, replied: set, named: set, words: QuestionWords) -> bool:
-    """The reply names one of the things the question says not to count, and nothing else it asks about."""
+    """The reply names one of the things the question says not to count, and nothing else it asks about.
+    One of the words it shares with that sentence must be the sentence's own: "prednisone" alone is in
+    "a low dose of prednisone" and in the question too, so "only prednisone" is not the low dose."""
     every_not_counted = frozenset().union(*words.not_counted) if words.not_counted else frozenset()
     for not_counted in words.not_counted:
-        shared = {word for word in replied if names_topic(word, not_counted)}
+        shared = {word for word in replied if _among(word, not_counted)}
         # "steroid" in "a steroid shot into the knee" is also in "steroid creams": no other thing named.
         others = {
             word for word in replied
-            if (word in named or names_topic(word, words.help_examples)) and not names_topic(word, every_not_counted)
+            if (word in named or names_topic(word, words.help_examples)) and not _among(word, every_not_counted)
         }
-        if others:
+        if others or not {word for word in shared if not names_topic(word, words.topics)}:
             continue
         if len(shared) >= 2 or (shared and _ONLY_THAT.search(text)):
             return True
     return False
+
+
+def _among(word: str, words: frozenset) -> bool:
+    """The word, its singular or its plural is one of ``words`` ("shot" and "shots")."""
+    return names_topic(word, words) or (len(word) >= 3 and (word + "s" in words or (word.endswith("s") and word[:-1] in words)))

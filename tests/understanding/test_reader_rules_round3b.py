@@ -1,0 +1,73 @@
+"""General rules added in the second pass of issue 9's third round, to understand more of the
+answers a person would read without doubt (the development sets' "asked again"), without a single
+new wrong reading. Each rule is tested on sentences written by hand for this file, worded
+differently from the sets' answers; expected values come from what each sentence says."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from bot.screening.answers import NEVER, NO, NOT_SURE, YES
+
+TODAY = dt.date(2026, 12, 7)  # a Monday
+
+
+def read(reader, questions, question_id, text, today=TODAY):
+    return reader.read(questions[question_id], text, today)
+
+
+def used(reading):
+    """The value the form would store without asking anything (None when it asks)."""
+    return None if reading.value is None or reading.needs_check else reading.value
+
+
+# --- what the question says does not count ------------------------------------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("npc_recent_medicines", "just the yearly flu shot two weeks ago, nothing more"),
+    ("npc_recent_medicines", "only a flu jab at the pharmacy"),
+    ("metastatic_chemo", "only targeted pills, nothing else"),
+    ("metastatic_chemo", "just the hormone pills"),
+    ("metastatic_chemo", "only letrozole and palbociclib"),  # was asked again; the help says palbociclib is not chemo
+])
+def test_naming_only_what_the_help_says_is_not_it_is_a_no(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) == NO
+
+
+@pytest.mark.parametrize("question_id, text, expected", [
+    # "a low dose of prednisone" does not count, but prednisone alone is what the question asks about.
+    ("days_since_steroids", "only prednisone, last dose 10 days ago", Decimal(10)),
+    ("days_since_steroids", "just dexamethasone 3 weeks ago", Decimal(21)),
+    # the sentence's own words still make it not count
+    ("days_since_steroids", "only a steroid inhaler for my asthma", NEVER),
+    ("days_since_steroids", "a small dose of steroid before her MRI scan, nothing else", NEVER),
+])
+def test_a_topic_the_question_asks_about_is_not_what_it_says_not_to_count(reader, questions, question_id, text, expected):
+    assert used(read(reader, questions, question_id, text)) == expected
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("meningeal_or_active_brain_spread", "the brain spots were treated but they are growing again"),
+    ("metastatic_chemo", "paclitaxel, and targeted pills too"),
+])
+def test_a_help_sentence_with_a_condition_or_another_named_thing_does_not_make_a_no(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) != NO
+
+
+# --- an umbrella list read with its follow-up questions' words --------------------------------
+def test_an_umbrella_line_carries_its_follow_ups_terms_and_help(questions):
+    clot = next(item for item in questions["breast_health_screen"].checklist if "blood clot" in item.label)
+    assert "DVT" in clot.terms and "pulmonary embolism" in clot.help
+
+
+@pytest.mark.parametrize("question_id, text, expected", [
+    ("breast_health_screen", "a pulmonary embolism in October", YES),  # the clot follow-up's words
+    ("breast_recent_screen", "on prednisone for the last 10 days", YES),
+    ("breast_recent_screen", "only a needle biopsy of the lymph node last week, nothing else", NO),  # its help: does not count
+    ("breast_recent_screen", "a cold last week that went away by itself", NO),
+    ("npc_recent_medicines", "just a steroid cream for eczema", NO),
+])
+def test_an_umbrella_reads_a_reply_with_its_follow_ups_words(reader, questions, question_id, text, expected):
+    assert used(read(reader, questions, question_id, text)) == expected
