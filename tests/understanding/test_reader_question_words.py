@@ -210,7 +210,6 @@ def test_times_the_second_blind_run_showed(reader, questions, question_id, text,
     ("chemo_lines", "one after they found it and one when it spread, that's it"),
     ("daily_activity", "it changes so much, some days I'm fine and some days I'm in bed all day"),
     ("tissue_sample", "Only the stored one from the hospital. I am not having another needle."),
-    ("substance_or_psychiatric", "I have a glass of wine at dinner sometimes, that's all"),
     ("npc_health_screen", "only the hep B, and they told me it's active now"),
     ("immunodeficiency", "his immunity is low from the chemo, is that what you mean?"),
 ])

@@ -13,7 +13,7 @@ import re
 
 from bot.screening.answers import NO, NOT_SURE, YES
 from bot.understanding.english.polarity import (
-    _CONTRAST, _DIMINISHERS, _STATE_OK, clauses_around_contrast, _DIMINISHING_NEGATIONS, _NEGATIONS, _ONLY_THAT_NEGATIONS, _SUBJECT, NONE, Polarity, is_wellbeing, names_topic,
+    _STOPWORDS, _CONTRAST, _DIMINISHERS, _STATE_OK, clauses_around_contrast, _DIMINISHING_NEGATIONS, _NEGATIONS, _ONLY_THAT_NEGATIONS, _SUBJECT, NONE, Polarity, is_wellbeing, names_topic,
 )
 from bot.understanding.english.question_words import QuestionWords
 from bot.understanding.english.text import has_phrase, remove_phrases
@@ -115,7 +115,9 @@ def names_what_is_not_counted(text: str, words: QuestionWords) -> bool:
 def _names_what_is_not_counted(text: str, replied: set, named: set, words: QuestionWords) -> bool:
     """The reply names one of the things the question says not to count, and nothing else it asks about.
     One of the words it shares with that sentence must be the sentence's own: "prednisone" alone is in
-    "a low dose of prednisone" and in the question too, so "only prednisone" is not the low dose."""
+    "a low dose of prednisone" and in the question too, so "only prednisone" is not the low dose. A part
+    of the reply that names something else ("a glass of wine now and then, but I'm on antidepressants")
+    may be what is asked: then it is not only what does not count."""
     every_not_counted = frozenset().union(*words.not_counted) if words.not_counted else frozenset()
     for not_counted in words.not_counted:
         shared = {word for word in replied if _among(word, not_counted)}
@@ -126,11 +128,36 @@ def _names_what_is_not_counted(text: str, replied: set, named: set, words: Quest
         }
         if others or not {word for word in shared if not names_topic(word, words.topics)}:
             continue
+        if _another_part_names_something(text, every_not_counted):
+            continue
         if len(shared) >= 2 or (shared and _ONLY_THAT.search(text)):
             return True
     return False
 
 
+# Words that comment on what a reply names rather than name something: "the doctor says it's nothing serious".
+_COMMENT = frozenset(
+    "doctor doctors nurse says said told tells thinks nothing serious worry worried fine okay well good mild minor "
+    "small little sometimes often usually really much else ever once twice time times since ago later "
+    "stable controlled treated cured gone fully better normal".split()
+)
+_PARTS = re.compile(r"\b(?:but|and|also|plus|as well as|though|although|however|besides|apart from)\b")
+
+
+def _another_part_names_something(text: str, not_counted: frozenset) -> bool:
+    """A part of the reply, between "and", "but", "also" ..., that shares no word with what is not counted
+    and has a word of its own ("i am on antidepressants")."""
+    for part in _PARTS.split(text):
+        content = {word for word in part.split() if len(word) >= 4 and word not in _STOPWORDS and word not in _COMMENT
+                   and not has_phrase(word, _ONLY_THAT_NEGATIONS)}
+        if content and not any(_among(word, not_counted) for word in part.split()):
+            return True
+    return False
+
+
 def _among(word: str, words: frozenset) -> bool:
-    """The word, its singular or its plural is one of ``words`` ("shot" and "shots")."""
-    return names_topic(word, words) or (len(word) >= 3 and (word + "s" in words or (word.endswith("s") and word[:-1] in words)))
+    """The word, its singular or its plural is one of ``words`` ("shot" and "shots"), or it shares its first
+    six letters with a long one ("transfusions"; five, as "trans", would make "transplant" one too)."""
+    if word in words or (len(word) >= 3 and (word + "s" in words or (word.endswith("s") and word[:-1] in words))):
+        return True
+    return len(word) >= 6 and any(len(other) >= 6 and other[:6] == word[:6] for other in words)
