@@ -71,3 +71,43 @@ def test_an_umbrella_line_carries_its_follow_ups_terms_and_help(questions):
 ])
 def test_an_umbrella_reads_a_reply_with_its_follow_ups_words(reader, questions, question_id, text, expected):
     assert used(read(reader, questions, question_id, text)) == expected
+
+
+# --- question-bank words: what the help now says counts, or does not ---------------------------
+@pytest.mark.parametrize("question_id, text, expected", [
+    ("heart_disease", "only high blood pressure, on tablets", NO),  # the help: high blood pressure alone does not count
+    ("heart_disease", "high blood pressure and AF", YES),
+    ("liver_disease", "just a fatty liver", NO),
+    ("liver_disease", "a fatty liver and now cirrhosis too", YES),
+    ("organ_transplant", "had blood transfusions during chemo, nothing else", NO),
+    ("organ_transplant", "a kidney transplant, and blood transfusions", YES),
+    ("substance_or_psychiatric", "I have a glass of wine at dinner sometimes, that's all", NO),  # was checked (blind2)
+    ("substance_or_psychiatric", "she has anxiety, on tablets for it", YES),
+    ("antibody_allergy", "penicillin gives me a rash, that's all", NO),
+    ("antibody_allergy", "she came out in a rash with Herceptin", YES),
+    ("infection_last_2_weeks", "shingles on her back, the GP gave antiviral tablets", YES),
+    ("days_since_live_vaccine", "only the covid jab in October", NEVER),
+    ("autoimmune_disease", "Hashimoto's thyroid, one thyroid pill a day, nothing else", NO),
+    ("current_lung_inflammation", "the scan showed fibrosis in both lungs", YES),
+    ("immune_side_effect_severe", "the colitis put him in intensive care", YES),
+    ("breast_recent_screen", "she broke her arm 2 weeks ago", YES),
+])
+def test_words_added_to_the_question_bank(reader, questions, question_id, text, expected):
+    assert used(read(reader, questions, question_id, text)) == expected
+
+
+@pytest.mark.parametrize("question_id, text", [
+    # something else is named beside what does not count: it may be what is asked
+    ("substance_or_psychiatric", "a glass of wine now and then but I'm on antidepressants"),
+    ("heart_disease", "only high blood pressure and palpitations"),
+])
+def test_another_thing_named_beside_what_does_not_count_is_not_a_no(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) != NO
+
+
+@pytest.mark.parametrize("question_id, text, expected", [
+    ("hr_status", "it's the luminal A type", "positive"),
+    ("contraception", "they are trying to have a baby", NO),
+])
+def test_choice_words_added_to_the_question_bank(reader, questions, question_id, text, expected):
+    assert used(read(reader, questions, question_id, text)) == expected
