@@ -111,3 +111,31 @@ def test_another_thing_named_beside_what_does_not_count_is_not_a_no(reader, ques
 ])
 def test_choice_words_added_to_the_question_bank(reader, questions, question_id, text, expected):
     assert used(read(reader, questions, question_id, text)) == expected
+
+
+# --- something stopped ------------------------------------------------------------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("pd1_therapy", "camrelizumab for 4 months, stopped after the scan"),
+    ("antibody_allergy", "a rash with trastuzumab once, it doesn't happen any more"),
+    ("organ_transplant", "a kidney transplant, no longer working, back on dialysis"),
+])
+def test_what_stopped_is_a_yes_to_have_you_ever_had(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) == YES
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("side_effects_more_than_mild", "the nausea stopped last month"),  # "do you still have": not a yes
+    ("pd1_therapy", "stopped"),  # nothing named
+    ("npc_recent_medicines", "prednisone, stopped a week ago"),  # a window: not this rule
+])
+def test_what_stopped_is_not_a_yes_elsewhere(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) != YES
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("antibody_allergy_severe", "yes, her throat closed up and the nurses stopped the drip"),
+    ("progression_on_scan", "yes, so the doctor stopped the tablets"),
+    ("immune_side_effect_severe", "colitis, three weeks in hospital, then they stopped the drug"),
+])
+def test_someone_else_stopping_a_treatment_is_not_the_person_no_longer(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) == YES

@@ -127,6 +127,10 @@ _NEGATION_PHRASES = ("no one", "not once", "no way", "not at all", "not really",
 # "do you still..." and a yes to "have you ever...", so the reader checks.
 _NO_LONGER_NOW = ("not anymore", "not any more", "no longer", "not now", "not currently", "stopped")
 _NO_LONGER_BEFORE = ("used to", "in the past")
+_STOPPED_BY_OTHERS = re.compile(
+    r"\b(?:they|the doctors?|doctors|the nurses?|nurses|the hospital|the oncologist|the team)\s+(?:\w+ly\s+|then\s+)?"
+    r"(?:stopped|had to stop|decided to stop)\b"
+)
 _STRONG_YES = {
     "yes", "yeah", "yep", "yup", "ya", "yea", "yah", "y", "correct", "true", "affirmative", "indeed", "sure",
     "ok", "okay", "aye", "positive", "right", "yessir", "uh-huh",
@@ -198,6 +202,10 @@ def read_polarity(text: str, topics: frozenset = frozenset()) -> Polarity:
         if future and not has_phrase(rest[: future.end(1)], _HEDGES):
             return Polarity(NO, 0.85)  # "not yet, though the doctor says I might need it one day"
         return _hedge(rest)
+    # "they stopped the drip", "the doctor stopped it": what someone else did, not the person's "no longer".
+    rest = _STOPPED_BY_OTHERS.sub(" ", rest)
+    # "it doesn't happen any more" is "not any more": it did happen.
+    rest = as_no_longer(rest)
     not_now = has_phrase(rest, _NO_LONGER_NOW)
     before = has_phrase(rest, _NO_LONGER_BEFORE)
     no_longer = not_now or before
@@ -243,6 +251,14 @@ def read_polarity(text: str, topics: frozenset = frozenset()) -> Polarity:
     if _BARE_STATEMENT.search(rest):
         return Polarity(YES, min(confidence, 0.9))
     return NONE
+
+
+def as_no_longer(text: str) -> str:
+    """"It doesn't happen any more" said as "not any more" (and "they stopped it" left out): what the
+    person says stopped. "She doesn't want any more tests" is not that."""
+    text = _STOPPED_BY_OTHERS.sub(" ", text)
+    return re.sub(r"\b(?:does|do|did|is|are|has|have) not (?:\w+ ){1,2}(?:any ?more)(?=\s*$|\s+(?:but|and|so|since|now)\b)",
+                  " not any more ", text)
 
 
 def _answer_part(text: str) -> str:

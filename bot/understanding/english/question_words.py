@@ -40,6 +40,8 @@ _ACTIVE = re.compile(r"\b(?:active|not well controlled|uncontrolled|grew|growing
 _SEVERITY = re.compile(r"(?<!not )\b(?:more than mild|severe)\b", re.I)
 _WINDOW = re.compile(r"\b(?:in the last|in the past|within|now|currently|at the moment|still|these days|since)\b", re.I)
 _POSSIBLE = re.compile(r"\b(?:possible|possibly|might|signs of)\b", re.I)
+# "Have you ever had ...?", "Have you had ...?": something that stopped still counts.
+_EVER = re.compile(r"\b(?:have|has) (?:you|they|\w+) (?:ever )?had\b|\bdid you ever\b|\bever\b", re.I)
 _CONSENT = re.compile(r"\b(?:would you let|are you willing|would you agree|do you agree|may we|can we)\b", re.I)
 
 
@@ -57,6 +59,7 @@ class QuestionWords:
     own_negations: tuple = ()  # the question's own negated words ("not well controlled", "can not stop")
     spread_places: frozenset = frozenset()  # where the help says a spread goes ("such as the bones, liver or lungs")
     umbrella: bool = False  # a list of many problems: one word of one line is a weak match
+    asks_ever: bool = False  # "have you (ever) had": what stopped is still a yes
 
 
 def question_words(question: Question) -> QuestionWords:
@@ -100,6 +103,7 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
         ),
         answers_no_for=tuple(dict.fromkeys(form for word in who for form in _singular_and_plural(word))),
         umbrella=umbrella,
+        asks_ever=bool(_EVER.search(english)) and not _WINDOW.search(english),
     )
 
 

@@ -26,7 +26,8 @@ from bot.understanding.english.polarity import (
 )
 from bot.understanding.english.question_words import question_words
 from bot.understanding.english.statements import names_what_is_not_counted, read_statement, reads_as_not_active
-from bot.understanding.english.text import normalise
+from bot.understanding.english.polarity import _NEGATIONS, _NO_LONGER_NOW, as_no_longer
+from bot.understanding.english.text import normalise, remove_phrases
 from bot.understanding.english.times import TimeReading, read_time
 from bot.understanding.english.voice import read_voice
 from bot.understanding.reading import MAX_ANSWER_CHARS, Reading, confirmation
@@ -108,6 +109,11 @@ class EnglishReader:
         if polarity.value == NO and polarity.confidence <= 0.5 and reads_as_not_active(text, words) \
                 and not re.search(r"\b(?:but|though|however)\b", text):
             return Reading(NO, 0.85)  # "treated, stable since and no symptoms" to "still active?"
+        if polarity.value == NO and polarity.no_longer and words.asks_ever and _only_no_longer(text) \
+                and any(names_topic(word, words.topics | words.help_examples) for word in text.split()):
+            # "tislelizumab, 2 cycles, stopped because of a rash" to "have you had a PD-1 drug?": it stopped,
+            # so it was had: a yes.
+            return Reading(YES, 0.85)
         if polarity.value == YES:
             timed = _answer_from_window(question, text, polarity, today)
             if timed is not None and timed.value == NO:
@@ -432,6 +438,12 @@ def _since_confidence(question: Question, text: str, today: dt.date) -> float:
     if then is not None and then.days_min > window.days_max:
         return 1.0
     return 0.5
+
+
+def _only_no_longer(text: str) -> bool:
+    """The reply's only negation is that something stopped ("stopped", "not any more", "no longer")."""
+    rest = remove_phrases(as_no_longer(text), _NO_LONGER_NOW + ("used to", "in the past"))
+    return not set(rest.split()) & _NEGATIONS and not re.search(r"\b(?:never|nobody|none)\b", rest)
 
 
 def _negation_about_time(text: str) -> bool:
