@@ -139,3 +139,20 @@ def test_what_stopped_is_not_a_yes_elsewhere(reader, questions, question_id, tex
 ])
 def test_someone_else_stopping_a_treatment_is_not_the_person_no_longer(reader, questions, question_id, text):
     assert used(read(reader, questions, question_id, text)) == YES
+
+
+# --- how much the question asks for -------------------------------------------------------------
+@pytest.mark.parametrize("question_id, text, expected", [
+    ("severe_lung_disease", "only mild emphysema, I still play golf", NO),  # "very hard to breathe" is a severity
+    ("severe_lung_disease", "a little short of breath going uphill, that's it", NO),
+    ("lung_disease_3_months", "a bit wheezy in the cold, nothing more", NO),  # "more than a little"
+    # "just" before what is done makes it more: the question's own words ("walking")
+    ("severe_lung_disease", "emphysema, she is out of breath just getting dressed", YES),
+    ("lung_disease_3_months", "COPD, breathless even sitting down", YES),
+])
+def test_a_severity_in_the_questions_own_words(reader, questions, question_id, text, expected):
+    assert used(read(reader, questions, question_id, text)) == expected
+
+
+def test_severe_words_keep_a_shrunk_reply_from_being_a_no(reader, questions):
+    assert used(read(reader, questions, "severe_lung_disease", "only severe COPD, on oxygen all day")) != NO

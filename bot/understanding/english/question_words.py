@@ -37,7 +37,7 @@ _GENERIC = frozenset("treated treatment disease diseases problem problems medici
                      "returned walking pressure heartbeat irregular kidney kidneys breath cancers limits inside outside "
                      "something anything everything".split())
 _ACTIVE = re.compile(r"\b(?:active|not well controlled|uncontrolled|grew|growing|still active)\b", re.I)
-_SEVERITY = re.compile(r"(?<!not )\b(?:more than mild|severe)\b", re.I)
+_SEVERITY = re.compile(r"(?<!not )\b(?:more than mild|severe|more than a little|very hard)\b", re.I)
 _WINDOW = re.compile(r"\b(?:in the last|in the past|within|now|currently|at the moment|still|these days|since)\b", re.I)
 _POSSIBLE = re.compile(r"\b(?:possible|possibly|might|signs of)\b", re.I)
 # "Have you ever had ...?", "Have you had ...?": something that stopped still counts.

@@ -34,6 +34,7 @@ _SERIOUS = (
     "severe", "serious", "hospital", "bad", "badly", "awful", "terrible", "grade 3", "grade 4", "stopped", "stop",
     "stops", "unable", "all the time", "constant", "every day", "worse",
 )
+_JUST_DOING = re.compile(r"\b(?:just|only|even)\s+(?:by\s+|from\s+)?(?=\w+ing\b)")
 _ONLY_THAT = re.compile(r"\b(?:nothing else|none else|that is all|that is it|only|just)\b")
 # "it's in her liver now", "spread to his bones"
 _IN_A_PLACE = re.compile(
@@ -71,7 +72,8 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
     resolved_last = not contrast or has_phrase(after, _RESOLVED)
     if words.asks_active and has_phrase(text, _NOT_ACTIVE) and not growing and resolved_last:
         return Polarity(NO, 0.8)  # "treated, scans stable since" to "is it still active?"
-    diminished = has_phrase(text, _DIMINISHERS) or has_phrase(text, _DIMINISHING_NEGATIONS)
+    # "out of breath just walking to the toilet": "just" before what is done makes it more, not less.
+    diminished = has_phrase(_JUST_DOING.sub(" ", text), _DIMINISHERS) or has_phrase(text, _DIMINISHING_NEGATIONS)
     if diminished:
         if words.asks_severity and not has_phrase(remove_phrases(text, _DIMINISHING_NEGATIONS), _SERIOUS):
             return Polarity(NO, 0.8)  # "just a mild rash" to "a severe reaction?"
