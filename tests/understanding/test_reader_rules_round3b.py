@@ -156,3 +156,34 @@ def test_a_severity_in_the_questions_own_words(reader, questions, question_id, t
 
 def test_severe_words_keep_a_shrunk_reply_from_being_a_no(reader, questions):
     assert used(read(reader, questions, "severe_lung_disease", "only severe COPD, on oxygen all day")) != NO
+
+
+# --- what the question says makes it count --------------------------------------------------------
+@pytest.mark.parametrize("question_id, text, expected", [
+    # "inflammation or scars in your lungs that needed steroids"
+    ("lung_inflammation_steroids", "a chest infection last winter, just antibiotics", NO),
+    ("lung_inflammation_steroids", "radiation pneumonitis, no steroids, it settled", NO),
+    ("lung_inflammation_steroids", "some scarring on the CT but it cleared up on its own", NO),
+    ("lung_inflammation_steroids", "pneumonitis from the PD-1, two weeks of prednisone", YES),
+    # "more than mild means it needs treatment or limits what you can do"
+    ("side_effects_more_than_mild", "sore feet from the chemo, she takes pregabalin for it", YES),
+    ("side_effects_more_than_mild", "the mouth sores mean he needs painkillers every day", YES),
+    ("side_effects_more_than_mild", "tingling so bad she can't hold a pen", YES),
+    # "chest pain that needs medicine": the thing named and taken for
+    ("heart_disease", "chest pain when I climb stairs, I use a spray for it", YES),
+])
+def test_what_makes_it_count_in_the_questions_own_words(reader, questions, question_id, text, expected):
+    assert used(read(reader, questions, question_id, text)) == expected
+
+
+def test_a_required_treatment_named_as_given_is_not_a_no(reader, questions):
+    assert used(read(reader, questions, "lung_inflammation_steroids", "pneumonitis, no antibiotics, they gave steroids")) != NO
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("side_effects_more_than_mild", "tired, needs a rest sometimes"),
+    ("side_effects_more_than_mild", "I don't take anything for it, it's fine"),
+    ("heart_disease", "I take pills for my cholesterol"),  # no chest pain named
+])
+def test_taking_something_is_not_a_yes_unless_the_question_says_so(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) != YES

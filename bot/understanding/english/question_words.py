@@ -42,6 +42,9 @@ _WINDOW = re.compile(r"\b(?:in the last|in the past|within|now|currently|at the 
 _POSSIBLE = re.compile(r"\b(?:possible|possibly|might|signs of)\b", re.I)
 # "Have you ever had ...?", "Have you had ...?": something that stopped still counts.
 _EVER = re.compile(r"\b(?:have|has) (?:you|they|\w+) (?:ever )?had\b|\bdid you ever\b|\bever\b", re.I)
+# "... that needed steroids", "treated with dialysis": what the thing asked about must have needed.
+_REQUIRED = re.compile(r"\b(?:that |which )?(?:needed|needs|had to be treated with|was treated with)\s+([a-z]{5,})\b", re.I)
+_NEEDS_TREATMENT = re.compile(r"\bneed(?:s|ed)? (?:treatment|medicine)\b", re.I)
 _CONSENT = re.compile(r"\b(?:would you let|are you willing|would you agree|do you agree|may we|can we)\b", re.I)
 
 
@@ -60,6 +63,10 @@ class QuestionWords:
     spread_places: frozenset = frozenset()  # where the help says a spread goes ("such as the bones, liver or lungs")
     umbrella: bool = False  # a list of many problems: one word of one line is a weak match
     asks_ever: bool = False  # "have you (ever) had": what stopped is still a yes
+    required_treatment: tuple = ()  # what it must have needed ("inflammation ... that needed steroids")
+    counts_if_treated: bool = False  # "more than mild means it needs treatment"
+    treated_things: tuple = ()  # what counts once it needs medicine: "an infection that needed medicine", "chest pain that needs medicine"
+    counts_if_limited: bool = False  # "... or limits what you can do"
 
 
 def question_words(question: Question) -> QuestionWords:
@@ -104,6 +111,13 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
         answers_no_for=tuple(dict.fromkeys(form for word in who for form in _singular_and_plural(word))),
         umbrella=umbrella,
         asks_ever=bool(_EVER.search(english)) and not _WINDOW.search(english),
+        required_treatment=tuple(dict.fromkeys(
+            m.group(1).lower() for m in _REQUIRED.finditer(english) if m.group(1).lower() not in ("medicine", "treatment"))),
+        counts_if_treated=any(_NEEDS_TREATMENT.search(s) and re.search(r"\bmeans\b", s) for s in help_sentences),
+        treated_things=tuple(
+            frozenset(w for w in m.group(1).lower().split() if w not in ("a", "an", "the", "or", "and", "had"))
+            for m in re.finditer(r"\b((?:[a-z]+ )?[a-z]+) that need(?:s|ed)? (?:medicine|treatment)\b", english, re.I)),
+        counts_if_limited=any(re.search(r"\bmeans\b.*\blimits what you can do\b", s, re.I) for s in help_sentences),
     )
 
 

@@ -26,7 +26,7 @@ from bot.understanding.english.polarity import (
 )
 from bot.understanding.english.question_words import question_words
 from bot.understanding.english.statements import names_what_is_not_counted, read_statement, reads_as_not_active
-from bot.understanding.english.polarity import _NEGATIONS, _NO_LONGER_NOW, as_no_longer
+from bot.understanding.english.polarity import _NEGATIONS, _NO_LONGER_NOW, _STRONG_YES, as_no_longer
 from bot.understanding.english.text import normalise, remove_phrases
 from bot.understanding.english.times import TimeReading, read_time
 from bot.understanding.english.voice import read_voice
@@ -101,6 +101,9 @@ class EnglishReader:
             if plain != text:
                 plain_polarity = read_polarity(plain, question_words(question).topics)
                 return self._yes_no(question, plain, plain_polarity, today, intent, intent_confidence)
+        threshold = _against_the_threshold(text, words, polarity)
+        if threshold is not None:
+            return threshold
         if polarity.value == NO and polarity.confidence <= 0.5 and not words.asks_consent \
                 and names_the_problem(text, words.topics):
             # "he can't swallow tablets", "a sore that won't heal": the negated verb is what the
@@ -438,6 +441,54 @@ def _since_confidence(question: Question, text: str, today: dt.date) -> float:
     if then is not None and then.days_min > window.days_max:
         return 1.0
     return 0.5
+
+
+# Taking or needing something for it: "I take gabapentin for it", "needs pills for the nausea every day".
+_TREATMENTS = r"(?:medicine|medicines|medication|medications|pills|tablets|treatment|drugs|antibiotics|antivirals?|injections|cream|creams|spray)"
+_TAKES_FOR_IT = re.compile(
+    rf"\b(?:need|needs|needed|take|takes|taking|took|on|prescribed|given|gave (?:me|him|her|them)|using|uses|use)\s+"
+    rf"(?:\w+\s+){{0,2}}?{_TREATMENTS}\b"
+    r"|\b(?:take|takes|taking|took|need|needs|needed|use|uses|using|on)\s+\w+\s+for (?:it|them|that|this|the \w+|her \w+|his \w+|my \w+)\b"
+)
+# Kinds of treatment that are not the one a question requires ("she had pneumonia but only antibiotics").
+_OTHER_TREATMENT = re.compile(
+    r"\b(?:only|just)\s+(?:\w+\s+)?(?:antibiotics?|antivirals?|inhalers?|painkillers?|paracetamol|oxygen|rest)\b"
+    r"|\b(?:antibiotics?|antivirals?|inhalers?|painkillers?)\s+only\b"
+)
+_WENT_AWAY = re.compile(
+    r"\bwithout (?:any )?(?:treatment|medicine|medication)\b|\b(?:went|go|goes|gone) away (?:by itself|on its own)\b"
+    r"|\bcleared (?:up )?(?:by itself|on its own)\b|\bno (?:treatment|medicine|medication) (?:was )?needed\b"
+)
+
+
+def _against_the_threshold(text: str, words, polarity: Polarity) -> Optional[Reading]:
+    """The question says what makes it count, and the reply says whether that was so.
+
+    "Lung inflammation that needed steroids": "pneumonia, antibiotics only, no steroids" and "it went away
+    without any treatment" are a no. "More than mild means it needs treatment or limits what you can do":
+    "neuropathy, I take gabapentin for it" and "he can't do up his buttons" are a yes."""
+    if polarity.value not in (None, NO) or polarity.hedged or set(text.split()) & _STRONG_YES:
+        return None
+    if words.required_treatment:
+        required = "|".join(re.escape(stem(word)) for word in words.required_treatment)
+        said = [m for m in re.finditer(rf"\b(?:{required})\w*", text)]
+        denied = [m for m in said if re.search(r"\b(?:no|not|never|without|any)\s+(?:\w+\s+)?$", text[: m.start()])]
+        if said and len(denied) == len(said):
+            return Reading(NO, 0.85)  # "antibiotics only, no steroids"
+        if not said and (_WENT_AWAY.search(text) or _OTHER_TREATMENT.search(text)):
+            return Reading(NO, 0.85)  # "it went away without any treatment", "only antibiotics"
+        return None
+    named_thing = any(all(any(names_topic(w, frozenset({t})) for w in text.split()) for t in thing)
+                      for thing in words.treated_things)
+    if polarity.value is None and (words.counts_if_treated or named_thing):
+        if _TAKES_FOR_IT.search(text) or (words.counts_if_treated and re.search(
+                r"\bneeds?\s+(?!to\b|a\b)\w+\s+(?:most days|every day|daily|each day|all the time|every night)\b", text)):
+            return Reading(YES, 0.85)  # "neuropathy in my feet, I take gabapentin for it"
+    if polarity.value == NO and polarity.confidence <= 0.5 and words.counts_if_limited:
+        rest = re.sub(r"\b(?:can|could) not (?:\w+)\b|\bunable to\b", " ", text)
+        if rest != text and not set(rest.split()) & _NEGATIONS and not re.search(r"\bnever\b", rest):
+            return Reading(YES, 0.85)  # "he can't do up his buttons": it limits what he can do
+    return None
 
 
 def _only_no_longer(text: str) -> bool:
