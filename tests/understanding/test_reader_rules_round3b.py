@@ -187,3 +187,22 @@ def test_a_required_treatment_named_as_given_is_not_a_no(reader, questions):
 ])
 def test_taking_something_is_not_a_yes_unless_the_question_says_so(reader, questions, question_id, text):
     assert used(read(reader, questions, question_id, text)) != YES
+
+
+# --- times --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("question_id, text, low, high", [
+    # a schedule is not a time; the break in it is
+    ("days_since_targeted_therapy", "ribociclib, 21 days on and 7 days off, we're in the days off", 1, 7),
+    ("days_since_chemotherapy", "capecitabine two weeks on one week off, this is her off week", 1, 7),
+    ("days_since_targeted_therapy", "3 weeks on 1 off, the last tablet was 4 days ago", 4, 4),  # was checked (blind2)
+    # "for 5 days" says how long, when another time says when
+    ("days_since_steroids", "prednisone for 5 days, finished yesterday", 1, 1),
+    ("days_since_steroids", "dexamethasone for two days around each chemo, the last time 10 days ago", 10, 10),
+])
+def test_schedules_and_spans_are_not_how_long_ago(reader, questions, question_id, text, low, high):
+    value = used(read(reader, questions, question_id, text))
+    assert value is not None and value not in (NEVER, NOT_SURE) and low <= value <= high, value
+
+
+def test_a_negated_span_is_still_a_time(reader, questions):
+    assert used(read(reader, questions, "days_since_steroids", "I haven't had any for 3 weeks")) == Decimal(21)
