@@ -206,3 +206,30 @@ def test_schedules_and_spans_are_not_how_long_ago(reader, questions, question_id
 
 def test_a_negated_span_is_still_a_time(reader, questions):
     assert used(read(reader, questions, "days_since_steroids", "I haven't had any for 3 weeks")) == Decimal(21)
+
+
+# --- choices ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "my wife is 66", "she is 75 years old", "he's 71 and his wife is 69",
+])
+def test_a_woman_past_the_helps_age_is_not_applicable(reader, questions, text):
+    # the help: "A woman of 60 or older cannot get pregnant, so it does not apply to her."
+    assert used(read(reader, questions, "contraception", text)) == "not_applicable"
+
+
+@pytest.mark.parametrize("text", [
+    "I'm 65",  # a man of 65 may have a younger partner
+    "he is 70, his wife is 45",
+    "my mum is 58",
+    "she's 63 but we use condoms anyway",
+])
+def test_an_age_is_not_applicable_only_for_a_woman_past_it(reader, questions, text):
+    assert used(read(reader, questions, "contraception", text)) != "not_applicable"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("just this one, thanks", "none"),
+    ("a melanoma, and only this one since", None),  # something else named: not the "no" choice's words alone
+])
+def test_the_no_choices_own_words_alone(reader, questions, text, expected):
+    assert used(read(reader, questions, "other_cancer", text)) == expected

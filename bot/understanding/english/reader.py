@@ -271,6 +271,9 @@ class EnglishReader:
         synonym = choices.synonym_choice(question, text)
         if synonym is not None and question.choice(synonym.choice_id).polarity is None:
             return self._chosen(question, synonym.choice_id, synonym.confidence)
+        past = _past_childbearing(question, text)
+        if past is not None:
+            return self._chosen(question, past, 0.85)  # "she's 72", "he's 80 and his wife is 78"
         by_polarity = next((c.id for c in question.choices if c.polarity and c.polarity == polarity.value), None)
         if by_polarity is not None and polarity.confidence >= 0.8:
             return self._chosen(question, by_polarity, polarity.confidence)
@@ -279,6 +282,10 @@ class EnglishReader:
             if guess.choice_id in choices.negated_choices(question, text):
                 return Reading(None, 0.0, problem=self.expected(question))  # "not fully active": not that one
             return self._chosen(question, guess.choice_id, min(guess.confidence, 0.95))
+        if synonym is not None and polarity.value is None and choices.says_only(question, synonym.choice_id, text):
+            # "only this one" to "another type of cancer?": the words of the "no" choice and nothing else,
+            # with no yes or no word of the reply's own to go against them.
+            return self._chosen(question, synonym.choice_id, min(synonym.confidence, 0.85))
         if polarity.value == NOT_SURE:
             return Reading(NOT_SURE, 0.9, note=HEDGE_NOTE if polarity.hedged else None)
         return Reading(None, 0.0, problem=self.expected(question))
@@ -489,6 +496,22 @@ def _against_the_threshold(text: str, words, polarity: Polarity) -> Optional[Rea
         if rest != text and not set(rest.split()) & _NEGATIONS and not re.search(r"\bnever\b", rest):
             return Reading(YES, 0.85)  # "he can't do up his buttons": it limits what he can do
     return None
+
+
+_WOMAN = re.compile(r"\b(?:she|her|wife|woman|lady|mum|mom|mother|girlfriend)\b")
+
+
+def _past_childbearing(question: Question, text: str) -> Optional[str]:
+    """"She's 72", "he's 80 and his wife is 78" where the help says "A woman of 60 or older cannot get pregnant,
+    so it does not apply": the choice that says it does not apply. Every number named must be that age or
+    more, and a woman must be named ("I'm 65" may be a man whose partner is younger)."""
+    threshold = re.search(r"\b(?:a woman|women) (?:of|aged|over) (\d{2}) or (?:older|over)\b.*\bnot apply\b", question.help or "", re.I)
+    if not threshold or not _WOMAN.search(text) or re.search(r"\b(?:no|not|never|but|pregnant|pill|condoms?)\b", text):
+        return None
+    ages = [int(n) for n in re.findall(r"\b(\d{1,3})\b", text)]
+    if not ages or min(ages) < int(threshold.group(1)) or max(ages) > 110:
+        return None
+    return next((c.id for c in question.choices if c.polarity is None and "does not apply" in c.synonyms), None)
 
 
 def _only_no_longer(text: str) -> bool:
