@@ -233,3 +233,20 @@ def test_an_age_is_not_applicable_only_for_a_woman_past_it(reader, questions, te
 ])
 def test_the_no_choices_own_words_alone(reader, questions, text, expected):
     assert used(read(reader, questions, "other_cancer", text)) == expected
+
+
+# --- smaller rules ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("question_id, text, expected", [
+    ("breast_health_screen", "none of these, he's well apart from the cancer", NO),
+    ("npc_health_screen", "no, nothing besides the cancer", NO),
+    ("progression_on_scan", "the last scan showed it shrinking", NO),
+    ("current_lung_inflammation", "a slight shadow of fibrosis on the CT", YES),  # "possible signs": small is still a sign
+    ("days_since_trial_drug", "it would be her very first study", NEVER),
+    ("days_since_trial_drug", "the first one was in 2021", Decimal(1802)),  # 31 December 2021: the shortest time
+])
+def test_smaller_rules(reader, questions, question_id, text, expected):
+    assert used(read(reader, questions, question_id, text)) == expected
+
+
+def test_shrinking_with_something_growing_is_not_a_no(reader, questions):
+    assert used(read(reader, questions, "progression_on_scan", "the liver ones are shrinking but a bone one grew")) != NO

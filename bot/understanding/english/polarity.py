@@ -127,6 +127,8 @@ _NEGATION_PHRASES = ("no one", "not once", "no way", "not at all", "not really",
 # "do you still..." and a yes to "have you ever...", so the reader checks.
 _NO_LONGER_NOW = ("not anymore", "not any more", "no longer", "not now", "not currently", "stopped")
 _NO_LONGER_BEFORE = ("used to", "in the past")
+# "healthy apart from the cancer": the cancer the study is for is not another answer.
+_THE_CANCER_ITSELF = re.compile(r"\b(?:apart from|except for|except|other than|besides) (?:the|her|his|my|this|their|our) cancer\b")
 _STOPPED_BY_OTHERS = re.compile(
     r"\b(?:they|the doctors?|doctors|the nurses?|nurses|the hospital|the oncologist|the team)\s+(?:\w+ly\s+|then\s+)?"
     r"(?:stopped|had to stop|decided to stop)\b"
@@ -177,7 +179,7 @@ def read_polarity(text: str, topics: frozenset = frozenset()) -> Polarity:
     a question about cirrhosis, "but no pain" does not."""
     if not text:
         return NONE
-    text = _answer_part(text)
+    text = _answer_part(_THE_CANCER_ITSELF.sub(" ", text))
     concluded = _CONCLUSION.search(text)
     if concluded:
         # "... they can't operate, they confirmed it with a biopsy, so yes": the conclusion answers.

@@ -214,6 +214,8 @@ class EnglishReader:
             # "a steroid injection in her knee in October" where the question says not to count joint shots:
             # nothing that counts, so never. (With a second time, "... the real one was in 2022", it is not.)
             return Reading(NEVER, 0.85, echo="never (what you named does not count here)")
+        if time is None and polarity.value is None and _FIRST_TIME.search(text):
+            return Reading(NEVER, 0.85, echo="never (this would be the first time)")  # "this would be my first trial"
         if time is None and polarity.value == NOT_SURE and not polarity.hedged:
             return Reading(NOT_SURE, polarity.confidence)
         if time is not None:
@@ -361,6 +363,8 @@ class EnglishReader:
 # A reply that says the answer changes from day to day.
 _VARIES = re.compile(r"\bsome days\b.*\bsome days\b|\bother days\b|\bit (?:varies|changes|depends)\b|\bgood days and bad days\b"
                      r"|\bdepends on the day\b|\bup and down\b")
+# "This would be my first time", "it will be her first study": nothing before.
+_FIRST_TIME = re.compile(r"\b(?:would be|will be|is|be) (?:my|her|his|their|our|the) (?:very )?first (?:time|one|trial|study|ever)\b")
 # A time that belongs to another event than the one asked about.
 _ABOUT_ANOTHER_EVENT = re.compile(r"\b(?:diagnosed|diagnosis|found out|was found|were told|was told|noticed|first saw)\b")
 

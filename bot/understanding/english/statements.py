@@ -25,6 +25,7 @@ _RESOLVED = (
 )
 # Firm enough to say "not active": "stable since", "cured", "well controlled".
 _NOT_ACTIVE = (
+    "shrinking", "shrunk", "shrank", "got smaller", "getting smaller",
     "stable", "stable since", "cured", "well controlled", "under control", "in remission", "all gone", "fully recovered",
     "recovered", "no problems now", "no symptoms",
 )
@@ -75,6 +76,8 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
     # "out of breath just walking to the toilet": "just" before what is done makes it more, not less.
     diminished = has_phrase(_JUST_DOING.sub(" ", text), _DIMINISHERS) or has_phrase(text, _DIMINISHING_NEGATIONS)
     if diminished:
+        if words.asks_possibility and named and not contrast:
+            return Polarity(YES, 0.85)  # "mild interstitial changes" to "has a scan shown possible signs?"
         if words.asks_severity and not has_phrase(remove_phrases(text, _DIMINISHING_NEGATIONS), _SERIOUS):
             return Polarity(NO, 0.8)  # "just a mild rash" to "a severe reaction?"
         return NONE
