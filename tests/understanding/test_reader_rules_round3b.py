@@ -250,3 +250,20 @@ def test_smaller_rules(reader, questions, question_id, text, expected):
 
 def test_shrinking_with_something_growing_is_not_a_no(reader, questions):
     assert used(read(reader, questions, "progression_on_scan", "the liver ones are shrinking but a bone one grew")) != NO
+
+
+# --- a denial of what is asked -------------------------------------------------------------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("days_since_hormone_therapy", "she is 40 with nose cancer, never had any hormone therapy"),
+    ("days_since_chinese_medicine", "only green tea, never taken Chinese medicine"),
+])
+def test_never_had_what_is_asked_is_never(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) == NEVER
+
+
+@pytest.mark.parametrize("text", [
+    "he had a heart attack but never heart failure",  # was read as a plain no
+    "she's had a heart attack, but never any heart failure",
+])
+def test_a_yes_to_one_thing_and_a_denial_of_another_is_checked(reader, questions, text):
+    assert used(read(reader, questions, "heart_disease", text)) is None

@@ -228,7 +228,7 @@ def read_polarity(text: str, topics: frozenset = frozenset()) -> Polarity:
     if contrast and not (negated and not said_yes and _last_clause_agrees(rest)):
         confidence = 0.7  # "yes, but only to the lymph nodes": said back as a check
     if negated and re.match(r"(?:only|just) (?!no\b|not\b|never\b|none\b)", rest) and len(rest.split()) > 4 \
-            and not _denies_a_topic(rest, topics):
+            and not _denies_a_topic(rest, topics, words=("no", "not", "never")):
         return Polarity(NO, 0.5)  # "only the stored one, I'm not having another needle": part yes, part no
     if negated:
         if no_longer:
@@ -240,7 +240,7 @@ def read_polarity(text: str, topics: frozenset = frozenset()) -> Polarity:
             final = _final_no(rest, topics)
             if final is not None:
                 return final
-            if _denies_a_topic(rest, topics, words=("no",)) and not _has_a_topic(rest, topics):
+            if _denies_a_topic(rest, topics, words=("no", "never")) and not _has_a_topic(_without_denials(rest), topics):
                 return Polarity(NO, 0.85)  # "only letrozole and ribociclib, no chemo whatsoever"
             # "he has a sore that won't heal", "he can't swallow tablets": the negation is part
             # of what is described, not a no to the question. Checked, never taken as a no.
@@ -353,14 +353,22 @@ def _final_no(rest: str, topics: frozenset) -> Optional[Polarity]:
     )
     if not answers:
         return None
+    if _denies_a_topic(after, topics, words=("no", "never")) and _has_a_topic(before, topics):
+        return Polarity(NO, 0.5)  # "he had a heart attack, but never heart failure": which part answers? Check.
     # "nothing since", "never again": a no about the time after, not about ever.
     return Polarity(NO, 0.85, since=bool(re.search(r"\b(?:since|again|after that|anymore|any more)\b", after)))
 
 
 def _denies_a_topic(clause: str, topics: frozenset, words: tuple = ("no", "not")) -> bool:
     """"no cirrhosis or hepatitis": a "no" before a word the question asks about."""
-    pairs = re.findall(rf"\b(?:{'|'.join(words)}) (?:any |a |an )?(\w+)(?: or (\w+))?", clause)
+    # "no cirrhosis", "never had hormone treatment", "never through a drip", "never any Chinese medicine"
+    pairs = re.findall(rf"\b(?:{'|'.join(words)}) (?:(?:had|taken|took|used|got|been on|any|a|an|the|through|by|with|into) )*(\w+)(?: or (\w+))?", clause)
     return any(names_topic(word, topics) for pair in pairs for word in pair if word)
+
+
+def _without_denials(clause: str) -> str:
+    """The clause without its "never had X" / "no X" parts, to see what else it says it has."""
+    return re.sub(r"\b(?:no|never) (?:(?:had|taken|took|used|got|been on|any|a|an|the|through|by|with|into) )*\w+(?: \w+)?", " ", clause)
 
 
 def _has_a_topic(clause: str, topics: frozenset) -> bool:
