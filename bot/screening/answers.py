@@ -69,6 +69,11 @@ class ChecklistItem:
     id: str
     label: str
     follow_ups: Tuple[str, ...]
+    # The follow-ups' terms and help, in English, filled in when the bank is loaded: the answer reader
+    # reads "a DVT in August" to the list's "A blood clot in the last 6 months" with the words of the
+    # follow-up question that line stands for.
+    terms: Tuple[str, ...] = ()
+    help: str = ""
 
 
 @dataclass(frozen=True)

@@ -279,7 +279,23 @@ def load_translated_questions(path: Path) -> Tuple[Dict[str, Question], Dict[str
                 )
             except MissingTranslation as error:
                 raise CatalogError(path, error.where, f"[{language}] {str(error).split('] ', 1)[1]}") from None
+    questions = {question_id: _with_follow_up_words(question, questions) for question_id, question in questions.items()}
     return questions, translated
+
+
+def _with_follow_up_words(question: Question, questions: Mapping[str, Question]) -> Question:
+    """An umbrella's checklist lines with their follow-up questions' terms and help (English only)."""
+    if not question.checklist:
+        return question
+    items = []
+    for item in question.checklist:
+        follow_ups = [questions[q] for q in item.follow_ups if q in questions]
+        items.append(replace(
+            item,
+            terms=tuple(dict.fromkeys(term for follow_up in follow_ups for term in follow_up.terms)),
+            help=" ".join(follow_up.help for follow_up in follow_ups),
+        ))
+    return replace(question, checklist=tuple(items))
 
 
 def _languages(path: Path, raw: Any) -> Tuple[str, ...]:

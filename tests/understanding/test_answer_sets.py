@@ -22,7 +22,8 @@ ANSWERS = Path(__file__).resolve().parents[1] / "answers"
 # (answers, at least understood, at most wrong): the measured figures.
 # blind3.yml was scored once blind at the start of issue 9's third round (490 understood, 25 wrong, 6
 # opposite); these are the figures after the general fixes of that round, so it is no longer blind.
-MEASURED = {"blind3.yml": (638, 516, 3), "blind2.yml": (592, 530, 5), "blind.yml": (597, 582, 0), "dev.yml": (163, 159, 0)}
+# The second pass of that round (branch issue-9d) raised them with more general rules, adding no wrong reading.
+MEASURED = {"blind3.yml": (638, 562, 3), "blind2.yml": (592, 557, 5), "blind.yml": (597, 588, 0), "dev.yml": (163, 160, 0)}
 
 
 @pytest.mark.parametrize("name", sorted(MEASURED))

@@ -73,6 +73,17 @@ def negated_choices(question: Question, text: str) -> set:
     return negated
 
 
+def says_only(question: Question, choice_id: str, text: str) -> bool:
+    """The reply is one of the choice's own phrases, with nothing else of substance ("only this one, thanks")."""
+    for phrase in _phrases(question, choice_id):
+        match = re.search(rf"(?<![\w+]){re.escape(phrase)}(?![\w+])", text)
+        if match and not _NEGATION_BEFORE.search(text[: match.start()]):
+            rest = (text[: match.start()] + " " + text[match.end():]).split()
+            if not [word for word in rest if len(word) >= 4 and word not in _COMMON and word not in ("thanks", "thank")]:
+                return True
+    return False
+
+
 def classify(question: Question, text: str) -> Optional[ChoiceGuess]:
     """The classifier's guess over the choices that have examples, or None when there is none to train."""
     return CLASSIFIER.classify(question.choices, text)

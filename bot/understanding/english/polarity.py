@@ -127,6 +127,12 @@ _NEGATION_PHRASES = ("no one", "not once", "no way", "not at all", "not really",
 # "do you still..." and a yes to "have you ever...", so the reader checks.
 _NO_LONGER_NOW = ("not anymore", "not any more", "no longer", "not now", "not currently", "stopped")
 _NO_LONGER_BEFORE = ("used to", "in the past")
+# "healthy apart from the cancer": the cancer the study is for is not another answer.
+_THE_CANCER_ITSELF = re.compile(r"\b(?:apart from|except for|except|other than|besides) (?:the|her|his|my|this|their|our) cancer\b")
+_STOPPED_BY_OTHERS = re.compile(
+    r"\b(?:they|the doctors?|doctors|the nurses?|nurses|the hospital|the oncologist|the team)\s+(?:\w+ly\s+|then\s+)?"
+    r"(?:stopped|had to stop|decided to stop)\b"
+)
 _STRONG_YES = {
     "yes", "yeah", "yep", "yup", "ya", "yea", "yah", "y", "correct", "true", "affirmative", "indeed", "sure",
     "ok", "okay", "aye", "positive", "right", "yessir", "uh-huh",
@@ -173,7 +179,7 @@ def read_polarity(text: str, topics: frozenset = frozenset()) -> Polarity:
     a question about cirrhosis, "but no pain" does not."""
     if not text:
         return NONE
-    text = _answer_part(text)
+    text = _answer_part(_THE_CANCER_ITSELF.sub(" ", text))
     concluded = _CONCLUSION.search(text)
     if concluded:
         # "... they can't operate, they confirmed it with a biopsy, so yes": the conclusion answers.
@@ -198,6 +204,10 @@ def read_polarity(text: str, topics: frozenset = frozenset()) -> Polarity:
         if future and not has_phrase(rest[: future.end(1)], _HEDGES):
             return Polarity(NO, 0.85)  # "not yet, though the doctor says I might need it one day"
         return _hedge(rest)
+    # "they stopped the drip", "the doctor stopped it": what someone else did, not the person's "no longer".
+    rest = _STOPPED_BY_OTHERS.sub(" ", rest)
+    # "it doesn't happen any more" is "not any more": it did happen.
+    rest = as_no_longer(rest)
     not_now = has_phrase(rest, _NO_LONGER_NOW)
     before = has_phrase(rest, _NO_LONGER_BEFORE)
     no_longer = not_now or before
@@ -218,7 +228,7 @@ def read_polarity(text: str, topics: frozenset = frozenset()) -> Polarity:
     if contrast and not (negated and not said_yes and _last_clause_agrees(rest)):
         confidence = 0.7  # "yes, but only to the lymph nodes": said back as a check
     if negated and re.match(r"(?:only|just) (?!no\b|not\b|never\b|none\b)", rest) and len(rest.split()) > 4 \
-            and not _denies_a_topic(rest, topics):
+            and not _denies_a_topic(rest, topics, words=("no", "not", "never")):
         return Polarity(NO, 0.5)  # "only the stored one, I'm not having another needle": part yes, part no
     if negated:
         if no_longer:
@@ -230,7 +240,7 @@ def read_polarity(text: str, topics: frozenset = frozenset()) -> Polarity:
             final = _final_no(rest, topics)
             if final is not None:
                 return final
-            if _denies_a_topic(rest, topics, words=("no",)) and not _has_a_topic(rest, topics):
+            if _denies_a_topic(rest, topics, words=("no", "never")) and not _has_a_topic(_without_denials(rest), topics):
                 return Polarity(NO, 0.85)  # "only letrozole and ribociclib, no chemo whatsoever"
             # "he has a sore that won't heal", "he can't swallow tablets": the negation is part
             # of what is described, not a no to the question. Checked, never taken as a no.
@@ -243,6 +253,14 @@ def read_polarity(text: str, topics: frozenset = frozenset()) -> Polarity:
     if _BARE_STATEMENT.search(rest):
         return Polarity(YES, min(confidence, 0.9))
     return NONE
+
+
+def as_no_longer(text: str) -> str:
+    """"It doesn't happen any more" said as "not any more" (and "they stopped it" left out): what the
+    person says stopped. "She doesn't want any more tests" is not that."""
+    text = _STOPPED_BY_OTHERS.sub(" ", text)
+    return re.sub(r"\b(?:does|do|did|is|are|has|have) not (?:\w+ ){1,2}(?:any ?more)(?=\s*$|\s+(?:but|and|so|since|now)\b)",
+                  " not any more ", text)
 
 
 def _answer_part(text: str) -> str:
@@ -335,14 +353,22 @@ def _final_no(rest: str, topics: frozenset) -> Optional[Polarity]:
     )
     if not answers:
         return None
+    if _denies_a_topic(after, topics, words=("no", "never")) and _has_a_topic(before, topics):
+        return Polarity(NO, 0.5)  # "he had a heart attack, but never heart failure": which part answers? Check.
     # "nothing since", "never again": a no about the time after, not about ever.
     return Polarity(NO, 0.85, since=bool(re.search(r"\b(?:since|again|after that|anymore|any more)\b", after)))
 
 
 def _denies_a_topic(clause: str, topics: frozenset, words: tuple = ("no", "not")) -> bool:
     """"no cirrhosis or hepatitis": a "no" before a word the question asks about."""
-    pairs = re.findall(rf"\b(?:{'|'.join(words)}) (?:any |a |an )?(\w+)(?: or (\w+))?", clause)
+    # "no cirrhosis", "never had hormone treatment", "never through a drip", "never any Chinese medicine"
+    pairs = re.findall(rf"\b(?:{'|'.join(words)}) (?:(?:had|taken|took|used|got|been on|any|a|an|the|through|by|with|into) )*(\w+)(?: or (\w+))?", clause)
     return any(names_topic(word, topics) for pair in pairs for word in pair if word)
+
+
+def _without_denials(clause: str) -> str:
+    """The clause without its "never had X" / "no X" parts, to see what else it says it has."""
+    return re.sub(r"\b(?:no|never) (?:(?:had|taken|took|used|got|been on|any|a|an|the|through|by|with|into) )*\w+(?: \w+)?", " ", clause)
 
 
 def _has_a_topic(clause: str, topics: frozenset) -> bool:
@@ -390,7 +416,7 @@ _STOPWORDS = frozenset(
     " their them she he her his it this that these those any some what when which who how would could should will"
     " can may might must than then there here about after before during since such other another more most very"
     " also only just still ever been being into onto over under because while where if not no yes so as than one"
-    " doctor told confirmed person care think last recent cancer".split()
+    " doctor told confirmed person care think last recent cancer day days week weeks month months year years".split()
 )
 
 

@@ -21,6 +21,9 @@ from bot.understanding.english.polarity import topic_words
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _NOT_COUNTED = re.compile(r"\b(?:do|does|did) not count\b|\bdoes not matter\b|\bis not counted\b", re.I)
+# "Hormone pills are not chemo.", "Most flu shots are not live.": the help says what is not the thing asked
+# about. Read with the question's topics: the word after "not" must be one of them.
+_IS_NOT = re.compile(r"\b(?:is|are) not (?:a |an |the )?([a-z][a-z-]+)", re.I)
 _NEGATIVE_SENTENCE = re.compile(r"\bnot?\b|n't\b", re.I)
 # Help sentences that give examples ("Lupus is one example. So is rheumatoid arthritis.") or say what
 # a word means ("... showed the cancer got bigger or spread"). Only
@@ -34,9 +37,14 @@ _GENERIC = frozenset("treated treatment disease diseases problem problems medici
                      "returned walking pressure heartbeat irregular kidney kidneys breath cancers limits inside outside "
                      "something anything everything".split())
 _ACTIVE = re.compile(r"\b(?:active|not well controlled|uncontrolled|grew|growing|still active)\b", re.I)
-_SEVERITY = re.compile(r"(?<!not )\b(?:more than mild|severe)\b", re.I)
+_SEVERITY = re.compile(r"(?<!not )\b(?:more than mild|severe|more than a little|very hard)\b", re.I)
 _WINDOW = re.compile(r"\b(?:in the last|in the past|within|now|currently|at the moment|still|these days|since)\b", re.I)
 _POSSIBLE = re.compile(r"\b(?:possible|possibly|might|signs of)\b", re.I)
+# "Have you ever had ...?", "Have you had ...?": something that stopped still counts.
+_EVER = re.compile(r"\b(?:have|has) (?:you|they|\w+) (?:ever )?had\b|\bdid you ever\b|\bever\b", re.I)
+# "... that needed steroids", "treated with dialysis": what the thing asked about must have needed.
+_REQUIRED = re.compile(r"\b(?:that |which )?(?:needed|needs|had to be treated with|was treated with)\s+([a-z]{5,})\b", re.I)
+_NEEDS_TREATMENT = re.compile(r"\bneed(?:s|ed)? (?:treatment|medicine)\b", re.I)
 _CONSENT = re.compile(r"\b(?:would you let|are you willing|would you agree|do you agree|may we|can we)\b", re.I)
 
 
@@ -54,24 +62,34 @@ class QuestionWords:
     own_negations: tuple = ()  # the question's own negated words ("not well controlled", "can not stop")
     spread_places: frozenset = frozenset()  # where the help says a spread goes ("such as the bones, liver or lungs")
     umbrella: bool = False  # a list of many problems: one word of one line is a weak match
+    asks_ever: bool = False  # "have you (ever) had": what stopped is still a yes
+    required_treatment: tuple = ()  # what it must have needed ("inflammation ... that needed steroids")
+    counts_if_treated: bool = False  # "more than mild means it needs treatment"
+    treated_things: tuple = ()  # what counts once it needs medicine: "an infection that needed medicine", "chest pain that needs medicine"
+    counts_if_limited: bool = False  # "... or limits what you can do"
 
 
 def question_words(question: Question) -> QuestionWords:
-    return _words(question.id, tuple(question.text.values()), question.terms, question.help or "", question.umbrella)
+    # An umbrella's lines are read with their follow-up questions' words too: "a DVT" is "a blood clot",
+    # "a needle biopsy does not count" holds for the list's line as for its follow-up.
+    follow_up_terms = tuple(term for item in question.checklist for term in item.terms)
+    follow_up_help = tuple(item.help for item in question.checklist if item.help)
+    return _words(question.id, tuple(question.text.values()), question.terms + follow_up_terms, question.help or "",
+                  question.umbrella, follow_up_help)
 
 
 @lru_cache(maxsize=None)
-def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrella: bool = False) -> QuestionWords:
+def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrella: bool = False,
+           follow_up_help: tuple = ()) -> QuestionWords:
     sentences = [s for text in texts for s in _SENTENCE.split(text) if s.strip()]
-    help_sentences = [s for s in _SENTENCE.split(help_text) if s.strip()]
+    help_sentences = [s for s in _SENTENCE.split(" ".join((help_text,) + follow_up_help)) if s.strip()]
     excluded = [s for s in sentences + help_sentences if _NOT_COUNTED.search(s)]
     counted = [s for s in sentences if not _NOT_COUNTED.search(s)]
     topics = topic_words(counted, terms)
+    excluded += [s for s in help_sentences if s not in excluded and _is_not_a_topic(s, topics)]
     examples = [s for s in help_sentences if _EXAMPLE.search(s) and not _NEGATIVE_SENTENCE.search(s)]
     help_examples = frozenset(w for w in topic_words(examples) - topics if len(w) >= 6 and w not in _GENERIC)
-    not_counted = tuple(
-        frozenset(topic_words([_NOT_COUNTED.sub(" ", s)]) - {"count", "counted"}) for s in dict.fromkeys(excluded)
-    )
+    not_counted = tuple(_not_counted_words(s, topics) for s in dict.fromkeys(excluded))
     # An umbrella question is a list of many problems: "severe" or "active" in one line of it
     # does not qualify the others, so only its follow-up questions use those words.
     english = "" if umbrella else (texts[0] if texts else "")
@@ -92,7 +110,41 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
         ),
         answers_no_for=tuple(dict.fromkeys(form for word in who for form in _singular_and_plural(word))),
         umbrella=umbrella,
+        asks_ever=bool(_EVER.search(english)) and not _WINDOW.search(english),
+        required_treatment=tuple(dict.fromkeys(
+            m.group(1).lower() for m in _REQUIRED.finditer(english) if m.group(1).lower() not in ("medicine", "treatment"))),
+        counts_if_treated=any(_NEEDS_TREATMENT.search(s) and re.search(r"\bmeans\b", s) for s in help_sentences),
+        treated_things=tuple(
+            frozenset(w for w in m.group(1).lower().split() if w not in ("a", "an", "the", "or", "and", "had"))
+            for m in re.finditer(r"\b((?:[a-z]+ )?[a-z]+) that need(?:s|ed)? (?:medicine|treatment)\b", english, re.I)),
+        counts_if_limited=any(re.search(r"\bmeans\b.*\blimits what you can do\b", s, re.I) for s in help_sentences),
     )
+
+
+def _is_not_a_topic(sentence: str, topics: frozenset) -> bool:
+    """"Targeted pills, such as palbociclib, are not chemo either": a help sentence that says something is
+    not what the question asks about."""
+    if re.search(r"\b(?:that|which|who|when|if|unless)\b", sentence, re.I):
+        return False  # "Brain spread that was treated and is stable is not active": a condition, not a thing
+    return any(match.group(1).lower() in topics for match in _IS_NOT.finditer(sentence))
+
+
+def _not_counted_words(sentence: str, topics: frozenset) -> frozenset:
+    """The words of a sentence that says what does not count, short ones too ("flu"); the thing that is
+    not counted is named by these, not by the verb or by the topic the sentence says it is not."""
+    plain = _NOT_COUNTED.sub(" ", sentence)
+    said_not = {match.group(1).lower() for match in _IS_NOT.finditer(plain)}
+    plain = _IS_NOT.sub(" ", plain)
+    words = topic_words([plain]) | {w for w in re.findall(r"\b[a-z]{3}\b", plain.lower()) if w not in _SHORT_COMMON}
+    words |= {w.lower() for w in re.findall(r"\b[A-Z]{2,}\b", plain)}  # "a CT scan"
+    return frozenset(words - {"count", "counted", "either", "most", "dose", "doses", "less", "more"} - said_not)
+
+
+# Three-letter words that name nothing ("flu", "jab" and "eye" do).
+_SHORT_COMMON = frozenset(
+    "the and are not for but you can too its all any has had was who one two per day via use out few new old "
+    "own see way may get got did does let put say she her him his how why yet now off".split()
+)
 
 
 def _own_negations(sentences) -> tuple:

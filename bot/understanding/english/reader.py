@@ -26,7 +26,8 @@ from bot.understanding.english.polarity import (
 )
 from bot.understanding.english.question_words import question_words
 from bot.understanding.english.statements import names_what_is_not_counted, read_statement, reads_as_not_active
-from bot.understanding.english.text import normalise
+from bot.understanding.english.polarity import _NEGATIONS, _NO_LONGER_NOW, _STRONG_YES, as_no_longer
+from bot.understanding.english.text import normalise, remove_phrases
 from bot.understanding.english.times import TimeReading, read_time
 from bot.understanding.english.voice import read_voice
 from bot.understanding.reading import MAX_ANSWER_CHARS, Reading, confirmation
@@ -100,6 +101,9 @@ class EnglishReader:
             if plain != text:
                 plain_polarity = read_polarity(plain, question_words(question).topics)
                 return self._yes_no(question, plain, plain_polarity, today, intent, intent_confidence)
+        threshold = _against_the_threshold(text, words, polarity)
+        if threshold is not None:
+            return threshold
         if polarity.value == NO and polarity.confidence <= 0.5 and not words.asks_consent \
                 and names_the_problem(text, words.topics):
             # "he can't swallow tablets", "a sore that won't heal": the negated verb is what the
@@ -108,6 +112,11 @@ class EnglishReader:
         if polarity.value == NO and polarity.confidence <= 0.5 and reads_as_not_active(text, words) \
                 and not re.search(r"\b(?:but|though|however)\b", text):
             return Reading(NO, 0.85)  # "treated, stable since and no symptoms" to "still active?"
+        if polarity.value == NO and polarity.no_longer and words.asks_ever and _only_no_longer(text) \
+                and any(names_topic(word, words.topics | words.help_examples) for word in text.split()):
+            # "tislelizumab, 2 cycles, stopped because of a rash" to "have you had a PD-1 drug?": it stopped,
+            # so it was had: a yes.
+            return Reading(YES, 0.85)
         if polarity.value == YES:
             timed = _answer_from_window(question, text, polarity, today)
             if timed is not None and timed.value == NO:
@@ -205,6 +214,8 @@ class EnglishReader:
             # "a steroid injection in her knee in October" where the question says not to count joint shots:
             # nothing that counts, so never. (With a second time, "... the real one was in 2022", it is not.)
             return Reading(NEVER, 0.85, echo="never (what you named does not count here)")
+        if time is None and polarity.value is None and _FIRST_TIME.search(text):
+            return Reading(NEVER, 0.85, echo="never (this would be the first time)")  # "this would be my first trial"
         if time is None and polarity.value == NOT_SURE and not polarity.hedged:
             return Reading(NOT_SURE, polarity.confidence)
         if time is not None:
@@ -262,6 +273,9 @@ class EnglishReader:
         synonym = choices.synonym_choice(question, text)
         if synonym is not None and question.choice(synonym.choice_id).polarity is None:
             return self._chosen(question, synonym.choice_id, synonym.confidence)
+        past = _past_childbearing(question, text)
+        if past is not None:
+            return self._chosen(question, past, 0.85)  # "she's 72", "he's 80 and his wife is 78"
         by_polarity = next((c.id for c in question.choices if c.polarity and c.polarity == polarity.value), None)
         if by_polarity is not None and polarity.confidence >= 0.8:
             return self._chosen(question, by_polarity, polarity.confidence)
@@ -270,6 +284,10 @@ class EnglishReader:
             if guess.choice_id in choices.negated_choices(question, text):
                 return Reading(None, 0.0, problem=self.expected(question))  # "not fully active": not that one
             return self._chosen(question, guess.choice_id, min(guess.confidence, 0.95))
+        if synonym is not None and polarity.value is None and choices.says_only(question, synonym.choice_id, text):
+            # "only this one" to "another type of cancer?": the words of the "no" choice and nothing else,
+            # with no yes or no word of the reply's own to go against them.
+            return self._chosen(question, synonym.choice_id, min(synonym.confidence, 0.85))
         if polarity.value == NOT_SURE:
             return Reading(NOT_SURE, 0.9, note=HEDGE_NOTE if polarity.hedged else None)
         return Reading(None, 0.0, problem=self.expected(question))
@@ -345,6 +363,8 @@ class EnglishReader:
 # A reply that says the answer changes from day to day.
 _VARIES = re.compile(r"\bsome days\b.*\bsome days\b|\bother days\b|\bit (?:varies|changes|depends)\b|\bgood days and bad days\b"
                      r"|\bdepends on the day\b|\bup and down\b")
+# "This would be my first time", "it will be her first study": nothing before.
+_FIRST_TIME = re.compile(r"\b(?:would be|will be|is|be) (?:my|her|his|their|our|the) (?:very )?first (?:time|one|trial|study|ever)\b")
 # A time that belongs to another event than the one asked about.
 _ABOUT_ANOTHER_EVENT = re.compile(r"\b(?:diagnosed|diagnosis|found out|was found|were told|was told|noticed|first saw)\b")
 
@@ -432,6 +452,76 @@ def _since_confidence(question: Question, text: str, today: dt.date) -> float:
     if then is not None and then.days_min > window.days_max:
         return 1.0
     return 0.5
+
+
+# Taking or needing something for it: "I take gabapentin for it", "needs pills for the nausea every day".
+_TREATMENTS = r"(?:medicine|medicines|medication|medications|pills|tablets|treatment|drugs|antibiotics|antivirals?|injections|cream|creams|spray)"
+_TAKES_FOR_IT = re.compile(
+    rf"\b(?:need|needs|needed|take|takes|taking|took|on|prescribed|given|gave (?:me|him|her|them)|using|uses|use)\s+"
+    rf"(?:\w+\s+){{0,2}}?{_TREATMENTS}\b"
+    r"|\b(?:take|takes|taking|took|need|needs|needed|use|uses|using|on)\s+\w+\s+for (?:it|them|that|this|the \w+|her \w+|his \w+|my \w+)\b"
+)
+# Kinds of treatment that are not the one a question requires ("she had pneumonia but only antibiotics").
+_OTHER_TREATMENT = re.compile(
+    r"\b(?:only|just)\s+(?:\w+\s+)?(?:antibiotics?|antivirals?|inhalers?|painkillers?|paracetamol|oxygen|rest)\b"
+    r"|\b(?:antibiotics?|antivirals?|inhalers?|painkillers?)\s+only\b"
+)
+_WENT_AWAY = re.compile(
+    r"\bwithout (?:any )?(?:treatment|medicine|medication)\b|\b(?:went|go|goes|gone) away (?:by itself|on its own)\b"
+    r"|\bcleared (?:up )?(?:by itself|on its own)\b|\bno (?:treatment|medicine|medication) (?:was )?needed\b"
+)
+
+
+def _against_the_threshold(text: str, words, polarity: Polarity) -> Optional[Reading]:
+    """The question says what makes it count, and the reply says whether that was so.
+
+    "Lung inflammation that needed steroids": "pneumonia, antibiotics only, no steroids" and "it went away
+    without any treatment" are a no. "More than mild means it needs treatment or limits what you can do":
+    "neuropathy, I take gabapentin for it" and "he can't do up his buttons" are a yes."""
+    if polarity.value not in (None, NO) or polarity.hedged or set(text.split()) & _STRONG_YES:
+        return None
+    if words.required_treatment:
+        required = "|".join(re.escape(stem(word)) for word in words.required_treatment)
+        said = [m for m in re.finditer(rf"\b(?:{required})\w*", text)]
+        denied = [m for m in said if re.search(r"\b(?:no|not|never|without|any)\s+(?:\w+\s+)?$", text[: m.start()])]
+        if said and len(denied) == len(said):
+            return Reading(NO, 0.85)  # "antibiotics only, no steroids"
+        if not said and (_WENT_AWAY.search(text) or _OTHER_TREATMENT.search(text)):
+            return Reading(NO, 0.85)  # "it went away without any treatment", "only antibiotics"
+        return None
+    named_thing = any(all(any(names_topic(w, frozenset({t})) for w in text.split()) for t in thing)
+                      for thing in words.treated_things)
+    if polarity.value is None and (words.counts_if_treated or named_thing):
+        if _TAKES_FOR_IT.search(text) or (words.counts_if_treated and re.search(
+                r"\bneeds?\s+(?!to\b|a\b)\w+\s+(?:most days|every day|daily|each day|all the time|every night)\b", text)):
+            return Reading(YES, 0.85)  # "neuropathy in my feet, I take gabapentin for it"
+    if polarity.value == NO and polarity.confidence <= 0.5 and words.counts_if_limited:
+        rest = re.sub(r"\b(?:can|could) not (?:\w+)\b|\bunable to\b", " ", text)
+        if rest != text and not set(rest.split()) & _NEGATIONS and not re.search(r"\bnever\b", rest):
+            return Reading(YES, 0.85)  # "he can't do up his buttons": it limits what he can do
+    return None
+
+
+_WOMAN = re.compile(r"\b(?:she|her|wife|woman|lady|mum|mom|mother|girlfriend)\b")
+
+
+def _past_childbearing(question: Question, text: str) -> Optional[str]:
+    """"She's 72", "he's 80 and his wife is 78" where the help says "A woman of 60 or older cannot get pregnant,
+    so it does not apply": the choice that says it does not apply. Every number named must be that age or
+    more, and a woman must be named ("I'm 65" may be a man whose partner is younger)."""
+    threshold = re.search(r"\b(?:a woman|women) (?:of|aged|over) (\d{2}) or (?:older|over)\b.*\bnot apply\b", question.help or "", re.I)
+    if not threshold or not _WOMAN.search(text) or re.search(r"\b(?:no|not|never|but|pregnant|pill|condoms?)\b", text):
+        return None
+    ages = [int(n) for n in re.findall(r"\b(\d{1,3})\b", text)]
+    if not ages or min(ages) < int(threshold.group(1)) or max(ages) > 110:
+        return None
+    return next((c.id for c in question.choices if c.polarity is None and "does not apply" in c.synonyms), None)
+
+
+def _only_no_longer(text: str) -> bool:
+    """The reply's only negation is that something stopped ("stopped", "not any more", "no longer")."""
+    rest = remove_phrases(as_no_longer(text), _NO_LONGER_NOW + ("used to", "in the past"))
+    return not set(rest.split()) & _NEGATIONS and not re.search(r"\b(?:never|nobody|none)\b", rest)
 
 
 def _negation_about_time(text: str) -> bool:

@@ -13,7 +13,7 @@ import re
 
 from bot.screening.answers import NO, NOT_SURE, YES
 from bot.understanding.english.polarity import (
-    _CONTRAST, _DIMINISHERS, _STATE_OK, clauses_around_contrast, _DIMINISHING_NEGATIONS, _NEGATIONS, _ONLY_THAT_NEGATIONS, _SUBJECT, NONE, Polarity, is_wellbeing, names_topic,
+    _STOPWORDS, _CONTRAST, _DIMINISHERS, _STATE_OK, clauses_around_contrast, _DIMINISHING_NEGATIONS, _NEGATIONS, _ONLY_THAT_NEGATIONS, _SUBJECT, NONE, Polarity, is_wellbeing, names_topic,
 )
 from bot.understanding.english.question_words import QuestionWords
 from bot.understanding.english.text import has_phrase, remove_phrases
@@ -25,6 +25,7 @@ _RESOLVED = (
 )
 # Firm enough to say "not active": "stable since", "cured", "well controlled".
 _NOT_ACTIVE = (
+    "shrinking", "shrunk", "shrank", "got smaller", "getting smaller",
     "stable", "stable since", "cured", "well controlled", "under control", "in remission", "all gone", "fully recovered",
     "recovered", "no problems now", "no symptoms",
 )
@@ -34,6 +35,7 @@ _SERIOUS = (
     "severe", "serious", "hospital", "bad", "badly", "awful", "terrible", "grade 3", "grade 4", "stopped", "stop",
     "stops", "unable", "all the time", "constant", "every day", "worse",
 )
+_JUST_DOING = re.compile(r"\b(?:just|only|even)\s+(?:by\s+|from\s+)?(?=\w+ing\b)")
 _ONLY_THAT = re.compile(r"\b(?:nothing else|none else|that is all|that is it|only|just)\b")
 # "it's in her liver now", "spread to his bones"
 _IN_A_PLACE = re.compile(
@@ -71,8 +73,11 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
     resolved_last = not contrast or has_phrase(after, _RESOLVED)
     if words.asks_active and has_phrase(text, _NOT_ACTIVE) and not growing and resolved_last:
         return Polarity(NO, 0.8)  # "treated, scans stable since" to "is it still active?"
-    diminished = has_phrase(text, _DIMINISHERS) or has_phrase(text, _DIMINISHING_NEGATIONS)
+    # "out of breath just walking to the toilet": "just" before what is done makes it more, not less.
+    diminished = has_phrase(_JUST_DOING.sub(" ", text), _DIMINISHERS) or has_phrase(text, _DIMINISHING_NEGATIONS)
     if diminished:
+        if words.asks_possibility and named and not contrast:
+            return Polarity(YES, 0.85)  # "mild interstitial changes" to "has a scan shown possible signs?"
         if words.asks_severity and not has_phrase(remove_phrases(text, _DIMINISHING_NEGATIONS), _SERIOUS):
             return Polarity(NO, 0.8)  # "just a mild rash" to "a severe reaction?"
         return NONE
@@ -113,17 +118,51 @@ def names_what_is_not_counted(text: str, words: QuestionWords) -> bool:
 
 
 def _names_what_is_not_counted(text: str, replied: set, named: set, words: QuestionWords) -> bool:
-    """The reply names one of the things the question says not to count, and nothing else it asks about."""
+    """The reply names one of the things the question says not to count, and nothing else it asks about.
+    One of the words it shares with that sentence must be the sentence's own: "prednisone" alone is in
+    "a low dose of prednisone" and in the question too, so "only prednisone" is not the low dose. A part
+    of the reply that names something else ("a glass of wine now and then, but I'm on antidepressants")
+    may be what is asked: then it is not only what does not count."""
     every_not_counted = frozenset().union(*words.not_counted) if words.not_counted else frozenset()
     for not_counted in words.not_counted:
-        shared = {word for word in replied if names_topic(word, not_counted)}
+        shared = {word for word in replied if _among(word, not_counted)}
         # "steroid" in "a steroid shot into the knee" is also in "steroid creams": no other thing named.
         others = {
             word for word in replied
-            if (word in named or names_topic(word, words.help_examples)) and not names_topic(word, every_not_counted)
+            if (word in named or names_topic(word, words.help_examples)) and not _among(word, every_not_counted)
         }
-        if others:
+        if others or not {word for word in shared if not names_topic(word, words.topics)}:
+            continue
+        if _another_part_names_something(text, every_not_counted):
             continue
         if len(shared) >= 2 or (shared and _ONLY_THAT.search(text)):
             return True
     return False
+
+
+# Words that comment on what a reply names rather than name something: "the doctor says it's nothing serious".
+_COMMENT = frozenset(
+    "doctor doctors nurse says said told tells thinks nothing serious worry worried fine okay well good mild minor "
+    "small little sometimes often usually really much else ever once twice time times since ago later "
+    "stable controlled treated cured gone fully better normal".split()
+)
+_PARTS = re.compile(r"\b(?:but|and|also|plus|as well as|though|although|however|besides|apart from)\b")
+
+
+def _another_part_names_something(text: str, not_counted: frozenset) -> bool:
+    """A part of the reply, between "and", "but", "also" ..., that shares no word with what is not counted
+    and has a word of its own ("i am on antidepressants")."""
+    for part in _PARTS.split(text):
+        content = {word for word in part.split() if len(word) >= 4 and word not in _STOPWORDS and word not in _COMMENT
+                   and not has_phrase(word, _ONLY_THAT_NEGATIONS)}
+        if content and not any(_among(word, not_counted) for word in part.split()):
+            return True
+    return False
+
+
+def _among(word: str, words: frozenset) -> bool:
+    """The word, its singular or its plural is one of ``words`` ("shot" and "shots"), or it shares its first
+    six letters with a long one ("transfusions"; five, as "trans", would make "transplant" one too)."""
+    if word in words or (len(word) >= 3 and (word + "s" in words or (word.endswith("s") and word[:-1] in words))):
+        return True
+    return len(word) >= 6 and any(len(other) >= 6 and other[:6] == word[:6] for other in words)

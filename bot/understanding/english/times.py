@@ -69,6 +69,14 @@ def read_time(text: str, today: dt.date) -> Optional[TimeReading]:
     answers is for the person to say.
     """
     converted = _spelled_dates(as_number_words(text), today)
+    schedule = _SCHEDULE.search(converted)
+    if schedule:
+        # "3 weeks on, 1 week off" is how the tablets are taken, not a time; "in the week off" is.
+        converted = (converted[: schedule.start()] + " on a schedule " + converted[schedule.end():]).strip()
+        off = _days_of(schedule.group(3), schedule.group(4) or schedule.group(2))
+        if _OFF_WEEK.search(converted) and off and _read_one(_OFF_WEEK.sub(" ", converted), today, ongoing=False) is None:
+            return TimeReading(1, 1, off, f"in the {off}-day break of the schedule: 1 to {off} days ago", approximate=True)
+    converted = _without_durations(converted, today)
     corrected = _CORRECTION.split(converted)
     if len(corrected) > 1 and _read_one(corrected[-1], today) is not None:
         converted = corrected[-1]  # "on the 14th of this month... sorry, last month, the 14th of November"
@@ -87,6 +95,28 @@ def read_time(text: str, today: dt.date) -> Optional[TimeReading]:
 
 
 _CORRECTION = re.compile(r"\b(?:sorry|i mean|actually|no wait|correction|scratch that)\b")
+# "3 weeks on 1 week off", "2 weeks on and 1 off", "21 days on, 7 days off": a schedule.
+_SCHEDULE = re.compile(rf"\b{_AMOUNT}\s*{_UNIT}?\s+on\s*(?:and\s+|then\s+)?{_AMOUNT}\s*{_UNIT}?\s+off\b")
+_OFF_WEEK = re.compile(r"\b(?:the |an? )?(?:off (?:week|days?)|(?:week|weeks|days?) off|break week|rest week)\b(?:\s+now)?")
+# "prednisone for 5 days": how long it lasted, not how long ago.
+_FOR_A_WHILE = re.compile(
+    rf"\bfor\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?{_AMOUNT}\s*{_UNIT}\b(?!\s+(?:ago|back|before|now))")
+
+
+def _days_of(amount: Optional[str], unit: Optional[str]) -> Optional[int]:
+    value = _amount(amount or "")
+    if value is None:
+        return None
+    return round(value * _DAYS_PER[_unit(unit or "week")])
+
+
+def _without_durations(converted: str, today: dt.date) -> str:
+    """"Dexamethasone for 3 days after each chemo, last one 2 weeks ago": with another time in the reply and
+    no negation ("not for 6 months" is a time), a "for" span says how long, so it is left out."""
+    if not _FOR_A_WHILE.search(converted) or re.search(r"\b(?:not|no|never|none|nothing)\b", converted):
+        return converted
+    stripped = re.sub(r"\s+", " ", _FOR_A_WHILE.sub(" ", converted)).strip()
+    return stripped if _read_one(stripped, today, ongoing=False) is not None else converted
 _CLAUSE = re.compile(r"\b(?:but|and then|then|and(?! a half)|though|however|while)\b")
 _DOSE_FREQUENCY = re.compile(
     r"(?:\d+\s*(?:mg|mcg|ml|g|units?)|tablets?|pills?|capsules?|once|twice|times|doses?|puffs?)"
@@ -139,7 +169,7 @@ def _spelled_dates(text: str, today: dt.date) -> str:
     return re.sub(r"\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+of\s+(last|this)\s+month\b", day_of, text)
 
 
-def _read_one(converted: str, today: dt.date) -> Optional[TimeReading]:
+def _read_one(converted: str, today: dt.date, ongoing: bool = True) -> Optional[TimeReading]:
     # "I take it every day", "he's on it daily": a present-tense habit is going on now.
     every = re.search(r"\b(?:every|each)\s+(?:day|week|month|morning|night)\b|\bdaily\b|\bweekly\b|\bmonthly\b", converted)
     # "tacrolimus every day since the transplant": how often, with nothing that says it stopped.
@@ -151,7 +181,7 @@ def _read_one(converted: str, today: dt.date) -> Optional[TimeReading]:
         reading = reader(converted, today)
         if reading is not None:
             return reading
-    if habit or _ONGOING.search(converted):
+    if ongoing and (habit or _ONGOING.search(converted)):
         return TimeReading(0, 0, 0, "still going on, or today")
     return None
 
