@@ -40,7 +40,7 @@ _GENERIC = frozenset(
     "医生 大夫 医院 治疗 时候 以前 以后 之前 之后 身体 地方 问题 比如 东西 意思 研究 下面 上面 现在 目前 最近 "
     "告诉 知道 记得 事情 情况 生病 一点 里面 外面 病人 检查 结果 报告 名字 药名 用药 治病 不用 日子 为了 因为 所以 "
     "这样 那样 一些 有些 常常 常用 有的 很多 好多 大多 多数 可能 能够 同时 然后 需要 应该 自己 别人 人家 平时 "
-    "就是 还是 只是 而且 或者 如果 就算 这些 那些 这种 那种 一起 一下 一个 一种 一次 看到 看看 团队 研究团队".split()
+    "就是 还是 只是 而且 或者 如果 就算 这些 那些 这种 那种 一起 一下 一个 一种 一次 看到 看看 团队 研究团队 时间 长时 方面".split()
 )
 _SENTENCE = re.compile(r"[。！？!?\n]+|(?<=[。])")
 _NOT_COUNTED = re.compile(r"不算|不要算|不计|不包括|不是(?:活疫苗|化疗)|都不是")
@@ -88,6 +88,10 @@ class QuestionWords:
     treated_with: FrozenSet[str] = frozenset()  # "是不是要用激素药来治": the treatment the question asks about
     asks_latest: bool = False  # "请说最近的那一次": of several times told, the latest is the answer
     dose_limit: Optional[float] = None  # "用得很少也不算，就是一天 10 毫克…或者更少": 10 (毫克)
+    # The things the question names (nouns of its text and list, its terms), without the tests it names
+    # (这个检查叫心电图): a reply naming two of these pairs (类风湿关节炎, 骨髓移植) is about what is asked.
+    named_things: FrozenSet[str] = frozenset()
+    tests: Tuple[str, ...] = ()  # terms the help calls a test (这个检查叫心电图): naming one is no yes
 
     @property
     def every_topic(self) -> FrozenSet[str]:
@@ -226,7 +230,33 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
         asked_verbs=_asked_verbs(" ".join([texts[0] if texts else ""] + list_lines)),
         asked_pairs=frozenset(p for span in _asked_spans(texts[0] if texts else "") for p in pairs(span))
         & frozenset(p for term in terms for p in _term_pairs(term)),
+        named_things=_named_things(texts[0] if texts else "", counted_text, list_lines, counted_terms, help_text),
+        tests=_tests(terms, help_text),
     )
+
+
+# jieba's tags for nouns and fixed phrases (骨髓移植 n, 器官移植 l, 打点滴 i); not verbs such as 发现 or
+# adverbs such as 完全, which a question uses around what it asks about.
+_NOUN_TAGS = ("n", "l", "i", "vn", "nz")
+
+
+def _named_things(asked_text: str, text: str, list_lines: list, terms: tuple, help_text: str) -> FrozenSet[str]:
+    """Empty when what the question asks (after 有没有, 是不是, before 吗) names none of them: "是不是很早就
+    发现了" asks about how, not what, so naming the thing (皮肤癌) is no answer."""
+    from bot.understanding.chinese.text import tagged_words
+
+    nouns = [word for word, tag in tagged_words(" ".join([text] + list(list_lines))) if tag.startswith(_NOUN_TAGS)]
+    tests = _tests(terms, help_text)
+    found = frozenset(p for word in nouns for p in pairs(word)) \
+        | frozenset(p for term in terms if term not in tests for p in _term_pairs(term))
+    found -= frozenset(p for term in tests for p in _term_pairs(term))
+    asked = frozenset(p for span in _asked_spans(asked_text) for p in pairs(span))
+    return found if not asked or asked & found else frozenset()
+
+
+def _tests(terms: tuple, help_text: str) -> Tuple[str, ...]:
+    return tuple(term for term in terms
+                 if re.search(rf"检查叫\s*{re.escape(term)}|{re.escape(term)}\s*检查|查{re.escape(term)}", help_text))
 
 
 _USE = frozenset("做用吃打输服喝")

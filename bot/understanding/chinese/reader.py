@@ -33,8 +33,8 @@ from bot.understanding.chinese.polarity import (
     topic_text,
     without_neutral,
 )
-from bot.understanding.chinese.question_words import question_words
-from bot.understanding.chinese.statements import counted_clauses, names_only_what_is_not_asked, read_against_question
+from bot.understanding.chinese.question_words import pairs, question_words
+from bot.understanding.chinese.statements import _MILD, counted_clauses, names_only_what_is_not_asked, read_against_question
 from bot.understanding.chinese.text import clauses, normalise
 from bot.understanding.chinese.times import NOT_WITHIN, read_time
 from bot.understanding.chinese.voice import read_voice
@@ -129,7 +129,7 @@ class ChineseReader:
             if polarity.value == NO and any(_statement(question, part) for part in clauses(text)):
                 confidence = min(confidence, 0.5)  # "白蛋白紫杉醇没事，普通紫杉醇过敏了": which one? Check.
             return Reading(polarity.value, confidence, note=note)
-        statement = _statement(question, text)
+        statement = _statement(question, text, self._words(question))
         if statement is not None:
             confidence = statement
             if opinion is not None and intent_confidence >= 0.5 and opinion != YES:
@@ -373,12 +373,17 @@ def _in_range(question: Question, value: Decimal) -> bool:
     return (question.minimum is None or value >= question.minimum) and (question.maximum is None or value <= question.maximum)
 
 
-def _statement(question: Question, text: str) -> Optional[float]:
+def _statement(question: Question, text: str, words=None) -> Optional[float]:
     """A statement with no polarity word, read as a yes when it names what the question asks about
-    (心衰，去年确诊的 to "any heart disease?"); a word like 只是 or 轻微 stops it."""
-    if _DIMINISHERS.search(text) or _WELL.search(text) or _NEGATED.search(text) or _TESTED.search(text):
+    (心衰，去年确诊的 to "any heart disease?"; 类风湿关节炎很多年了 to a list naming it); a word like
+    只是, 轻微 or 很轻 stops it, and so does naming only a test the question names (心电图报告…)."""
+    if _DIMINISHERS.search(text) or _WELL.search(text) or _NEGATED.search(text) or _TESTED.search(text) \
+            or _MILD.search(text):
         return None
-    topics = {term.lower() for term in question.terms if len(term) >= 2}
+    tests = set(words.tests) if words is not None else set()
+    topics = {term.lower() for term in question.terms if len(term) >= 2 and term not in tests}
     if any(term in text for term in topics):
         return 0.85
+    if words is not None and len(pairs(text) & words.named_things) >= 2:
+        return 0.85  # two pairs of what is asked (骨髓移植, 类风湿关节炎), not one word it shares (发现)
     return None

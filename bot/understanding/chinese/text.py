@@ -83,6 +83,14 @@ def words(text: str) -> List[str]:
     return [w for w in _jieba().lcut(text) if w.strip() and not CLAUSE_BREAK.fullmatch(w)]
 
 
+def tagged_words(text: str) -> List[Tuple[str, str]]:
+    """jieba's words of ``text`` with their part of speech (n, v, l …)."""
+    import jieba.posseg
+
+    _jieba()
+    return [(pair.word, pair.flag) for pair in jieba.posseg.lcut(text) if pair.word.strip()]
+
+
 def has_any(text: str, phrases: Iterable[str]) -> bool:
     return bool(_alternation(tuple(phrases)).search(text))
 

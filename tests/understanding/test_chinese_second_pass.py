@@ -1,0 +1,66 @@
+"""Issue 14, second pass: more of what a Chinese reader reads without doubt, with no wrong reading added.
+
+Every sentence is the developer's own, worded differently from the answer sets, so each test checks a
+rule, not one answer. Today is 1 December 2026. A rule's risky neighbours are tested too: a reply
+the rule must not read (re-asked or checked) sits beside the ones it reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.screening.answers import NO, NOT_SURE, YES
+from bot.understanding import reader_for
+from bot.understanding.chinese.question_words import question_words
+from tests.understanding.chinese_questions import chinese_questions
+
+TODAY = dt.date(2026, 12, 1)
+
+
+@pytest.fixture(scope="module")
+def questions():
+    return chinese_questions()
+
+
+@pytest.fixture(scope="module")
+def reader(questions):
+    reader = reader_for("zh")
+    reader.prepare(questions.values())
+    return reader
+
+
+def read(reader, questions, question_id, text):
+    return reader.read(questions[question_id], text, TODAY)
+
+
+def understood(reading):
+    return None if reading.value is None or reading.needs_check else reading.value
+
+
+# --- A statement that names two pairs of what the question asks about (nouns of its text, list, terms).
+@pytest.mark.parametrize("question_id, text", [
+    ("npc_health_screen", "红斑狼疮十几年了"),
+    ("transplant_waiting", "医生在安排骨髓移植"),
+    ("transplant_waiting", "排队等肾移植快两年了"),
+    ("iv_or_swallowing_problem", "老拉肚子，一天好几次"),
+    ("severe_bone_damage", "腰椎病理性骨折"),
+])
+def test_a_statement_naming_what_is_asked_is_a_yes(reader, questions, question_id, text):
+    assert understood(read(reader, questions, question_id, text)) == YES
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("heart_disease", "心电图报告写着窦性心律"),  # a test the help names, not a heart disease
+    ("heart_disease", "心脏瓣膜反流，医生说很轻"),  # the line asks about a serious one: 很轻 stops it
+    ("other_cancer_early_treated", "皮肤癌发现得晚"),  # the question asks how early, not what
+])
+def test_a_statement_that_only_shares_words_is_not_a_yes(reader, questions, question_id, text):
+    assert understood(read(reader, questions, question_id, text)) is None
+
+
+def test_named_things_leave_out_tests_and_questions_about_how(questions):
+    assert "心电图" in question_words(questions["heart_disease"]).tests
+    assert not question_words(questions["other_cancer_early_treated"]).named_things
+    assert {"骨髓", "移植"} <= question_words(questions["transplant_waiting"]).named_things
