@@ -64,3 +64,36 @@ def test_named_things_leave_out_tests_and_questions_about_how(questions):
     assert "心电图" in question_words(questions["heart_disease"]).tests
     assert not question_words(questions["other_cancer_early_treated"]).named_things
     assert {"骨髓", "移植"} <= question_words(questions["transplant_waiting"]).named_things
+
+
+# --- Other names of the question's medical words (seeds/synonyms_zh.yml).
+def test_every_synonym_group_has_two_names_and_no_name_is_in_two_groups():
+    from bot.understanding.chinese.synonyms import groups
+
+    names = [name for group in groups() for name in group]
+    assert all(len(group) >= 2 for group in groups())
+    assert len(names) == len(set(names)), sorted({n for n in names if names.count(n) > 1})
+
+
+@pytest.mark.parametrize("question_id, text, expected", [
+    ("heart_disease", "心衰三年了", YES),  # 心衰 is 心力衰竭, which the question names
+    ("heart_disease", "房颤", YES),  # a kind of 心跳不齐
+    ("blood_clot_6_months", "两个月前脑梗死", YES),  # a 中风 from a clot, inside the 6 months
+    ("blood_clot_6_months", "脑梗是三年前的事", NO),  # outside the window
+    ("platinum_chemo", "TP方案", YES),
+    ("lung_inflammation_steroids", "放射性肺炎，医生开了强的松", YES),  # 强的松 is 泼尼松, the help's example
+    # The illness, and a no to the treatment the question asks about.
+    ("lung_inflammation_steroids", "间质性肺炎，没用过激素", NO),
+    ("lung_inflammation_steroids", "肺发炎过，没用激素，用了抗生素", NO),
+    ("iv_or_swallowing_problem", "每次输液都很顺利", None),  # went well: no statement of a problem
+])
+def test_other_names_of_what_is_asked(reader, questions, question_id, text, expected):
+    assert understood(read(reader, questions, question_id, text)) == expected
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("heart_disease", "早搏"),  # only sometimes a heart disease: not in the groups, asked again
+    ("days_since_hormone_therapy", "吃过强的松"),  # a steroid is no breast-cancer hormone medicine: no time, no yes
+])
+def test_a_name_outside_the_question_is_not_read_as_it(reader, questions, question_id, text):
+    assert understood(read(reader, questions, question_id, text)) is None

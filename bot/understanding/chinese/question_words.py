@@ -25,6 +25,7 @@ from typing import FrozenSet, Optional, Tuple
 
 from bot.screening.answers import Question
 from bot.understanding.chinese.numbers import to_digits
+from bot.understanding.chinese.synonyms import other_names
 from bot.understanding.chinese.text import normalise
 
 # Characters that carry grammar, not a topic: a pair holding one is no topic (您的, 有没, 过了).
@@ -86,6 +87,8 @@ class QuestionWords:
     asked_verbs: FrozenSet[str] = frozenset()  # the verbs the question asks with (用过, 做过)
     asked_pairs: FrozenSet[str] = frozenset()  # its terms in what it asks (过敏 in "有没有对这些药过敏过")
     treated_with: FrozenSet[str] = frozenset()  # "是不是要用激素药来治": the treatment the question asks about
+    treatment: FrozenSet[str] = frozenset()  # the pairs of the treatment itself (激素 in "用激素药来治")
+    treated_names: Tuple[str, ...] = ()  # its other names (甲强龙, 强的松: 强的松 holds no pair of its own)
     asks_latest: bool = False  # "请说最近的那一次": of several times told, the latest is the answer
     dose_limit: Optional[float] = None  # "用得很少也不算，就是一天 10 毫克…或者更少": 10 (毫克)
     # The things the question names (nouns of its text and list, its terms), without the tests it names
@@ -200,6 +203,10 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
     excluded_text = " ".join(excluded)
     counted_everywhere = " ".join([counted_text] + [s for s in _sentences(help_text) if s not in excluded])
     counted_terms = tuple(term for term in terms if term not in excluded_text or term in counted_everywhere)
+    # Other names of what the question names in its text, list or terms (房颤 for 心跳不齐): its words too.
+    more = tuple(name for name in other_names([counted_text, *list_lines, *counted_terms]) if name not in terms)
+    counted_terms += more
+    terms += more
     topics = pairs(counted_text) | frozenset(p for term in counted_terms for p in _term_pairs(term)) \
         | frozenset(p for line in list_lines for p in pairs(line))
     help_topics = pairs(" ".join(s for s in _sentences(help_text) if s not in excluded))
@@ -221,11 +228,14 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
         own_negations=own,
         answers_no_for=answers_no,
         lines=tuple(
-            Line(pairs(line), bool(_ACTIVE.search(line)), bool(_SEVERITY.search(line))) for line in list_lines
+            Line(pairs(line) | frozenset(p for name in other_names([line]) for p in _term_pairs(name)),
+                 bool(_ACTIVE.search(line)), bool(_SEVERITY.search(line))) for line in list_lines
         ),
         terms=terms,
         dose_limit=_dose_limit(" ".join(excluded)),
         treated_with=_treated_with(asked, help_text),
+        treatment=_treatment(asked),
+        treated_names=_treated_names(asked, help_text),
         asks_latest=bool(re.search(r"最近的那一次|最近那一次|最后的那一次", " ".join(texts + (help_text,)))),
         asked_verbs=_asked_verbs(" ".join([texts[0] if texts else ""] + list_lines)),
         asked_pairs=frozenset(p for span in _asked_spans(texts[0] if texts else "") for p in pairs(span))
@@ -247,8 +257,9 @@ def _named_things(asked_text: str, text: str, list_lines: list, terms: tuple, he
 
     nouns = [word for word, tag in tagged_words(" ".join([text] + list(list_lines))) if tag.startswith(_NOUN_TAGS)]
     tests = _tests(terms, help_text)
-    found = frozenset(p for word in nouns for p in pairs(word)) \
-        | frozenset(p for term in terms if term not in tests for p in _term_pairs(term))
+    # Pairs inside one word of a term (室性 and 心动 of 室性心动过速, not 性心, which 窦性心律 has too).
+    term_words = [word for term in terms if term not in tests for word, _ in tagged_words(term)]
+    found = frozenset(p for word in nouns + term_words for p in _term_pairs(word))
     found -= frozenset(p for term in tests for p in _term_pairs(term))
     asked = frozenset(p for span in _asked_spans(asked_text) for p in pairs(span))
     return found if not asked or asked & found else frozenset()
@@ -277,6 +288,26 @@ def _treated_with(asked: str, help_text: str) -> FrozenSet[str]:
             if index + 1 < len(sentences) and sentences[index + 1].startswith("比如"):
                 found |= pairs(sentences[index + 1])
     return frozenset(found)
+
+
+def _treatment(asked: str) -> FrozenSet[str]:
+    return frozenset(p for m in re.findall(r"用([^,.?]{1,8}?)(?:来)?治", asked) for p in pairs(m))
+
+
+def _treated_names(asked: str, help_text: str) -> Tuple[str, ...]:
+    """The other names (seeds/synonyms_zh.yml) of the treatment asked about: of the help's sentences
+    that name it and their examples (激素药… 比如泼尼松: 强的松, 甲强龙)."""
+    named = _treatment(asked)
+    if not named:
+        return ()
+    sentences = _sentences(help_text)
+    chosen = []
+    for index, sentence in enumerate(sentences):
+        if pairs(sentence) & named:
+            chosen.append(sentence)
+            if index + 1 < len(sentences) and sentences[index + 1].startswith("比如"):
+                chosen.append(sentences[index + 1])
+    return other_names(chosen)
 
 
 def _dose_limit(text: str) -> Optional[float]:

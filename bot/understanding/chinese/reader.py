@@ -62,7 +62,7 @@ _CYCLES = re.compile(r"疗程|周期|轮")
 # "做了六个疗程，都是同一个方案": cycles of one plan.
 _ONE_PLAN = re.compile(r"同一(?:个|种)?(?:方案|药)|(?:都|一直)是(?:一个|一种|同样的)(?:方案)?|就一个方案|只有一个方案")
 # Statements about feeling well (挺好的, 都正常): no polarity of their own.
-_WELL = re.compile(r"挺好|很好|还好|都好|正常|健康|没事")
+_WELL = re.compile(r"挺好|很好|还好|都好|正常|健康|没事|顺利")
 _DIMINISHERS = re.compile(r"只是|只有|就是一点|有点|有一点|一点点|轻微|稍微|不严重|不太严重|偶尔")
 # Being tested for something is not having it (查过HIV).
 _TESTED = re.compile(r"查过|检查过|测过|化验过|筛查|查了|检查了|化验了")
@@ -381,7 +381,8 @@ def _statement(question: Question, text: str, words=None) -> Optional[float]:
             or _MILD.search(text):
         return None
     tests = set(words.tests) if words is not None else set()
-    topics = {term.lower() for term in question.terms if len(term) >= 2 and term not in tests}
+    terms = words.terms if words is not None else question.terms
+    topics = {term.lower() for term in terms if len(term) >= 2 and term not in tests}
     if any(term in text for term in topics):
         return 0.85
     if words is not None and len(pairs(text) & words.named_things) >= 2:

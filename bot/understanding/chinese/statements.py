@@ -86,8 +86,10 @@ def read_against_question(
         return YES, 0.6  # "CT说有纤维灶，医生说是陈旧的" to "now?": old, so checked
     if severity and polarity.value != NO and not qualified_yes and _MILD.search(text) and not _SERIOUS.search(text):
         return NO, 0.85  # "起过一点疹子，不严重" to "a severe reaction?"
+    if words.treated_with and polarity.value != NOT_SURE and _treatment_said(words, text, topic_text) == NO:
+        return NO, 0.9  # "肺上有点纤维化，没用过激素": the illness, and no to the treatment asked about
     if words.treated_with and polarity.value == YES and _TREATED_WITH.search(text) \
-            and not pairs(text) & words.treated_with:
+            and not _names_treatment(words, text):
         return YES, 0.6  # "肺炎，打了抗生素就好了" to "treated with steroids?": another treatment, checked
     if polarity.value == YES and _positive_for_something_else(words, text):
         return YES, 0.6  # "乙肝表面抗体阳性" to "active hepatitis?": a positive test the question does not name
@@ -95,6 +97,23 @@ def read_against_question(
     if window is not None:
         return window
     return _names_nothing_asked(words, text, polarity, topic_text)
+
+
+def _names_treatment(words: QuestionWords, text: str) -> bool:
+    return bool(pairs(text) & words.treated_with) or any(name in text for name in words.treated_names)
+
+
+def _treatment_said(words: QuestionWords, text: str, topic_text: str) -> Optional[str]:
+    """NO when a clause says no to the treatment the question asks about (没用过激素, 没用激素) and no
+    clause names it otherwise."""
+    about = [part for part in clauses(text)
+             if pairs(part) & words.treatment or any(name in part for name in words.treated_names)]
+    if not about:
+        return None
+    readings = [read_polarity(part, topic_text) for part in about]
+    if all(r.value == NO and r.confidence >= 0.9 for r in readings):
+        return NO
+    return None
 
 
 def _positive_for_something_else(words: QuestionWords, text: str) -> bool:
