@@ -97,3 +97,22 @@ def test_other_names_of_what_is_asked(reader, questions, question_id, text, expe
 ])
 def test_a_name_outside_the_question_is_not_read_as_it(reader, questions, question_id, text):
     assert understood(read(reader, questions, question_id, text)) is None
+
+
+# --- Polarity: 什么 after a negation is "any"; a 有 after a negated report is what was not found.
+@pytest.mark.parametrize("question_id, text, expected", [
+    ("heart_disease", "没什么心脏病", NO),
+    ("days_since_surgery_biopsy_injury", "没受过什么伤，手术也没做过", "never"),
+    ("meningeal_or_active_brain_spread", "医生没说过有脑转移", NO),
+    ("active_brain_metastases", "从来没发现脑子里有东西", NO),
+])
+def test_any_and_not_found_after_a_negation(reader, questions, question_id, text, expected):
+    assert understood(read(reader, questions, question_id, text)) == expected
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("heart_disease", "你们问这个做什么？"),  # still a question back
+    ("meningeal_or_active_brain_spread", "没发现有转移，但是头一直疼"),  # a no with a but: checked
+])
+def test_a_question_back_or_a_qualified_no_is_still_asked(reader, questions, question_id, text):
+    assert understood(read(reader, questions, question_id, text)) is None

@@ -71,6 +71,13 @@ _HEDGES = re.compile(
 )
 # A question back (你们是哪家医院？): "什么都能做" and "不怎么" are not questions.
 _ASKS = re.compile(r"[?？]|吗|(?<!不)怎么(?![都也])(?!\S{1,2}都)|(?<!没)(?<!没有)什么(?![都也])|为什么|为啥|多少|哪(?![里儿]?都)|谁")
+# 什么 a few characters after a negation is "any" (没受过什么伤, 不吃什么药), not a question.
+_ANY_AFTER_NEGATION = re.compile(r"((?:没|不|未)[\u4e00-\u9fff]{0,4}?)什么(?![?？])")
+# A negated report (没说过, 没查出过, 没发现): a 有 after it in the clause is what was not found
+# (医生没说过脑子有转移, 从来没查出过有问题), not a yes.
+_NOT_FOUND = re.compile(
+    r"((?:没|没有|从来没|从没|未|并没)(?:有)?(?:说|讲|提|查出|查到|发现|看到|看出|检查出|诊断|确诊)(?:过|出|到)?[^,]{0,8}?)有(?![点些])"
+)
 # Said with a negation, meaning yes.
 _YES_DESPITE = re.compile(
     r"不是没有|不是说没|不是没|并非没有|并不是没有|不能说没有|不是不|可不是|那还用说|毫无疑问|没得说|不可否认|无可否认|没错|不错"
@@ -221,7 +228,7 @@ def read_polarity(text: str, topic_text: str = "") -> Polarity:
         if leaned is not None:
             return leaned
         return Polarity(NOT_SURE, 0.9, hedged=True, corrected=corrected)
-    if _ASKS.search(text):
+    if _ASKS.search(_ANY_AFTER_NEGATION.sub(r"\1", text)):
         return NONE  # "你们是哪家医院？": a question back, not an answer
     # "我很确定" says how sure, not what: the clauses are read without it.
     parts = clauses(_LEANING.sub(" ", text))
@@ -292,6 +299,7 @@ def _clause(clause: str, topic_text: str) -> Optional[_Clause]:
         return _Clause(YES, confidence, contrast=contrast)
     rest = _A_NOT_A.sub(" ", clause)
     rest = remove_all(rest, _NEUTRAL)
+    rest = _NOT_FOUND.sub(r"\1 ", rest)
     described = bool(_DESCRIBED.search(rest))
     rest = _DESCRIBED.sub(" ", rest)
     if not _ASKS_TREATED.search(topic_text) and _UNTREATED.search(rest):
