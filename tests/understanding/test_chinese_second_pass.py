@@ -116,3 +116,40 @@ def test_any_and_not_found_after_a_negation(reader, questions, question_id, text
 ])
 def test_a_question_back_or_a_qualified_no_is_still_asked(reader, questions, question_id, text):
     assert understood(read(reader, questions, question_id, text)) is None
+
+
+# --- Descriptions with no answer of their own: what they describe decides.
+@pytest.mark.parametrize("question_id, text, expected", [
+    # The question's own problem said with a negation, said the reply's way.
+    ("breast_advanced_unresectable", "医生说切不了，要先化疗缩小再切", YES),
+    ("breast_advanced_unresectable", "长得太大了，医生说没法手术", YES),  # 没法手术 for the term 无法手术
+    ("unhealed_wound_or_fracture", "手腕骨折三个月了，一直没长好", YES),
+    # Active or not under control: not treated, or still growing.
+    ("liver_disease", "丙肝好多年，从来没治过", YES),
+    ("active_brain_metastases", "脑转移，还没治过", YES),
+    # Severity asked: a serious description, not negated, nothing milder said.
+    ("side_effects_more_than_mild", "眼睛看不清东西了", YES),
+    ("antibody_allergy_severe", "输单抗的时候喘不过气来，送去抢救了", YES),
+    # Only these, and only mild: a no, with something else named.
+    ("side_effects_only_hair_or_nerves", "不是，还老是拉肚子", NO),
+])
+def test_a_description_of_what_is_asked_answers(reader, questions, question_id, text, expected):
+    assert understood(read(reader, questions, question_id, text)) == expected
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("side_effects_more_than_mild", "以前麻得厉害，现在好多了"),  # better now: not read as serious
+    ("antibody_allergy_severe", "打单抗时有点喘，血压没掉"),  # the serious word is negated
+    ("antibody_allergy_severe", "喘不上气是因为肺转移，不是过敏"),
+    ("liver_disease", "乙肝，一直没吃药，医生说不用治"),  # needs no treatment: not read as active
+    ("breast_advanced_unresectable", "医生说能切"),
+])
+def test_a_description_that_does_not_say_it_is_not_read_as_yes(reader, questions, question_id, text):
+    assert understood(read(reader, questions, question_id, text)) != YES
+
+
+def test_what_the_question_asks_with_a_negation_is_its_own(questions, reader):
+    assert ("治", "过") in question_words(questions["active_brain_metastases"]).negated_asks
+    assert not question_words(questions["organ_transplant"]).negated_asks  # 有没有做过: no negation of its own
+    assert understood(read(reader, questions, "liver_disease", "乙肝，一直没控制好")) == YES
+    assert understood(read(reader, questions, "organ_transplant", "没做过移植")) == NO

@@ -97,7 +97,7 @@ _NEUTRAL = (
 _A_NOT_A = re.compile(rf"({_CJK})(?:没|不)\1")
 # A negation inside a description: 起不了床, 吃不下, 伤口长不好, 不能工作, 没法走.
 _DESCRIBED = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?<![是有会要能对不没])不(?:了|下|动|住|起|上|进|出|开|完|好|来|去|掉|着|到|成|通|透|净)"
+    r"(?<=[\u4e00-\u9fff])(?<![是有会要能对不没])不(?:了|下|动|住|起|上|进|出|开|完|好|来|去|掉|着|到|成|通|透|净|清|稳|见)"
     r"|不能|无法|没法|没办法|没有办法|没有能力|没(?:有)?力气|没胃口|没精神|没劲|做不到|干不了|受不了|不行了"
     # How serious, not whether: 不严重, 不是很严重, 不要紧, 没大碍.
     r"|不(?:是|算)?(?:很|太|怎么|特别|那么|十分)?(?:严重|厉害|重|明显|要紧|碍事)|没(?:有)?(?:什么)?大(?:碍|问题)|没关系|问题不大"
@@ -175,6 +175,7 @@ class Polarity:
     hedged: bool = False
     no_longer: bool = False
     corrected: bool = False
+    described: bool = False  # only negations inside descriptions (腿没力气, 切不了): no answer of its own
 
 
 NONE = Polarity(None, 0.0)
@@ -254,7 +255,8 @@ def read_polarity(text: str, topic_text: str = "") -> Polarity:
         confidence = min(confidence, 0.85 if _HEDGES.search(text) else confidence)
     if corrected:
         confidence = min(confidence, 0.9)
-    return Polarity(polarity.value, confidence, no_longer=polarity.no_longer, corrected=corrected)
+    return Polarity(polarity.value, confidence, no_longer=polarity.no_longer, corrected=corrected,
+                    described=polarity.described)
 
 
 # "应该没有" with nothing softening it (吧, 吗) and a reason beside it that is itself a no
@@ -391,7 +393,7 @@ def _combine(text: str, readings: List[_Clause]) -> Polarity:
             # A yes with a description beside it (有慢阻肺，走几步就喘不上气) stands; a no beside a
             # described negation is checked.
             confidence = min(confidence, 0.9 if first.value == YES else 0.6)
-        return Polarity(first.value, confidence)
+        return Polarity(first.value, confidence, described=all(r.described for r in readings))
     if no_longer:
         # "以前有过，现在没有了": a no now, a yes before; the reader checks.
         return Polarity(NO, 0.6, no_longer=True)

@@ -55,6 +55,7 @@ _ONLY = re.compile(r"是不是只有|是不是只|只有下面|只是下面")
 _WINDOW = re.compile(r"最近\s*(\d+)\s*个?\s*(周|星期|月|年|天)")
 # The question's own problem said with a negation: 戒不掉, 长不好, 吃不下去, 切不掉.
 _OWN_NEGATION = re.compile(r"(?<!的)([\u4e00-\u9fff])不(掉|好|下去)")
+_NEGATED_ASK = re.compile(r"(?<!有)(?:还|现在|一直|而且)没(?:有)?([\u4e00-\u9fff]{1,2}?)(过|好|住)")
 _ANSWERS_NO = re.compile(r"([\u4e00-\u9fff]{1,3}?)(?:的)?(?:可以|能|也可以)回答\s*[\"“]?(?:没有|不是|否)")
 _DAYS = {"天": 1, "周": 7, "星期": 7, "月": 30, "年": 365}
 
@@ -81,6 +82,8 @@ class QuestionWords:
     asks_only: bool
     window_days: Optional[int]
     own_negations: Tuple[Tuple[str, str], ...] = ()  # (verb, result): 戒不掉 is ("戒", "掉")
+    # What it asks said with 没 (是不是还没有治过, 现在没有控制好吗): (verb, ending), ("治", "过").
+    negated_asks: Tuple[Tuple[str, str], ...] = ()
     answers_no_for: Tuple[str, ...] = ()  # 男的
     lines: Tuple[Line, ...] = ()
     terms: Tuple[str, ...] = ()
@@ -89,6 +92,7 @@ class QuestionWords:
     treated_with: FrozenSet[str] = frozenset()  # "是不是要用激素药来治": the treatment the question asks about
     treatment: FrozenSet[str] = frozenset()  # the pairs of the treatment itself (激素 in "用激素药来治")
     treated_names: Tuple[str, ...] = ()  # its other names (甲强龙, 强的松: 强的松 holds no pair of its own)
+    only_mild: bool = False  # "是不是只有…手脚发麻，但是不太重": only these, and only mild
     asks_latest: bool = False  # "请说最近的那一次": of several times told, the latest is the answer
     dose_limit: Optional[float] = None  # "用得很少也不算，就是一天 10 毫克…或者更少": 10 (毫克)
     # The things the question names (nouns of its text and list, its terms), without the tests it names
@@ -224,8 +228,11 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
         asks_severity=bool(_SEVERITY.search(asked)) and not listed,
         asks_now=bool(_NOW.search(asked)),
         asks_only=bool(_ONLY.search(asked)),
+        only_mild=bool(_ONLY.search(asked)) and bool(re.search(r"不太重|不重|轻微|不严重", asked)),
         window_days=window_days,
         own_negations=own,
+        negated_asks=tuple(dict.fromkeys(
+            (m.group(1), m.group(2)) for m in _NEGATED_ASK.finditer(" ".join(asked_sentences + list_lines)))),
         answers_no_for=answers_no,
         lines=tuple(
             Line(pairs(line) | frozenset(p for name in other_names([line]) for p in _term_pairs(name)),

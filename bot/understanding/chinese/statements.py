@@ -45,7 +45,7 @@ _MILD = re.compile(
 )
 _SERIOUS = re.compile(
     r"(?<!不)(?<!不是)(?<!不算)(?<!不太)(?<!没那么)(?:很重|严重|厉害)|(?<!没)(?<!没有)(?<!不用)住(?:过)?院|抢救|icu|重症"
-    r"|喘不上|出不来气|喘不过|血压.{0,4}(?:低|掉)|困难|都不行|做不了|干不了|拿不|不稳|听不|看不"
+    r"|喘不上|出不来气|喘不过|血压.{0,4}(?:低|掉)|困难|都不行|做不了|干不了|拿不|不稳|听不(?!懂)|看不(?!出)"
 )
 # "Only these?" answered: more than these, or these and nothing else.
 _MORE_THAN = re.compile(r"不止|不只|不光|不仅|还有|除了.+?(?:还|也)|另外还|也有|也下降|也不好")
@@ -74,7 +74,22 @@ def read_against_question(
         # "以前酗酒，已经戒了五年了" to "戒不掉的酒?"; checked when what was given up is not what is asked
         # about (以前抽烟喝酒，现在都戒了).
         return NO, 0.85 if words.names_topic(text) else 0.6
+    if polarity.value != YES and words.negated_asks and _says_negated_ask(words, text, topic_text):
+        return YES, 0.85  # "还没治过" to "…是不是还没有治过？有一个是这样，就请回答“有”"
     active, severity = _qualifiers(words, text)
+    # Only descriptions, no answer of their own (腿没力气, 切不了, 麻得厉害): what they describe decides.
+    undecided = polarity.value is None or (polarity.value == NO and polarity.described)
+    if undecided and _own_problem_stated(words, text):
+        return YES, 0.85  # "医生说手术切不了" to "…手术切不掉了?": the question's own problem
+    if undecided and active and (_UNTREATED.search(text) or _STILL_ACTIVE.search(text)) \
+            and not _NOT_ACTIVE.search(text) and not _NO_TREATMENT_NEEDED.search(text) and words.names_topic(text):
+        return YES, 0.85  # "丙肝一直没治过" to "active, not under control?"
+    if undecided and _serious(text) and not _MILD.search(text) and not _BETTER.search(text) \
+            and not re.search(r"[?？]", text):
+        if severity:
+            return YES, 0.85  # "手脚麻得拿不住筷子" to "worse than mild?"
+        if words.only_mild and words.names_topic(text):
+            return NO, 0.85  # "脚麻得走不稳" to "only hair loss and mild numbness?": more than mild
     # "有，但是不严重", "有高血压，但是控制得很好": a yes said and then qualified is said back as a check
     # (polarity's reading), not turned into a no.
     qualified_yes = polarity.value == YES and bool(_CONTRAST.search(text))
@@ -116,6 +131,58 @@ def _treatment_said(words: QuestionWords, text: str, topic_text: str) -> Optiona
     return None
 
 
+# Needs no treatment, a carrier: not what "active" asks about (乙肝携带者，医生说不用治).
+_NO_TREATMENT_NEEDED = re.compile(r"(?:不用|不需要|不必|没必要)(?:治|治疗|吃药|用药|处理|管)|携带")
+# Better now: a serious word about the past (以前麻得厉害，现在好多了).
+_BETTER = re.compile(r"好多了|好些了|好一些|好转|缓解|减轻|轻多了|轻一些|恢复|没那么|不那么")
+
+
+def _serious(text: str) -> bool:
+    """A serious word that is not itself negated: 血压掉得很低, not 血压没掉; 喘不上气, not 没喘不上气."""
+    for match in _SERIOUS.finditer(text):
+        span = text[max(0, match.start() - 2): match.start()] + (match.group(0) if "不" not in match.group(0) else "")
+        if not re.search(r"没|不|未|无", span):
+            return True
+    return False
+
+
+# Not treated: what an active illness is (丙肝一直没治过, 一直没吃药).
+_UNTREATED = re.compile(r"(?:没有|没|未|从没|从来没)(?:有)?(?:治|治疗|吃药|用药|吃过药|处理|管)(?:过)?")
+# Said the question's way with another negation word: 没法 / 没办法 / 不能 for 无法.
+_CANNOT = re.compile(r"没法|没办法|没有办法|不能|不可以")
+
+
+def _says_negated_ask(words: QuestionWords, text: str, topic_text: str) -> bool:
+    """Every clause with a no in it says what the question asks with 没 (还没治过 for 还没有治过), and
+    nothing else is a no."""
+    said = False
+    for part in clauses(text):
+        reading = read_polarity(part, topic_text)
+        if reading.value == NOT_SURE:
+            return False
+        if reading.value != NO:
+            continue
+        if not any(re.search(rf"(?:没|没有|未)(?:有)?(?:再)?{verb}(?:{ending})?", part) for verb, ending in words.negated_asks):
+            return False
+        if re.fullmatch(r"(?:还|一直|从来|从|都|也)?(?:没有|没)(?:有)?", part):
+            return False
+        said = True
+    return said
+
+
+def _own_problem_stated(words: QuestionWords, text: str) -> bool:
+    """The reply says the question's own problem said with a negation: its verb with 不了 / 不动 (切不了
+    for 切不掉), 没 … result (还没长好 for 长不好), 不好 / 很难 + verb (不好切), or a term that holds a
+    negation, said with 没法 for 无法 (没法手术 for 无法手术)."""
+    for verb, result in words.own_negations:
+        said = rf"{verb}不(?:{result}|了|动)|(?:不好|很难|难以|没法){verb}|(?:没|还没|一直没|没有){verb}{result}"
+        if re.search(said, text) and not re.search(rf"{verb}(?:{result})?了(?!.*不)|已经{verb}", text):
+            return True
+    negative_terms = [term for term in words.terms if re.search(r"无法|不可|不能|不愈合", term)]
+    said_as = _CANNOT.sub("无法", text)
+    return any(term in text or term in said_as for term in negative_terms)
+
+
 def _positive_for_something_else(words: QuestionWords, text: str) -> bool:
     """Every 阳性 in the reply is the result of a test whose name is not mostly the question's words."""
     tests = [re.split(r"[^\u4e00-\u9fffa-z0-9]", before)[-1] for before in re.findall(r"(.*?)(?:是|为|呈)?阳性", text)]
@@ -128,6 +195,11 @@ def _answers_only(words: QuestionWords, text: str, polarity: Polarity) -> Option
     if _MORE_THAN.search(text):
         return NO, 0.9
     if polarity.value == NO and not _NONE_ELSE.search(text):
+        parts = clauses(text)
+        first = read_polarity(parts[0]) if parts else None
+        if first is not None and first.value == NO and first.confidence >= 0.9 and len(parts) > 1 \
+                and all(words.has_content(p) and not words.names_topic(p) for p in parts[1:]):
+            return NO, 0.9  # "不是，主要是耳朵听不清了": no, and something else the question does not name
         return None
     if _NONE_ELSE.search(text) and words.names_topic(text):
         return YES, 0.85
