@@ -153,3 +153,18 @@ def test_what_the_question_asks_with_a_negation_is_its_own(questions, reader):
     assert not question_words(questions["organ_transplant"]).negated_asks  # 有没有做过: no negation of its own
     assert understood(read(reader, questions, "liver_disease", "乙肝，一直没控制好")) == YES
     assert understood(read(reader, questions, "organ_transplant", "没做过移植")) == NO
+
+
+# --- A no after other content answers when it names what the question asks, or a report says it.
+@pytest.mark.parametrize("question_id, text, expected", [
+    ("days_since_chemotherapy", "吃中药调理，没做过化疗", "never"),
+    ("chemo_allergy", "吃卡培他滨手脚脱皮，不是过敏", None),  # 过敏 is the question's: but a no after a drug taken stays checked
+    ("days_since_targeted_therapy", "她是乳腺癌，没吃过这类药", "never"),  # 这类药: what the question asks about
+    ("progression_on_scan", "复查说没长大", NO),  # who reported it stands before the no
+    ("measurable_lesion", "报告上写的是未见病灶", NO),
+    ("measurable_lesion", "复查说没看到新的病灶", None),  # no new lesion is not no lesion: checked
+    ("measurable_lesion", "片子上说有个结节，没法量", None),  # there, but not as asked (能量出大小): checked
+    ("contraception", "她八十了，不存在这个问题", "not_applicable"),  # 这个问题 is not what is asked
+])
+def test_a_no_that_names_what_is_asked(reader, questions, question_id, text, expected):
+    assert understood(read(reader, questions, question_id, text)) == expected

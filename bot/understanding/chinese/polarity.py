@@ -237,7 +237,8 @@ def read_polarity(text: str, topic_text: str = "") -> Polarity:
     readings = [r for r, _ in found if r is not None]
     # "我老公是大三阳，一直没吃药": the answer comes first; a yes or no found only after other
     # content may be about something else, so it is checked.
-    late = bool(found) and found[0][0] is None and _has_content(found[0][1], topic_text)
+    late = bool(found) and found[0][0] is None and _has_content(found[0][1], topic_text) \
+        and not any(r is not None and r.value == NO and _negates_the_question(c, topic_text) for r, c in found)
     if not readings and leaning:
         # "肯定", "我确定": the firm word is the whole answer.
         readings = [r for r in (_clause(c, topic_text) for c in clauses(text)) if r is not None]
@@ -319,6 +320,9 @@ def _clause(clause: str, topic_text: str) -> Optional[_Clause]:
         if said_yes:
             return _Clause("contradiction", 0.0)
         if _answers(rest[: negations[0].start()], topic_text):
+            if "新" in rest[negations[0].end():] and "新" not in topic_text:
+                # "复查说没看到新的病灶" to "is there a tumour?": no new one is not no tumour: checked.
+                return _Clause(NO, 0.5, positioned=True, no_longer=no_longer, contrast=contrast)
             return _Clause(NO, 0.95, no_longer=no_longer, contrast=contrast)
         # Content before the negation (转移后没化疗过): a no about something, checked; it still
         # disagrees with a yes beside it, so the two together are asked again.
@@ -341,6 +345,29 @@ _WHEN = re.compile(
 )
 
 
+# Who or what reported it (CT上说, 复查说, 报告写的是): it may stand before a negation that answers.
+_REPORTED = re.compile(
+    r"(?:最近一次|最后一次|上次|这次|最近)?(?:的)?(?:ct|mri|pet|核磁|片子|报告|检查|复查|化验|拍片|医生|大夫)"
+    r"(?:报告|结果)?(?:上|里)?(?:都|也)?(?:说|写着|写的是|写了|显示|提示)(?:的)?(?:是)?"
+)
+# What the question is about, named right after a negation (不是治癌的, 没用过这种药): the no answers it.
+_REFERS_BACK = re.compile(r"这(?:种|类|个|些|样)(?!问题|事)")
+
+
+def _negates_the_question(clause: str, topic_text: str) -> bool:
+    """The negation in ``clause`` is followed by the question's own words (两个字 it uses) or by 这种 /
+    这个, which stand for what it asks about."""
+    match = _NEGATION.search(clause)
+    if match is None or not topic_text:
+        return False
+    after = clause[match.end():]
+    if _REFERS_BACK.search(after):
+        return True
+    words = re.sub(r"[过了的是有用吃做打]", " ", after)
+    return any(words[i:i + 2] in topic_text for i in range(len(words) - 1) if CJK.fullmatch(words[i])
+               and CJK.fullmatch(words[i + 1]))
+
+
 def _has_content(clause: str, topic_text: str) -> bool:
     """More than a subject, a firm word or the question's own words (我妈, 化疗, 这个)."""
     return not _answers(clause, topic_text)
@@ -353,7 +380,7 @@ def _negations(text: str) -> List[re.Match]:
 def _answers(before: str, topic_text: str) -> bool:
     """A negation answers the question when only a subject, a firm word, or the question's own
     words stand before it (她肯定没有, 化疗从来没做过); otherwise it is part of a description."""
-    rest = _WHEN.sub("", before)
+    rest = _REPORTED.sub("", _WHEN.sub("", before))
     rest = remove_all(rest, _ADVERBS, by="")
     rest = _SUBJECT.sub("", rest)
     rest = remove_all(rest, _ADVERBS, by="")

@@ -92,6 +92,7 @@ class QuestionWords:
     treated_with: FrozenSet[str] = frozenset()  # "是不是要用激素药来治": the treatment the question asks about
     treatment: FrozenSet[str] = frozenset()  # the pairs of the treatment itself (激素 in "用激素药来治")
     treated_names: Tuple[str, ...] = ()  # its other names (甲强龙, 强的松: 强的松 holds no pair of its own)
+    asked_text: str = ""  # the sentences that ask (not the ones saying what is not counted)
     only_mild: bool = False  # "是不是只有…手脚发麻，但是不太重": only these, and only mild
     asks_latest: bool = False  # "请说最近的那一次": of several times told, the latest is the answer
     dose_limit: Optional[float] = None  # "用得很少也不算，就是一天 10 毫克…或者更少": 10 (毫克)
@@ -228,6 +229,7 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
         asks_severity=bool(_SEVERITY.search(asked)) and not listed,
         asks_now=bool(_NOW.search(asked)),
         asks_only=bool(_ONLY.search(asked)),
+        asked_text=asked,
         only_mild=bool(_ONLY.search(asked)) and bool(re.search(r"不太重|不重|轻微|不严重", asked)),
         window_days=window_days,
         own_negations=own,

@@ -101,6 +101,8 @@ def read_against_question(
         return YES, 0.6  # "CT说有纤维灶，医生说是陈旧的" to "now?": old, so checked
     if severity and polarity.value != NO and not qualified_yes and _MILD.search(text) and not _SERIOUS.search(text):
         return NO, 0.85  # "起过一点疹子，不严重" to "a severe reaction?"
+    if polarity.value == YES and _cannot_do_what_is_asked(words, text):
+        return YES, 0.5  # "片子上说有个结节，没法量" to "one a doctor can measure?": checked
     if words.treated_with and polarity.value != NOT_SURE and _treatment_said(words, text, topic_text) == NO:
         return NO, 0.9  # "肺上有点纤维化，没用过激素": the illness, and no to the treatment asked about
     if words.treated_with and polarity.value == YES and _TREATED_WITH.search(text) \
@@ -150,6 +152,20 @@ def _serious(text: str) -> bool:
 _UNTREATED = re.compile(r"(?:没有|没|未|从没|从来没)(?:有)?(?:治|治疗|吃药|用药|吃过药|处理|管)(?:过)?")
 # Said the question's way with another negation word: 没法 / 没办法 / 不能 for 无法.
 _CANNOT = re.compile(r"没法|没办法|没有办法|不能|不可以")
+
+
+_CANNOT_VERB = re.compile(r"(?:没法|没办法|不能|无法|不好)([\u4e00-\u9fff])|([\u4e00-\u9fff])不(?:了|出|到)")
+
+
+def _cannot_do_what_is_asked(words: QuestionWords, text: str) -> bool:
+    """A yes beside "cannot" said of a verb the question asks with (没法量 where it asks 能量出大小): the
+    thing is there, but not as the question asks."""
+    own = {verb for verb, _ in words.own_negations} | {verb for verb, _ in words.negated_asks}
+    for match in _CANNOT_VERB.finditer(text):
+        verb = match.group(1) or match.group(2)
+        if verb not in own and re.search(rf"能{verb}|{verb}[出得]", words.asked_text):
+            return True
+    return False
 
 
 def _says_negated_ask(words: QuestionWords, text: str, topic_text: str) -> bool:
