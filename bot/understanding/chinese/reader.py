@@ -25,6 +25,7 @@ from bot.screening.answers import NEVER, NO, NOT_SURE, YES, AnswerType, InvalidA
 from bot.understanding.chinese import choices, lab_results, messages
 from bot.understanding.chinese.numbers import read_number, to_digits
 from bot.understanding.chinese.polarity import (
+    _FUTURE,
     APPROXIMATELY,
     Polarity,
     after_correction,
@@ -34,7 +35,7 @@ from bot.understanding.chinese.polarity import (
     without_neutral,
 )
 from bot.understanding.chinese.question_words import pairs, question_words
-from bot.understanding.chinese.statements import _MILD, counted_clauses, names_only_what_is_not_asked, read_against_question
+from bot.understanding.chinese.statements import _FINE, _MILD, counted_clauses, names_only_what_is_not_asked, read_against_question
 from bot.understanding.chinese.text import clauses, normalise
 from bot.understanding.chinese.times import NOT_WITHIN, read_time
 from bot.understanding.chinese.voice import read_voice
@@ -64,6 +65,8 @@ _ONE_PLAN = re.compile(r"同一(?:个|种)?(?:方案|药)|(?:都|一直)是(?:�
 # Statements about feeling well (挺好的, 都正常): no polarity of their own.
 _WELL = re.compile(r"挺好|很好|还好|都好|正常|健康|没事|顺利")
 _DIMINISHERS = re.compile(r"只是|只有|就是一点|有点|有一点|一点点|轻微|稍微|不严重|不太严重|偶尔")
+# Able to (药片也能吃, 可以自己走): what a person can do is no statement of a problem.
+_ABLE = re.compile(r"(?<!可)能|可以|会自己")
 # Being tested for something is not having it (查过HIV).
 _TESTED = re.compile(r"查过|检查过|测过|化验过|筛查|查了|检查了|化验了")
 
@@ -378,7 +381,7 @@ def _statement(question: Question, text: str, words=None) -> Optional[float]:
     (心衰，去年确诊的 to "any heart disease?"; 类风湿关节炎很多年了 to a list naming it); a word like
     只是, 轻微 or 很轻 stops it, and so does naming only a test the question names (心电图报告…)."""
     if _DIMINISHERS.search(text) or _WELL.search(text) or _NEGATED.search(text) or _TESTED.search(text) \
-            or _MILD.search(text):
+            or _MILD.search(text) or _FINE.search(text) or _ABLE.search(text) or _FUTURE.search(text):
         return None
     tests = set(words.tests) if words is not None else set()
     terms = words.terms if words is not None else question.terms

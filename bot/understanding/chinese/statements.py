@@ -62,6 +62,8 @@ def read_against_question(
     """The answer the question's own words give the reply, with its confidence, or None."""
     if polarity.value == NOT_SURE:
         return None
+    if polarity.value != YES and _all_well(text, topic_text):
+        return NO, 0.85  # "心脏挺好的", "肝功能正常，没有肝病": what is asked about is fine
     if words.asks_only:
         only = _answers_only(words, text, polarity)
         if only is not None:
@@ -166,6 +168,41 @@ def _cannot_do_what_is_asked(words: QuestionWords, text: str) -> bool:
         if verb not in own and re.search(rf"能{verb}|{verb}[出得]", words.asked_text):
             return True
     return False
+
+
+# Fine, well, no problem; 好扎 / 好找 "easy to" (血管好扎).
+_FINE = re.compile(r"(?:都|也|一直|还|挺|很|蛮|比较|完全)?(?:挺好|很好|还好|都好|好好的|正常|没问题|没什么问题|没毛病|没事|健康"
+                   r"|(?<![不没])好[扎找打抽]|挺顺|很顺|顺利)(?:的|了|啊|呢)?")
+
+
+def _all_well(text: str, topic_text: str) -> bool:
+    """Every clause says that what the question asks about is fine (心脏挺好的; 血管也好扎), with nothing
+    but the question's own words, who, when or who reported it beside the word for fine, or is a plain
+    no; and at least one names what is asked."""
+    from bot.understanding.chinese.polarity import _answers
+
+    named = False
+    for part in clauses(text):
+        if _FINE.search(part):
+            rest = _FINE.sub("", part)
+            if _A_LITTLE_OR_BUT.search(part) or not _answers(rest, topic_text):
+                return False
+            named = named or bool(re.search(r"[\u4e00-\u9fff]", rest) and _answers(rest, topic_text)
+                                  and re.sub(r"[^\u4e00-\u9fff]", "", rest) in topic_text or _covers(rest, topic_text))
+            continue
+        reading = read_polarity(part, topic_text)
+        if reading.value != NO or reading.confidence < 0.9:
+            return False
+    return named
+
+
+_A_LITTLE_OR_BUT = re.compile(r"有点|有些|一点|但|不过|就是|只是|除了|偶尔|有时")
+
+
+def _covers(rest: str, topic_text: str) -> bool:
+    """``rest`` holds a pair of the question's own words (心脏, 血管)."""
+    chars = re.sub(r"[^\u4e00-\u9fff]", "", rest)
+    return any(chars[i:i + 2] in topic_text for i in range(len(chars) - 1))
 
 
 def _says_negated_ask(words: QuestionWords, text: str, topic_text: str) -> bool:
