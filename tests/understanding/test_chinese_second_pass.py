@@ -182,3 +182,16 @@ def test_a_no_that_names_what_is_asked(reader, questions, question_id, text, exp
 ])
 def test_what_is_asked_is_fine(reader, questions, question_id, text, expected):
     assert understood(read(reader, questions, question_id, text)) == expected
+
+
+# --- Taken now: 在吃 / 一直吃 with no time is today; named something the question does not ask: checked.
+@pytest.mark.parametrize("question_id, text, expected", [
+    ("days_since_immunosuppressants", "肝移植以后一直吃环孢素", 0),
+    ("days_since_steroids", "在吃甲泼尼龙", 0),
+    ("days_since_iv_antibiotics", "今日仲喺度打緊吊針", 0),  # Cantonese: still on a drip today
+    ("days_since_immunosuppressants", "在吃降压药", None),  # something the question does not name: checked
+    ("days_since_immunosuppressants", "一直吃他克莫司，上个月停了", 1),  # the time said (the end of last month)
+])
+def test_taken_now(reader, questions, question_id, text, expected):
+    value = understood(read(reader, questions, question_id, text))
+    assert (value if value is None else int(value)) == expected
