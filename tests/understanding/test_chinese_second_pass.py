@@ -195,3 +195,20 @@ def test_what_is_asked_is_fine(reader, questions, question_id, text, expected):
 def test_taken_now(reader, questions, question_id, text, expected):
     value = understood(read(reader, questions, question_id, text))
     assert (value if value is None else int(value)) == expected
+
+
+# --- What the question asks is needed, said not to be.
+@pytest.mark.parametrize("question_id, text, expected", [
+    ("dialysis", "肾有点问题，医生说暂时不用透析", NO),
+    ("effusion_drainage", "肚子里有点水，不用抽", NO),
+    ("immune_side_effect_severe", "拉了几天肚子，不用住院", NO),
+    ("dialysis", "以前不用透析，现在每周做三次透析", None),  # said elsewhere: not read as a no
+])
+def test_what_is_not_needed(reader, questions, question_id, text, expected):
+    assert understood(read(reader, questions, question_id, text)) == expected
+
+
+def test_what_a_question_asks_is_needed(questions):
+    assert question_words(questions["dialysis"]).needed == ("透析",)
+    assert question_words(questions["effusion_drainage"]).needed == ("抽",)
+    assert not question_words(questions["days_since_immunotherapy"]).needed  # 也要算上 is not a need

@@ -56,6 +56,7 @@ _WINDOW = re.compile(r"最近\s*(\d+)\s*个?\s*(周|星期|月|年|天)")
 # The question's own problem said with a negation: 戒不掉, 长不好, 吃不下去, 切不掉.
 _OWN_NEGATION = re.compile(r"(?<!的)([\u4e00-\u9fff])不(掉|好|下去)")
 _NEGATED_ASK = re.compile(r"(?<!有)(?:还|现在|一直|而且)没(?:有)?([\u4e00-\u9fff]{1,2}?)(过|好|住)")
+_NEEDED = re.compile(r"(?:要|需要)(?:做|去|再)?([\u4e00-\u9fff]{1,3}?)(?=吗|出来|[?？,.]|$)")
 _ANSWERS_NO = re.compile(r"([\u4e00-\u9fff]{1,3}?)(?:的)?(?:可以|能|也可以)回答\s*[\"“]?(?:没有|不是|否)")
 _DAYS = {"天": 1, "周": 7, "星期": 7, "月": 30, "年": 365}
 
@@ -92,6 +93,7 @@ class QuestionWords:
     treated_with: FrozenSet[str] = frozenset()  # "是不是要用激素药来治": the treatment the question asks about
     treatment: FrozenSet[str] = frozenset()  # the pairs of the treatment itself (激素 in "用激素药来治")
     treated_names: Tuple[str, ...] = ()  # its other names (甲强龙, 强的松: 强的松 holds no pair of its own)
+    needed: Tuple[str, ...] = ()  # what it asks whether is needed (要做透析吗: 透析; 要…抽出来: 抽)
     asked_text: str = ""  # the sentences that ask (not the ones saying what is not counted)
     only_mild: bool = False  # "是不是只有…手脚发麻，但是不太重": only these, and only mild
     asks_latest: bool = False  # "请说最近的那一次": of several times told, the latest is the answer
@@ -230,6 +232,9 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
         asks_now=bool(_NOW.search(asked)),
         asks_only=bool(_ONLY.search(asked)),
         asked_text=asked,
+        needed=tuple(dict.fromkeys(
+            m.group(1)[:1] if m.group(1).endswith(("出来", "出", "掉")) else m.group(1)
+            for m in _NEEDED.finditer(re.sub(r"一次又一次地?|反复地?|经常", "", asked)) if not m.group(1).startswith("算"))),
         only_mild=bool(_ONLY.search(asked)) and bool(re.search(r"不太重|不重|轻微|不严重", asked)),
         window_days=window_days,
         own_negations=own,

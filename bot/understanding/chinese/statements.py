@@ -62,6 +62,8 @@ def read_against_question(
     """The answer the question's own words give the reply, with its confidence, or None."""
     if polarity.value == NOT_SURE:
         return None
+    if polarity.value != NOT_SURE and _not_needed(words, text):
+        return NO, 0.85  # "肾功能有点差，但不用透析" to "do your kidneys need dialysis?"
     if polarity.value != YES and _all_well(text, topic_text):
         return NO, 0.85  # "心脏挺好的", "肝功能正常，没有肝病": what is asked about is fine
     if words.asks_only:
@@ -203,6 +205,21 @@ def _covers(rest: str, topic_text: str) -> bool:
     """``rest`` holds a pair of the question's own words (心脏, 血管)."""
     chars = re.sub(r"[^\u4e00-\u9fff]", "", rest)
     return any(chars[i:i + 2] in topic_text for i in range(len(chars) - 1))
+
+
+_NOT_NEEDED = r"(?:不用|不需要|不必|用不着|没必要|还不用|暂时不用)(?:做|去|再)?"
+
+
+def _not_needed(words: QuestionWords, text: str) -> bool:
+    """The reply says what the question asks is needed is not (不用透析, 医生说不用抽), and names it
+    nowhere else."""
+    for thing in words.needed:
+        if len(thing) < 1 or not re.search(_NOT_NEEDED + re.escape(thing), text):
+            continue
+        others = [part for part in clauses(text) if thing in part and not re.search(_NOT_NEEDED + re.escape(thing), part)]
+        if not others:
+            return True
+    return False
 
 
 def _says_negated_ask(words: QuestionWords, text: str, topic_text: str) -> bool:
