@@ -212,3 +212,17 @@ def test_what_a_question_asks_is_needed(questions):
     assert question_words(questions["dialysis"]).needed == ("透析",)
     assert question_words(questions["effusion_drainage"]).needed == ("抽",)
     assert not question_words(questions["days_since_immunotherapy"]).needed  # 也要算上 is not a need
+
+
+# --- How long ago: only something else, and a plain no to what is asked; forms the help does not count.
+@pytest.mark.parametrize("question_id, text, expected", [
+    ("days_since_iv_antibiotics", "只吃过头孢，没输过液", "never"),
+    ("days_since_iv_antibiotics", "只打过一次点滴，没用抗生素", "never"),
+    ("days_since_chemotherapy", "只做过放疗，没做过化疗", "never"),
+    ("days_since_immunosuppressants", "只做过几次雾化", "never"),  # 吸进去的药 is not counted: 雾化
+    ("days_since_immunosuppressants", "只用过鼻喷的激素", "never"),
+    ("days_since_immunosuppressants", "鼻喷激素和泼尼松都用过", None),  # two things joined: not only the one
+    ("metastatic_chemo", "复发后化疗加哌柏西利", YES),
+])
+def test_only_what_is_not_counted(reader, questions, question_id, text, expected):
+    assert understood(read(reader, questions, question_id, text)) == expected

@@ -124,13 +124,17 @@ class QuestionWords:
         return any(pairs(run) for run in runs(text))
 
     def not_counted_only(self, text: str) -> bool:
-        """The reply names something the question says not to count, and nothing else it asks about."""
+        """The reply names something the question says not to count, and nothing else it asks about.
+        A word of what is asked in the same clause as the words not counted is what they qualify
+        (鼻子喷的激素: a steroid, sprayed in the nose), unless the clause joins two things (和, 还有)."""
         replied = pairs(text)
         counted = self.every_topic
         for own, passage in self.not_counted:
             if not replied & own:
                 continue
-            others = (replied & counted) - passage
+            qualified = frozenset(p for part in re.split(r"[,.!?;]", text) if pairs(part) & own
+                                  and not re.search(r"和|跟|还有|以及|也|都|另外|加|联合|配合|同时", part) for p in pairs(part))
+            others = (replied & counted) - passage - qualified
             if not others and not any(term in text and not _in_passage(term, passage) for term in self.terms
                                       if len(term) >= 2):
                 return True
@@ -197,6 +201,8 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
             excluded.update(passage)
             # A dose is read by dose_limit, not as words ("一天 10 毫克…或者更少").
             words = pairs(re.sub(r"不算|不要算|不计|不包括|\d*\s*(?:毫克|mg)", " ", "，".join(passage)))
+            # Its other names too (吸进去的药: 吸入, 雾化; seeds/synonyms_zh.yml).
+            words |= frozenset(p for name in other_names(passage) for p in _term_pairs(name))
             if words:
                 passages.append(frozenset(words))
     asked_sentences = [s for s in _sentences(texts[0] if texts else "") if s not in excluded]

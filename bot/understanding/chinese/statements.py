@@ -391,7 +391,25 @@ def names_only_what_is_not_asked(words: QuestionWords, text: str, polarity: Pola
     if words.not_counted_only(text) and not counted:
         return 0.85 if said_only else 0.6
     nothing = _names_nothing_asked(words, text, polarity, topic_text)
-    return nothing[1] if nothing is not None and nothing[0] == NO else 0.0
+    if nothing is not None and nothing[0] == NO:
+        return nothing[1]
+    # "只吃过消炎药，没打过点滴": only something else, and a plain no to what the question asks (its own
+    # words after the negation): never.
+    parts = clauses(text)
+    onlies = [part for part in parts if _ONLY.match(part)]
+    noes = [part for part in parts if part not in onlies]
+    if onlies and noes and all(_no_to_the_question(words, part, topic_text) for part in noes):
+        return 0.85
+    return 0.0
+
+
+def _no_to_the_question(words: QuestionWords, part: str, topic_text: str) -> bool:
+    reading = read_polarity(part, topic_text)
+    if reading.value != NO or reading.confidence < 0.9:
+        return False
+    match = re.search(r"没|不|未", part)
+    # A verb split by 过 (输过液, 打过针) is the question's word too.
+    return match is not None and words.names_topic(re.sub(r"(?<=[\u4e00-\u9fff])[过了](?=[\u4e00-\u9fff])", "", part[match.end():]))
 
 
 def counted_clauses(words: QuestionWords, text: str) -> str:
