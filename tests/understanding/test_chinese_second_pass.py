@@ -226,3 +226,15 @@ def test_what_a_question_asks_is_needed(questions):
 ])
 def test_only_what_is_not_counted(reader, questions, question_id, text, expected):
     assert understood(read(reader, questions, question_id, text)) == expected
+
+
+# --- The past told, and no now; a no with stable or smaller beside it.
+@pytest.mark.parametrize("question_id, text, expected", [
+    ("breast_recent_screen", "半年前骨折过，最近没有", NO),
+    ("breast_recent_screen", "两周前做过手术，最近没有", None),  # the past told is inside the 4 weeks
+    ("active_tuberculosis", "以前得过，早就好了，现在没有", NO),
+    ("progression_on_scan", "医生说病灶变小了，没有长", NO),
+    ("progression_on_scan", "医生说有的变小了，有的长大了", YES),  # some grew: a yes
+])
+def test_the_past_and_now(reader, questions, question_id, text, expected):
+    assert understood(read(reader, questions, question_id, text)) == expected

@@ -114,7 +114,7 @@ class ChineseReader:
         intent_confidence: float,
     ) -> Reading:
         opinion = _INTENT_VALUES.get(intent or "")
-        now = _about_now(question, text, polarity)
+        now = _about_now(question, text, polarity, today)
         if now is not None:
             return now
         answered = read_against_question(self._words(question), text, polarity, today, _topics(question))
@@ -360,7 +360,7 @@ _RECENT_NOT = re.compile(r"^(?:最近|近期|这段时间|目前|现在|这几�
 _PAST = re.compile(r"\d+\s*(?:年|个月|月|周|星期|天)(?:多)?(?:以|之)?前|以前|之前|去年|前年|年轻|过去|早年")
 
 
-def _about_now(question: Question, text: str, polarity: Polarity) -> Optional[Reading]:
+def _about_now(question: Question, text: str, polarity: Polarity, today: dt.date) -> Optional[Reading]:
     """"两年前得过肺栓塞，最近没有" to a question about the last 6 months, "以前得过肺结核，早就治好了"
     to "do you have it now": the past is told, and the answer about now is no."""
     if not _ASKS_ABOUT_NOW.search(" ".join(question.text.values())):
@@ -368,7 +368,12 @@ def _about_now(question: Question, text: str, polarity: Polarity) -> Optional[Re
     parts = clauses(text)
     recent_not = [part for part in parts if _RECENT_NOT.search(part)]
     past = [part for part in parts if _PAST.search(to_digits(part)) and part not in recent_not]
-    if polarity.value is None and recent_not and past:
+    if polarity.value in (None, NO) and recent_not and past:
+        # "三个月前做的手术，最近没有": the past told is before the question's window, if it names one.
+        window = question_words(question).window_days
+        times = [read_time(part, today) for part in past] if window else []
+        if any(t is not None and t.days_min <= window for t in times):
+            return None
         return Reading(NO, 0.85)
     if polarity.value == YES and polarity.no_longer and past and re.search(r"治好|好了|痊愈|停了|戒了|没有了|没了", text):
         return Reading(NO, 0.85)

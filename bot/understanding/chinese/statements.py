@@ -64,6 +64,8 @@ def read_against_question(
         return None
     if polarity.value != NOT_SURE and _not_needed(words, text):
         return NO, 0.85  # "肾功能有点差，但不用透析" to "do your kidneys need dialysis?"
+    if polarity.value == NO and polarity.confidence < 0.8 and _settled_beside_a_no(text, topic_text):
+        return NO, 0.85  # "复查说病灶缩小了，没有长": what comes before the no says the same
     if polarity.value != YES and _all_well(text, topic_text):
         return NO, 0.85  # "心脏挺好的", "肝功能正常，没有肝病": what is asked about is fine
     if words.asks_only:
@@ -220,6 +222,23 @@ def _not_needed(words: QuestionWords, text: str) -> bool:
         if not others:
             return True
     return False
+
+
+_SETTLED = re.compile(r"稳定|缩小|变小|好转|消失|控制住|控制得(?:很|挺|还|比较|非常)?好|控制得不错|恢复得(?:很|挺|还)?好")
+
+
+def _settled_beside_a_no(text: str, topic_text: str) -> bool:
+    """Each clause is a firm no, or says it is stable, smaller or under control (and nothing still
+    growing): they agree, so the no stands."""
+    no = False
+    for part in clauses(text):
+        reading = read_polarity(part, topic_text)
+        if reading.value == NO and reading.confidence >= 0.9:
+            no = True
+            continue
+        if not _SETTLED.search(part) or _STILL_ACTIVE.search(part) or reading.value in (YES, NOT_SURE):
+            return False
+    return no
 
 
 def _says_negated_ask(words: QuestionWords, text: str, topic_text: str) -> bool:
