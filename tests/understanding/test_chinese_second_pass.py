@@ -238,3 +238,29 @@ def test_only_what_is_not_counted(reader, questions, question_id, text, expected
 ])
 def test_the_past_and_now(reader, questions, question_id, text, expected):
     assert understood(read(reader, questions, question_id, text)) == expected
+
+
+# --- Numbers, choices and who answers.
+@pytest.mark.parametrize("question_id, text, expected", [
+    ("age", "1970年5月份出生", 56),  # the birthday has passed this year (today is 1 December 2026)
+    ("age", "1962年生的", None),  # the year alone: asked again
+    ("age", "1960年12月生的", None),  # born this month: the birthday may not have come yet
+    ("chemo_lines", "一开始用的TP，后来换了卡培他滨，一共这两个", 2),  # 一开始 is no number
+    ("chemo_lines", "两个方案，一共打了十二次", 2),  # the times given are cycles
+    ("chemo_lines", "化疗做了六次", None),  # six times, maybe six cycles of one plan: asked again
+    ("chemo_lines", "做过三次不同的方案", 3),
+    ("other_cancer", "没有，就这一个", "none"),  # only this one says the no again
+])
+def test_numbers_and_choices(reader, questions, question_id, text, expected):
+    value = understood(read(reader, questions, question_id, text))
+    assert (int(value) if value is not None and question_id in ("age", "chemo_lines") else value) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("帮我阿爸问", "caregiver"),  # Cantonese 阿爸
+    ("帮个邻居问问", "caregiver"),
+    ("儿子帮我打的字，问的是我自己", "self"),  # a relative typing for the patient
+    ("我女儿", "caregiver"),
+])
+def test_who_answers(reader, text, expected):
+    assert reader.read_voice(text) == expected

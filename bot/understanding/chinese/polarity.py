@@ -399,6 +399,9 @@ def _answers(before: str, topic_text: str) -> bool:
     return len(covered) == len(rest)
 
 
+_ONLY_THIS = re.compile(r"[,.!]\s*(?:只|就|只有|只是|就是)(?:这|这一)(?:个|种|样|次)(?:了|啦|啊|而已)?\s*$")
+
+
 def _combine(text: str, readings: List[_Clause]) -> Polarity:
     if not readings:
         return NONE
@@ -414,7 +417,8 @@ def _combine(text: str, readings: List[_Clause]) -> Polarity:
         confidence = min(r.confidence for r in firm)
         if no_longer:
             return Polarity(first.value, min(confidence, 0.6), no_longer=True)
-        if len(clauses(text)) > 1 and (any(r.contrast for r in readings[1:]) or _CONTRAST.search(text)):
+        plain = _ONLY_THIS.sub("", text)  # "没有，只是这个": only this one, which says the no again
+        if len(clauses(plain)) > 1 and (any(r.contrast for r in readings[1:]) or _CONTRAST.search(plain)):
             confidence = min(confidence, 0.7)  # "有，但是很轻": said back as a check
         if len(answering) < len(readings):
             # A yes with a description beside it (有慢阻肺，走几步就喘不上气) stands; a no beside a

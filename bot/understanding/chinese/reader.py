@@ -62,6 +62,10 @@ _ALTERNATIVES = re.compile(r"还是|或者|或是|到底")
 _CYCLES = re.compile(r"疗程|周期|轮")
 # "做了六个疗程，都是同一个方案": cycles of one plan.
 _ONE_PLAN = re.compile(r"同一(?:个|种)?(?:方案|药)|(?:都|一直)是(?:一个|一种|同样的)(?:方案)?|就一个方案|只有一个方案")
+# Times a treatment was given (打了六次, 六个疗程): cycles, not plans.
+_GIVEN_TIMES = re.compile(r"(?:打|做|用|输|化疗)(?:了|过)?\s*\d+\s*(?:次|个?疗程|个?周期|轮)(?![\u4e00-\u9fff]{0,3}方案)")
+# A birth year and month (1964年3月出生).
+_BORN = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:份)?[\u4e00-\u9fff]{0,2}?(?:出生|生的|生人|生)")
 # Statements about feeling well (挺好的, 都正常): no polarity of their own.
 _WELL = re.compile(r"挺好|很好|还好|都好|正常|健康|没事|顺利")
 _DIMINISHERS = re.compile(r"只是|只有|就是一点|有点|有一点|一点点|轻微|稍微|不严重|不太严重|偶尔")
@@ -99,7 +103,7 @@ class ChineseReader:
         if question.type is AnswerType.YES_NO:
             reading = self._yes_no(question, cleaned, polarity, today, intent, intent_confidence)
         elif question.type is AnswerType.NUMBER:
-            reading = self._number(question, raw, cleaned, polarity)
+            reading = self._number(question, raw, cleaned, polarity, today)
         elif question.type is AnswerType.TIME_SINCE:
             reading = self._time_since(question, cleaned, polarity, today, intent, intent_confidence)
         else:
@@ -143,10 +147,29 @@ class ChineseReader:
         return Reading(None, 0.0, problem=self.expected(question))
 
     # --- 数字 -----------------------------------------------------------------------
-    def _number(self, question: Question, raw: str, text: str, polarity: Polarity) -> Reading:
+    def _number(self, question: Question, raw: str, text: str, polarity: Polarity, today: dt.date) -> Reading:
         if polarity.value == NOT_SURE and not polarity.hedged:
             return Reading(NOT_SURE, polarity.confidence)
         number = read_number(raw, text)
+        if number.problem == "several" and "方案" in (question.unit or ""):
+            # "就一个，打了六次": the times it was given are cycles; the other number counts the plans.
+            without = _GIVEN_TIMES.sub(" ", to_digits(text))
+            if without != to_digits(text):
+                counted = read_number(without, without)
+                if counted.value is not None:
+                    number = counted
+        elif number.value is not None and "方案" in (question.unit or "") and _GIVEN_TIMES.search(to_digits(text)) \
+                and not _ONE_PLAN.search(text):
+            # "化疗做了六次": six times given, which may be six cycles of one plan: asked again.
+            return Reading(None, 0.0, problem=messages.CYCLES_NOT_PLANS + self.expected(question))
+        if number.problem == "year" and question.unit == "岁":
+            born = _BORN.search(to_digits(text))
+            if born and 1 <= int(born.group(2)) <= 12 and int(born.group(2)) != today.month:
+                # "1964年3月出生的": the birthday is past or still to come this year, so the age is known.
+                year, month = int(born.group(1)), int(born.group(2))
+                age = Decimal(today.year - year - (1 if month > today.month else 0))
+                if _in_range(question, age):
+                    return Reading(age, 0.9, echo=messages.number_echo(age, question.unit or ""))
         if "方案" in (question.unit or "") and _CYCLES.search(text):
             if _ONE_PLAN.search(text):
                 return Reading(Decimal(1), 0.9, echo=messages.number_echo(Decimal(1), question.unit or ""))
