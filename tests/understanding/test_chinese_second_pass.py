@@ -158,7 +158,7 @@ def test_what_the_question_asks_with_a_negation_is_its_own(questions, reader):
 # --- A no after other content answers when it names what the question asks, or a report says it.
 @pytest.mark.parametrize("question_id, text, expected", [
     ("days_since_chemotherapy", "吃中药调理，没做过化疗", "never"),
-    ("chemo_allergy", "吃卡培他滨手脚脱皮，不是过敏", None),  # 过敏 is the question's: but a no after a drug taken stays checked
+    ("chemo_allergy", "吃卡培他滨手脚脱皮，不是过敏", NO),  # a no to the reaction asked about
     ("days_since_targeted_therapy", "她是乳腺癌，没吃过这类药", "never"),  # 这类药: what the question asks about
     ("progression_on_scan", "复查说没长大", NO),  # who reported it stands before the no
     ("measurable_lesion", "报告上写的是未见病灶", NO),
@@ -264,3 +264,20 @@ def test_numbers_and_choices(reader, questions, question_id, text, expected):
 ])
 def test_who_answers(reader, text, expected):
     assert reader.read_voice(text) == expected
+
+
+# --- A reaction asked about, not taking the drug; what the question asks happened; once and gone; since.
+@pytest.mark.parametrize("question_id, text, expected", [
+    ("chemo_allergy", "卡培他滨吃了一年多，从来没过敏", NO),
+    ("chemo_allergy", "紫杉醇打完第二次就过敏了", YES),
+    ("chemo_allergy", "紫杉醇打了以后浑身起疹子", None),  # taken, and a description: asked again
+    ("substance_or_psychiatric", "喝点啤酒，不多", None),  # names no medicine the question asks about
+    ("progression_on_scan", "复查说又长大了", YES),
+    ("progression_on_scan", "长大了吗？我不知道", NOT_SURE),
+    ("effusion_drainage", "腹水抽过一次，后来没再有", NO),
+    ("effusion_drainage", "抽过两次，后来没再长", None),  # twice is again
+    ("metastatic_chemo", "转移以后没做过化疗，之前做过", NO),
+    ("metastatic_chemo", "转移以后做了四次化疗", YES),
+])
+def test_reaction_happened_once_since(reader, questions, question_id, text, expected):
+    assert understood(read(reader, questions, question_id, text)) == expected

@@ -94,7 +94,11 @@ class QuestionWords:
     treatment: FrozenSet[str] = frozenset()  # the pairs of the treatment itself (激素 in "用激素药来治")
     treated_names: Tuple[str, ...] = ()  # its other names (甲强龙, 强的松: 强的松 holds no pair of its own)
     needed: Tuple[str, ...] = ()  # what it asks whether is needed (要做透析吗: 透析; 要…抽出来: 抽)
-    asked_text: str = ""  # the sentences that ask (not the ones saying what is not counted)
+    asked_text: str = ""
+    # What it asks happened, said with 了 / 过 (您的癌长大了？ 有没有…过敏过？): 长大, 过敏.
+    happened: FrozenSet[str] = frozenset()
+    asks_repeated: bool = False  # 一次又一次, 反复: once is not what it asks
+    since: FrozenSet[str] = frozenset()  # "自从…复发或转移以后": the event that opens its window  # the sentences that ask (not the ones saying what is not counted)
     only_mild: bool = False  # "是不是只有…手脚发麻，但是不太重": only these, and only mild
     asks_latest: bool = False  # "请说最近的那一次": of several times told, the latest is the answer
     dose_limit: Optional[float] = None  # "用得很少也不算，就是一天 10 毫克…或者更少": 10 (毫克)
@@ -238,6 +242,10 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
         asks_now=bool(_NOW.search(asked)),
         asks_only=bool(_ONLY.search(asked)),
         asked_text=asked,
+        happened=frozenset(m.group(1) for m in re.finditer(r"([\u4e00-\u9fff]{2})(?:了|过)(?:吗)?[?？]", texts[0] if texts else "")
+                           if pairs(m.group(1)) or m.group(1) in _KEPT),
+        asks_repeated=bool(re.search(r"一次又一次|反复|多次", asked)),
+        since=frozenset(p for m in re.findall(r"自从(.{1,16}?)(?:以后|之后)", asked) for p in pairs(m)),
         needed=tuple(dict.fromkeys(
             m.group(1)[:1] if m.group(1).endswith(("出来", "出", "掉")) else m.group(1)
             for m in _NEEDED.finditer(re.sub(r"一次又一次地?|反复地?|经常", "", asked)) if not m.group(1).startswith("算"))),

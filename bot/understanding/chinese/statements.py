@@ -64,6 +64,18 @@ def read_against_question(
         return None
     if polarity.value != NOT_SURE and _not_needed(words, text):
         return NO, 0.85  # "肾功能有点差，但不用透析" to "do your kidneys need dialysis?"
+    if words.asked_pairs and not words.asked_verbs and "药" in words.asked_text and polarity.value != NOT_SURE:
+        reaction = _reaction(words, text, topic_text)
+        if reaction is not None:
+            return reaction  # "白蛋白紫杉醇打过几次，没过敏": the drug was taken, and no reaction
+    if polarity.value != NO and _happened(words, text):
+        return YES, 0.9  # "上次复查说长大了" to "您的癌长大了？"
+    if words.asks_repeated and polarity.value != YES and _once_and_gone(words, text, topic_text):
+        return NO, 0.85  # "胸水抽过一次，之后就没再长了" to "drained again and again?"
+    if words.since and polarity.value != NOT_SURE:
+        since = _since(words, text, topic_text)
+        if since is not None:
+            return since  # "刚确诊的时候做过化疗，转移以后还没有" to "since it spread?"
     if polarity.value == NO and polarity.confidence < 0.8 and _settled_beside_a_no(text, topic_text):
         return NO, 0.85  # "复查说病灶缩小了，没有长": what comes before the no says the same
     if polarity.value != YES and _all_well(text, topic_text):
@@ -239,6 +251,66 @@ def _settled_beside_a_no(text: str, topic_text: str) -> bool:
         if not _SETTLED.search(part) or _STILL_ACTIVE.search(part) or reading.value in (YES, NOT_SURE):
             return False
     return no
+
+
+def _reaction(words: QuestionWords, text: str, topic_text: str) -> Optional[Tuple[str, float]]:
+    """A question about a reaction (过敏), not about taking a drug: a clause saying the drug was taken
+    (打过几次) is no answer; the others decide, if they agree."""
+    values = set()
+    drugs = [term for term in words.terms if len(term) >= 2 and term not in words.asked_pairs]
+    if not any(term in text for term in drugs):
+        return None  # it names none of the medicines asked about
+    for part in clauses(text):
+        reading = read_polarity(part, topic_text)
+        asked = bool(pairs(part) & words.asked_pairs) or any(p in part for p in words.asked_pairs)
+        if reading.value == YES and not _verb_answers(words, part) and not asked:
+            continue  # "紫杉醇打了好几次": taken
+        negation = re.search(r"没|不|未", part)
+        if reading.value == NO and (reading.confidence >= 0.9 or (negation and any(
+                p in part[negation.end():] for p in words.asked_pairs))):
+            values.add(NO)
+        elif not re.search(r"没|不|未", part) and any(re.search(rf"{p}(?:了|过)", part) for p in words.asked_pairs):
+            values.add(YES)
+        elif reading.value is not None or asked:
+            return None
+    if len(values) == 1:
+        return values.pop(), 0.9
+    return None
+
+
+def _happened(words: QuestionWords, text: str) -> bool:
+    """What the question asks happened, said with 了 in a clause with no negation (长大了, 长大咗少少)."""
+    return any(not re.search(r"没|不|未|吗|[?？]", part) and any(re.search(rf"{h}了", part) for h in words.happened)
+               for part in clauses(text))
+
+
+_GONE = re.compile(r"没再(?:长|有|出现|积|来)|再没(?:长|有)|不再(?:长|有)|吸收了|自己吸收|消了|消失了|没了")
+
+
+def _once_and_gone(words: QuestionWords, text: str, topic_text: str) -> bool:
+    """Once, or not at all, and then it went away (抽过一次…之后就没再长了; 没抽，自己吸收了)."""
+    if not _GONE.search(text) or re.search(r"两次|二次|几次|好几|多次|又|反复|每次|经常|\d\s*次", to_digits(text).replace("1次", "")):
+        return False
+    return all(read_polarity(part, topic_text).value != YES or re.search(r"一次|1次", to_digits(part))
+               for part in clauses(text))
+
+
+def _since(words: QuestionWords, text: str, topic_text: str) -> Optional[Tuple[str, float]]:
+    """"自从…转移以后" asked: a no said about after the event (转移以后还没有, 转移后没化疗过) answers; a yes
+    said about before it (刚确诊的时候, 之前) does not."""
+    after, before = [], []
+    for part in clauses(text):
+        names_event = re.search(r"(?:" + "|".join(map(re.escape, words.since)) + r")(?:了)?(?:以后|之后|后)", part)
+        reading = read_polarity(part, topic_text)
+        if names_event and reading.value is not None:
+            after.append(reading.value)
+        elif reading.value == YES and re.search(r"之前|以前|刚确诊|确诊的时候|当时|那时|一开始|早期", part):
+            before.append(part)
+        elif reading.value is not None:
+            return None
+    if after == [NO] or (after and set(after) == {NO}):
+        return NO, 0.85
+    return None
 
 
 def _says_negated_ask(words: QuestionWords, text: str, topic_text: str) -> bool:
