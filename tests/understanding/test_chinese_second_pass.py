@@ -281,3 +281,15 @@ def test_who_answers(reader, text, expected):
 ])
 def test_reaction_happened_once_since(reader, questions, question_id, text, expected):
     assert understood(read(reader, questions, question_id, text)) == expected
+
+
+# --- Who the help says can answer no; report names; daily life.
+@pytest.mark.parametrize("question_id, text, expected", [
+    ("pregnant_or_breastfeeding", "我妈七十了，早就绝经了", NO),
+    ("pregnant_or_breastfeeding", "还没绝经", None),  # not who the help names: checked
+    ("pregnant_or_breastfeeding", "绝经了，不过在喂奶", None),  # names what is asked: not read as a no
+    ("hr_status", "luminal A型", "positive"),
+    ("daily_activity", "她白天多半躺在沙发上，吃饭才起来", "mostly_resting"),  # 多半 + a posture: no hedge
+])
+def test_help_words_and_choices(reader, questions, question_id, text, expected):
+    assert understood(read(reader, questions, question_id, text)) == expected

@@ -84,8 +84,11 @@ def read_against_question(
         only = _answers_only(words, text, polarity)
         if only is not None:
             return only
-    if words.answers_no_for and polarity.value != YES and _names_who_can_answer_no(words, text):
-        return NO, 0.9  # "我爸是男的" where the help says men can answer no
+    if words.answers_no_for and any(re.search(rf"(?:没|不|未|还没)(?:有)?{who}", text) for who in words.answers_no_for):
+        return (polarity.value, 0.5) if polarity.value else None  # "还没绝经": not who may answer no: checked
+    if words.answers_no_for and polarity.value != YES and _names_who_can_answer_no(words, text) \
+            and not words.names_topic(text):
+        return NO, 0.9  # "我爸是男的" where the help says men can answer no; "早就绝经了" where it says so
     if polarity.value != NO and words.not_counted_only(text):
         return NO, 0.85  # "有甲减，吃药控制着": the question says not to count it
     if polarity.value != NO and _own_problem_resolved(words, text):
@@ -370,7 +373,10 @@ def _answers_only(words: QuestionWords, text: str, polarity: Polarity) -> Option
 
 
 def _names_who_can_answer_no(words: QuestionWords, text: str) -> bool:
-    return any(who in text for who in words.answers_no_for) and bool(_MAN.search(text)) and len(clauses(text)) <= 2
+    # 男 needs a man named (我爸是男的); another word the help names (绝经) is itself the answer.
+    named = any(who in text and (who != "男" or _MAN.search(text)) and not re.search(rf"(?:没|不|未|还没){who}", text)
+                for who in words.answers_no_for)
+    return named and len(clauses(text)) <= 2
 
 
 def _own_problem_resolved(words: QuestionWords, text: str) -> bool:
