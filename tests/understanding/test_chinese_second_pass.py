@@ -293,3 +293,9 @@ def test_reaction_happened_once_since(reader, questions, question_id, text, expe
 ])
 def test_help_words_and_choices(reader, questions, question_id, text, expected):
     assert understood(read(reader, questions, question_id, text)) == expected
+
+
+def test_the_name_a_help_gives_what_is_not_counted_is_not_counted(reader, questions):
+    # "吃的激素药不是化疗。医生叫它内分泌治疗。": 内分泌 is no chemotherapy, so no yes to "chemo since it spread?".
+    assert not {"内分", "分泌"} & question_words(questions["metastatic_chemo"]).named_things
+    assert understood(read(reader, questions, "metastatic_chemo", "转移以后一直吃内分泌的药")) == NO

@@ -203,6 +203,10 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
                     if not re.match(r"[这它那]", block[back]) or len(passage) >= 4:
                         break
                     back -= 1
+            # The name the next sentence gives it ("吃的激素药不是化疗。医生叫它内分泌治疗。") is not counted either.
+            if index + 1 < len(block) and re.match(r"(?:医生)?(?:叫它|也叫|这叫|它叫|医生叫它)", block[index + 1]) \
+                    and not _NOT_COUNTED.search(block[index + 1]):
+                passage.append(block[index + 1])
             excluded.update(passage)
             # A dose is read by dose_limit, not as words ("一天 10 毫克…或者更少").
             words = pairs(re.sub(r"不算|不要算|不计|不包括|\d*\s*(?:毫克|mg)", " ", "，".join(passage)))
@@ -269,7 +273,8 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
         asked_verbs=_asked_verbs(" ".join([texts[0] if texts else ""] + list_lines)),
         asked_pairs=frozenset(p for span in _asked_spans(texts[0] if texts else "") for p in pairs(span))
         & frozenset(p for term in terms for p in _term_pairs(term)),
-        named_things=_named_things(texts[0] if texts else "", counted_text, list_lines, counted_terms, help_text),
+        named_things=_named_things(texts[0] if texts else "", counted_text, list_lines, counted_terms, help_text,
+                                   tuple((passage - topics, passage) for passage in passages)),
         tests=_tests(terms, help_text),
     )
 
@@ -279,7 +284,8 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
 _NOUN_TAGS = ("n", "l", "i", "vn", "nz")
 
 
-def _named_things(asked_text: str, text: str, list_lines: list, terms: tuple, help_text: str) -> FrozenSet[str]:
+def _named_things(asked_text: str, text: str, list_lines: list, terms: tuple, help_text: str,
+                  not_counted: tuple = ()) -> FrozenSet[str]:
     """Empty when what the question asks (after 有没有, 是不是, before 吗) names none of them: "是不是很早就
     发现了" asks about how, not what, so naming the thing (皮肤癌) is no answer."""
     from bot.understanding.chinese.text import tagged_words
@@ -290,6 +296,7 @@ def _named_things(asked_text: str, text: str, list_lines: list, terms: tuple, he
     term_words = [word for term in terms if term not in tests for word, _ in tagged_words(term)]
     found = frozenset(p for word in nouns + term_words for p in _term_pairs(word))
     found -= frozenset(p for term in tests for p in _term_pairs(term))
+    found -= frozenset(p for own, _ in not_counted for p in own)
     asked = frozenset(p for span in _asked_spans(asked_text) for p in pairs(span))
     return found if not asked or asked & found else frozenset()
 
