@@ -299,3 +299,13 @@ def test_the_name_a_help_gives_what_is_not_counted_is_not_counted(reader, questi
     # "吃的激素药不是化疗。医生叫它内分泌治疗。": 内分泌 is no chemotherapy, so no yes to "chemo since it spread?".
     assert not {"内分", "分泌"} & question_words(questions["metastatic_chemo"]).named_things
     assert understood(read(reader, questions, "metastatic_chemo", "转移以后一直吃内分泌的药")) == NO
+
+
+@pytest.mark.parametrize("question_id, text, expected", [
+    ("active_hepatitis_b_or_c", "乙肝病毒DNA阴性，一直在吃恩替卡韦", None),  # a negative test: no statement of a yes
+    ("active_hepatitis_b_or_c", "丙肝抗体阳性，RNA阴性", None),
+    ("iv_or_swallowing_problem", "有时候拉肚子，吃点药就好", None),  # now and then: not long-lasting
+    ("antibody_allergy_severe", "有过敏，就起了点疹子", NO),  # 起了点: a little, to "severe?"
+])
+def test_statements_that_say_less_than_they_name(reader, questions, question_id, text, expected):
+    assert understood(read(reader, questions, question_id, text)) == expected

@@ -68,7 +68,8 @@ _GIVEN_TIMES = re.compile(r"(?:打|做|用|输|化疗)(?:了|过)?\s*\d+\s*(?:�
 _BORN = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:份)?[\u4e00-\u9fff]{0,2}?(?:出生|生的|生人|生)")
 # Statements about feeling well (挺好的, 都正常): no polarity of their own.
 _WELL = re.compile(r"挺好|很好|还好|都好|正常|健康|没事|顺利")
-_DIMINISHERS = re.compile(r"只是|只有|就是一点|有点|有一点|一点点|轻微|稍微|不严重|不太严重|偶尔")
+_DIMINISHERS = re.compile(
+    r"只是|只有|就是一点|有点|有一点|一点点|轻微|稍微|不严重|不太严重|偶尔|有时|时不时|阴性|转阴|就好了|就好")
 # Able to (药片也能吃, 可以自己走): what a person can do is no statement of a problem.
 _ABLE = re.compile(r"(?<!可)能|可以|会自己")
 # Being tested for something is not having it (查过HIV).
