@@ -52,9 +52,9 @@ def test_every_set_says_how_it_was_written_and_whether_it_is_blind(name):
 # understood, 36 wrong, 18 opposite: see the README); these are the figures after the general fixes those
 # runs prompted, so neither set is blind any more.
 MEASURED_ZH = {
-    "blind3_zh.yml": (625, 527, 3, 0),
-    "blind_zh.yml": (543, 487, 0, 0),
-    "dev_zh.yml": (159, 143, 0, 0),
+    "blind3_zh.yml": (625, 576, 3, 0),
+    "blind_zh.yml": (543, 518, 0, 0),
+    "dev_zh.yml": (159, 147, 0, 0),
 }
 
 

@@ -384,7 +384,9 @@ def test_general_rules_after_the_blind_run(reader, questions, question_id, text,
 @pytest.mark.parametrize("question_id, text", [
     ("immunodeficiency", "查过HIV"),  # tested is not having it
     ("active_hepatitis_b_or_c", "我老公是大三阳，一直没吃药"),  # a no after other content is checked
-    ("metastatic_chemo", "转移后没化疗过，之前手术后做过化疗"),  # a no after content beside a yes: asked again
+    # A no after content beside a yes is asked again, unless the question's own window answers it: "自从…
+    # 转移以后" makes "转移后没化疗过，之前…做过" a no (test_chinese_second_pass.py); elsewhere it is still asked.
+    ("platinum_chemo", "放疗后没化疗过，之前手术后做过化疗"),
     ("chemo_allergy", "白蛋白紫杉醇没事，普通紫杉醇过敏了"),
 ])
 def test_readings_that_are_never_used_unchecked(reader, questions, question_id, text):

@@ -66,11 +66,18 @@ _FUTURE = re.compile(r"(?:^|说|讲)(?:以后|将来|今后|到时候)(?:也)?(?
 _LEANING = re.compile(r"我?(?:很|非常|十分|特别|完全)?(?:确定|肯定)(?!吗)|百分之百|100%|一百个确定")
 _HEDGES = re.compile(
     r"应该|好像|(?<!不)可能|不太可能|(?:大概|大约|估计|差不多)(?!\s*(?:是\s*)?[\d一二两三四五六七八九十半几上去前今昨])|也许|或许|似乎|貌似|觉得|感觉"
-    r"|我想(?:是|应该|有|没)|印象中|印象里|说不定|八成|多半(?!时间|天|的时间|日子)|恐怕|兴许|"
+    r"|我想(?:是|应该|有|没)|印象中|印象里|说不定|八成|多半(?!时间|天|的时间|日子|躺|坐|靠|在床|卧)|恐怕|兴许|"
     r"差不多吧|(?:有|是|没有|没|不是|过|了|的|会|对)吧"
 )
 # A question back (你们是哪家医院？): "什么都能做" and "不怎么" are not questions.
 _ASKS = re.compile(r"[?？]|吗|(?<!不)怎么(?![都也])(?!\S{1,2}都)|(?<!没)(?<!没有)什么(?![都也])|为什么|为啥|多少|哪(?![里儿]?都)|谁")
+# 什么 a few characters after a negation is "any" (没受过什么伤, 不吃什么药), not a question.
+_ANY_AFTER_NEGATION = re.compile(r"((?:没|不|未)[\u4e00-\u9fff]{0,4}?)什么(?![?？])")
+# A negated report (没说过, 没查出过, 没发现): a 有 after it in the clause is what was not found
+# (医生没说过脑子有转移, 从来没查出过有问题), not a yes.
+_NOT_FOUND = re.compile(
+    r"((?:没|没有|从来没|从没|未|并没)(?:有)?(?:说|讲|提|查出|查到|发现|看到|看出|检查出|诊断|确诊)(?:过|出|到)?[^,]{0,8}?)有(?![点些])"
+)
 # Said with a negation, meaning yes.
 _YES_DESPITE = re.compile(
     r"不是没有|不是说没|不是没|并非没有|并不是没有|不能说没有|不是不|可不是|那还用说|毫无疑问|没得说|不可否认|无可否认|没错|不错"
@@ -90,7 +97,7 @@ _NEUTRAL = (
 _A_NOT_A = re.compile(rf"({_CJK})(?:没|不)\1")
 # A negation inside a description: 起不了床, 吃不下, 伤口长不好, 不能工作, 没法走.
 _DESCRIBED = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?<![是有会要能对不没])不(?:了|下|动|住|起|上|进|出|开|完|好|来|去|掉|着|到|成|通|透|净)"
+    r"(?<=[\u4e00-\u9fff])(?<![是有会要能对不没])不(?:了|下|动|住|起|上|进|出|开|完|好|来|去|掉|着|到|成|通|透|净|清|稳|见)"
     r"|不能|无法|没法|没办法|没有办法|没有能力|没(?:有)?力气|没胃口|没精神|没劲|做不到|干不了|受不了|不行了"
     # How serious, not whether: 不严重, 不是很严重, 不要紧, 没大碍.
     r"|不(?:是|算)?(?:很|太|怎么|特别|那么|十分)?(?:严重|厉害|重|明显|要紧|碍事)|没(?:有)?(?:什么)?大(?:碍|问题)|没关系|问题不大"
@@ -168,6 +175,7 @@ class Polarity:
     hedged: bool = False
     no_longer: bool = False
     corrected: bool = False
+    described: bool = False  # only negations inside descriptions (腿没力气, 切不了): no answer of its own
 
 
 NONE = Polarity(None, 0.0)
@@ -221,7 +229,7 @@ def read_polarity(text: str, topic_text: str = "") -> Polarity:
         if leaned is not None:
             return leaned
         return Polarity(NOT_SURE, 0.9, hedged=True, corrected=corrected)
-    if _ASKS.search(text):
+    if _ASKS.search(_ANY_AFTER_NEGATION.sub(r"\1", text)):
         return NONE  # "你们是哪家医院？": a question back, not an answer
     # "我很确定" says how sure, not what: the clauses are read without it.
     parts = clauses(_LEANING.sub(" ", text))
@@ -229,7 +237,8 @@ def read_polarity(text: str, topic_text: str = "") -> Polarity:
     readings = [r for r, _ in found if r is not None]
     # "我老公是大三阳，一直没吃药": the answer comes first; a yes or no found only after other
     # content may be about something else, so it is checked.
-    late = bool(found) and found[0][0] is None and _has_content(found[0][1], topic_text)
+    late = bool(found) and found[0][0] is None and _has_content(found[0][1], topic_text) \
+        and not any(r is not None and r.value == NO and _negates_the_question(c, topic_text) for r, c in found)
     if not readings and leaning:
         # "肯定", "我确定": the firm word is the whole answer.
         readings = [r for r in (_clause(c, topic_text) for c in clauses(text)) if r is not None]
@@ -247,7 +256,8 @@ def read_polarity(text: str, topic_text: str = "") -> Polarity:
         confidence = min(confidence, 0.85 if _HEDGES.search(text) else confidence)
     if corrected:
         confidence = min(confidence, 0.9)
-    return Polarity(polarity.value, confidence, no_longer=polarity.no_longer, corrected=corrected)
+    return Polarity(polarity.value, confidence, no_longer=polarity.no_longer, corrected=corrected,
+                    described=polarity.described)
 
 
 # "应该没有" with nothing softening it (吧, 吗) and a reason beside it that is itself a no
@@ -292,6 +302,7 @@ def _clause(clause: str, topic_text: str) -> Optional[_Clause]:
         return _Clause(YES, confidence, contrast=contrast)
     rest = _A_NOT_A.sub(" ", clause)
     rest = remove_all(rest, _NEUTRAL)
+    rest = _NOT_FOUND.sub(r"\1 ", rest)
     described = bool(_DESCRIBED.search(rest))
     rest = _DESCRIBED.sub(" ", rest)
     if not _ASKS_TREATED.search(topic_text) and _UNTREATED.search(rest):
@@ -309,6 +320,9 @@ def _clause(clause: str, topic_text: str) -> Optional[_Clause]:
         if said_yes:
             return _Clause("contradiction", 0.0)
         if _answers(rest[: negations[0].start()], topic_text):
+            if "新" in rest[negations[0].end():] and "新" not in topic_text:
+                # "复查说没看到新的病灶" to "is there a tumour?": no new one is not no tumour: checked.
+                return _Clause(NO, 0.5, positioned=True, no_longer=no_longer, contrast=contrast)
             return _Clause(NO, 0.95, no_longer=no_longer, contrast=contrast)
         # Content before the negation (转移后没化疗过): a no about something, checked; it still
         # disagrees with a yes beside it, so the two together are asked again.
@@ -331,6 +345,29 @@ _WHEN = re.compile(
 )
 
 
+# Who or what reported it (CT上说, 复查说, 报告写的是): it may stand before a negation that answers.
+_REPORTED = re.compile(
+    r"(?:最近一次|最后一次|上次|这次|最近)?(?:的)?(?:ct|mri|pet|核磁|片子|报告|检查|复查|化验|拍片|医生|大夫)"
+    r"(?:报告|结果)?(?:上|里)?(?:都|也)?(?:说|写着|写的是|写了|显示|提示)(?:的)?(?:是)?"
+)
+# What the question is about, named right after a negation (不是治癌的, 没用过这种药): the no answers it.
+_REFERS_BACK = re.compile(r"这(?:种|类|个|些|样)(?!问题|事)")
+
+
+def _negates_the_question(clause: str, topic_text: str) -> bool:
+    """The negation in ``clause`` is followed by the question's own words (两个字 it uses) or by 这种 /
+    这个, which stand for what it asks about."""
+    match = _NEGATION.search(clause)
+    if match is None or not topic_text:
+        return False
+    after = clause[match.end():]
+    if _REFERS_BACK.search(after):
+        return True
+    words = re.sub(r"[过了的是有用吃做打]", " ", after)
+    return any(words[i:i + 2] in topic_text for i in range(len(words) - 1) if CJK.fullmatch(words[i])
+               and CJK.fullmatch(words[i + 1]))
+
+
 def _has_content(clause: str, topic_text: str) -> bool:
     """More than a subject, a firm word or the question's own words (我妈, 化疗, 这个)."""
     return not _answers(clause, topic_text)
@@ -343,7 +380,7 @@ def _negations(text: str) -> List[re.Match]:
 def _answers(before: str, topic_text: str) -> bool:
     """A negation answers the question when only a subject, a firm word, or the question's own
     words stand before it (她肯定没有, 化疗从来没做过); otherwise it is part of a description."""
-    rest = _WHEN.sub("", before)
+    rest = _REPORTED.sub("", _WHEN.sub("", before))
     rest = remove_all(rest, _ADVERBS, by="")
     rest = _SUBJECT.sub("", rest)
     rest = remove_all(rest, _ADVERBS, by="")
@@ -362,6 +399,9 @@ def _answers(before: str, topic_text: str) -> bool:
     return len(covered) == len(rest)
 
 
+_ONLY_THIS = re.compile(r"[,.!]\s*(?:只|就|只有|只是|就是)(?:这|这一)(?:个|种|样|次)(?:了|啦|啊|而已)?\s*$")
+
+
 def _combine(text: str, readings: List[_Clause]) -> Polarity:
     if not readings:
         return NONE
@@ -377,13 +417,14 @@ def _combine(text: str, readings: List[_Clause]) -> Polarity:
         confidence = min(r.confidence for r in firm)
         if no_longer:
             return Polarity(first.value, min(confidence, 0.6), no_longer=True)
-        if len(clauses(text)) > 1 and (any(r.contrast for r in readings[1:]) or _CONTRAST.search(text)):
+        plain = _ONLY_THIS.sub("", text)  # "没有，只是这个": only this one, which says the no again
+        if len(clauses(plain)) > 1 and (any(r.contrast for r in readings[1:]) or _CONTRAST.search(plain)):
             confidence = min(confidence, 0.7)  # "有，但是很轻": said back as a check
         if len(answering) < len(readings):
             # A yes with a description beside it (有慢阻肺，走几步就喘不上气) stands; a no beside a
             # described negation is checked.
             confidence = min(confidence, 0.9 if first.value == YES else 0.6)
-        return Polarity(first.value, confidence)
+        return Polarity(first.value, confidence, described=all(r.described for r in readings))
     if no_longer:
         # "以前有过，现在没有了": a no now, a yes before; the reader checks.
         return Polarity(NO, 0.6, no_longer=True)

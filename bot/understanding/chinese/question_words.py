@@ -25,6 +25,7 @@ from typing import FrozenSet, Optional, Tuple
 
 from bot.screening.answers import Question
 from bot.understanding.chinese.numbers import to_digits
+from bot.understanding.chinese.synonyms import other_names
 from bot.understanding.chinese.text import normalise
 
 # Characters that carry grammar, not a topic: a pair holding one is no topic (您的, 有没, 过了).
@@ -40,7 +41,7 @@ _GENERIC = frozenset(
     "医生 大夫 医院 治疗 时候 以前 以后 之前 之后 身体 地方 问题 比如 东西 意思 研究 下面 上面 现在 目前 最近 "
     "告诉 知道 记得 事情 情况 生病 一点 里面 外面 病人 检查 结果 报告 名字 药名 用药 治病 不用 日子 为了 因为 所以 "
     "这样 那样 一些 有些 常常 常用 有的 很多 好多 大多 多数 可能 能够 同时 然后 需要 应该 自己 别人 人家 平时 "
-    "就是 还是 只是 而且 或者 如果 就算 这些 那些 这种 那种 一起 一下 一个 一种 一次 看到 看看 团队 研究团队".split()
+    "就是 还是 只是 而且 或者 如果 就算 这些 那些 这种 那种 一起 一下 一个 一种 一次 看到 看看 团队 研究团队 时间 长时 方面".split()
 )
 _SENTENCE = re.compile(r"[。！？!?\n]+|(?<=[。])")
 _NOT_COUNTED = re.compile(r"不算|不要算|不计|不包括|不是(?:活疫苗|化疗)|都不是")
@@ -54,7 +55,10 @@ _ONLY = re.compile(r"是不是只有|是不是只|只有下面|只是下面")
 _WINDOW = re.compile(r"最近\s*(\d+)\s*个?\s*(周|星期|月|年|天)")
 # The question's own problem said with a negation: 戒不掉, 长不好, 吃不下去, 切不掉.
 _OWN_NEGATION = re.compile(r"(?<!的)([\u4e00-\u9fff])不(掉|好|下去)")
-_ANSWERS_NO = re.compile(r"([\u4e00-\u9fff]{1,3}?)(?:的)?(?:可以|能|也可以)回答\s*[\"“]?(?:没有|不是|否)")
+_NEGATED_ASK = re.compile(r"(?<!有)(?:还|现在|一直|而且)没(?:有)?([\u4e00-\u9fff]{1,2}?)(过|好|住)")
+_NEEDED = re.compile(r"(?:要|需要)(?:做|去|再)?([\u4e00-\u9fff]{1,3}?)(?=吗|出来|[?？,.]|$)")
+_ANSWERS_NO = re.compile(
+    r"([\u4e00-\u9fff]{1,3}?)(?:了)?(?:的)?(?:女的|男的|人)?(?:也)?(?:可以|能)回答\s*[\"“]?(?:没有|不是|否)")
 _DAYS = {"天": 1, "周": 7, "星期": 7, "月": 30, "年": 365}
 
 
@@ -80,14 +84,29 @@ class QuestionWords:
     asks_only: bool
     window_days: Optional[int]
     own_negations: Tuple[Tuple[str, str], ...] = ()  # (verb, result): 戒不掉 is ("戒", "掉")
+    # What it asks said with 没 (是不是还没有治过, 现在没有控制好吗): (verb, ending), ("治", "过").
+    negated_asks: Tuple[Tuple[str, str], ...] = ()
     answers_no_for: Tuple[str, ...] = ()  # 男的
     lines: Tuple[Line, ...] = ()
     terms: Tuple[str, ...] = ()
     asked_verbs: FrozenSet[str] = frozenset()  # the verbs the question asks with (用过, 做过)
     asked_pairs: FrozenSet[str] = frozenset()  # its terms in what it asks (过敏 in "有没有对这些药过敏过")
     treated_with: FrozenSet[str] = frozenset()  # "是不是要用激素药来治": the treatment the question asks about
+    treatment: FrozenSet[str] = frozenset()  # the pairs of the treatment itself (激素 in "用激素药来治")
+    treated_names: Tuple[str, ...] = ()  # its other names (甲强龙, 强的松: 强的松 holds no pair of its own)
+    needed: Tuple[str, ...] = ()  # what it asks whether is needed (要做透析吗: 透析; 要…抽出来: 抽)
+    asked_text: str = ""
+    # What it asks happened, said with 了 / 过 (您的癌长大了？ 有没有…过敏过？): 长大, 过敏.
+    happened: FrozenSet[str] = frozenset()
+    asks_repeated: bool = False  # 一次又一次, 反复: once is not what it asks
+    since: FrozenSet[str] = frozenset()  # "自从…复发或转移以后": the event that opens its window  # the sentences that ask (not the ones saying what is not counted)
+    only_mild: bool = False  # "是不是只有…手脚发麻，但是不太重": only these, and only mild
     asks_latest: bool = False  # "请说最近的那一次": of several times told, the latest is the answer
     dose_limit: Optional[float] = None  # "用得很少也不算，就是一天 10 毫克…或者更少": 10 (毫克)
+    # The things the question names (nouns of its text and list, its terms), without the tests it names
+    # (这个检查叫心电图): a reply naming two of these pairs (类风湿关节炎, 骨髓移植) is about what is asked.
+    named_things: FrozenSet[str] = frozenset()
+    tests: Tuple[str, ...] = ()  # terms the help calls a test (这个检查叫心电图): naming one is no yes
 
     @property
     def every_topic(self) -> FrozenSet[str]:
@@ -110,13 +129,17 @@ class QuestionWords:
         return any(pairs(run) for run in runs(text))
 
     def not_counted_only(self, text: str) -> bool:
-        """The reply names something the question says not to count, and nothing else it asks about."""
+        """The reply names something the question says not to count, and nothing else it asks about.
+        A word of what is asked in the same clause as the words not counted is what they qualify
+        (鼻子喷的激素: a steroid, sprayed in the nose), unless the clause joins two things (和, 还有)."""
         replied = pairs(text)
         counted = self.every_topic
         for own, passage in self.not_counted:
             if not replied & own:
                 continue
-            others = (replied & counted) - passage
+            qualified = frozenset(p for part in re.split(r"[,.!?;]", text) if pairs(part) & own
+                                  and not re.search(r"和|跟|还有|以及|也|都|另外|加|联合|配合|同时", part) for p in pairs(part))
+            others = (replied & counted) - passage - qualified
             if not others and not any(term in text and not _in_passage(term, passage) for term in self.terms
                                       if len(term) >= 2):
                 return True
@@ -180,9 +203,15 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
                     if not re.match(r"[这它那]", block[back]) or len(passage) >= 4:
                         break
                     back -= 1
+            # The name the next sentence gives it ("吃的激素药不是化疗。医生叫它内分泌治疗。") is not counted either.
+            if index + 1 < len(block) and re.match(r"(?:医生)?(?:叫它|也叫|这叫|它叫|医生叫它)", block[index + 1]) \
+                    and not _NOT_COUNTED.search(block[index + 1]):
+                passage.append(block[index + 1])
             excluded.update(passage)
             # A dose is read by dose_limit, not as words ("一天 10 毫克…或者更少").
             words = pairs(re.sub(r"不算|不要算|不计|不包括|\d*\s*(?:毫克|mg)", " ", "，".join(passage)))
+            # Its other names too (吸进去的药: 吸入, 雾化; seeds/synonyms_zh.yml).
+            words |= frozenset(p for name in other_names(passage) for p in _term_pairs(name))
             if words:
                 passages.append(frozenset(words))
     asked_sentences = [s for s in _sentences(texts[0] if texts else "") if s not in excluded]
@@ -196,6 +225,10 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
     excluded_text = " ".join(excluded)
     counted_everywhere = " ".join([counted_text] + [s for s in _sentences(help_text) if s not in excluded])
     counted_terms = tuple(term for term in terms if term not in excluded_text or term in counted_everywhere)
+    # Other names of what the question names in its text, list or terms (房颤 for 心跳不齐): its words too.
+    more = tuple(name for name in other_names([counted_text, *list_lines, *counted_terms]) if name not in terms)
+    counted_terms += more
+    terms += more
     topics = pairs(counted_text) | frozenset(p for term in counted_terms for p in _term_pairs(term)) \
         | frozenset(p for line in list_lines for p in pairs(line))
     help_topics = pairs(" ".join(s for s in _sentences(help_text) if s not in excluded))
@@ -213,20 +246,64 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
         asks_severity=bool(_SEVERITY.search(asked)) and not listed,
         asks_now=bool(_NOW.search(asked)),
         asks_only=bool(_ONLY.search(asked)),
+        asked_text=asked,
+        happened=frozenset(m.group(1) for m in re.finditer(r"([\u4e00-\u9fff]{2})(?:了|过)(?:吗)?[?？]", texts[0] if texts else "")
+                           if pairs(m.group(1)) or m.group(1) in _KEPT),
+        asks_repeated=bool(re.search(r"一次又一次|反复|多次", asked)),
+        since=frozenset(p for m in re.findall(r"自从(.{1,16}?)(?:以后|之后)", asked) for p in pairs(m)),
+        needed=tuple(dict.fromkeys(
+            m.group(1)[:1] if m.group(1).endswith(("出来", "出", "掉")) else m.group(1)
+            for m in _NEEDED.finditer(re.sub(r"一次又一次地?|反复地?|经常", "", asked)) if not m.group(1).startswith("算"))),
+        only_mild=bool(_ONLY.search(asked)) and bool(re.search(r"不太重|不重|轻微|不严重", asked)),
         window_days=window_days,
         own_negations=own,
+        negated_asks=tuple(dict.fromkeys(
+            (m.group(1), m.group(2)) for m in _NEGATED_ASK.finditer(" ".join(asked_sentences + list_lines)))),
         answers_no_for=answers_no,
         lines=tuple(
-            Line(pairs(line), bool(_ACTIVE.search(line)), bool(_SEVERITY.search(line))) for line in list_lines
+            Line(pairs(line) | frozenset(p for name in other_names([line]) for p in _term_pairs(name)),
+                 bool(_ACTIVE.search(line)), bool(_SEVERITY.search(line))) for line in list_lines
         ),
         terms=terms,
         dose_limit=_dose_limit(" ".join(excluded)),
         treated_with=_treated_with(asked, help_text),
+        treatment=_treatment(asked),
+        treated_names=_treated_names(asked, help_text),
         asks_latest=bool(re.search(r"最近的那一次|最近那一次|最后的那一次", " ".join(texts + (help_text,)))),
         asked_verbs=_asked_verbs(" ".join([texts[0] if texts else ""] + list_lines)),
         asked_pairs=frozenset(p for span in _asked_spans(texts[0] if texts else "") for p in pairs(span))
         & frozenset(p for term in terms for p in _term_pairs(term)),
+        named_things=_named_things(texts[0] if texts else "", counted_text, list_lines, counted_terms, help_text,
+                                   tuple((passage - topics, passage) for passage in passages)),
+        tests=_tests(terms, help_text),
     )
+
+
+# jieba's tags for nouns and fixed phrases (骨髓移植 n, 器官移植 l, 打点滴 i); not verbs such as 发现 or
+# adverbs such as 完全, which a question uses around what it asks about.
+_NOUN_TAGS = ("n", "l", "i", "vn", "nz")
+
+
+def _named_things(asked_text: str, text: str, list_lines: list, terms: tuple, help_text: str,
+                  not_counted: tuple = ()) -> FrozenSet[str]:
+    """Empty when what the question asks (after 有没有, 是不是, before 吗) names none of them: "是不是很早就
+    发现了" asks about how, not what, so naming the thing (皮肤癌) is no answer."""
+    from bot.understanding.chinese.text import tagged_words
+
+    nouns = [word for word, tag in tagged_words(" ".join([text] + list(list_lines))) if tag.startswith(_NOUN_TAGS)]
+    tests = _tests(terms, help_text)
+    # Pairs inside one word of a term (室性 and 心动 of 室性心动过速, not 性心, which 窦性心律 has too).
+    term_words = [word for term in terms if term not in tests for word, _ in tagged_words(term)]
+    found = frozenset(p for word in nouns + term_words for p in _term_pairs(word))
+    found -= frozenset(p for term in tests for p in _term_pairs(term))
+    found -= frozenset(p for own, _ in not_counted for p in own)
+    asked = frozenset(p for span in _asked_spans(asked_text) for p in pairs(span))
+    return found if not asked or asked & found else frozenset()
+
+
+def _tests(terms: tuple, help_text: str) -> Tuple[str, ...]:
+    return tuple(term for term in terms
+                 if re.search(rf"检查叫\s*{re.escape(term)}|{re.escape(term)}\s*检查|查{re.escape(term)}", help_text))
 
 
 _USE = frozenset("做用吃打输服喝")
@@ -247,6 +324,26 @@ def _treated_with(asked: str, help_text: str) -> FrozenSet[str]:
             if index + 1 < len(sentences) and sentences[index + 1].startswith("比如"):
                 found |= pairs(sentences[index + 1])
     return frozenset(found)
+
+
+def _treatment(asked: str) -> FrozenSet[str]:
+    return frozenset(p for m in re.findall(r"用([^,.?]{1,8}?)(?:来)?治", asked) for p in pairs(m))
+
+
+def _treated_names(asked: str, help_text: str) -> Tuple[str, ...]:
+    """The other names (seeds/synonyms_zh.yml) of the treatment asked about: of the help's sentences
+    that name it and their examples (激素药… 比如泼尼松: 强的松, 甲强龙)."""
+    named = _treatment(asked)
+    if not named:
+        return ()
+    sentences = _sentences(help_text)
+    chosen = []
+    for index, sentence in enumerate(sentences):
+        if pairs(sentence) & named:
+            chosen.append(sentence)
+            if index + 1 < len(sentences) and sentences[index + 1].startswith("比如"):
+                chosen.append(sentences[index + 1])
+    return other_names(chosen)
 
 
 def _dose_limit(text: str) -> Optional[float]:

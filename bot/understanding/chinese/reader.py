@@ -25,6 +25,7 @@ from bot.screening.answers import NEVER, NO, NOT_SURE, YES, AnswerType, InvalidA
 from bot.understanding.chinese import choices, lab_results, messages
 from bot.understanding.chinese.numbers import read_number, to_digits
 from bot.understanding.chinese.polarity import (
+    _FUTURE,
     APPROXIMATELY,
     Polarity,
     after_correction,
@@ -33,10 +34,10 @@ from bot.understanding.chinese.polarity import (
     topic_text,
     without_neutral,
 )
-from bot.understanding.chinese.question_words import question_words
-from bot.understanding.chinese.statements import counted_clauses, names_only_what_is_not_asked, read_against_question
+from bot.understanding.chinese.question_words import pairs, question_words
+from bot.understanding.chinese.statements import _FINE, _MILD, counted_clauses, names_only_what_is_not_asked, read_against_question
 from bot.understanding.chinese.text import clauses, normalise
-from bot.understanding.chinese.times import NOT_WITHIN, read_time
+from bot.understanding.chinese.times import NOT_WITHIN, TAKING_NOW_ECHO, read_time
 from bot.understanding.chinese.voice import read_voice
 from bot.understanding.english.times import TimeReading
 from bot.understanding.reading import MAX_ANSWER_CHARS, Reading, confirmation
@@ -61,9 +62,16 @@ _ALTERNATIVES = re.compile(r"还是|或者|或是|到底")
 _CYCLES = re.compile(r"疗程|周期|轮")
 # "做了六个疗程，都是同一个方案": cycles of one plan.
 _ONE_PLAN = re.compile(r"同一(?:个|种)?(?:方案|药)|(?:都|一直)是(?:一个|一种|同样的)(?:方案)?|就一个方案|只有一个方案")
+# Times a treatment was given (打了六次, 六个疗程): cycles, not plans.
+_GIVEN_TIMES = re.compile(r"(?:打|做|用|输|化疗)(?:了|过)?\s*\d+\s*(?:次|个?疗程|个?周期|轮)(?![\u4e00-\u9fff]{0,3}方案)")
+# A birth year and month (1964年3月出生).
+_BORN = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:份)?[\u4e00-\u9fff]{0,2}?(?:出生|生的|生人|生)")
 # Statements about feeling well (挺好的, 都正常): no polarity of their own.
-_WELL = re.compile(r"挺好|很好|还好|都好|正常|健康|没事")
-_DIMINISHERS = re.compile(r"只是|只有|就是一点|有点|有一点|一点点|轻微|稍微|不严重|不太严重|偶尔")
+_WELL = re.compile(r"挺好|很好|还好|都好|正常|健康|没事|顺利")
+_DIMINISHERS = re.compile(
+    r"只是|只有|就是一点|有点|有一点|一点点|轻微|稍微|不严重|不太严重|偶尔|有时|时不时|阴性|转阴|就好了|就好")
+# Able to (药片也能吃, 可以自己走): what a person can do is no statement of a problem.
+_ABLE = re.compile(r"(?<!可)能|可以|会自己")
 # Being tested for something is not having it (查过HIV).
 _TESTED = re.compile(r"查过|检查过|测过|化验过|筛查|查了|检查了|化验了")
 
@@ -96,7 +104,7 @@ class ChineseReader:
         if question.type is AnswerType.YES_NO:
             reading = self._yes_no(question, cleaned, polarity, today, intent, intent_confidence)
         elif question.type is AnswerType.NUMBER:
-            reading = self._number(question, raw, cleaned, polarity)
+            reading = self._number(question, raw, cleaned, polarity, today)
         elif question.type is AnswerType.TIME_SINCE:
             reading = self._time_since(question, cleaned, polarity, today, intent, intent_confidence)
         else:
@@ -111,7 +119,7 @@ class ChineseReader:
         intent_confidence: float,
     ) -> Reading:
         opinion = _INTENT_VALUES.get(intent or "")
-        now = _about_now(question, text, polarity)
+        now = _about_now(question, text, polarity, today)
         if now is not None:
             return now
         answered = read_against_question(self._words(question), text, polarity, today, _topics(question))
@@ -129,7 +137,7 @@ class ChineseReader:
             if polarity.value == NO and any(_statement(question, part) for part in clauses(text)):
                 confidence = min(confidence, 0.5)  # "白蛋白紫杉醇没事，普通紫杉醇过敏了": which one? Check.
             return Reading(polarity.value, confidence, note=note)
-        statement = _statement(question, text)
+        statement = _statement(question, text, self._words(question))
         if statement is not None:
             confidence = statement
             if opinion is not None and intent_confidence >= 0.5 and opinion != YES:
@@ -140,10 +148,29 @@ class ChineseReader:
         return Reading(None, 0.0, problem=self.expected(question))
 
     # --- 数字 -----------------------------------------------------------------------
-    def _number(self, question: Question, raw: str, text: str, polarity: Polarity) -> Reading:
+    def _number(self, question: Question, raw: str, text: str, polarity: Polarity, today: dt.date) -> Reading:
         if polarity.value == NOT_SURE and not polarity.hedged:
             return Reading(NOT_SURE, polarity.confidence)
         number = read_number(raw, text)
+        if number.problem == "several" and "方案" in (question.unit or ""):
+            # "就一个，打了六次": the times it was given are cycles; the other number counts the plans.
+            without = _GIVEN_TIMES.sub(" ", to_digits(text))
+            if without != to_digits(text):
+                counted = read_number(without, without)
+                if counted.value is not None:
+                    number = counted
+        elif number.value is not None and "方案" in (question.unit or "") and _GIVEN_TIMES.search(to_digits(text)) \
+                and not _ONE_PLAN.search(text):
+            # "化疗做了六次": six times given, which may be six cycles of one plan: asked again.
+            return Reading(None, 0.0, problem=messages.CYCLES_NOT_PLANS + self.expected(question))
+        if number.problem == "year" and question.unit == "岁":
+            born = _BORN.search(to_digits(text))
+            if born and 1 <= int(born.group(2)) <= 12 and int(born.group(2)) != today.month:
+                # "1964年3月出生的": the birthday is past or still to come this year, so the age is known.
+                year, month = int(born.group(1)), int(born.group(2))
+                age = Decimal(today.year - year - (1 if month > today.month else 0))
+                if _in_range(question, age):
+                    return Reading(age, 0.9, echo=messages.number_echo(age, question.unit or ""))
         if "方案" in (question.unit or "") and _CYCLES.search(text):
             if _ONE_PLAN.search(text):
                 return Reading(Decimal(1), 0.9, echo=messages.number_echo(Decimal(1), question.unit or ""))
@@ -215,6 +242,9 @@ class ChineseReader:
             except InvalidAnswer:
                 return Reading(None, 0.0, problem=self.expected(question))
             confidence = 0.9
+            if time.echo == TAKING_NOW_ECHO and words.has_content(text) and not words.names_topic(text) \
+                    and not pairs(text) & words.every_topic:
+                confidence = 0.6  # "在吃降压药" to "immunosuppressants?": going on, but is it what is asked? Check.
             if polarity.hedged and read_polarity(APPROXIMATELY.sub(" ", text)).hedged:
                 confidence = 0.7  # "好像是三周前吧": the time, checked; "大概三周前" is only approximate
             elif _NEGATED.search(without_neutral(_NEGATION_ABOUT_TIME.sub(" ", text))) and time.days_max is not None \
@@ -354,7 +384,7 @@ _RECENT_NOT = re.compile(r"^(?:最近|近期|这段时间|目前|现在|这几�
 _PAST = re.compile(r"\d+\s*(?:年|个月|月|周|星期|天)(?:多)?(?:以|之)?前|以前|之前|去年|前年|年轻|过去|早年")
 
 
-def _about_now(question: Question, text: str, polarity: Polarity) -> Optional[Reading]:
+def _about_now(question: Question, text: str, polarity: Polarity, today: dt.date) -> Optional[Reading]:
     """"两年前得过肺栓塞，最近没有" to a question about the last 6 months, "以前得过肺结核，早就治好了"
     to "do you have it now": the past is told, and the answer about now is no."""
     if not _ASKS_ABOUT_NOW.search(" ".join(question.text.values())):
@@ -362,7 +392,12 @@ def _about_now(question: Question, text: str, polarity: Polarity) -> Optional[Re
     parts = clauses(text)
     recent_not = [part for part in parts if _RECENT_NOT.search(part)]
     past = [part for part in parts if _PAST.search(to_digits(part)) and part not in recent_not]
-    if polarity.value is None and recent_not and past:
+    if polarity.value in (None, NO) and recent_not and past:
+        # "三个月前做的手术，最近没有": the past told is before the question's window, if it names one.
+        window = question_words(question).window_days
+        times = [read_time(part, today) for part in past] if window else []
+        if any(t is not None and t.days_min <= window for t in times):
+            return None
         return Reading(NO, 0.85)
     if polarity.value == YES and polarity.no_longer and past and re.search(r"治好|好了|痊愈|停了|戒了|没有了|没了", text):
         return Reading(NO, 0.85)
@@ -373,12 +408,18 @@ def _in_range(question: Question, value: Decimal) -> bool:
     return (question.minimum is None or value >= question.minimum) and (question.maximum is None or value <= question.maximum)
 
 
-def _statement(question: Question, text: str) -> Optional[float]:
+def _statement(question: Question, text: str, words=None) -> Optional[float]:
     """A statement with no polarity word, read as a yes when it names what the question asks about
-    (心衰，去年确诊的 to "any heart disease?"); a word like 只是 or 轻微 stops it."""
-    if _DIMINISHERS.search(text) or _WELL.search(text) or _NEGATED.search(text) or _TESTED.search(text):
+    (心衰，去年确诊的 to "any heart disease?"; 类风湿关节炎很多年了 to a list naming it); a word like
+    只是, 轻微 or 很轻 stops it, and so does naming only a test the question names (心电图报告…)."""
+    if _DIMINISHERS.search(text) or _WELL.search(text) or _NEGATED.search(text) or _TESTED.search(text) \
+            or _MILD.search(text) or _FINE.search(text) or _ABLE.search(text) or _FUTURE.search(text):
         return None
-    topics = {term.lower() for term in question.terms if len(term) >= 2}
+    tests = set(words.tests) if words is not None else set()
+    terms = words.terms if words is not None else question.terms
+    topics = {term.lower() for term in terms if len(term) >= 2 and term not in tests}
     if any(term in text for term in topics):
         return 0.85
+    if words is not None and len(pairs(text) & words.named_things) >= 2:
+        return 0.85  # two pairs of what is asked (骨髓移植, 类风湿关节炎), not one word it shares (发现)
     return None

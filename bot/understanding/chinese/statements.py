@@ -40,12 +40,12 @@ _STILL_ACTIVE = re.compile(r"长大|变大|进展|新的|新发|还在长|没控
 _CONTRAST = re.compile(r"但|不过|可是|只是")
 # How serious: mild, no hospital, gone with an ointment.
 _MILD = re.compile(
-    r"不严重|不算严重|不太严重|不是很严重|不重|不太重|没那么重|轻微|轻度|一点|有点|不影响|没住院|没有住院|不用住院|没住过院"
+    r"不严重|不算严重|不太严重|不是很严重|不重|不太重|没那么重|轻微|轻度|(?:很|比较|挺|还算)轻(?!松)|一点|了点|有点|不影响|没住院|没有住院|不用住院|没住过院"
     r"|不用吃药|不用治|不用处理|没什么大|没有大|没大|就好了|自己好了|药膏|小问题"
 )
 _SERIOUS = re.compile(
     r"(?<!不)(?<!不是)(?<!不算)(?<!不太)(?<!没那么)(?:很重|严重|厉害)|(?<!没)(?<!没有)(?<!不用)住(?:过)?院|抢救|icu|重症"
-    r"|喘不上|出不来气|喘不过|血压.{0,4}(?:低|掉)|困难|都不行|做不了|干不了|拿不|不稳|听不|看不"
+    r"|喘不上|出不来气|喘不过|血压.{0,4}(?:低|掉)|困难|都不行|做不了|干不了|拿不|不稳|听不(?!懂)|看不(?!出)"
 )
 # "Only these?" answered: more than these, or these and nothing else.
 _MORE_THAN = re.compile(r"不止|不只|不光|不仅|还有|除了.+?(?:还|也)|另外还|也有|也下降|也不好")
@@ -62,19 +62,55 @@ def read_against_question(
     """The answer the question's own words give the reply, with its confidence, or None."""
     if polarity.value == NOT_SURE:
         return None
+    if polarity.value != NOT_SURE and _not_needed(words, text):
+        return NO, 0.85  # "肾功能有点差，但不用透析" to "do your kidneys need dialysis?"
+    if words.asked_pairs and not words.asked_verbs and "药" in words.asked_text and polarity.value != NOT_SURE:
+        reaction = _reaction(words, text, topic_text)
+        if reaction is not None:
+            return reaction  # "白蛋白紫杉醇打过几次，没过敏": the drug was taken, and no reaction
+    if polarity.value != NO and _happened(words, text):
+        return YES, 0.9  # "上次复查说长大了" to "您的癌长大了？"
+    if words.asks_repeated and polarity.value != YES and _once_and_gone(words, text, topic_text):
+        return NO, 0.85  # "胸水抽过一次，之后就没再长了" to "drained again and again?"
+    if words.since and polarity.value != NOT_SURE:
+        since = _since(words, text, topic_text)
+        if since is not None:
+            return since  # "刚确诊的时候做过化疗，转移以后还没有" to "since it spread?"
+    if polarity.value == NO and polarity.confidence < 0.8 and _settled_beside_a_no(text, topic_text):
+        return NO, 0.85  # "复查说病灶缩小了，没有长": what comes before the no says the same
+    if polarity.value != YES and _all_well(text, topic_text):
+        return NO, 0.85  # "心脏挺好的", "肝功能正常，没有肝病": what is asked about is fine
     if words.asks_only:
         only = _answers_only(words, text, polarity)
         if only is not None:
             return only
-    if words.answers_no_for and polarity.value != YES and _names_who_can_answer_no(words, text):
-        return NO, 0.9  # "我爸是男的" where the help says men can answer no
+    if words.answers_no_for and any(re.search(rf"(?:没|不|未|还没)(?:有)?{who}", text) for who in words.answers_no_for):
+        return (polarity.value, 0.5) if polarity.value else None  # "还没绝经": not who may answer no: checked
+    if words.answers_no_for and polarity.value != YES and _names_who_can_answer_no(words, text) \
+            and not words.names_topic(text):
+        return NO, 0.9  # "我爸是男的" where the help says men can answer no; "早就绝经了" where it says so
     if polarity.value != NO and words.not_counted_only(text):
         return NO, 0.85  # "有甲减，吃药控制着": the question says not to count it
     if polarity.value != NO and _own_problem_resolved(words, text):
         # "以前酗酒，已经戒了五年了" to "戒不掉的酒?"; checked when what was given up is not what is asked
         # about (以前抽烟喝酒，现在都戒了).
         return NO, 0.85 if words.names_topic(text) else 0.6
+    if polarity.value != YES and words.negated_asks and _says_negated_ask(words, text, topic_text):
+        return YES, 0.85  # "还没治过" to "…是不是还没有治过？有一个是这样，就请回答“有”"
     active, severity = _qualifiers(words, text)
+    # Only descriptions, no answer of their own (腿没力气, 切不了, 麻得厉害): what they describe decides.
+    undecided = polarity.value is None or (polarity.value == NO and polarity.described)
+    if undecided and _own_problem_stated(words, text):
+        return YES, 0.85  # "医生说手术切不了" to "…手术切不掉了?": the question's own problem
+    if undecided and active and (_UNTREATED.search(text) or _STILL_ACTIVE.search(text)) \
+            and not _NOT_ACTIVE.search(text) and not _NO_TREATMENT_NEEDED.search(text) and words.names_topic(text):
+        return YES, 0.85  # "丙肝一直没治过" to "active, not under control?"
+    if undecided and _serious(text) and not _MILD.search(text) and not _BETTER.search(text) \
+            and not re.search(r"[?？]", text):
+        if severity:
+            return YES, 0.85  # "手脚麻得拿不住筷子" to "worse than mild?"
+        if words.only_mild and words.names_topic(text):
+            return NO, 0.85  # "脚麻得走不稳" to "only hair loss and mild numbness?": more than mild
     # "有，但是不严重", "有高血压，但是控制得很好": a yes said and then qualified is said back as a check
     # (polarity's reading), not turned into a no.
     qualified_yes = polarity.value == YES and bool(_CONTRAST.search(text))
@@ -86,8 +122,12 @@ def read_against_question(
         return YES, 0.6  # "CT说有纤维灶，医生说是陈旧的" to "now?": old, so checked
     if severity and polarity.value != NO and not qualified_yes and _MILD.search(text) and not _SERIOUS.search(text):
         return NO, 0.85  # "起过一点疹子，不严重" to "a severe reaction?"
+    if polarity.value == YES and _cannot_do_what_is_asked(words, text):
+        return YES, 0.5  # "片子上说有个结节，没法量" to "one a doctor can measure?": checked
+    if words.treated_with and polarity.value != NOT_SURE and _treatment_said(words, text, topic_text) == NO:
+        return NO, 0.9  # "肺上有点纤维化，没用过激素": the illness, and no to the treatment asked about
     if words.treated_with and polarity.value == YES and _TREATED_WITH.search(text) \
-            and not pairs(text) & words.treated_with:
+            and not _names_treatment(words, text):
         return YES, 0.6  # "肺炎，打了抗生素就好了" to "treated with steroids?": another treatment, checked
     if polarity.value == YES and _positive_for_something_else(words, text):
         return YES, 0.6  # "乙肝表面抗体阳性" to "active hepatitis?": a positive test the question does not name
@@ -95,6 +135,216 @@ def read_against_question(
     if window is not None:
         return window
     return _names_nothing_asked(words, text, polarity, topic_text)
+
+
+def _names_treatment(words: QuestionWords, text: str) -> bool:
+    return bool(pairs(text) & words.treated_with) or any(name in text for name in words.treated_names)
+
+
+def _treatment_said(words: QuestionWords, text: str, topic_text: str) -> Optional[str]:
+    """NO when a clause says no to the treatment the question asks about (没用过激素, 没用激素) and no
+    clause names it otherwise."""
+    about = [part for part in clauses(text)
+             if pairs(part) & words.treatment or any(name in part for name in words.treated_names)]
+    if not about:
+        return None
+    readings = [read_polarity(part, topic_text) for part in about]
+    if all(r.value == NO and r.confidence >= 0.9 for r in readings):
+        return NO
+    return None
+
+
+# Needs no treatment, a carrier: not what "active" asks about (乙肝携带者，医生说不用治).
+_NO_TREATMENT_NEEDED = re.compile(r"(?:不用|不需要|不必|没必要)(?:治|治疗|吃药|用药|处理|管)|携带")
+# Better now: a serious word about the past (以前麻得厉害，现在好多了).
+_BETTER = re.compile(r"好多了|好些了|好一些|好转|缓解|减轻|轻多了|轻一些|恢复|没那么|不那么")
+
+
+def _serious(text: str) -> bool:
+    """A serious word that is not itself negated: 血压掉得很低, not 血压没掉; 喘不上气, not 没喘不上气."""
+    for match in _SERIOUS.finditer(text):
+        span = text[max(0, match.start() - 2): match.start()] + (match.group(0) if "不" not in match.group(0) else "")
+        if not re.search(r"没|不|未|无", span):
+            return True
+    return False
+
+
+# Not treated: what an active illness is (丙肝一直没治过, 一直没吃药).
+_UNTREATED = re.compile(r"(?:没有|没|未|从没|从来没)(?:有)?(?:治|治疗|吃药|用药|吃过药|处理|管)(?:过)?")
+# Said the question's way with another negation word: 没法 / 没办法 / 不能 for 无法.
+_CANNOT = re.compile(r"没法|没办法|没有办法|不能|不可以")
+
+
+_CANNOT_VERB = re.compile(r"(?:没法|没办法|不能|无法|不好)([\u4e00-\u9fff])|([\u4e00-\u9fff])不(?:了|出|到)")
+
+
+def _cannot_do_what_is_asked(words: QuestionWords, text: str) -> bool:
+    """A yes beside "cannot" said of a verb the question asks with (没法量 where it asks 能量出大小): the
+    thing is there, but not as the question asks."""
+    own = {verb for verb, _ in words.own_negations} | {verb for verb, _ in words.negated_asks}
+    for match in _CANNOT_VERB.finditer(text):
+        verb = match.group(1) or match.group(2)
+        if verb not in own and re.search(rf"能{verb}|{verb}[出得]", words.asked_text):
+            return True
+    return False
+
+
+# Fine, well, no problem; 好扎 / 好找 "easy to" (血管好扎).
+_FINE = re.compile(r"(?:都|也|一直|还|挺|很|蛮|比较|完全)?(?:挺好|很好|还好|都好|好好的|正常|没问题|没什么问题|没毛病|没事|健康"
+                   r"|(?<![不没])好[扎找打抽]|挺顺|很顺|顺利)(?:的|了|啊|呢)?")
+
+
+def _all_well(text: str, topic_text: str) -> bool:
+    """Every clause says that what the question asks about is fine (心脏挺好的; 血管也好扎), with nothing
+    but the question's own words, who, when or who reported it beside the word for fine, or is a plain
+    no; and at least one names what is asked."""
+    from bot.understanding.chinese.polarity import _answers
+
+    named = False
+    for part in clauses(text):
+        if _FINE.search(part):
+            rest = _FINE.sub("", part)
+            if _A_LITTLE_OR_BUT.search(part) or not _answers(rest, topic_text):
+                return False
+            named = named or bool(re.search(r"[\u4e00-\u9fff]", rest) and _answers(rest, topic_text)
+                                  and re.sub(r"[^\u4e00-\u9fff]", "", rest) in topic_text or _covers(rest, topic_text))
+            continue
+        reading = read_polarity(part, topic_text)
+        if reading.value != NO or reading.confidence < 0.9:
+            return False
+    return named
+
+
+_A_LITTLE_OR_BUT = re.compile(r"有点|有些|一点|但|不过|就是|只是|除了|偶尔|有时")
+
+
+def _covers(rest: str, topic_text: str) -> bool:
+    """``rest`` holds a pair of the question's own words (心脏, 血管)."""
+    chars = re.sub(r"[^\u4e00-\u9fff]", "", rest)
+    return any(chars[i:i + 2] in topic_text for i in range(len(chars) - 1))
+
+
+_NOT_NEEDED = r"(?:不用|不需要|不必|用不着|没必要|还不用|暂时不用)(?:做|去|再)?"
+
+
+def _not_needed(words: QuestionWords, text: str) -> bool:
+    """The reply says what the question asks is needed is not (不用透析, 医生说不用抽), and names it
+    nowhere else."""
+    for thing in words.needed:
+        if len(thing) < 1 or not re.search(_NOT_NEEDED + re.escape(thing), text):
+            continue
+        others = [part for part in clauses(text) if thing in part and not re.search(_NOT_NEEDED + re.escape(thing), part)]
+        if not others:
+            return True
+    return False
+
+
+_SETTLED = re.compile(r"稳定|缩小|变小|好转|消失|控制住|控制得(?:很|挺|还|比较|非常)?好|控制得不错|恢复得(?:很|挺|还)?好")
+
+
+def _settled_beside_a_no(text: str, topic_text: str) -> bool:
+    """Each clause is a firm no, or says it is stable, smaller or under control (and nothing still
+    growing): they agree, so the no stands."""
+    no = False
+    for part in clauses(text):
+        reading = read_polarity(part, topic_text)
+        if reading.value == NO and reading.confidence >= 0.9:
+            no = True
+            continue
+        if not _SETTLED.search(part) or _STILL_ACTIVE.search(part) or reading.value in (YES, NOT_SURE):
+            return False
+    return no
+
+
+def _reaction(words: QuestionWords, text: str, topic_text: str) -> Optional[Tuple[str, float]]:
+    """A question about a reaction (过敏), not about taking a drug: a clause saying the drug was taken
+    (打过几次) is no answer; the others decide, if they agree."""
+    values = set()
+    drugs = [term for term in words.terms if len(term) >= 2 and term not in words.asked_pairs]
+    if not any(term in text for term in drugs):
+        return None  # it names none of the medicines asked about
+    for part in clauses(text):
+        reading = read_polarity(part, topic_text)
+        asked = bool(pairs(part) & words.asked_pairs) or any(p in part for p in words.asked_pairs)
+        if reading.value == YES and not _verb_answers(words, part) and not asked:
+            continue  # "紫杉醇打了好几次": taken
+        negation = re.search(r"没|不|未", part)
+        if reading.value == NO and (reading.confidence >= 0.9 or (negation and any(
+                p in part[negation.end():] for p in words.asked_pairs))):
+            values.add(NO)
+        elif not re.search(r"没|不|未", part) and any(re.search(rf"{p}(?:了|过)", part) for p in words.asked_pairs):
+            values.add(YES)
+        elif reading.value is not None or asked:
+            return None
+    if len(values) == 1:
+        return values.pop(), 0.9
+    return None
+
+
+def _happened(words: QuestionWords, text: str) -> bool:
+    """What the question asks happened, said with 了 in a clause with no negation (长大了, 长大咗少少)."""
+    return any(not re.search(r"没|不|未|吗|[?？]", part) and any(re.search(rf"{h}了", part) for h in words.happened)
+               for part in clauses(text))
+
+
+_GONE = re.compile(r"没再(?:长|有|出现|积|来)|再没(?:长|有)|不再(?:长|有)|吸收了|自己吸收|消了|消失了|没了")
+
+
+def _once_and_gone(words: QuestionWords, text: str, topic_text: str) -> bool:
+    """Once, or not at all, and then it went away (抽过一次…之后就没再长了; 没抽，自己吸收了)."""
+    if not _GONE.search(text) or re.search(r"两次|二次|几次|好几|多次|又|反复|每次|经常|\d\s*次", to_digits(text).replace("1次", "")):
+        return False
+    return all(read_polarity(part, topic_text).value != YES or re.search(r"一次|1次", to_digits(part))
+               for part in clauses(text))
+
+
+def _since(words: QuestionWords, text: str, topic_text: str) -> Optional[Tuple[str, float]]:
+    """"自从…转移以后" asked: a no said about after the event (转移以后还没有, 转移后没化疗过) answers; a yes
+    said about before it (刚确诊的时候, 之前) does not."""
+    after, before = [], []
+    for part in clauses(text):
+        names_event = re.search(r"(?:" + "|".join(map(re.escape, words.since)) + r")(?:了)?(?:以后|之后|后)", part)
+        reading = read_polarity(part, topic_text)
+        if names_event and reading.value is not None:
+            after.append(reading.value)
+        elif reading.value == YES and re.search(r"之前|以前|刚确诊|确诊的时候|当时|那时|一开始|早期", part):
+            before.append(part)
+        elif reading.value is not None:
+            return None
+    if after == [NO] or (after and set(after) == {NO}):
+        return NO, 0.85
+    return None
+
+
+def _says_negated_ask(words: QuestionWords, text: str, topic_text: str) -> bool:
+    """Every clause with a no in it says what the question asks with 没 (还没治过 for 还没有治过), and
+    nothing else is a no."""
+    said = False
+    for part in clauses(text):
+        reading = read_polarity(part, topic_text)
+        if reading.value == NOT_SURE:
+            return False
+        if reading.value != NO:
+            continue
+        if not any(re.search(rf"(?:没|没有|未)(?:有)?(?:再)?{verb}(?:{ending})?", part) for verb, ending in words.negated_asks):
+            return False
+        if re.fullmatch(r"(?:还|一直|从来|从|都|也)?(?:没有|没)(?:有)?", part):
+            return False
+        said = True
+    return said
+
+
+def _own_problem_stated(words: QuestionWords, text: str) -> bool:
+    """The reply says the question's own problem said with a negation: its verb with 不了 / 不动 (切不了
+    for 切不掉), 没 … result (还没长好 for 长不好), 不好 / 很难 + verb (不好切), or a term that holds a
+    negation, said with 没法 for 无法 (没法手术 for 无法手术)."""
+    for verb, result in words.own_negations:
+        said = rf"{verb}不(?:{result}|了|动)|(?:不好|很难|难以|没法){verb}|(?:没|还没|一直没|没有){verb}{result}"
+        if re.search(said, text) and not re.search(rf"{verb}(?:{result})?了(?!.*不)|已经{verb}", text):
+            return True
+    negative_terms = [term for term in words.terms if re.search(r"无法|不可|不能|不愈合", term)]
+    said_as = _CANNOT.sub("无法", text)
+    return any(term in text or term in said_as for term in negative_terms)
 
 
 def _positive_for_something_else(words: QuestionWords, text: str) -> bool:
@@ -109,6 +359,11 @@ def _answers_only(words: QuestionWords, text: str, polarity: Polarity) -> Option
     if _MORE_THAN.search(text):
         return NO, 0.9
     if polarity.value == NO and not _NONE_ELSE.search(text):
+        parts = clauses(text)
+        first = read_polarity(parts[0]) if parts else None
+        if first is not None and first.value == NO and first.confidence >= 0.9 and len(parts) > 1 \
+                and all(words.has_content(p) and not words.names_topic(p) for p in parts[1:]):
+            return NO, 0.9  # "不是，主要是耳朵听不清了": no, and something else the question does not name
         return None
     if _NONE_ELSE.search(text) and words.names_topic(text):
         return YES, 0.85
@@ -118,7 +373,10 @@ def _answers_only(words: QuestionWords, text: str, polarity: Polarity) -> Option
 
 
 def _names_who_can_answer_no(words: QuestionWords, text: str) -> bool:
-    return any(who in text for who in words.answers_no_for) and bool(_MAN.search(text)) and len(clauses(text)) <= 2
+    # 男 needs a man named (我爸是男的); another word the help names (绝经) is itself the answer.
+    named = any(who in text and (who != "男" or _MAN.search(text)) and not re.search(rf"(?:没|不|未|还没){who}", text)
+                for who in words.answers_no_for)
+    return named and len(clauses(text)) <= 2
 
 
 def _own_problem_resolved(words: QuestionWords, text: str) -> bool:
@@ -230,7 +488,25 @@ def names_only_what_is_not_asked(words: QuestionWords, text: str, polarity: Pola
     if words.not_counted_only(text) and not counted:
         return 0.85 if said_only else 0.6
     nothing = _names_nothing_asked(words, text, polarity, topic_text)
-    return nothing[1] if nothing is not None and nothing[0] == NO else 0.0
+    if nothing is not None and nothing[0] == NO:
+        return nothing[1]
+    # "只吃过消炎药，没打过点滴": only something else, and a plain no to what the question asks (its own
+    # words after the negation): never.
+    parts = clauses(text)
+    onlies = [part for part in parts if _ONLY.match(part)]
+    noes = [part for part in parts if part not in onlies]
+    if onlies and noes and all(_no_to_the_question(words, part, topic_text) for part in noes):
+        return 0.85
+    return 0.0
+
+
+def _no_to_the_question(words: QuestionWords, part: str, topic_text: str) -> bool:
+    reading = read_polarity(part, topic_text)
+    if reading.value != NO or reading.confidence < 0.9:
+        return False
+    match = re.search(r"没|不|未", part)
+    # A verb split by 过 (输过液, 打过针) is the question's word too.
+    return match is not None and words.names_topic(re.sub(r"(?<=[\u4e00-\u9fff])[过了](?=[\u4e00-\u9fff])", "", part[match.end():]))
 
 
 def counted_clauses(words: QuestionWords, text: str) -> str:

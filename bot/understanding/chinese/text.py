@@ -23,7 +23,7 @@ _CANTONESE = (
     ("唔清楚", "不清楚"), ("唔肯定", "不肯定"), ("唔会", "不会"), ("唔", "不"), ("系呀", "是啊"), ("系啊", "是啊"),
     ("係", "是"), ("佢", "他"), ("嘅", "的"), ("咗", "了"), ("有冇", "有没有"), ("边个", "哪个"),
     ("寻日", "昨天"), ("琴日", "昨天"), ("前日", "前天"), ("食紧", "在吃"), ("打紧", "在打"), ("仲", "还"), ("而家", "现在"),
-    ("冇试过", "没有过"), ("未试过", "没有过"), ("净系", "只是"), ("淨系", "只是"), ("甩头发", "掉头发"), ("行路", "走路"),
+    ("冇试过", "没有过"), ("喺度", "在"), ("呢个", "这个"), ("呢种", "这种"), ("呢度", "这里"), ("阿妈", "妈妈"), ("阿爸", "爸爸"), ("老豆", "爸爸"), ("喺", "在"), ("今日", "今天"), ("吊紧", "在打"), ("未试过", "没有过"), ("净系", "只是"), ("淨系", "只是"), ("甩头发", "掉头发"), ("行路", "走路"),
 )
 # Words jieba should keep whole: the answers themselves.
 _WORDS = (
@@ -81,6 +81,14 @@ def _jieba():
 def words(text: str) -> List[str]:
     """jieba's words of ``text``, without spaces and punctuation."""
     return [w for w in _jieba().lcut(text) if w.strip() and not CLAUSE_BREAK.fullmatch(w)]
+
+
+def tagged_words(text: str) -> List[Tuple[str, str]]:
+    """jieba's words of ``text`` with their part of speech (n, v, l …)."""
+    import jieba.posseg
+
+    _jieba()
+    return [(pair.word, pair.flag) for pair in jieba.posseg.lcut(text) if pair.word.strip()]
 
 
 def has_any(text: str, phrases: Iterable[str]) -> bool:

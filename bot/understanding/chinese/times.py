@@ -47,6 +47,13 @@ _FUTURE_AFTER = re.compile(r"^\s*(?:以后|之后|后)")
 _EVERY = re.compile(r"每\s*(?:\d+|隔)?\s*个?\s*(?:天|周|星期|礼拜|月)\s*(?:\d+\s*次)?")
 _DOSE = re.compile(r"(?:一|1|每)\s*(?:天|日|次)\s*\d+(?:\.\d+)?\s*(?:毫克|mg|克|g|片|粒|支|次|颗)")
 _ONGOING = re.compile(r"正在|还在|目前在|现在在|一直在|现在还|目前还|每次|今天|今早|今天早上|今天上午")
+# "在吃甲氨蝶呤", "一直吃他克莫司", "天天吃": taken now (a time, or 停了, is read before this). The reader
+# checks it when the reply names something the question does not (在吃降压药).
+TAKING_NOW = re.compile(
+    r"(?:^|(?<=[,我她他就也]))在(?:吃|用|打|输|服)|一直(?:吃|用|打|服)|(?:每天|天天)(?:都)?(?:吃|用|打|服)"
+)
+ONGOING_ECHO = "还在进行，或者就是今天"
+TAKING_NOW_ECHO = "现在还在用"
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "1": 0, "2": 1, "3": 2, "4": 3,
              "5": 4, "6": 5, "7": 6}
 _YEAR_WORDS = {"今年": 0, "去年": 1, "前年": 2, "大前年": 3}
@@ -75,7 +82,9 @@ def read_time(text: str, today: dt.date) -> Optional[TimeReading]:
         if reading is not None:
             return reading
     if _ONGOING.search(converted):
-        return TimeReading(0, 0, 0, "还在进行，或者就是今天")
+        return TimeReading(0, 0, 0, ONGOING_ECHO)
+    if TAKING_NOW.search(converted):
+        return TimeReading(0, 0, 0, TAKING_NOW_ECHO)
     return None
 
 
