@@ -19,9 +19,11 @@ HOLDOUTS = {
     "en": (PROJECT_ROOT / "tests" / "nlu" / "holdout.yml", 150),
     "zh": (PROJECT_ROOT / "tests" / "nlu" / "holdout_zh.yml", 150),
 }
-# The target is 95% in both languages. English meets it. Chinese was scored once, blind, at 93.1%
-# (issue 14 stays open for it): its floor stops it getting worse until a new blind set is written.
-MIN_INTENT_ACCURACY = {"en": 0.95, "zh": 0.93}
+# The target is 95% in both languages. English meets it. Chinese was scored once, blind, at 93.1%;
+# after the round-3 data (written from the errors of tests/nlu/dev_zh3.yml, not from this set) it
+# reads 95.4%. This set has been read since, so it is a floor against getting worse, not the
+# blind measure of the target (that is the next round's new blind set).
+MIN_INTENT_ACCURACY = {"en": 0.95, "zh": 0.95}
 
 
 def run_rasa(*args: str) -> subprocess.CompletedProcess:
