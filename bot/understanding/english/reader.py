@@ -27,7 +27,7 @@ from bot.understanding.english.polarity import (
 from bot.understanding.english.question_words import question_words
 from bot.understanding.english.statements import names_what_is_not_counted, read_statement, reads_as_not_active
 from bot.understanding.english.polarity import _NEGATIONS, _NO_LONGER_NOW, _STRONG_YES, as_no_longer
-from bot.understanding.english.text import normalise, remove_phrases
+from bot.understanding.english.text import normalise, normalise_clauses, remove_phrases
 from bot.understanding.english.times import TimeReading, read_time
 from bot.understanding.english.voice import read_voice
 from bot.understanding.reading import MAX_ANSWER_CHARS, Reading, confirmation
@@ -61,7 +61,8 @@ class EnglishReader:
         cleaned = normalise(raw)
         if not cleaned:
             return Reading(None, 0.0, problem=self.expected(question))
-        polarity = read_polarity(cleaned, question_words(question).topics)
+        polarity = read_polarity(cleaned, question_words(question).topics, question_words(question).asked,
+                                 clauses=normalise_clauses(raw))
         if question.type is AnswerType.YES_NO:
             repeated = _repeats_own_negation(question, cleaned)
             if repeated is not None:
@@ -99,7 +100,7 @@ class EnglishReader:
             # "there might be some inflammation" is that, not a doubt.
             plain = re.sub(r"\b(?:might|may|could|possibly|possible|perhaps|maybe) (?:be |have )?", "", text)
             if plain != text:
-                plain_polarity = read_polarity(plain, question_words(question).topics)
+                plain_polarity = read_polarity(plain, question_words(question).topics, question_words(question).asked)
                 return self._yes_no(question, plain, plain_polarity, today, intent, intent_confidence)
         threshold = _against_the_threshold(text, words, polarity)
         if threshold is not None:
@@ -206,7 +207,7 @@ class EnglishReader:
             counted = [sentence for sentence in timed_sentences if not names_what_is_not_counted(sentence, words)]
             if len(counted) == 1:
                 text, time = counted[0], read_time(counted[0], today)
-                polarity = read_polarity(text, words.topics)
+                polarity = read_polarity(text, words.topics, words.asked)
             else:
                 time = dataclasses.replace(time, several=True)
         if polarity.value in (None, NO) and (time is None or not time.several) \

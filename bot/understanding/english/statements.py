@@ -13,7 +13,7 @@ import re
 
 from bot.screening.answers import NO, NOT_SURE, YES
 from bot.understanding.english.polarity import (
-    _STOPWORDS, _CONTRAST, _DIMINISHERS, _STATE_OK, clauses_around_contrast, _DIMINISHING_NEGATIONS, _NEGATIONS, _ONLY_THAT_NEGATIONS, _SUBJECT, NONE, Polarity, is_wellbeing, names_topic,
+    _STOPWORDS, _CONTRAST, _DIMINISHERS, _STATE_OK, clauses_around_contrast, _DIMINISHING_NEGATIONS, _NEGATIONS, _ONLY_THAT_NEGATIONS, _SUBJECT, NONE, Polarity, is_wellbeing, names_another_asked_thing, names_topic,
 )
 from bot.understanding.english.question_words import QuestionWords
 from bot.understanding.english.text import has_phrase, remove_phrases
@@ -35,6 +35,8 @@ _SERIOUS = (
     "severe", "serious", "hospital", "bad", "badly", "awful", "terrible", "grade 3", "grade 4", "stopped", "stop",
     "stops", "unable", "all the time", "constant", "every day", "worse",
 )
+# "fine with paclitaxel", "had no trouble with it": what the person took without a problem.
+_FINE_WITH = re.compile(r"\b(?:was |were |is |are |been )?(?:fine|ok|okay|all right|alright|good) (?:with|on)\b")
 _JUST_DOING = re.compile(r"\b(?:just|only|even)\s+(?:by\s+|from\s+)?(?=\w+ing\b)")
 _ONLY_THAT = re.compile(r"\b(?:nothing else|none else|that is all|that is it|only|just)\b")
 # "it's in her liver now", "spread to his bones"
@@ -83,6 +85,12 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
         return NONE
     if is_wellbeing(text) or _STATE_OK.search(text):
         if named and not words.asks_consent and not contrast:
+            fine_with = _FINE_WITH.sub(" no problem with ", text)
+            if fine_with == text and words.asks_ever:
+                # "a heart attack in 2019, all fine now" to "have you ever had ...?": it was had. Check.
+                return Polarity(YES, 0.5)
+            if names_another_asked_thing(fine_with, words.topics, words.asked):
+                return Polarity(NO, 0.5)  # "allergic to paclitaxel, fine with capecitabine": which part answers?
             return Polarity(NO, 0.8)  # "I was fine with paclitaxel" to "a reaction to paclitaxel?"
         return NONE
     if named:
