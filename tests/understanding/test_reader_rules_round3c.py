@@ -123,3 +123,20 @@ def test_the_question_parts_follow_what_these_points_to(questions):
     # the umbrella's lines stay apart, though its question says "any of these"
     umbrella = question_words(questions["npc_health_screen"]).asked.groups
     assert not any({"lupus", "transplant"} <= group for group in umbrella)
+
+
+# --- words added to the question bank -----------------------------------------------------------
+@pytest.mark.parametrize("question_id, text, expected", [
+    ("blood_clot_6_months", "she had a PE in October", YES),
+    ("blood_clot_6_months", "no PE or DVT", NO),
+    ("platinum_chemo", "he had GP chemo for four cycles", YES),
+    ("unhealed_wound_or_fracture", "a pressure ulcer on his heel that keeps weeping", YES),
+    ("unhealed_wound_or_fracture", "her broken wrist still has not mended", YES),
+    ("unhealed_wound_or_fracture", "no, the burn from radiation has healed", NO),
+    ("active_hepatitis_b_or_c", "hep C, the viral load is high", YES),
+    ("active_hepatitis_b_or_c", "hep B, on tenofovir and the virus is suppressed", NO),
+    ("active_hepatitis_b_or_c", "HBV, viral load undetectable for years", NO),
+    ("active_hepatitis_b_or_c", "she is a hepatitis B carrier", NOT_SURE),  # a carrier may or may not be active
+])
+def test_words_added_to_the_question_bank(reader, questions, question_id, text, expected):
+    assert used(read(reader, questions, question_id, text)) == expected

@@ -21,13 +21,15 @@ from bot.understanding.english.text import has_phrase, remove_phrases
 # Words that say a problem was dealt with: the reply may be a no to "active" or "now".
 _RESOLVED = (
     "stable", "treated", "cured", "controlled", "resolved", "cleared", "cleared up", "gone", "remission", "healed",
-    "shrunk", "shrinking", "went away", "under control", "fixed",
+    "shrunk", "shrinking", "went away", "under control", "fixed", "carrier",
 )
 # Firm enough to say "not active": "stable since", "cured", "well controlled".
 _NOT_ACTIVE = (
     "shrinking", "shrunk", "shrank", "got smaller", "getting smaller",
     "stable", "stable since", "cured", "well controlled", "under control", "in remission", "all gone", "fully recovered",
     "recovered", "no problems now", "no symptoms",
+    # a virus that blood tests no longer find ("viral load undetectable", "virus suppressed")
+    "undetectable", "not detectable", "suppressed",
 )
 _STILL_GROWING = frozenset({"growing", "grown", "grew", "bigger", "active", "worse", "spread", "spreading", "progressed", "new"})
 # Words that make a diminished reply serious after all.
