@@ -140,3 +140,21 @@ def test_the_question_parts_follow_what_these_points_to(questions):
 ])
 def test_words_added_to_the_question_bank(reader, questions, question_id, text, expected):
     assert used(read(reader, questions, question_id, text)) == expected
+
+
+# --- "only" is the question's own word ------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("only the hair, it's growing back", YES),
+    ("just numb feet", YES),
+    ("only hair loss and some tingling in the hands", YES),
+    ("hair loss, and tingling in the feet too", YES),
+    ("tingling toes and also a lot of diarrhoea", NO),
+    ("mostly the tingling, plus mouth sores", NO),
+    ("tiredness as well as the hair loss", NO),
+])
+def test_only_in_the_question_is_not_a_diminisher(reader, questions, text, expected):
+    assert used(read(reader, questions, "side_effects_only_hair_or_nerves", text)) == expected
+
+
+def test_only_with_a_severe_word_is_not_a_yes(reader, questions):
+    assert used(read(reader, questions, "side_effects_only_hair_or_nerves", "just the neuropathy, but it is severe")) != YES

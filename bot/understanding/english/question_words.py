@@ -68,6 +68,7 @@ class QuestionWords:
     treated_things: tuple = ()  # what counts once it needs medicine: "an infection that needed medicine", "chest pain that needs medicine"
     counts_if_limited: bool = False  # "... or limits what you can do"
     asked: Asked = Asked()  # the things it asks about, part by part ("a heart attack", "heart failure")
+    asks_only: bool = False  # "are those side effects only hair loss ...?": "only" is the question's own word
 
 
 def question_words(question: Question) -> QuestionWords:
@@ -119,6 +120,7 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
             frozenset(w for w in m.group(1).lower().split() if w not in ("a", "an", "the", "or", "and", "had"))
             for m in re.finditer(r"\b((?:[a-z]+ )?[a-z]+) that need(?:s|ed)? (?:medicine|treatment)\b", english, re.I)),
         counts_if_limited=any(re.search(r"\bmeans\b.*\blimits what you can do\b", s, re.I) for s in help_sentences),
+        asks_only=bool(re.search(r"\bonly\b", english, re.I)),
         asked=Asked(
             groups=_asked_groups(counted, terms, help_examples),
             ignored=frozenset().union(*not_counted) if not_counted else frozenset(),

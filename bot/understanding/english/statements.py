@@ -69,6 +69,10 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
     excluded = _names_what_is_not_counted(text, replied, named, words)
     if excluded:
         return Polarity(NO, 0.85)  # "an underactive thyroid, nothing else": the question says not to count it
+    if words.asks_only:
+        only = _only_what_is_asked(text, words)
+        if only is not None:
+            return only
     growing = bool(replied & _STILL_GROWING)
     contrast = bool(_CONTRAST.search(text))
     # "she has AF but it's well controlled": the "but" brings the answer. "Stable, but causing
@@ -118,6 +122,30 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
     if re.match(rf"{_SUBJECT}\s+(?:do|does|did|have|has|will|would|had)\b", text):
         return Polarity(YES, 0.7)  # "she has AF": probably a yes, so check
     return NONE
+
+
+# "mainly", "also", "as well": there is more than what the reply names.
+_MORE_THAN = re.compile(r"\b(?:mainly|mostly|also|as well|plus|too|besides|on top of)\b")
+_ONLY_PARTS = re.compile(r"\b(?:and|also|plus|but|though|although|as well as|as well|too|besides)\b|\|")
+
+
+def _only_what_is_asked(text: str, words: QuestionWords) -> Polarity | None:
+    """"Are those side effects only hair loss, or tingling that is not severe?": "just pins and needles" and
+    "hair loss only" say only that (the question's own "only"), a yes; "mainly numb toes, and his hearing got
+    worse" and "also tired all the time" name something more, a no."""
+    parts = [part for part in _ONLY_PARTS.split(text) if part.strip()]
+    def names_something(part):
+        return any(names_topic(word, words.topics | words.help_examples) for word in part.split())
+    def names_something_else(part):
+        content = {word for word in part.split() if len(word) >= 4 and word not in _STOPWORDS and word not in _COMMENT}
+        return bool(content) and not names_something(part)
+    if _MORE_THAN.search(text) and any(names_something_else(part) for part in parts):
+        return Polarity(NO, 0.85)
+    if any(names_something(part) for part in parts) and not any(names_something_else(part) for part in parts) \
+            and _ONLY_THAT.search(text) and not has_phrase(remove_phrases(text, _DIMINISHING_NEGATIONS), _SERIOUS) \
+            and not _CONTRAST.search(text):
+        return Polarity(YES, 0.85)
+    return None
 
 
 def names_what_is_not_counted(text: str, words: QuestionWords) -> bool:
