@@ -158,3 +158,16 @@ def test_only_in_the_question_is_not_a_diminisher(reader, questions, text, expec
 
 def test_only_with_a_severe_word_is_not_a_yes(reader, questions):
     assert used(read(reader, questions, "side_effects_only_hair_or_nerves", "just the neuropathy, but it is severe")) != YES
+
+
+# --- consent to one of two options ----------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("they can use the old sample from my surgery but no new biopsy please", YES),
+    ("yes to the stored tissue, I'd rather not have a new biopsy", YES),
+    ("whatever helps the study", YES),
+    ("no, I don't want any more biopsies", NO),
+    ("no, not the stored one and not a new one", NO),
+    ("I would not want another biopsy", None),  # nothing said about the stored sample: asked
+])
+def test_consent_to_the_stored_sample_only_is_a_yes(reader, questions, text, expected):
+    assert used(read(reader, questions, "tissue_sample", text)) == expected

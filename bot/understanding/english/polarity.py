@@ -140,7 +140,8 @@ _STRONG_YES = {
 }
 _STRONG_YES_PHRASES = ("happy to", "fine by me", "that is fine", "that is ok", "i agree", "agreed", "go ahead",
                        "willing", "that is right", "that is correct", "uh huh", "you bet", "afraid so", "sadly so",
-                       "unfortunately so", "i am afraid so", "that is true", "it is true", "for sure")
+                       "unfortunately so", "i am afraid so", "that is true", "it is true", "for sure",
+                       "whatever helps", "whatever it takes", "whatever you need", "anything that helps")
 # An intensifier alone is a yes ("absolutely"); with a negation it is a strong no ("absolutely not").
 _INTENSIFIERS = (
     "definitely", "absolutely", "certainly", "of course", "surely", "totally", "really", "sure thing", "sadly",

@@ -102,6 +102,10 @@ class EnglishReader:
             if plain != text:
                 plain_polarity = read_polarity(plain, question_words(question).topics, question_words(question).asked)
                 return self._yes_no(question, plain, plain_polarity, today, intent, intent_confidence)
+        if words.asks_consent and not polarity.hedged and polarity.value in (None, NO):
+            one_of_two = _consents_to_the_stored_one(text)
+            if one_of_two is not None:
+                return one_of_two
         threshold = _against_the_threshold(text, words, polarity)
         if threshold is not None:
             return threshold
@@ -501,6 +505,34 @@ def _against_the_threshold(text: str, words, polarity: Polarity) -> Optional[Rea
         if rest != text and not set(rest.split()) & _NEGATIONS and not re.search(r"\bnever\b", rest):
             return Reading(YES, 0.85)  # "he can't do up his buttons": it limits what he can do
     return None
+
+
+# "I don't want another biopsy", "not having another needle": a refusal of a new sample only.
+_REFUSES_NEW = re.compile(
+    r"\b(?:not|no|never|rather not|would not)\s+(?:\w+\s+){0,3}?(?:another|a new|new|more|a fresh|fresh|a second|second|extra|any more)"
+    r"\s+(?:\w+\s+)?(?:biopsy|biopsies|needle|needles|sample|samples|one|procedure|operation|test)\b")
+# "the one stored at the hospital", "the one from my operation", "the old sample": a sample there already is.
+_STORED_ONE = re.compile(
+    r"\b(?:stored|already|old|existing|archived|earlier|previous|kept)\b"
+    r"|\bfrom (?:my|her|his|the|their|our) (?:operation|surgery|biopsy|first biopsy)\b|\bthe one (?:from|they|at|in)\b")
+
+
+def _consents_to_the_stored_one(text: str) -> Optional[Reading]:
+    """"Only the stored one from the hospital, I am not having another needle" to "would you let the study test
+    a sample of your tumour?": the help says it can use a stored sample or a new one, and the listing asks for
+    either. Agreeing to the stored one and refusing only a new one is a yes."""
+    refusal = _REFUSES_NEW.search(text)
+    if not refusal:
+        return None
+    rest = text[: refusal.start()] + " " + text[refusal.end():]
+    if re.search(r"\b(?:no|not|never|nothing|none|nope)\b", rest):
+        return None
+    if not _STORED_ONE.search(rest):
+        if len(rest.split()) <= 3:
+            # "I would not want another biopsy": nothing said about a stored sample, which the study may use. Check.
+            return Reading(NO, 0.5)
+        return None
+    return Reading(YES, 0.85, echo="yes, the stored sample")
 
 
 _WOMAN = re.compile(r"\b(?:she|her|wife|woman|lady|mum|mom|mother|girlfriend)\b")
