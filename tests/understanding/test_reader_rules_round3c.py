@@ -171,3 +171,25 @@ def test_only_with_a_severe_word_is_not_a_yes(reader, questions):
 ])
 def test_consent_to_the_stored_sample_only_is_a_yes(reader, questions, text, expected):
     assert used(read(reader, questions, "tissue_sample", text)) == expected
+
+
+# --- two events with two times: the latest answers "when did you last have any treatment?" ------------
+@pytest.mark.parametrize("text, expected", [
+    ("radiotherapy finished in march and the hormone shot was 3 weeks ago", Decimal(21)),
+    ("surgery in 2021, then chemo until august", Decimal(98)),
+])
+def test_the_latest_of_two_treatments_answers_the_last_treatment(reader, questions, text, expected):
+    assert used(read(reader, questions, "last_treatment_days", text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "her last chemo was in May and the scan was last week",  # a scan is not a treatment
+    "no chemo since June, but the operation was 10 days ago",  # a negation: which one is meant
+])
+def test_two_times_stay_checked_unless_each_names_a_treatment(reader, questions, text):
+    assert used(read(reader, questions, "last_treatment_days", text)) is None
+
+
+def test_the_latest_of_two_times_is_only_for_the_umbrella(reader, questions):
+    # to one treatment's question, two times still ask which one
+    assert used(read(reader, questions, "days_since_chemotherapy", "chemo in March and chemo again 3 weeks ago")) is None

@@ -30,7 +30,7 @@ _NEGATIVE_SENTENCE = re.compile(r"\bnot?\b|n't\b", re.I)
 # their longer, specific words count ("psoriasis", "antibiotics"): short ones ("liver", "chest")
 # name body parts that many other replies mention too.
 _EXAMPLE = re.compile(
-    r"\b(?:example|examples|such as|so is|so are|two more|is one|for instance|include|includes|means)\b", re.I)
+    r"\b(?:example|examples|such as|so is|so are|two more|is one|for instance|include|includes|means|count)\b", re.I)
 _GENERIC = frozenset("treated treatment disease diseases problem problems medicine medicines doctor doctors "
                      "examples example another others other people person patient parts moved means called "
                      "during after before ended cells tissue under multiple showed needed needle causes making worse nearby "

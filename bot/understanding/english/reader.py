@@ -28,7 +28,7 @@ from bot.understanding.english.question_words import question_words
 from bot.understanding.english.statements import names_what_is_not_counted, read_statement, reads_as_not_active
 from bot.understanding.english.polarity import _NEGATIONS, _NO_LONGER_NOW, _STRONG_YES, as_no_longer
 from bot.understanding.english.text import normalise, normalise_clauses, remove_phrases
-from bot.understanding.english.times import TimeReading, read_time
+from bot.understanding.english.times import TimeReading, latest_of_several, read_time
 from bot.understanding.english.voice import read_voice
 from bot.understanding.reading import MAX_ANSWER_CHARS, Reading, confirmation
 
@@ -231,6 +231,16 @@ class EnglishReader:
             except InvalidAnswer as problem:
                 return Reading(None, 0.0, problem=str(problem))
             confidence = 0.5 if time.several else 0.9  # two times that disagree: which one? Check.
+            if time.several and question.umbrella and polarity.value is None \
+                    and not re.search(r"\b(?:still|currently|ongoing|now on)\b", text):
+                # "the operation was 2 years ago but chemo finished in April" to "when did you last have any
+                # treatment or any operation?": each names a treatment, and the last one answers.
+                words = question_words(question)
+                latest = latest_of_several(text, today, lambda clause: any(
+                    names_topic(word, words.topics | words.help_examples) for word in clause.split()))
+                if latest is not None:
+                    time, confidence = latest, 0.85
+                    value = question.normalise(Decimal(time.days), today)
             negated = re.search(r"\b(not|no|never|none|nothing)\b", re.sub(r"\bnot (?:sure|certain)\b.*?(?:date|when|exactly|day)\b", "", text))
             if negated and polarity.value == NO and polarity.confidence >= 0.95 and re.search(r"\bnever\b", text) \
                     and _ABOUT_ANOTHER_EVENT.search(text):
