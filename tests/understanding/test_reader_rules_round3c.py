@@ -80,6 +80,11 @@ NAMED_AND_ANOTHER_DENIED = [
     ("dialysis", "dialysis three times a week, no transplant"),
     ("immune_side_effect_severe", "colitis from the immunotherapy that put her in hospital, no other side effects"),
     ("effusion_drainage", "fluid drained from her lung twice this month, none around the heart"),
+    # how the thing named is now, to a question about ever having had it
+    ("heart_disease", "a heart attack in 2019, no problems now"),
+    ("heart_disease", "he had a heart attack in 2019 but no problems since"),
+    ("organ_transplant", "a kidney transplant in 2010, no problems since"),
+    ("autoimmune_disease", "lupus, no problems now"),
 ]
 
 
@@ -193,3 +198,11 @@ def test_two_times_stay_checked_unless_each_names_a_treatment(reader, questions,
 def test_the_latest_of_two_times_is_only_for_the_umbrella(reader, questions):
     # to one treatment's question, two times still ask which one
     assert used(read(reader, questions, "days_since_chemotherapy", "chemo in March and chemo again 3 weeks ago")) is None
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("liver_disease", "he has bone mets but no cirrhosis or hepatitis"),  # where the cancer is, then the denial
+    ("heart_or_stroke_uncontrolled", "a small stroke in 2018, no problems now"),  # asks how it is now: a no
+])
+def test_a_first_part_that_names_nothing_else_asked_leaves_the_no(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) == NO

@@ -169,6 +169,7 @@ class Polarity:
     no_longer: bool = False
     since: bool = False  # "nothing since": a no about recent times only
     leaned: bool = False  # a hedge that clearly leans ("I don't think so, no"): read as it leans, and said so
+    which_part: bool = False  # a statement naming a word asked, then "but no <another>": which part answers?
 
 
 NONE = Polarity(None, 0.0)
@@ -183,6 +184,7 @@ class Asked:
 
     groups: tuple = ()
     ignored: frozenset = frozenset()
+    now_words: frozenset = frozenset()  # words of the parts asked about as they are now ("stroke ... not well controlled")
 
 
 def read_polarity(text: str, topics: frozenset = frozenset(), asked: Optional[Asked] = None,
@@ -198,6 +200,10 @@ def read_polarity(text: str, topics: frozenset = frozenset(), asked: Optional[As
     if asked is not None and polarity.value == NO and polarity.confidence > 0.5 \
             and names_another_asked_thing(clauses or text, topics, asked):
         return dataclasses.replace(polarity, confidence=0.5)
+    if asked is not None and polarity.which_part and not names_another_asked_thing(clauses or text, topics, asked):
+        # "she has liver mets but no cirrhosis": the first part names only where the cancer is, or a word of the
+        # denied part of the question, so the denial answers.
+        return dataclasses.replace(polarity, confidence=0.85, which_part=False)
     return polarity
 
 
@@ -293,6 +299,8 @@ _CANCER_PLACE = re.compile(
 # Words that leave a denial about everything ("nothing since", "none of those at all").
 _EMPTY_DENIAL_WORDS = frozenset("since like those these all at ever really yet now recently lately anymore any more "
                                 "whatsoever either at all thing things".split())
+# How a thing named is now ("no problems now", "no issues since").
+_STATE_WORDS = frozenset("problem problems issue issues trouble troubles symptom symptoms complication complications".split())
 # How something is, not a thing: a denial of these does not say which thing is meant.
 _QUALIFIERS = frozenset(
     "active serious severe controlled well problem problems needs need needed caused causing medicine medicines "
@@ -332,6 +340,11 @@ def names_another_asked_thing(text: str, topics: frozenset, asked: Asked) -> boo
         if _OTHER.search(covered):
             continue  # "no other heart trouble": what the reply names stands
         denied = _asked_words(covered, topics, asked)
+        if not denied and set(covered.split()) & _STATE_WORDS:
+            # "a heart attack in 2019, no problems now": how the thing named is now. A no where the question
+            # asks how it is now ("a stroke ... not well controlled"), not where it asks whether it ever was.
+            named = {word for word in named if word not in asked.now_words}
+            continue
         if not denied:
             if set(covered.split()) - _STOPWORDS - _EMPTY_DENIAL_WORDS - _QUALIFIERS:
                 continue  # "nothing in the legs", "no PE": a denial of something the question does not name
@@ -466,9 +479,11 @@ def _final_no(rest: str, topics: frozenset) -> Optional[Polarity]:
         or (_denies_a_topic(after, topics) and not _has_a_topic(before, topics))
     )
     if not answers:
+        if _denies_a_topic(after, topics) and _has_a_topic(before, topics):
+            return Polarity(NO, 0.5, which_part=True)  # "she has liver mets but no cirrhosis": which part answers?
         return None
     if _denies_a_topic(after, topics, words=("no", "never")) and _has_a_topic(before, topics):
-        return Polarity(NO, 0.5)  # "he had a heart attack, but never heart failure": which part answers? Check.
+        return Polarity(NO, 0.5, which_part=True)  # "he had a heart attack, but never heart failure": which part? Check.
     # "nothing since", "never again": a no about the time after, not about ever.
     return Polarity(NO, 0.85, since=bool(re.search(r"\b(?:since|again|after that|anymore|any more)\b", after)))
 

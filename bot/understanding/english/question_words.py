@@ -124,8 +124,18 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
         asked=Asked(
             groups=_asked_groups(counted, terms, help_examples),
             ignored=frozenset().union(*not_counted) if not_counted else frozenset(),
+            now_words=_now_words(counted, topics, english, umbrella),
         ),
     )
+
+
+def _now_words(sentences, topics: frozenset, english: str, umbrella: bool) -> frozenset:
+    """The words of what the question asks about as it is now: all of them where the question asks "still
+    active?", "not well controlled?", "in the last 6 months?" or "severe?"; on a list, those of its lines that say so."""
+    now = re.compile(rf"{_ACTIVE.pattern}|{_SEVERITY.pattern}|{_WINDOW.pattern}", re.I)
+    if not umbrella:
+        return topics if now.search(english) else frozenset()
+    return frozenset().union(*(topic_words([s]) for s in sentences if s.lstrip().startswith("-") and now.search(s)))
 
 
 def _asked_groups(sentences, terms: tuple, help_examples: frozenset) -> tuple:
