@@ -23,7 +23,7 @@ ANSWERS = Path(__file__).resolve().parents[1] / "answers"
 # blind3.yml was scored once blind at the start of issue 9's third round (490 understood, 25 wrong, 6
 # opposite); these are the figures after the general fixes of that round, so it is no longer blind.
 # The second pass of that round (branch issue-9d) raised them with more general rules, adding no wrong reading.
-MEASURED = {"blind3.yml": (638, 562, 3), "blind2.yml": (592, 557, 5), "blind.yml": (597, 588, 0), "dev.yml": (163, 160, 0)}
+MEASURED = {"blind3.yml": (638, 574, 3), "blind2.yml": (592, 563, 5), "blind.yml": (597, 590, 0), "dev.yml": (163, 160, 0)}
 
 
 @pytest.mark.parametrize("name", sorted(MEASURED))

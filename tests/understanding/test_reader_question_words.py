@@ -124,7 +124,6 @@ def test_a_reply_read_with_the_question_words(reader, questions, question_id, te
     ("active_brain_metastases", "he has brain mets, stable but causing headaches"),
     ("immune_side_effect_severe", "only a mild rash, but then hepatitis that was severe"),
     ("heart_disease", "the doctors could not find any heart problem"),  # "find" is not what is asked
-    ("side_effects_only_hair_or_nerves", "just pins and needles in her fingers, it's not bad"),
 ])
 def test_a_reply_the_question_words_do_not_settle_is_asked(reader, questions, question_id, text):
     assert used(read(reader, questions, question_id, text)) is None
@@ -208,7 +207,6 @@ def test_times_the_second_blind_run_showed(reader, questions, question_id, text,
     ("days_since_trial_drug", "She joined a trial in 2022 and came off it in 2023."),
     ("chemo_lines", "one after they found it and one when it spread, that's it"),
     ("daily_activity", "it changes so much, some days I'm fine and some days I'm in bed all day"),
-    ("tissue_sample", "Only the stored one from the hospital. I am not having another needle."),
     ("npc_health_screen", "only the hep B, and they told me it's active now"),
     ("immunodeficiency", "his immunity is low from the chemo, is that what you mean?"),
 ])

@@ -18,6 +18,7 @@ the reader may then ask a short check instead of guessing.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -139,7 +140,8 @@ _STRONG_YES = {
 }
 _STRONG_YES_PHRASES = ("happy to", "fine by me", "that is fine", "that is ok", "i agree", "agreed", "go ahead",
                        "willing", "that is right", "that is correct", "uh huh", "you bet", "afraid so", "sadly so",
-                       "unfortunately so", "i am afraid so", "that is true", "it is true", "for sure")
+                       "unfortunately so", "i am afraid so", "that is true", "it is true", "for sure",
+                       "whatever helps", "whatever it takes", "whatever you need", "anything that helps")
 # An intensifier alone is a yes ("absolutely"); with a negation it is a strong no ("absolutely not").
 _INTENSIFIERS = (
     "definitely", "absolutely", "certainly", "of course", "surely", "totally", "really", "sure thing", "sadly",
@@ -167,16 +169,45 @@ class Polarity:
     no_longer: bool = False
     since: bool = False  # "nothing since": a no about recent times only
     leaned: bool = False  # a hedge that clearly leans ("I don't think so, no"): read as it leans, and said so
+    which_part: bool = False  # a statement naming a word asked, then "but no <another>": which part answers?
 
 
 NONE = Polarity(None, 0.0)
 
 
-def read_polarity(text: str, topics: frozenset = frozenset()) -> Polarity:
+@dataclass(frozen=True)
+class Asked:
+    """The things a question asks about, as groups of its words: each part of its text between commas,
+    "or" and "and" ("a heart attack", "heart failure", "an irregular heartbeat"), each term, each example
+    its help gives. ``ignored`` are the words of what it says not to count. Built by
+    :mod:`bot.understanding.english.question_words`; read by :func:`names_another_asked_thing`."""
+
+    groups: tuple = ()
+    ignored: frozenset = frozenset()
+    now_words: frozenset = frozenset()  # words of the parts asked about as they are now ("stroke ... not well controlled")
+
+
+def read_polarity(text: str, topics: frozenset = frozenset(), asked: Optional[Asked] = None,
+                  clauses: Optional[str] = None) -> Polarity:
     """The polarity of a normalised reply (see :func:`bot.understanding.english.text.normalise`).
 
     ``topics`` are the question's content words (:func:`topic_words`): "but no cirrhosis" answers
-    a question about cirrhosis, "but no pain" does not."""
+    a question about cirrhosis, "but no pain" does not. With ``asked`` (the question's things), a no
+    that denies one thing while the reply names another thing asked about ("a heart attack in 2019,
+    but no heart failure") is never a plain no: it is checked. ``clauses`` is the reply with its parts
+    marked (:func:`~bot.understanding.english.text.normalise_clauses`), to see where a denial ends."""
+    polarity = _read_polarity(text, topics)
+    if asked is not None and polarity.value == NO and polarity.confidence > 0.5 \
+            and names_another_asked_thing(clauses or text, topics, asked):
+        return dataclasses.replace(polarity, confidence=0.5)
+    if asked is not None and polarity.which_part and not names_another_asked_thing(clauses or text, topics, asked):
+        # "she has liver mets but no cirrhosis": the first part names only where the cancer is, or a word of the
+        # denied part of the question, so the denial answers.
+        return dataclasses.replace(polarity, confidence=0.85, which_part=False)
+    return polarity
+
+
+def _read_polarity(text: str, topics: frozenset) -> Polarity:
     if not text:
         return NONE
     text = _answer_part(_THE_CANCER_ITSELF.sub(" ", text))
@@ -253,6 +284,102 @@ def read_polarity(text: str, topics: frozenset = frozenset()) -> Polarity:
     if _BARE_STATEMENT.search(rest):
         return Polarity(YES, min(confidence, 0.9))
     return NONE
+
+
+# A denial and the words it covers: "no heart failure", "never had a heart attack", "he does not have AF".
+_DENIAL = re.compile(r"\b(?:no|not|never|none|nothing|without|nor)\b((?:\s+(?!(?:\||but|though|although|however|and|so|because|only|just|also|plus|except|while|whereas|since then|i|she|he|they|we|no|not|never|none|nothing|nor)\b)[\w+/.%-]+){0,8})")
+# A denial of something more than what the reply names ("no other heart trouble"): what it names stands.
+_OTHER = re.compile(r"\b(?:other|else|more|further|another|extra)\b")
+# Where the study's own cancer is ("liver mets", "it's in her bones", "spread to the brain"): not another answer.
+_CANCER_PLACE = re.compile(
+    r"\b(?:[a-z]+ )?(?:mets|metastases|metastasis|metastatic|secondaries|deposits?)(?: (?:in|to|on) (?:the |her |his |my |both )?[a-z]+)?\b"
+    r"|\b(?:it|cancer|tumou?r|the cancer|it has|cancer has)\s+(?:is|was|has|had)?\s*(?:also |now |already )?(?:spread |gone |moved )?(?:in|into|to) (?:the |her |his |my |their |both )?[a-z]+\b"
+    r"|\b(?:spread|spreading|moved) (?:in|into|to) (?:the |her |his |my |their |both )?[a-z]+\b"
+)
+# Words that leave a denial about everything ("nothing since", "none of those at all").
+_EMPTY_DENIAL_WORDS = frozenset("since like those these all at ever really yet now recently lately anymore any more "
+                                "whatsoever either at all thing things".split())
+# How a thing named is now ("no problems now", "no issues since").
+_STATE_WORDS = frozenset("problem problems issue issues trouble troubles symptom symptoms complication complications".split())
+# How something is, not a thing: a denial of these does not say which thing is meant.
+_QUALIFIERS = frozenset(
+    "active serious severe controlled well problem problems needs need needed caused causing medicine medicines "
+    "treatment treated untreated growing symptoms around back came through example drugs others other long time "
+    "lasting long-lasting hard kind".split())
+
+
+def names_another_asked_thing(text: str, topics: frozenset, asked: Asked) -> bool:
+    """"A heart attack in 2019, but no heart failure", "AF for years, never had a heart attack", "MI in 2019,
+    no heart failure": the reply denies one thing the question asks about and names another one outside the
+    denied thing's part of the question. "Liver mets but no cirrhosis" names where the cancer is; "her kidneys
+    are weak but no dialysis" names a word of the same part ("do your kidneys need dialysis?"): neither is."""
+    if has_phrase(text, _NO_AS_FAR_AS_KNOWN):
+        return False  # "not to my knowledge": a no to all of it
+    if re.match(r"(?:no|nope|nah|none|not yet|not really|not at all|never)\s*(?:\||$)", text):
+        return False  # "no, ...", "never, ...": the reply's first word answers all of it
+    denials = []
+    kept = text
+    for match in _DENIAL.finditer(text):
+        covered = match.group(1)
+        before = text[: match.start()]
+        verb = re.search(r"\b(?:can|could|will|would|do|does|did)\s+$", before)
+        if verb and names_the_problem(text[verb.start(): match.end()], topics):
+            continue  # "he can't swallow pills": the negated verb is the problem itself, named
+        if re.search(r"\b(?:it|that|this|which|they)\s+(?:\w+\s+)?(?:is|was|are|were|has|have|had|did|does|do|will|would)\s+$", before) \
+                or re.match(r"\s+(?:like|of) (?:that|this|those|these|it)\b", covered):
+            return False  # "it hasn't come back", "nothing like that since": about what the reply names
+        denials.append(re.split(r"\b(?:since|in the last|in the past|after|before|for)\b", covered)[0])
+        kept = kept.replace(match.group(0), " | ", 1)
+    if not denials:
+        return False
+    kept = _CANCER_PLACE.sub(" ", remove_phrases(kept, _ONLY_THAT_NEGATIONS))
+    named = {word for word in _asked_words(kept, topics, asked)}
+    if not named:
+        return False
+    for covered in denials:
+        if _OTHER.search(covered):
+            continue  # "no other heart trouble": what the reply names stands
+        denied = _asked_words(covered, topics, asked)
+        if not denied and set(covered.split()) & _STATE_WORDS:
+            # "a heart attack in 2019, no problems now": how the thing named is now. A no where the question
+            # asks how it is now ("a stroke ... not well controlled"), not where it asks whether it ever was.
+            named = {word for word in named if word not in asked.now_words}
+            continue
+        if not denied:
+            if set(covered.split()) - _STOPWORDS - _EMPTY_DENIAL_WORDS - _QUALIFIERS:
+                continue  # "nothing in the legs", "no PE": a denial of something the question does not name
+            return False  # "nothing since", "none of those", "no problems": a denial of everything asked
+        key = _distinctive(denied, asked.groups)
+        alone = {word for group in asked.groups if len(group) == 1 for word in group}
+        named = {word for word in named if word not in denied and (
+            (word in alone and denied & alone)  # "a rash from paclitaxel, but no reaction to capecitabine"
+            or not any(word in group and group & key for group in asked.groups))}
+    return bool(named)
+
+
+def _asked_words(text: str, topics: frozenset, asked: Asked) -> set:
+    """The question's words (each as the group word it matches) that ``text`` names: "attack", "af"."""
+    group_words = frozenset().union(*asked.groups) if asked.groups else frozenset()
+    found = set()
+    for word in text.split():
+        if word in _QUALIFIERS or word in _STOPWORDS or word in asked.ignored:
+            continue
+        for candidate in (word, word.rstrip("s"), word + "s"):
+            if candidate in group_words and candidate not in _QUALIFIERS:
+                found.add(candidate)
+                break
+        else:
+            if len(word) >= 5:
+                found.update(w for w in group_words if len(w) >= 5 and w[:5] == word[:5] and w not in _QUALIFIERS)
+    return found
+
+
+def _distinctive(words: set, groups: tuple) -> set:
+    """The denied words found in the fewest of the question's parts: "failure" in "heart failure" (not
+    "heart", which is in many)."""
+    counts = {word: sum(1 for group in set(groups) if word in group) for word in words}
+    fewest = min(counts.values())
+    return {word for word, count in counts.items() if count == fewest}
 
 
 def as_no_longer(text: str) -> str:
@@ -352,9 +479,11 @@ def _final_no(rest: str, topics: frozenset) -> Optional[Polarity]:
         or (_denies_a_topic(after, topics) and not _has_a_topic(before, topics))
     )
     if not answers:
+        if _denies_a_topic(after, topics) and _has_a_topic(before, topics):
+            return Polarity(NO, 0.5, which_part=True)  # "she has liver mets but no cirrhosis": which part answers?
         return None
     if _denies_a_topic(after, topics, words=("no", "never")) and _has_a_topic(before, topics):
-        return Polarity(NO, 0.5)  # "he had a heart attack, but never heart failure": which part answers? Check.
+        return Polarity(NO, 0.5, which_part=True)  # "he had a heart attack, but never heart failure": which part? Check.
     # "nothing since", "never again": a no about the time after, not about ever.
     return Polarity(NO, 0.85, since=bool(re.search(r"\b(?:since|again|after that|anymore|any more)\b", after)))
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.screening.answers import Question
-from bot.understanding.english.polarity import topic_words
+from bot.understanding.english.polarity import Asked, topic_words
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _NOT_COUNTED = re.compile(r"\b(?:do|does|did) not count\b|\bdoes not matter\b|\bis not counted\b", re.I)
@@ -30,7 +30,7 @@ _NEGATIVE_SENTENCE = re.compile(r"\bnot?\b|n't\b", re.I)
 # their longer, specific words count ("psoriasis", "antibiotics"): short ones ("liver", "chest")
 # name body parts that many other replies mention too.
 _EXAMPLE = re.compile(
-    r"\b(?:example|examples|such as|so is|so are|two more|is one|for instance|include|includes|means)\b", re.I)
+    r"\b(?:example|examples|such as|so is|so are|two more|is one|for instance|include|includes|means|count)\b", re.I)
 _GENERIC = frozenset("treated treatment disease diseases problem problems medicine medicines doctor doctors "
                      "examples example another others other people person patient parts moved means called "
                      "during after before ended cells tissue under multiple showed needed needle causes making worse nearby "
@@ -67,6 +67,8 @@ class QuestionWords:
     counts_if_treated: bool = False  # "more than mild means it needs treatment"
     treated_things: tuple = ()  # what counts once it needs medicine: "an infection that needed medicine", "chest pain that needs medicine"
     counts_if_limited: bool = False  # "... or limits what you can do"
+    asked: Asked = Asked()  # the things it asks about, part by part ("a heart attack", "heart failure")
+    asks_only: bool = False  # "are those side effects only hair loss ...?": "only" is the question's own word
 
 
 def question_words(question: Question) -> QuestionWords:
@@ -118,7 +120,42 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
             frozenset(w for w in m.group(1).lower().split() if w not in ("a", "an", "the", "or", "and", "had"))
             for m in re.finditer(r"\b((?:[a-z]+ )?[a-z]+) that need(?:s|ed)? (?:medicine|treatment)\b", english, re.I)),
         counts_if_limited=any(re.search(r"\bmeans\b.*\blimits what you can do\b", s, re.I) for s in help_sentences),
+        asks_only=bool(re.search(r"\bonly\b", english, re.I)),
+        asked=Asked(
+            groups=_asked_groups(counted, terms, help_examples),
+            ignored=frozenset().union(*not_counted) if not_counted else frozenset(),
+            now_words=_now_words(counted, topics, english, umbrella),
+        ),
     )
+
+
+def _now_words(sentences, topics: frozenset, english: str, umbrella: bool) -> frozenset:
+    """The words of what the question asks about as it is now: all of them where the question asks "still
+    active?", "not well controlled?", "in the last 6 months?" or "severe?"; on a list, those of its lines that say so."""
+    now = re.compile(rf"{_ACTIVE.pattern}|{_SEVERITY.pattern}|{_WINDOW.pattern}", re.I)
+    if not umbrella:
+        return topics if now.search(english) else frozenset()
+    return frozenset().union(*(topic_words([s]) for s in sentences if s.lstrip().startswith("-") and now.search(s)))
+
+
+def _asked_groups(sentences, terms: tuple, help_examples: frozenset) -> tuple:
+    """The question's things, one group of words each: the parts of its text between commas, "or" and "and"
+    ("Have you had a heart attack", "heart failure", "an irregular heartbeat"), each term ("atrial
+    fibrillation") and each example its help gives ("psoriasis")."""
+    parts, pointing = [], None
+    for sentence in sentences:
+        if pointing is not None and not sentence.rstrip().endswith("?") and not sentence.lstrip().startswith("-"):
+            # "... an allergic reaction to any of these drugs? One is capecitabine.": the sentences after
+            # "these" name what it points to, so they belong to its part.
+            parts[pointing] += " " + sentence
+            continue
+        pieces = [piece for piece in re.split(r"[,?.;:!\n]|\b(?:or|and)\b", sentence, flags=re.I) if piece.strip()]
+        pointing = len(parts) + len(pieces) - 1 if pieces and not sentence.lstrip().startswith("-") and re.search(r"\b(?:these|those|the following)\b", sentence, re.I) \
+            and sentence.rstrip().endswith("?") else None
+        parts += pieces
+    groups = [topic_words([part]) for part in parts] + [topic_words([], (term,)) for term in terms]
+    groups += [frozenset({word}) for word in help_examples]
+    return tuple(dict.fromkeys(group for group in groups if group))
 
 
 def _is_not_a_topic(sentence: str, topics: frozenset) -> bool:

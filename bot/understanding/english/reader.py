@@ -27,8 +27,8 @@ from bot.understanding.english.polarity import (
 from bot.understanding.english.question_words import question_words
 from bot.understanding.english.statements import names_what_is_not_counted, read_statement, reads_as_not_active
 from bot.understanding.english.polarity import _NEGATIONS, _NO_LONGER_NOW, _STRONG_YES, as_no_longer
-from bot.understanding.english.text import normalise, remove_phrases
-from bot.understanding.english.times import TimeReading, read_time
+from bot.understanding.english.text import normalise, normalise_clauses, remove_phrases
+from bot.understanding.english.times import TimeReading, latest_of_several, read_time
 from bot.understanding.english.voice import read_voice
 from bot.understanding.reading import MAX_ANSWER_CHARS, Reading, confirmation
 
@@ -61,7 +61,8 @@ class EnglishReader:
         cleaned = normalise(raw)
         if not cleaned:
             return Reading(None, 0.0, problem=self.expected(question))
-        polarity = read_polarity(cleaned, question_words(question).topics)
+        polarity = read_polarity(cleaned, question_words(question).topics, question_words(question).asked,
+                                 clauses=normalise_clauses(raw))
         if question.type is AnswerType.YES_NO:
             repeated = _repeats_own_negation(question, cleaned)
             if repeated is not None:
@@ -99,8 +100,12 @@ class EnglishReader:
             # "there might be some inflammation" is that, not a doubt.
             plain = re.sub(r"\b(?:might|may|could|possibly|possible|perhaps|maybe) (?:be |have )?", "", text)
             if plain != text:
-                plain_polarity = read_polarity(plain, question_words(question).topics)
+                plain_polarity = read_polarity(plain, question_words(question).topics, question_words(question).asked)
                 return self._yes_no(question, plain, plain_polarity, today, intent, intent_confidence)
+        if words.asks_consent and not polarity.hedged and polarity.value in (None, NO):
+            one_of_two = _consents_to_the_stored_one(text)
+            if one_of_two is not None:
+                return one_of_two
         threshold = _against_the_threshold(text, words, polarity)
         if threshold is not None:
             return threshold
@@ -206,7 +211,7 @@ class EnglishReader:
             counted = [sentence for sentence in timed_sentences if not names_what_is_not_counted(sentence, words)]
             if len(counted) == 1:
                 text, time = counted[0], read_time(counted[0], today)
-                polarity = read_polarity(text, words.topics)
+                polarity = read_polarity(text, words.topics, words.asked)
             else:
                 time = dataclasses.replace(time, several=True)
         if polarity.value in (None, NO) and (time is None or not time.several) \
@@ -226,6 +231,16 @@ class EnglishReader:
             except InvalidAnswer as problem:
                 return Reading(None, 0.0, problem=str(problem))
             confidence = 0.5 if time.several else 0.9  # two times that disagree: which one? Check.
+            if time.several and question.umbrella and polarity.value is None \
+                    and not re.search(r"\b(?:still|currently|ongoing|now on)\b", text):
+                # "the operation was 2 years ago but chemo finished in April" to "when did you last have any
+                # treatment or any operation?": each names a treatment, and the last one answers.
+                words = question_words(question)
+                latest = latest_of_several(text, today, lambda clause: any(
+                    names_topic(word, words.topics | words.help_examples) for word in clause.split()))
+                if latest is not None:
+                    time, confidence = latest, 0.85
+                    value = question.normalise(Decimal(time.days), today)
             negated = re.search(r"\b(not|no|never|none|nothing)\b", re.sub(r"\bnot (?:sure|certain)\b.*?(?:date|when|exactly|day)\b", "", text))
             if negated and polarity.value == NO and polarity.confidence >= 0.95 and re.search(r"\bnever\b", text) \
                     and _ABOUT_ANOTHER_EVENT.search(text):
@@ -500,6 +515,34 @@ def _against_the_threshold(text: str, words, polarity: Polarity) -> Optional[Rea
         if rest != text and not set(rest.split()) & _NEGATIONS and not re.search(r"\bnever\b", rest):
             return Reading(YES, 0.85)  # "he can't do up his buttons": it limits what he can do
     return None
+
+
+# "I don't want another biopsy", "not having another needle": a refusal of a new sample only.
+_REFUSES_NEW = re.compile(
+    r"\b(?:not|no|never|rather not|would not)\s+(?:\w+\s+){0,3}?(?:another|a new|new|more|a fresh|fresh|a second|second|extra|any more)"
+    r"\s+(?:\w+\s+)?(?:biopsy|biopsies|needle|needles|sample|samples|one|procedure|operation|test)\b")
+# "the one stored at the hospital", "the one from my operation", "the old sample": a sample there already is.
+_STORED_ONE = re.compile(
+    r"\b(?:stored|already|old|existing|archived|earlier|previous|kept)\b"
+    r"|\bfrom (?:my|her|his|the|their|our) (?:operation|surgery|biopsy|first biopsy)\b|\bthe one (?:from|they|at|in)\b")
+
+
+def _consents_to_the_stored_one(text: str) -> Optional[Reading]:
+    """"Only the stored one from the hospital, I am not having another needle" to "would you let the study test
+    a sample of your tumour?": the help says it can use a stored sample or a new one, and the listing asks for
+    either. Agreeing to the stored one and refusing only a new one is a yes."""
+    refusal = _REFUSES_NEW.search(text)
+    if not refusal:
+        return None
+    rest = text[: refusal.start()] + " " + text[refusal.end():]
+    if re.search(r"\b(?:no|not|never|nothing|none|nope)\b", rest):
+        return None
+    if not _STORED_ONE.search(rest):
+        if len(rest.split()) <= 3:
+            # "I would not want another biopsy": nothing said about a stored sample, which the study may use. Check.
+            return Reading(NO, 0.5)
+        return None
+    return Reading(YES, 0.85, echo="yes, the stored sample")
 
 
 _WOMAN = re.compile(r"\b(?:she|her|wife|woman|lady|mum|mom|mother|girlfriend)\b")

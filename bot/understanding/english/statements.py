@@ -13,7 +13,7 @@ import re
 
 from bot.screening.answers import NO, NOT_SURE, YES
 from bot.understanding.english.polarity import (
-    _STOPWORDS, _CONTRAST, _DIMINISHERS, _STATE_OK, clauses_around_contrast, _DIMINISHING_NEGATIONS, _NEGATIONS, _ONLY_THAT_NEGATIONS, _SUBJECT, NONE, Polarity, is_wellbeing, names_topic,
+    _STOPWORDS, _CONTRAST, _DIMINISHERS, _STATE_OK, clauses_around_contrast, _DIMINISHING_NEGATIONS, _NEGATIONS, _ONLY_THAT_NEGATIONS, _SUBJECT, NONE, Polarity, is_wellbeing, names_another_asked_thing, names_topic,
 )
 from bot.understanding.english.question_words import QuestionWords
 from bot.understanding.english.text import has_phrase, remove_phrases
@@ -21,13 +21,15 @@ from bot.understanding.english.text import has_phrase, remove_phrases
 # Words that say a problem was dealt with: the reply may be a no to "active" or "now".
 _RESOLVED = (
     "stable", "treated", "cured", "controlled", "resolved", "cleared", "cleared up", "gone", "remission", "healed",
-    "shrunk", "shrinking", "went away", "under control", "fixed",
+    "shrunk", "shrinking", "went away", "under control", "fixed", "carrier",
 )
 # Firm enough to say "not active": "stable since", "cured", "well controlled".
 _NOT_ACTIVE = (
     "shrinking", "shrunk", "shrank", "got smaller", "getting smaller",
     "stable", "stable since", "cured", "well controlled", "under control", "in remission", "all gone", "fully recovered",
     "recovered", "no problems now", "no symptoms",
+    # a virus that blood tests no longer find ("viral load undetectable", "virus suppressed")
+    "undetectable", "not detectable", "suppressed",
 )
 _STILL_GROWING = frozenset({"growing", "grown", "grew", "bigger", "active", "worse", "spread", "spreading", "progressed", "new"})
 # Words that make a diminished reply serious after all.
@@ -35,6 +37,8 @@ _SERIOUS = (
     "severe", "serious", "hospital", "bad", "badly", "awful", "terrible", "grade 3", "grade 4", "stopped", "stop",
     "stops", "unable", "all the time", "constant", "every day", "worse",
 )
+# "fine with paclitaxel", "had no trouble with it": what the person took without a problem.
+_FINE_WITH = re.compile(r"\b(?:was |were |is |are |been )?(?:fine|ok|okay|all right|alright|good) (?:with|on)\b")
 _JUST_DOING = re.compile(r"\b(?:just|only|even)\s+(?:by\s+|from\s+)?(?=\w+ing\b)")
 _ONLY_THAT = re.compile(r"\b(?:nothing else|none else|that is all|that is it|only|just)\b")
 # "it's in her liver now", "spread to his bones"
@@ -65,6 +69,10 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
     excluded = _names_what_is_not_counted(text, replied, named, words)
     if excluded:
         return Polarity(NO, 0.85)  # "an underactive thyroid, nothing else": the question says not to count it
+    if words.asks_only:
+        only = _only_what_is_asked(text, words)
+        if only is not None:
+            return only
     growing = bool(replied & _STILL_GROWING)
     contrast = bool(_CONTRAST.search(text))
     # "she has AF but it's well controlled": the "but" brings the answer. "Stable, but causing
@@ -83,6 +91,12 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
         return NONE
     if is_wellbeing(text) or _STATE_OK.search(text):
         if named and not words.asks_consent and not contrast:
+            fine_with = _FINE_WITH.sub(" no problem with ", text)
+            if fine_with == text and words.asks_ever:
+                # "a heart attack in 2019, all fine now" to "have you ever had ...?": it was had. Check.
+                return Polarity(YES, 0.5)
+            if names_another_asked_thing(fine_with, words.topics, words.asked):
+                return Polarity(NO, 0.5)  # "allergic to paclitaxel, fine with capecitabine": which part answers?
             return Polarity(NO, 0.8)  # "I was fine with paclitaxel" to "a reaction to paclitaxel?"
         return NONE
     if named:
@@ -108,6 +122,30 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
     if re.match(rf"{_SUBJECT}\s+(?:do|does|did|have|has|will|would|had)\b", text):
         return Polarity(YES, 0.7)  # "she has AF": probably a yes, so check
     return NONE
+
+
+# "mainly", "also", "as well": there is more than what the reply names.
+_MORE_THAN = re.compile(r"\b(?:mainly|mostly|also|as well|plus|too|besides|on top of)\b")
+_ONLY_PARTS = re.compile(r"\b(?:and|also|plus|but|though|although|as well as|as well|too|besides)\b|\|")
+
+
+def _only_what_is_asked(text: str, words: QuestionWords) -> Polarity | None:
+    """"Are those side effects only hair loss, or tingling that is not severe?": "just pins and needles" and
+    "hair loss only" say only that (the question's own "only"), a yes; "mainly numb toes, and his hearing got
+    worse" and "also tired all the time" name something more, a no."""
+    parts = [part for part in _ONLY_PARTS.split(text) if part.strip()]
+    def names_something(part):
+        return any(names_topic(word, words.topics | words.help_examples) for word in part.split())
+    def names_something_else(part):
+        content = {word for word in part.split() if len(word) >= 4 and word not in _STOPWORDS and word not in _COMMENT}
+        return bool(content) and not names_something(part)
+    if _MORE_THAN.search(text) and any(names_something_else(part) for part in parts):
+        return Polarity(NO, 0.85)
+    if any(names_something(part) for part in parts) and not any(names_something_else(part) for part in parts) \
+            and _ONLY_THAT.search(text) and not has_phrase(remove_phrases(text, _DIMINISHING_NEGATIONS), _SERIOUS) \
+            and not _CONTRAST.search(text):
+        return Polarity(YES, 0.85)
+    return None
 
 
 def names_what_is_not_counted(text: str, words: QuestionWords) -> bool:

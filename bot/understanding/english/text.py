@@ -56,6 +56,13 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" .")
 
 
+def normalise_clauses(text: str) -> str:
+    """The reply normalised part by part, the parts (between commas, full stops, dashes ...) joined by " | ":
+    "MI in 2019, no heart failure" is "mi in 2019 | no heart failure"."""
+    parts = re.split(r"[,;!?]+|\.(?!\d)|\s[-\u2013\u2014]+\s|\n", (text or "")[:MAX_ANSWER_CHARS])
+    return " | ".join(part for part in (normalise(p) for p in parts) if part)
+
+
 def has_phrase(text: str, phrases: Iterable[str]) -> bool:
     """True when any phrase occurs in normalised ``text`` as whole words."""
     return bool(_alternation(tuple(phrases)).search(text))

@@ -94,6 +94,32 @@ def read_time(text: str, today: dt.date) -> Optional[TimeReading]:
     return reading
 
 
+def latest_of_several(text: str, today: dt.date, names_a_treatment=lambda clause: True) -> Optional[TimeReading]:
+    """"The operation was 2 years ago but chemo finished in April": two events, each with its own time,
+    in parts of the reply joined by "but", "and" ... The most recent one, when every part that names a time
+    reads as one time, names what the question counts (``names_a_treatment``) and they do not overlap; None
+    otherwise (a correction, a range, "the scan was last week")."""
+    converted = _without_durations(_spelled_dates(as_number_words(text), today), today)
+    if _CORRECTION.search(converted) or _SCHEDULE.search(converted):
+        return None
+    clauses = [clause for clause in _CLAUSE.split(converted) if clause.strip()]
+    readings = [_read_one(clause, today) for clause in clauses]
+    timed = [reading for reading in readings if reading is not None]
+    if len(timed) < 2 or any(reading.days < 0 for reading in timed):
+        return None
+    for clause, reading in zip(clauses, readings):
+        if reading is None:
+            continue
+        if not names_a_treatment(clause):
+            return None  # "her last chemo was in May and the scan was last week": a scan is not a treatment
+        if read_time(clause, today) is not None and read_time(clause, today).several:
+            return None  # "two or three months" in one part: a range, not an event
+    if any(_overlap(one, other) for i, one in enumerate(timed) for other in timed[i + 1:]):
+        return None
+    latest = min(timed, key=lambda reading: reading.days)
+    return dataclasses.replace(latest, echo=f"the latest: {latest.echo}")
+
+
 _CORRECTION = re.compile(r"\b(?:sorry|i mean|actually|no wait|correction|scratch that)\b")
 # "3 weeks on 1 week off", "2 weeks on and 1 off", "21 days on, 7 days off": a schedule.
 _SCHEDULE = re.compile(rf"\b{_AMOUNT}\s*{_UNIT}?\s+on\s*(?:and\s+|then\s+)?{_AMOUNT}\s*{_UNIT}?\s+off\b")
