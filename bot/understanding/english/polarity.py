@@ -198,7 +198,8 @@ def read_polarity(text: str, topics: frozenset = frozenset(), asked: Optional[As
     marked (:func:`~bot.understanding.english.text.normalise_clauses`), to see where a denial ends."""
     polarity = _read_polarity(text, topics)
     if asked is not None and polarity.value == NO and polarity.confidence > 0.5 \
-            and names_another_asked_thing(clauses or text, topics, asked):
+            and (names_another_asked_thing(clauses or text, topics, asked)
+                 or keeps_back_an_asked_thing(clauses or text, topics, asked)):
         return dataclasses.replace(polarity, confidence=0.5)
     if asked is not None and polarity.which_part and not names_another_asked_thing(clauses or text, topics, asked):
         # "she has liver mets but no cirrhosis": the first part names only where the cancer is, or a word of the
@@ -306,6 +307,27 @@ _QUALIFIERS = frozenset(
     "active serious severe controlled well problem problems needs need needed caused causing medicine medicines "
     "treatment treated untreated growing symptoms around back came through example drugs others other long time "
     "lasting long-lasting hard kind".split())
+
+
+# "no, only ...", "none apart from ...": the no keeps one thing back.
+_NO_EXCEPT = re.compile(
+    r"(?:no|nope|nah|none|nothing|not really)\s*(?:\|\s*)?(?:only|just|except|apart from|other than|besides|save for)\s+(.+)")
+
+
+def keeps_back_an_asked_thing(text: str, topics: frozenset, asked: Asked) -> bool:
+    """"No, only a heart attack", "none apart from angina", "nope, just AF" to a question that asks about
+    that very thing: the no is to the rest, and the one thing kept back is asked about. Which answers? A
+    check, never a plain no. The thing kept back must be one of the question's things word for word (all
+    the words of a part of its text, a term, an example its help gives), before any "since" or "because"
+    that only says when or why: "no, only high blood pressure" keeps back something the question says not
+    to count, "no, only letrozole since it spread" and "no, only allergic to shrimp" something it does not
+    ask about. Those stay a no."""
+    kept_back = _NO_EXCEPT.match(text)
+    if kept_back is None:
+        return False
+    thing = re.split(r"\b(?:since|because|when|after|before|until)\b|\|", kept_back.group(1))[0]
+    words = set(thing.split())
+    return any(group <= words and not group <= asked.ignored for group in asked.groups)
 
 
 def names_another_asked_thing(text: str, topics: frozenset, asked: Asked) -> bool:
