@@ -35,7 +35,14 @@ from bot.understanding.chinese.polarity import (
     without_neutral,
 )
 from bot.understanding.chinese.question_words import pairs, question_words
-from bot.understanding.chinese.statements import _FINE, _MILD, counted_clauses, names_only_what_is_not_asked, read_against_question
+from bot.understanding.chinese.statements import (
+    _FINE,
+    _MILD,
+    counted_clauses,
+    names_only_what_is_not_asked,
+    names_something_else,
+    read_against_question,
+)
 from bot.understanding.chinese.text import clauses, normalise
 from bot.understanding.chinese.times import NOT_WITHIN, TAKING_NOW_ECHO, read_time
 from bot.understanding.chinese.voice import read_voice
@@ -136,6 +143,10 @@ class ChineseReader:
             note = messages.HEDGE_NOTE if polarity.hedged else None
             if polarity.value == NO and any(_statement(question, part) for part in clauses(text)):
                 confidence = min(confidence, 0.5)  # "白蛋白紫杉醇没事，普通紫杉醇过敏了": which one? Check.
+            if polarity.value == YES and not question.umbrella and names_something_else(self._words(question), text):
+                # "肝上有个囊肿" to "cirrhosis, or active hepatitis?", "有高血压" to the heart question: a yes
+                # about a thing the question does not name. (A yes to an umbrella only asks its lines.)
+                confidence = min(confidence, 0.5)
             return Reading(polarity.value, confidence, note=note)
         statement = _statement(question, text, self._words(question))
         if statement is not None:

@@ -515,3 +515,43 @@ def counted_clauses(words: QuestionWords, text: str) -> str:
     parts = clauses(text)
     kept = [part for part in parts if not words.not_counted_only(part)]
     return ",".join(kept) if kept and len(kept) < len(parts) else text
+
+
+# A clause that is itself the answer (有, 是的, 对, 用过): the person answered the question, then told more.
+_ANSWER_CLAUSE = re.compile(
+    r"^(?:有|有的|有啊|有呀|是|是的|是啊|对|对的|对啊|嗯|有过|得过|用过|做过|打过|吃过|确诊了)$")
+# Nouns that name no thing of their own: who, where, when, how much.
+_NO_THING = frozenset(
+    "院 药 时 天 年 月 周 次 人 个 点 些 事 话 说 样 种 针 片 瓶 盒 颗 一段时间 公分 厘米 毫米 复查 礼拜 星期 月份 全身 左右"
+    " 时间 结果 检查 报告 片子 意见 意思".split())
+_NOUN_TAGS = ("n", "l", "i", "vn", "nz")
+
+
+def things_named(words: QuestionWords, text: str) -> list:
+    """The nouns of the reply that name a thing (高血压, 囊肿, 牙), not a common word (医生, 时候, 一段时间)."""
+    from bot.understanding.chinese.text import tagged_words
+
+    found = []
+    for word, tag in tagged_words(text):
+        if not tag.startswith(_NOUN_TAGS) or not re.search(r"[\u4e00-\u9fff]", word):
+            continue
+        if word in _NO_THING or re.search(r"[不没]", word):
+            continue
+        if pairs(word) or (len(word) == 1 and word not in _NO_THING and not words.has_content(word)):
+            found.append(word)
+    return found
+
+
+def names_something_else(words: QuestionWords, text: str) -> bool:
+    """The reply's yes is about something the question does not name: it names a thing (肝上有个囊肿 to
+    "cirrhosis or active hepatitis?", 有高血压 to the heart question, 输过血 to "a transplant?"), and no
+    word of the question; no clause of it is a plain answer (有，…)."""
+    from bot.understanding.chinese.polarity import _DESCRIBED, _YES_DESPITE
+
+    if any(_ANSWER_CLAUSE.match(part) for part in clauses(text)) or _YES_DESPITE.search(text):
+        return False
+    # What the thing does is told (住了半个月院, 一直不好, 戒不掉, 降不下来): the reply describes a problem,
+    # which the question's other rules read; only a thing named, and nothing said of it, is checked here.
+    if _serious(text) or _DESCRIBED.search(text):
+        return False
+    return bool(things_named(words, text)) and not words.names_topic(text)
