@@ -262,7 +262,18 @@ def _reaction(words: QuestionWords, text: str, topic_text: str) -> Optional[Tupl
     values = set()
     drugs = [term for term in words.terms if len(term) >= 2 and term not in words.asked_pairs]
     if not any(term in text for term in drugs):
-        return None  # it names none of the medicines asked about
+        # It names none of the medicines asked about. A reaction to something else it does name (青霉素过敏,
+        # 对海鲜过敏, 多西他赛过敏过) is no yes to this question: checked.
+        rest = text
+        for asked in words.asked_pairs:
+            rest = rest.replace(asked, " ")
+        if re.search(r"没|不|未|吗|[?？]", text) or words.names_topic(rest):
+            return None
+        # The thing reacted to stands right before the reaction, in its clause (青霉素过敏, 对海鲜过敏).
+        before = [part[: part.index(p)] for part in clauses(text) for p in words.asked_pairs if p in part]
+        if not any(words.has_content(b) or things_named(words, b) for b in before):
+            return None
+        return YES, 0.5
     for part in clauses(text):
         reading = read_polarity(part, topic_text)
         asked = bool(pairs(part) & words.asked_pairs) or any(p in part for p in words.asked_pairs)
@@ -537,7 +548,7 @@ def things_named(words: QuestionWords, text: str) -> list:
             continue
         if word in _NO_THING or re.search(r"[不没]", word):
             continue
-        if pairs(word) or (len(word) == 1 and word not in _NO_THING and not words.has_content(word)):
+        if pairs(word) or (len(word) == 1 and not words.has_content(word)):
             found.append(word)
     return found
 
