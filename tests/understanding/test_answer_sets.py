@@ -51,18 +51,28 @@ def test_every_set_says_how_it_was_written_and_whether_it_is_blind(name):
 # blind_zh.yml was scored once blind (399 understood, 17 wrong, 7 opposite) and blind3_zh.yml too (470
 # understood, 36 wrong, 18 opposite: see the README); these are the figures after the general fixes those
 # runs prompted, so neither set is blind any more.
+# The safety pass (issue-14t3) made a yes about a thing the question does not name a check: 5 understood
+# on blind3_zh and 3 on blind_zh became checks (上周牙龈发炎，吃了几天头孢 …), none wrong.
+# probes_zh.yml (tests/understanding/) is the developer's own probe set for wrong readings: 89 wrong before
+# that pass, 41 after (the holes left are listed in the README); its ceiling only goes down.
 MEASURED_ZH = {
-    "blind3_zh.yml": (625, 576, 3, 0),
-    "blind_zh.yml": (543, 518, 0, 0),
+    "blind3_zh.yml": (625, 571, 3, 0),
+    "blind_zh.yml": (543, 515, 0, 0),
     "dev_zh.yml": (159, 147, 0, 0),
+    "probes_zh.yml": (255, 93, 41, 39),
 }
+_PROBES = Path(__file__).resolve().parent
+
+
+def _zh_path(name):
+    return _PROBES / name if name == "probes_zh.yml" else ANSWERS / name
 
 
 @pytest.mark.parametrize("name", sorted(MEASURED_ZH))
 def test_chinese_answer_set_figures_do_not_get_worse(name):
     total, understood, wrong, opposite = MEASURED_ZH[name]
-    assert language_of(ANSWERS / name) == "zh"
-    today, answers = load(ANSWERS / name)
+    assert language_of(_zh_path(name)) == "zh"
+    today, answers = load(_zh_path(name))
     table, details = score(answers, questions_in("zh"), today, language="zh")
     counts = {kind: sum(table[t][kind] for t in table) for kind in (UNDERSTOOD, ASKED_AGAIN, WRONG, OPPOSITE)}
     assert counts[UNDERSTOOD] + counts[ASKED_AGAIN] + counts[WRONG] == total

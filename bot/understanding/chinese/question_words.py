@@ -107,6 +107,9 @@ class QuestionWords:
     # (这个检查叫心电图): a reply naming two of these pairs (类风湿关节炎, 骨髓移植) is about what is asked.
     named_things: FrozenSet[str] = frozenset()
     tests: Tuple[str, ...] = ()  # terms the help calls a test (这个检查叫心电图): naming one is no yes
+    # The pairs of the sentences that ask how serious (让骨头坏得很重？比如骨头断了，或者压到了脊髓), not shared
+    # with the rest of what it asks, and of the terms that hold one (脊髓压迫): a sign of the severity asked.
+    severity_pairs: FrozenSet[str] = frozenset()
 
     @property
     def every_topic(self) -> FrozenSet[str]:
@@ -276,7 +279,22 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
         named_things=_named_things(texts[0] if texts else "", counted_text, list_lines, counted_terms, help_text,
                                    tuple((passage - topics, passage) for passage in passages)),
         tests=_tests(terms, help_text),
+        severity_pairs=_severity_pairs(asked_sentences, terms) if _SEVERITY.search(asked) and not listed else frozenset(),
     )
+
+
+def _severity_pairs(asked_sentences: list, terms: tuple) -> FrozenSet[str]:
+    severe, other = [], []
+    for sentence in asked_sentences:
+        if _SEVERITY.search(sentence) or (severe and re.match(r"比如|就算|例如", sentence)):
+            severe.append(sentence)
+        else:
+            other.append(sentence)
+    names = other_names(severe)
+    found = frozenset(p for s in severe for p in pairs(s)) | frozenset(p for n in names for p in _term_pairs(n))
+    base = frozenset(p for s in other for p in pairs(s))
+    found -= base
+    return (found | frozenset(p for term in terms if _term_pairs(term) & found for p in _term_pairs(term))) - base
 
 
 # jieba's tags for nouns and fixed phrases (骨髓移植 n, 器官移植 l, 打点滴 i); not verbs such as 发现 or

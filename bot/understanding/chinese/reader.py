@@ -35,7 +35,14 @@ from bot.understanding.chinese.polarity import (
     without_neutral,
 )
 from bot.understanding.chinese.question_words import pairs, question_words
-from bot.understanding.chinese.statements import _FINE, _MILD, counted_clauses, names_only_what_is_not_asked, read_against_question
+from bot.understanding.chinese.statements import (
+    _FINE,
+    _MILD,
+    counted_clauses,
+    names_only_what_is_not_asked,
+    names_something_else,
+    read_against_question,
+)
 from bot.understanding.chinese.text import clauses, normalise
 from bot.understanding.chinese.times import NOT_WITHIN, TAKING_NOW_ECHO, read_time
 from bot.understanding.chinese.voice import read_voice
@@ -136,10 +143,18 @@ class ChineseReader:
             note = messages.HEDGE_NOTE if polarity.hedged else None
             if polarity.value == NO and any(_statement(question, part) for part in clauses(text)):
                 confidence = min(confidence, 0.5)  # "白蛋白紫杉醇没事，普通紫杉醇过敏了": which one? Check.
+            if polarity.value == YES and not question.umbrella and names_something_else(self._words(question), text):
+                # "肝上有个囊肿" to "cirrhosis, or active hepatitis?", "有高血压" to the heart question: a yes
+                # about a thing the question does not name. (A yes to an umbrella only asks its lines.)
+                confidence = min(confidence, 0.5)
+            if polarity.value == YES and _base_only(question, self._words(question), text):
+                confidence = min(confidence, 0.5)  # "骨转移，骨头疼" to "so bad a bone broke?": how bad is not said
             return Reading(polarity.value, confidence, note=note)
         statement = _statement(question, text, self._words(question))
         if statement is not None:
             confidence = statement
+            if _base_only(question, self._words(question), text):
+                confidence = min(confidence, 0.5)
             if opinion is not None and intent_confidence >= 0.5 and opinion != YES:
                 confidence = min(confidence, 0.5)
             return Reading(YES, confidence)
@@ -402,6 +417,18 @@ def _about_now(question: Question, text: str, polarity: Polarity, today: dt.date
     if polarity.value == YES and polarity.no_longer and past and re.search(r"治好|好了|痊愈|停了|戒了|没有了|没了", text):
         return Reading(NO, 0.85)
     return None
+
+
+def _base_only(question: Question, words, text: str) -> bool:
+    """To a question about how serious (让骨头坏得很重？比如骨头断了…), a reply that names a thing (骨转移, 肺纤维化)
+    and no sign of the severity asked (a serious word, or a word of the question's severity sentences: 脊髓,
+    骨头断了 / 骨折, 出气) says the illness, not how bad it is."""
+    from bot.understanding.chinese.statements import _serious, things_named
+
+    if question.umbrella or not words.severity_pairs or _serious(text):
+        return False
+    # Only the illness the question names (骨转移, 肺气肿); other things (白细胞一直偏低) are read by the other rules.
+    return bool(things_named(words, text)) and words.names_topic(text) and not pairs(text) & words.severity_pairs
 
 
 def _in_range(question: Question, value: Decimal) -> bool:

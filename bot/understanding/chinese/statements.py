@@ -45,7 +45,7 @@ _MILD = re.compile(
 )
 _SERIOUS = re.compile(
     r"(?<!不)(?<!不是)(?<!不算)(?<!不太)(?<!没那么)(?:很重|严重|厉害)|(?<!没)(?<!没有)(?<!不用)住(?:过)?院|抢救|icu|重症"
-    r"|喘不上|出不来气|喘不过|血压.{0,4}(?:低|掉)|困难|都不行|做不了|干不了|拿不|不稳|听不(?!懂)|看不(?!出)"
+    r"|喘不上|出不来气|喘不过|吸氧|(?:就|都|也)(?:要)?(?:喘|歇)|血压.{0,4}(?:低|掉)|困难|都不行|做不了|干不了|拿不|不稳|听不(?!懂)|看不(?!出)"
 )
 # "Only these?" answered: more than these, or these and nothing else.
 _MORE_THAN = re.compile(r"不止|不只|不光|不仅|还有|除了.+?(?:还|也)|另外还|也有|也下降|也不好")
@@ -262,7 +262,18 @@ def _reaction(words: QuestionWords, text: str, topic_text: str) -> Optional[Tupl
     values = set()
     drugs = [term for term in words.terms if len(term) >= 2 and term not in words.asked_pairs]
     if not any(term in text for term in drugs):
-        return None  # it names none of the medicines asked about
+        # It names none of the medicines asked about. A reaction to something else it does name (青霉素过敏,
+        # 对海鲜过敏, 多西他赛过敏过) is no yes to this question: checked.
+        rest = text
+        for asked in words.asked_pairs:
+            rest = rest.replace(asked, " ")
+        if re.search(r"没|不|未|吗|[?？]", text) or words.names_topic(rest):
+            return None
+        # The thing reacted to stands right before the reaction, in its clause (青霉素过敏, 对海鲜过敏).
+        before = [part[: part.index(p)] for part in clauses(text) for p in words.asked_pairs if p in part]
+        if not any(words.has_content(b) or things_named(words, b) for b in before):
+            return None
+        return YES, 0.5
     for part in clauses(text):
         reading = read_polarity(part, topic_text)
         asked = bool(pairs(part) & words.asked_pairs) or any(p in part for p in words.asked_pairs)
@@ -515,3 +526,43 @@ def counted_clauses(words: QuestionWords, text: str) -> str:
     parts = clauses(text)
     kept = [part for part in parts if not words.not_counted_only(part)]
     return ",".join(kept) if kept and len(kept) < len(parts) else text
+
+
+# A clause that is itself the answer (有, 是的, 对, 用过): the person answered the question, then told more.
+_ANSWER_CLAUSE = re.compile(
+    r"^(?:有|有的|有啊|有呀|是|是的|是啊|对|对的|对啊|嗯|有过|得过|用过|做过|打过|吃过|确诊了)$")
+# Nouns that name no thing of their own: who, where, when, how much.
+_NO_THING = frozenset(
+    "院 药 时 天 年 月 周 次 人 个 点 些 事 话 说 样 种 针 片 瓶 盒 颗 一段时间 公分 厘米 毫米 复查 礼拜 星期 月份 全身 左右"
+    " 时间 结果 检查 报告 片子 意见 意思".split())
+_NOUN_TAGS = ("n", "l", "i", "vn", "nz")
+
+
+def things_named(words: QuestionWords, text: str) -> list:
+    """The nouns of the reply that name a thing (高血压, 囊肿, 牙), not a common word (医生, 时候, 一段时间)."""
+    from bot.understanding.chinese.text import tagged_words
+
+    found = []
+    for word, tag in tagged_words(text):
+        if not tag.startswith(_NOUN_TAGS) or not re.search(r"[\u4e00-\u9fff]", word):
+            continue
+        if word in _NO_THING or re.search(r"[不没]", word):
+            continue
+        if pairs(word) or (len(word) == 1 and not words.has_content(word)):
+            found.append(word)
+    return found
+
+
+def names_something_else(words: QuestionWords, text: str) -> bool:
+    """The reply's yes is about something the question does not name: it names a thing (肝上有个囊肿 to
+    "cirrhosis or active hepatitis?", 有高血压 to the heart question, 输过血 to "a transplant?"), and no
+    word of the question; no clause of it is a plain answer (有，…)."""
+    from bot.understanding.chinese.polarity import _DESCRIBED, _YES_DESPITE
+
+    if any(_ANSWER_CLAUSE.match(part) for part in clauses(text)) or _YES_DESPITE.search(text):
+        return False
+    # What the thing does is told (住了半个月院, 一直不好, 戒不掉, 降不下来): the reply describes a problem,
+    # which the question's other rules read; only a thing named, and nothing said of it, is checked here.
+    if _serious(text) or _DESCRIBED.search(text):
+        return False
+    return bool(things_named(words, text)) and not words.names_topic(text)
