@@ -56,7 +56,7 @@ def test_every_set_says_how_it_was_written_and_whether_it_is_blind(name):
 # probes_zh.yml (tests/understanding/) is the developer's own probe set for wrong readings: 89 wrong before
 # that pass, 41 after (the holes left are listed in the README); its ceiling only goes down.
 MEASURED_ZH = {
-    "blind3_zh.yml": (625, 571, 3, 0),
+    "blind3_zh.yml": (625, 572, 3, 0),
     "blind_zh.yml": (543, 515, 0, 0),
     "dev_zh.yml": (159, 147, 0, 0),
     "probes_zh.yml": (255, 93, 41, 39),

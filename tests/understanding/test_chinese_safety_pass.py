@@ -36,12 +36,9 @@ def _asked_again(reading):
 
 # A yes about a thing the question does not name, with no word of the question: checked.
 @pytest.mark.parametrize("question_id, text", [
-    ("liver_disease", "有脂肪肝"),
     ("liver_disease", "有胆结石，胆囊前年切了"),
     ("current_lung_inflammation", "肺上有个小结节"),
     ("current_lung_inflammation", "肺有粒細結節"),
-    ("heart_disease", "有高血压，吃药控制着"),
-    ("heart_disease", "有高血壓，食緊藥"),
     ("dialysis", "肾上有个囊肿"),
     ("dialysis", "有肾结石"),
     ("autoimmune_disease", "有痛风"),
@@ -52,6 +49,17 @@ def _asked_again(reading):
 ])
 def test_a_yes_about_another_thing_is_checked(reader_and_questions, question_id, text):
     assert _asked_again(_read(reader_and_questions, question_id, text))
+
+
+# What the help says not to count (只有脂肪肝，不算; 只有高血压，这里不算): a no, as in English.
+@pytest.mark.parametrize("question_id, text", [
+    ("liver_disease", "有脂肪肝"),
+    ("heart_disease", "有高血压，吃药控制着"),
+    ("heart_disease", "有高血壓，食緊藥"),
+])
+def test_what_the_help_does_not_count_is_a_no(reader_and_questions, question_id, text):
+    reading = _read(reader_and_questions, question_id, text)
+    assert reading.value == "no" and not reading.needs_check, reading
 
 
 @pytest.mark.parametrize("question_id, text, value", [

@@ -175,7 +175,7 @@ def test_a_no_that_names_what_is_asked(reader, questions, question_id, text, exp
     ("heart_disease", "心脏一直都正常", NO),
     ("current_lung_inflammation", "肺挺好的", NO),
     ("liver_disease", "肝挺好", NO),
-    ("heart_disease", "心脏还好，就是血压高", None),  # something else beside it: asked again
+    ("heart_disease", "心脏还好，就是血压高", NO),  # the help: 只有高血压，这里不算
     ("heart_disease", "我挺好的", None),  # names nothing the question asks about
     ("iv_or_swallowing_problem", "血管好扎，药片也能吃", None),  # able to: never a statement of a problem
     ("dialysis", "医生说以后可能要透析，现在还不用", NO),  # what may happen later is no statement
