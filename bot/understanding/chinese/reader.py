@@ -23,6 +23,7 @@ from typing import Iterable, Optional
 
 from bot.screening.answers import NEVER, NO, NOT_SURE, YES, AnswerType, InvalidAnswer, Question
 from bot.understanding.chinese import choices, lab_results, messages
+from bot.understanding.chinese.bank import names_only_another_question
 from bot.understanding.chinese.numbers import read_number, to_digits
 from bot.understanding.chinese.polarity import (
     _FUTURE,
@@ -265,6 +266,10 @@ class ChineseReader:
             elif _NEGATED.search(without_neutral(_NEGATION_ABOUT_TIME.sub(" ", text))) and time.days_max is not None \
                     and not about_time:
                 confidence = 0.5  # a negation beside a time: which one is meant? Check.
+            if self._questions and names_only_another_question(self._questions, question, words, text):
+                # "吃过强的松" to "hormone therapy for cancer?", "去年点了个痣" to "major surgery?": a word of another
+                # question of the bank (the steroid one, the minor-surgery one) and none of this one. Check.
+                confidence = min(confidence, 0.5)
             return Reading(value, confidence, echo=time.echo)
         if polarity.value == NO:
             return Reading(NEVER, polarity.confidence, echo=messages.NONE_ECHO)
