@@ -24,6 +24,7 @@ from typing import Iterable, Optional
 from bot.screening.answers import NEVER, NO, NOT_SURE, YES, AnswerType, InvalidAnswer, Question
 from bot.understanding.chinese import choices, lab_results, messages
 from bot.understanding.chinese.bank import names_only_another_question
+from bot.understanding.chinese.heads import only_inside_another_thing
 from bot.understanding.chinese.numbers import read_number, to_digits
 from bot.understanding.chinese.polarity import (
     _FUTURE,
@@ -123,6 +124,18 @@ class ChineseReader:
 
     # --- 是 / 不是 -----------------------------------------------------------------
     def _yes_no(
+        self, question: Question, text: str, polarity: Polarity, today: dt.date, intent: Optional[str],
+        intent_confidence: float,
+    ) -> Reading:
+        reading = self._yes_no_words(question, text, polarity, today, intent, intent_confidence)
+        if reading.value == YES and reading.confidence >= 0.8 and not question.umbrella \
+                and only_inside_another_thing(_own_text(question), self._words(question), text):
+            # "打过乙肝疫苗" to "active hepatitis B?", "肝上有个囊肿" to "liver disease?", "骨关节炎" to
+            # "autoimmune (类风湿关节炎)?": the question's word is only part of another thing. Check.
+            return Reading(YES, 0.5, note=reading.note)
+        return reading
+
+    def _yes_no_words(
         self, question: Question, text: str, polarity: Polarity, today: dt.date, intent: Optional[str],
         intent_confidence: float,
     ) -> Reading:
@@ -388,6 +401,16 @@ class ChineseReader:
 
 
 _TOPICS: dict = {}
+
+
+def _own_text(question: Question) -> str:
+    """The question's texts, help and terms, normalised: where it uses a word on its own (移植, 积液)."""
+    key = ("own", question.id, tuple(question.text.values()), question.help, question.terms)
+    if key not in _TOPICS:
+        words = question_words(question)
+        _TOPICS[key] = " ".join([normalise(t, limit=None) for t in (*question.text.values(), question.help or "")]
+                                + list(words.terms))
+    return _TOPICS[key]
 
 
 def _topics(question: Question) -> str:
