@@ -51,6 +51,8 @@ from bot.understanding.chinese.voice import read_voice
 from bot.understanding.english.times import TimeReading
 from bot.understanding.reading import MAX_ANSWER_CHARS, Reading, confirmation
 
+# A question back about the answer itself (算不算？ 这个算吗？ 要紧吗？).
+_ASKS_BACK = re.compile(r"(?:算不算|算吗|算么|算唔算|算是吗|算不|要不要紧|要紧吗|有关系吗|有影响吗)\s*[?？]?\s*$")
 _INTENT_VALUES = {"affirm": YES, "deny": NO, "not_sure": NOT_SURE}
 # A classifier guess below this is no answer at all; between it and CONFIDENT it is a check.
 _LOWEST_GUESS = 0.45
@@ -79,8 +81,11 @@ _BORN = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:份)?[\u4e00-\u9f
 _WELL = re.compile(r"挺好|很好|还好|都好|正常|健康|没事|顺利")
 _DIMINISHERS = re.compile(
     r"只是|只有|就是一点|有点|有一点|一点点|轻微|稍微|不严重|不太严重|偶尔|有时|时不时|阴性|转阴|就好了|就好")
-# Able to (药片也能吃, 可以自己走): what a person can do is no statement of a problem.
-_ABLE = re.compile(r"(?<!可)能|可以|会自己")
+# Able to (药片也能吃, 可以自己走): what a person can do is no statement of a problem; nor what happens
+# only when something else does (吃海鲜会拉肚子, 一累就喘): a condition, not the problem asked about.
+_ABLE = re.compile(r"(?<!可)能|可以|会自己|(?<![不没])会(?!诊|议)|一[\u4e00-\u9fff]{1,4}就")
+# Gone (病灶都已经消失了, 吸收了): the thing was there and is not now.
+_GONE_NOW = re.compile(r"消失|不见了|没了|吸收了|消掉了|消了")
 # Being tested for something is not having it (查过HIV).
 _TESTED = re.compile(r"查过|检查过|测过|化验过|筛查|查了|检查了|化验了")
 
@@ -128,6 +133,10 @@ class ChineseReader:
         intent_confidence: float,
     ) -> Reading:
         reading = self._yes_no_words(question, text, polarity, today, intent, intent_confidence)
+        if reading.value in (YES, NO) and reading.confidence >= 0.8 and _ASKS_BACK.search(text) \
+                and len(clauses(text)) == 1:
+            # "感冒算不算？": the person asks whether it counts; the help's answer is said back as a check.
+            return Reading(reading.value, 0.5, note=reading.note)
         if reading.value == YES and reading.confidence >= 0.8 and not question.umbrella \
                 and only_inside_another_thing(_own_text(question), self._words(question), text):
             # "打过乙肝疫苗" to "active hepatitis B?", "肝上有个囊肿" to "liver disease?", "骨关节炎" to
@@ -468,7 +477,8 @@ def _statement(question: Question, text: str, words=None) -> Optional[float]:
     (心衰，去年确诊的 to "any heart disease?"; 类风湿关节炎很多年了 to a list naming it); a word like
     只是, 轻微 or 很轻 stops it, and so does naming only a test the question names (心电图报告…)."""
     if _DIMINISHERS.search(text) or _WELL.search(text) or _NEGATED.search(text) or _TESTED.search(text) \
-            or _MILD.search(text) or _FINE.search(text) or _ABLE.search(text) or _FUTURE.search(text):
+            or _MILD.search(text) or _FINE.search(text) or _ABLE.search(text) or _FUTURE.search(text) \
+            or _GONE_NOW.search(text):
         return None
     tests = set(words.tests) if words is not None else set()
     terms = words.terms if words is not None else question.terms
