@@ -260,6 +260,7 @@ class ChineseReader:
         if not_asked:
             return Reading(NEVER, not_asked, echo=messages.NONE_ECHO)  # "只擦过激素药膏": the question does not count it
         text = counted_clauses(words, text)
+        text = self._clauses_naming_it(question, words, text, today)
         about_time = bool(_NEGATION_ABOUT_TIME.search(text) or _NOT_WITHIN.search(to_digits(text)))
         time = read_time(text, today) if polarity.value != NO or about_time else None
         if time is not None and words.asks_latest and polarity.value != NO and not _NEGATED.search(without_neutral(text)):
@@ -288,6 +289,8 @@ class ChineseReader:
             elif _NEGATED.search(without_neutral(_NEGATION_ABOUT_TIME.sub(" ", text))) and time.days_max is not None \
                     and not about_time:
                 confidence = 0.5  # a negation beside a time: which one is meant? Check.
+            if _another_route(question, text):
+                confidence = min(confidence, 0.5)  # "上周吃过头孢" to "antibiotics through a drip?": by mouth. Check.
             if self._questions and names_only_another_question(self._questions, question, words, text):
                 # "吃过强的松" to "hormone therapy for cancer?", "去年点了个痣" to "major surgery?": a word of another
                 # question of the bank (the steroid one, the minor-surgery one) and none of this one. Check.
@@ -302,6 +305,20 @@ class ChineseReader:
         if intent == "deny" and intent_confidence >= 0.6:
             return Reading(NEVER, 0.6, echo=messages.NONE_ECHO)
         return Reading(None, 0.0, problem=self.expected(question))
+
+    def _clauses_naming_it(self, question: Question, words, text: str, today: dt.date) -> str:
+        """"上个月做的靶向，化疗是两年前" to "when was your last chemo?": of several clauses with a time each, a
+        clause naming only another "how long ago" question's thing (靶向 is the targeted-therapy one's) is not
+        this question's time, when another clause names what it asks."""
+        parts = clauses(text)
+        timed = [part for part in parts if read_time(part, today) is not None]
+        if len(timed) < 2 or not self._questions:
+            return text
+        other = [part for part in timed
+                 if names_only_another_question(self._questions, question, words, part)]
+        if not other or not any(words.names_topic(part) for part in timed if part not in other):
+            return text
+        return ",".join(part for part in parts if part not in other)
 
     # --- 选项 -------------------------------------------------------------------------
     def _choice(self, question: Question, text: str, polarity: Polarity, today: dt.date) -> Reading:
@@ -454,6 +471,22 @@ def _about_now(question: Question, text: str, polarity: Polarity, today: dt.date
     if polarity.value == YES and polarity.no_longer and past and re.search(r"治好|好了|痊愈|停了|戒了|没有了|没了", text):
         return Reading(NO, 0.85)
     return None
+
+
+# How a medicine is given: by a drip (打点滴, 输液, 静脉 and their other names), or by mouth.
+_BY_MOUTH = re.compile(r"吃|口服|喝|服用|含服")
+_DRIP = re.compile(r"点滴|输|静脉|吊|挂水|挂针|针|iv")
+
+
+def _another_route(question: Question, text: str) -> bool:
+    """The question asks about medicine given one way (打点滴用过抗生素吗, not 吃的) and the reply says it
+    was taken another way (吃过头孢), and never the way asked."""
+    from bot.understanding.chinese.synonyms import other_names
+
+    asked = " ".join(normalise(t, limit=None) for t in question.text.values())
+    drip_words = other_names(["打点滴"])
+    asks_drip = any(word in asked for word in drip_words) or "静脉" in asked
+    return asks_drip and not _BY_MOUTH.search(asked) and bool(_BY_MOUTH.search(text)) and not _DRIP.search(text)
 
 
 def _base_only(question: Question, words, text: str) -> bool:
