@@ -54,12 +54,14 @@ def test_every_set_says_how_it_was_written_and_whether_it_is_blind(name):
 # The safety pass (issue-14t3) made a yes about a thing the question does not name a check: 5 understood
 # on blind3_zh and 3 on blind_zh became checks (上周牙龈发炎，吃了几天头孢 …), none wrong.
 # probes_zh.yml (tests/understanding/) is the developer's own probe set for wrong readings: 89 wrong before
-# that pass, 41 after (the holes left are listed in the README); its ceiling only goes down.
+# that pass, 41 after; the second safety pass (issue-14u: another question's thing to a "how long ago"
+# question, the question's word only inside another thing, conditions, questions back) took it to 19 wrong,
+# 19 of them the opposite (the holes left are listed in the README); its ceiling only goes down.
 MEASURED_ZH = {
     "blind3_zh.yml": (625, 572, 3, 0),
     "blind_zh.yml": (543, 515, 0, 0),
     "dev_zh.yml": (159, 147, 0, 0),
-    "probes_zh.yml": (255, 93, 41, 39),
+    "probes_zh.yml": (255, 99, 19, 19),
 }
 _PROBES = Path(__file__).resolve().parent
 

@@ -129,7 +129,9 @@ _NOT_YES = (
 _YES_WORDS = re.compile(
     # 是 and 对 only on their own (是的, 对对): "我是男的" and "对紫杉醇过敏" are not a yes.
     r"是(?=(?:的|啊|呀|呢|了|哦|嘛|滴|吧|有|这样|那样|\s)*$)|对(?=(?:的|啊|呀|呢|了|哦|嘛|对|\s)*$)"
-    r"|有|嗯|恩|可以|会|愿意|要|需要|同意|阳性|yes|ok|okay|yeah|yep|\by\b"
+    # 会 answers only on its own or after who says it (会, 我会, 肯定会); inside a sentence it is "would" or
+    # "tends to" (吃海鲜会拉肚子: only when eating seafood), no answer.
+    r"|有|嗯|恩|可以|(?:^|(?<=[\s我她他你您也都还定]))会|愿意|要|需要|同意|阳性|yes|ok|okay|yeah|yep|\by\b"
     r"|^(?:好|行)(?:的|啊|呀|吧|嘞|滴)?$"
     rf"|(?<![不超经难通度太越穿查测验])(?<={_CJK})过(?![敏去度量多于程期渡头分年])"
     r"|(?:^|(?<=[我她他还]))在(?:吃|用|打|做|喝)|正在|一直在|还在"

@@ -23,6 +23,8 @@ from typing import Iterable, Optional
 
 from bot.screening.answers import NEVER, NO, NOT_SURE, YES, AnswerType, InvalidAnswer, Question
 from bot.understanding.chinese import choices, lab_results, messages
+from bot.understanding.chinese.bank import names_only_another_question
+from bot.understanding.chinese.heads import only_inside_another_thing
 from bot.understanding.chinese.numbers import read_number, to_digits
 from bot.understanding.chinese.polarity import (
     _FUTURE,
@@ -49,6 +51,8 @@ from bot.understanding.chinese.voice import read_voice
 from bot.understanding.english.times import TimeReading
 from bot.understanding.reading import MAX_ANSWER_CHARS, Reading, confirmation
 
+# A question back about the answer itself (算不算？ 这个算吗？ 要紧吗？).
+_ASKS_BACK = re.compile(r"(?:算不算|算吗|算么|算唔算|算是吗|算不|要不要紧|要紧吗|有关系吗|有影响吗)\s*[?？]?\s*$")
 _INTENT_VALUES = {"affirm": YES, "deny": NO, "not_sure": NOT_SURE}
 # A classifier guess below this is no answer at all; between it and CONFIDENT it is a check.
 _LOWEST_GUESS = 0.45
@@ -77,8 +81,11 @@ _BORN = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:份)?[\u4e00-\u9f
 _WELL = re.compile(r"挺好|很好|还好|都好|正常|健康|没事|顺利")
 _DIMINISHERS = re.compile(
     r"只是|只有|就是一点|有点|有一点|一点点|轻微|稍微|不严重|不太严重|偶尔|有时|时不时|阴性|转阴|就好了|就好")
-# Able to (药片也能吃, 可以自己走): what a person can do is no statement of a problem.
-_ABLE = re.compile(r"(?<!可)能|可以|会自己")
+# Able to (药片也能吃, 可以自己走): what a person can do is no statement of a problem; nor what happens
+# only when something else does (吃海鲜会拉肚子, 一累就喘): a condition, not the problem asked about.
+_ABLE = re.compile(r"(?<!可)能|可以|会自己|(?<![不没])会(?!诊|议)|一[\u4e00-\u9fff]{1,4}就")
+# Gone (病灶都已经消失了, 吸收了): the thing was there and is not now.
+_GONE_NOW = re.compile(r"消失|不见了|没了|吸收了|消掉了|消了")
 # Being tested for something is not having it (查过HIV).
 _TESTED = re.compile(r"查过|检查过|测过|化验过|筛查|查了|检查了|化验了")
 
@@ -122,6 +129,22 @@ class ChineseReader:
 
     # --- 是 / 不是 -----------------------------------------------------------------
     def _yes_no(
+        self, question: Question, text: str, polarity: Polarity, today: dt.date, intent: Optional[str],
+        intent_confidence: float,
+    ) -> Reading:
+        reading = self._yes_no_words(question, text, polarity, today, intent, intent_confidence)
+        if reading.value in (YES, NO) and reading.confidence >= 0.8 and _ASKS_BACK.search(text) \
+                and len(clauses(text)) == 1:
+            # "感冒算不算？": the person asks whether it counts; the help's answer is said back as a check.
+            return Reading(reading.value, 0.5, note=reading.note)
+        if reading.value == YES and reading.confidence >= 0.8 and not question.umbrella \
+                and only_inside_another_thing(_own_text(question), self._words(question), text):
+            # "打过乙肝疫苗" to "active hepatitis B?", "肝上有个囊肿" to "liver disease?", "骨关节炎" to
+            # "autoimmune (类风湿关节炎)?": the question's word is only part of another thing. Check.
+            return Reading(YES, 0.5, note=reading.note)
+        return reading
+
+    def _yes_no_words(
         self, question: Question, text: str, polarity: Polarity, today: dt.date, intent: Optional[str],
         intent_confidence: float,
     ) -> Reading:
@@ -237,6 +260,7 @@ class ChineseReader:
         if not_asked:
             return Reading(NEVER, not_asked, echo=messages.NONE_ECHO)  # "只擦过激素药膏": the question does not count it
         text = counted_clauses(words, text)
+        text = self._clauses_naming_it(question, words, text, today)
         about_time = bool(_NEGATION_ABOUT_TIME.search(text) or _NOT_WITHIN.search(to_digits(text)))
         time = read_time(text, today) if polarity.value != NO or about_time else None
         if time is not None and words.asks_latest and polarity.value != NO and not _NEGATED.search(without_neutral(text)):
@@ -265,6 +289,12 @@ class ChineseReader:
             elif _NEGATED.search(without_neutral(_NEGATION_ABOUT_TIME.sub(" ", text))) and time.days_max is not None \
                     and not about_time:
                 confidence = 0.5  # a negation beside a time: which one is meant? Check.
+            if _another_route(question, text):
+                confidence = min(confidence, 0.5)  # "上周吃过头孢" to "antibiotics through a drip?": by mouth. Check.
+            if self._questions and names_only_another_question(self._questions, question, words, text):
+                # "吃过强的松" to "hormone therapy for cancer?", "去年点了个痣" to "major surgery?": a word of another
+                # question of the bank (the steroid one, the minor-surgery one) and none of this one. Check.
+                confidence = min(confidence, 0.5)
             return Reading(value, confidence, echo=time.echo)
         if polarity.value == NO:
             return Reading(NEVER, polarity.confidence, echo=messages.NONE_ECHO)
@@ -275,6 +305,20 @@ class ChineseReader:
         if intent == "deny" and intent_confidence >= 0.6:
             return Reading(NEVER, 0.6, echo=messages.NONE_ECHO)
         return Reading(None, 0.0, problem=self.expected(question))
+
+    def _clauses_naming_it(self, question: Question, words, text: str, today: dt.date) -> str:
+        """"上个月做的靶向，化疗是两年前" to "when was your last chemo?": of several clauses with a time each, a
+        clause naming only another "how long ago" question's thing (靶向 is the targeted-therapy one's) is not
+        this question's time, when another clause names what it asks."""
+        parts = clauses(text)
+        timed = [part for part in parts if read_time(part, today) is not None]
+        if len(timed) < 2 or not self._questions:
+            return text
+        other = [part for part in timed
+                 if names_only_another_question(self._questions, question, words, part)]
+        if not other or not any(words.names_topic(part) for part in timed if part not in other):
+            return text
+        return ",".join(part for part in parts if part not in other)
 
     # --- 选项 -------------------------------------------------------------------------
     def _choice(self, question: Question, text: str, polarity: Polarity, today: dt.date) -> Reading:
@@ -385,6 +429,16 @@ class ChineseReader:
 _TOPICS: dict = {}
 
 
+def _own_text(question: Question) -> str:
+    """The question's texts, help and terms, normalised: where it uses a word on its own (移植, 积液)."""
+    key = ("own", question.id, tuple(question.text.values()), question.help, question.terms)
+    if key not in _TOPICS:
+        words = question_words(question)
+        _TOPICS[key] = " ".join([normalise(t, limit=None) for t in (*question.text.values(), question.help or "")]
+                                + list(words.terms))
+    return _TOPICS[key]
+
+
 def _topics(question: Question) -> str:
     """The question's words, computed once per question text."""
     key = (question.id, tuple(question.text.values()), question.terms)
@@ -419,6 +473,22 @@ def _about_now(question: Question, text: str, polarity: Polarity, today: dt.date
     return None
 
 
+# How a medicine is given: by a drip (打点滴, 输液, 静脉 and their other names), or by mouth.
+_BY_MOUTH = re.compile(r"吃|口服|喝|服用|含服")
+_DRIP = re.compile(r"点滴|输|静脉|吊|挂水|挂针|针|iv")
+
+
+def _another_route(question: Question, text: str) -> bool:
+    """The question asks about medicine given one way (打点滴用过抗生素吗, not 吃的) and the reply says it
+    was taken another way (吃过头孢), and never the way asked."""
+    from bot.understanding.chinese.synonyms import other_names
+
+    asked = " ".join(normalise(t, limit=None) for t in question.text.values())
+    drip_words = other_names(["打点滴"])
+    asks_drip = any(word in asked for word in drip_words) or "静脉" in asked
+    return asks_drip and not _BY_MOUTH.search(asked) and bool(_BY_MOUTH.search(text)) and not _DRIP.search(text)
+
+
 def _base_only(question: Question, words, text: str) -> bool:
     """To a question about how serious (让骨头坏得很重？比如骨头断了…), a reply that names a thing (骨转移, 肺纤维化)
     and no sign of the severity asked (a serious word, or a word of the question's severity sentences: 脊髓,
@@ -440,7 +510,8 @@ def _statement(question: Question, text: str, words=None) -> Optional[float]:
     (心衰，去年确诊的 to "any heart disease?"; 类风湿关节炎很多年了 to a list naming it); a word like
     只是, 轻微 or 很轻 stops it, and so does naming only a test the question names (心电图报告…)."""
     if _DIMINISHERS.search(text) or _WELL.search(text) or _NEGATED.search(text) or _TESTED.search(text) \
-            or _MILD.search(text) or _FINE.search(text) or _ABLE.search(text) or _FUTURE.search(text):
+            or _MILD.search(text) or _FINE.search(text) or _ABLE.search(text) or _FUTURE.search(text) \
+            or _GONE_NOW.search(text):
         return None
     tests = set(words.tests) if words is not None else set()
     terms = words.terms if words is not None else question.terms

@@ -33,6 +33,7 @@ _NONE_ELSE = re.compile(
 _NOT_ACTIVE = re.compile(
     r"稳定|控制住|控制得(?:很|挺|还|比较|非常)?好|控制得不错|控制着|治好|痊愈|转阴|阴了|测不出|检测不到|查不到|测不到"
     r"|陈旧|钙化|没有症状|没症状|没什么症状|没再长|没有再长|没变化|没有变化|没复发"
+    r"|恢复得(?:很|挺|还|比较|非常)?(?:好|不错)"
 )
 # Growing or not under control: takes "stable" back.
 _STILL_ACTIVE = re.compile(r"长大|变大|进展|新的|新发|还在长|没控制|控制不好|控制得不好|不稳定|病毒很高|很高|还没治|没治过|加重")
@@ -271,7 +272,9 @@ def _reaction(words: QuestionWords, text: str, topic_text: str) -> Optional[Tupl
             return None
         # The thing reacted to stands right before the reaction, in its clause (青霉素过敏, 对海鲜过敏).
         before = [part[: part.index(p)] for part in clauses(text) for p in words.asked_pairs if p in part]
-        if not any(words.has_content(b) or things_named(words, b) for b in before):
+        # A name jieba gives no pair (多西他赛: 他 is a grammar character elsewhere) is still a thing when it
+        # has two characters of its own.
+        if not any(words.has_content(b) or things_named(words, b) or _NAME.search(b) for b in before):
             return None
         return YES, 0.5
     for part in clauses(text):
@@ -290,6 +293,11 @@ def _reaction(words: QuestionWords, text: str, topic_text: str) -> Optional[Tupl
     if len(values) == 1:
         return values.pop(), 0.9
     return None
+
+
+# The name of a medicine right before the reaction (多西他赛过敏过): three or more characters, none of a time,
+# a number or who.
+_NAME = re.compile(r"(?:^|[我你您她它对有是就也都还])(?:(?![年月日天周前后号次个零一二三四五六七八九十两几半去今明昨时候])[\u4e00-\u9fff]){3,}$")
 
 
 def _happened(words: QuestionWords, text: str) -> bool:
