@@ -31,6 +31,7 @@ ALLOWED_ABBREVIATIONS = frozenset(
         "HER2", "ECOG", "PD-1", "PD-L1", "CDK4/6", "IHC", "FISH", "ISH", "ER", "PR", "HR", "CT", "MRI",
         "RECIST", "NPC", "T-DM1", "T-DXd", "HIV", "TB", "HBV", "HCV", "COPD", "DVT", "ILD", "CNS", "IV",
         "ECG", "QTc", "NYHA", "CTCAE", "irAE", "TCM",
+        "TPF", "GP", "ICU",  # regimens as the chemo plan names them (TPF方案), and the ward's sign
     }
 )
 # Only the study team decides; no text may say a person qualifies.
