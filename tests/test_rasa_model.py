@@ -18,12 +18,13 @@ from tests.e2e.servers import PROJECT_ROOT, RASA, ensure_model
 HOLDOUTS = {
     "en": (PROJECT_ROOT / "tests" / "nlu" / "holdout.yml", 150),
     "zh": (PROJECT_ROOT / "tests" / "nlu" / "holdout_zh.yml", 150),
+    # Written for round 3's final measurement, kept unseen until the model was final, scored once (96.1%).
+    "zh2": (PROJECT_ROOT / "tests" / "nlu" / "holdout_zh2.yml", 150),
 }
-# The target is 95% in both languages. English meets it. Chinese was scored once, blind, at 93.1%;
-# after the round-3 data (written from the errors of tests/nlu/dev_zh3.yml, not from this set) it
-# reads 95.4%. This set has been read since, so it is a floor against getting worse, not the
-# blind measure of the target (that is the next round's new blind set).
-MIN_INTENT_ACCURACY = {"en": 0.95, "zh": 0.95}
+# The target is 95% in both languages. English meets it (95.2%). Chinese: holdout_zh.yml was scored once,
+# blind, at 93.1% (round 2) and reads 95.4% after round 3's new data; holdout_zh2.yml, round 3's blind set,
+# was scored once at 96.1%. Both are floors against getting worse now.
+MIN_INTENT_ACCURACY = {"en": 0.95, "zh": 0.95, "zh2": 0.95}
 
 
 def run_rasa(*args: str) -> subprocess.CompletedProcess:

@@ -19,23 +19,31 @@ import pytest
 from scripts.evaluate_answers import ASKED_AGAIN, OPPOSITE, UNDERSTOOD, WRONG, language_of, load, questions_in, score
 
 ANSWERS = Path(__file__).resolve().parents[1] / "answers"
-# (answers, at least understood, at most wrong): the measured figures.
+# (answers, at least understood, at most wrong, at most opposite): the measured figures.
 # blind3.yml was scored once blind at the start of issue 9's third round (490 understood, 25 wrong, 6
 # opposite); these are the figures after the general fixes of that round, so it is no longer blind.
 # The second pass of that round (branch issue-9d) raised them with more general rules, adding no wrong reading.
-MEASURED = {"blind3.yml": (638, 574, 3), "blind2.yml": (592, 563, 5), "blind.yml": (597, 590, 0), "dev.yml": (163, 160, 0)}
+# blind4.yml was written for the round's final measurement, kept unseen until the reader was final, and
+# scored once (see the README); its figures are that scoring's, never tuned on.
+MEASURED = {
+    "blind4.yml": (668, 595, 11, 3),
+    "blind3.yml": (638, 574, 3, 0),
+    "blind2.yml": (592, 563, 5, 0),
+    "blind.yml": (597, 590, 0, 0),
+    "dev.yml": (163, 160, 0, 0),
+}
 
 
 @pytest.mark.parametrize("name", sorted(MEASURED))
 def test_answer_set_figures_do_not_get_worse(name, questions):
-    total, understood, wrong = MEASURED[name]
+    total, understood, wrong, opposite = MEASURED[name]
     today, answers = load(ANSWERS / name)
     table, details = score(answers, questions, today)
     counts = {kind: sum(table[t][kind] for t in table) for kind in (UNDERSTOOD, ASKED_AGAIN, WRONG)}
     assert sum(counts.values()) == total
     assert counts[UNDERSTOOD] >= understood, counts
     assert counts[WRONG] <= wrong, [d for d in details if d["outcome"] == WRONG]
-    assert sum(table[t][OPPOSITE] for t in table) == 0  # no English set has a reading of the opposite polarity
+    assert sum(table[t][OPPOSITE] for t in table) <= opposite
 
 
 @pytest.mark.parametrize("name", sorted(MEASURED))
@@ -57,7 +65,9 @@ def test_every_set_says_how_it_was_written_and_whether_it_is_blind(name):
 # that pass, 41 after; the second safety pass (issue-14u: another question's thing to a "how long ago"
 # question, the question's word only inside another thing, conditions, questions back) took it to 19 wrong,
 # 19 of them the opposite (the holes left are listed in the README); its ceiling only goes down.
+# blind4_zh.yml: written for the round's final measurement and scored once with the final reader.
 MEASURED_ZH = {
+    "blind4_zh.yml": (609, 521, 19, 1),
     "blind3_zh.yml": (625, 572, 3, 0),
     "blind_zh.yml": (543, 515, 0, 0),
     "dev_zh.yml": (159, 147, 0, 0),
@@ -99,7 +109,7 @@ def test_an_opposite_is_a_yes_for_a_no_or_never_for_a_time():
     assert not is_opposite(chinese["contraception"], "not_applicable", "no")
 
 
-@pytest.mark.parametrize("name", ["blind_zh.yml", "blind3_zh.yml"])
+@pytest.mark.parametrize("name", ["blind_zh.yml", "blind3_zh.yml", "blind4_zh.yml"])
 def test_the_chinese_blind_set_says_how_it_was_written(name):
     first_line = (ANSWERS / name).read_text(encoding="utf-8").splitlines()[0]
     assert first_line.startswith("# How this set was written:")
