@@ -6,32 +6,11 @@ developer's own sentences: the ones it must check, and the ones it must still re
 
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 
 from bot.screening.answers import NO, YES
-from bot.understanding.chinese.reader import ChineseReader
-from scripts.evaluate_answers import questions_in
-
-TODAY = dt.date(2026, 12, 7)
-
-
-@pytest.fixture(scope="module")
-def reader_and_questions():
-    questions = questions_in("zh")
-    reader = ChineseReader()
-    reader.prepare(questions.values())
-    return reader, questions
-
-
-def _read(reader_and_questions, question_id, text):
-    reader, questions = reader_and_questions
-    return reader.read(questions[question_id], text, TODAY)
-
-
-def _asked_again(reading):
-    return reading.value is None or reading.needs_check
+from tests.understanding.helpers import asked_again, read_at as _read
 
 
 # A yes about a thing the question does not name, with no word of the question: checked.
@@ -47,8 +26,8 @@ def _asked_again(reading):
     ("pd1_therapy", "打过胸腺肽"),
     ("active_tuberculosis", "得过肺炎"),
 ])
-def test_a_yes_about_another_thing_is_checked(reader_and_questions, question_id, text):
-    assert _asked_again(_read(reader_and_questions, question_id, text))
+def test_a_yes_about_another_thing_isasked_again(zh_reader, zh_questions, question_id, text):
+    assert asked_again(_read(zh_reader, zh_questions, question_id, text))
 
 
 # What the help says not to count (只有脂肪肝，不算; 只有高血压，这里不算): a no, as in English.
@@ -57,8 +36,8 @@ def test_a_yes_about_another_thing_is_checked(reader_and_questions, question_id,
     ("heart_disease", "有高血压，吃药控制着"),
     ("heart_disease", "有高血壓，食緊藥"),
 ])
-def test_what_the_help_does_not_count_is_a_no(reader_and_questions, question_id, text):
-    reading = _read(reader_and_questions, question_id, text)
+def test_what_the_help_does_not_count_is_a_no(zh_reader, zh_questions, question_id, text):
+    reading = _read(zh_reader, zh_questions, question_id, text)
     assert reading.value == "no" and not reading.needs_check, reading
 
 
@@ -71,13 +50,13 @@ def test_what_the_help_does_not_count_is_a_no(reader_and_questions, question_id,
     ("immune_side_effect_severe", "有，免疫性肺炎住过院", YES),  # a plain answer clause, then more
     ("side_effects_more_than_mild", "手脚还是麻得厉害", YES),  # a described problem: its own rules
 ])
-def test_the_question_s_own_things_are_still_read(reader_and_questions, question_id, text, value):
-    reading = _read(reader_and_questions, question_id, text)
+def test_the_question_s_own_things_are_still_read(zh_reader, zh_questions, question_id, text, value):
+    reading = _read(zh_reader, zh_questions, question_id, text)
     assert reading.value == value and not reading.needs_check
 
 
-def test_an_umbrella_is_left_to_its_lines(reader_and_questions):
-    reading = _read(reader_and_questions, "breast_health_screen", "有抑郁症，在吃药")
+def test_an_umbrella_is_left_to_its_lines(zh_reader, zh_questions):
+    reading = _read(zh_reader, zh_questions, "breast_health_screen", "有抑郁症，在吃药")
     assert reading.value == YES and not reading.needs_check
 
 
@@ -89,8 +68,8 @@ def test_an_umbrella_is_left_to_its_lines(reader_and_questions):
     ("antibody_allergy", "造影剂过敏"),
     ("antibody_allergy_severe", "青霉素过敏，喉咙都肿了"),
 ])
-def test_a_reaction_to_something_else_is_checked(reader_and_questions, question_id, text):
-    assert _asked_again(_read(reader_and_questions, question_id, text))
+def test_a_reaction_to_something_else_isasked_again(zh_reader, zh_questions, question_id, text):
+    assert asked_again(_read(zh_reader, zh_questions, question_id, text))
 
 
 @pytest.mark.parametrize("question_id, text, value", [
@@ -98,8 +77,8 @@ def test_a_reaction_to_something_else_is_checked(reader_and_questions, question_
     ("chemo_allergy", "没有过敏", NO),
     ("chemo_allergy", "白蛋白紫杉醇打过几次，没过敏", NO),
 ])
-def test_a_reaction_to_the_named_medicines_is_read(reader_and_questions, question_id, text, value):
-    reading = _read(reader_and_questions, question_id, text)
+def test_a_reaction_to_the_named_medicines_is_read(zh_reader, zh_questions, question_id, text, value):
+    reading = _read(zh_reader, zh_questions, question_id, text)
     assert reading.value == value and not reading.needs_check
 
 
@@ -112,8 +91,8 @@ def test_a_reaction_to_the_named_medicines_is_read(reader_and_questions, questio
     ("severe_lung_disease", "有肺氣腫"),
     ("lung_disease_3_months", "肺气肿好多年了"),
 ])
-def test_the_illness_without_its_severity_is_checked(reader_and_questions, question_id, text):
-    assert _asked_again(_read(reader_and_questions, question_id, text))
+def test_the_illness_without_its_severity_isasked_again(zh_reader, zh_questions, question_id, text):
+    assert asked_again(_read(zh_reader, zh_questions, question_id, text))
 
 
 @pytest.mark.parametrize("question_id, text", [
@@ -123,13 +102,13 @@ def test_the_illness_without_its_severity_is_checked(reader_and_questions, quest
     ("severe_lung_disease", "肺纤维化，现在要在家吸氧"),
     ("lung_disease_3_months", "有肺气肿，这几个月走路就喘"),
 ])
-def test_the_illness_with_its_severity_is_a_yes(reader_and_questions, question_id, text):
-    reading = _read(reader_and_questions, question_id, text)
+def test_the_illness_with_its_severity_is_a_yes(zh_reader, zh_questions, question_id, text):
+    reading = _read(zh_reader, zh_questions, question_id, text)
     assert reading.value == YES and not reading.needs_check
 
 
-def test_severity_pairs_come_from_the_question_s_severity_sentences(reader_and_questions):
-    reader, questions = reader_and_questions
+def test_severity_pairs_come_from_the_question_s_severity_sentences(zh_reader, zh_questions):
+    reader, questions = zh_reader, zh_questions
     bone = reader._words(questions["severe_bone_damage"]).severity_pairs
     assert {"脊髓", "骨折"} <= bone and "骨头" not in bone  # 骨头 is in "您的骨头里有癌吗" too
     assert not reader._words(questions["heart_disease"]).severity_pairs

@@ -7,34 +7,13 @@ ones it must still read.
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 import pytest
 
 from bot.screening.answers import NEVER, NO, YES
 from bot.understanding.chinese.bank import own_words
-from bot.understanding.chinese.reader import ChineseReader
-from scripts.evaluate_answers import questions_in
-
-TODAY = dt.date(2026, 12, 7)
-
-
-@pytest.fixture(scope="module")
-def reader_and_questions():
-    questions = questions_in("zh")
-    reader = ChineseReader()
-    reader.prepare(questions.values())
-    return reader, questions
-
-
-def _read(reader_and_questions, question_id, text):
-    reader, questions = reader_and_questions
-    return reader.read(questions[question_id], text, TODAY)
-
-
-def _checked(reading):
-    return reading.value is None or reading.needs_check
+from tests.understanding.helpers import asked_again, read_at as _read
 
 
 # --- A "how long ago" reply naming another "how long ago" question's thing, and none of this one -------------
@@ -46,8 +25,8 @@ def _checked(reading):
     ("days_since_major_surgery", "上周在脸上去掉了一颗痣"),  # the minor-surgery help's
     ("days_since_immunosuppressants", "来曲唑上周停的"),
 ])
-def test_another_questions_thing_with_a_time_is_checked(reader_and_questions, question_id, text):
-    assert _checked(_read(reader_and_questions, question_id, text))
+def test_another_questions_thing_with_a_time_isasked_again(zh_reader, zh_questions, question_id, text):
+    assert asked_again(_read(zh_reader, zh_questions, question_id, text))
 
 
 @pytest.mark.parametrize("question_id, text, days", [
@@ -57,37 +36,37 @@ def test_another_questions_thing_with_a_time_is_checked(reader_and_questions, qu
     ("days_since_chemotherapy", "半年前做的放化疗", 182),
     ("days_since_major_surgery", "去年做过胆囊切除，全麻的", 341),  # an instance no question names
 ])
-def test_own_or_unnamed_things_keep_their_time(reader_and_questions, question_id, text, days):
-    reading = _read(reader_and_questions, question_id, text)
-    assert not _checked(reading), reading
+def test_own_or_unnamed_things_keep_their_time(zh_reader, zh_questions, question_id, text, days):
+    reading = _read(zh_reader, zh_questions, question_id, text)
+    assert not asked_again(reading), reading
     if days is not None:
         assert reading.value == Decimal(days)
 
 
-def test_the_bank_words_leave_out_what_a_question_does_not_count(reader_and_questions):
-    _, questions = reader_and_questions
+def test_the_bank_words_leave_out_what_a_question_does_not_count(zh_questions):
+    questions = zh_questions
     words = own_words(questions["days_since_surgery_biopsy_injury"])
     assert "穿刺活检" not in words  # "用针取一点组织，叫穿刺活检。这个不算。"
     assert "强的松" in own_words(questions["days_since_steroids"])  # by seeds/synonyms_zh.yml
 
 
 # Of two clauses with a time, one naming another question's thing is not this question's time.
-def test_the_clause_naming_the_question_gives_the_time(reader_and_questions):
-    reading = _read(reader_and_questions, "days_since_chemotherapy", "上周吃的来曲唑，化疗是一年前")
+def test_the_clause_naming_the_question_gives_the_time(zh_reader, zh_questions):
+    reading = _read(zh_reader, zh_questions, "days_since_chemotherapy", "上周吃的来曲唑，化疗是一年前")
     assert reading.value == Decimal(365) and not reading.needs_check
     # A clause with no thing of its own (2023年停的) is kept: it is the same medicine's time.
-    kept = _read(reader_and_questions, "days_since_hormone_therapy", "他莫昔芬吃了三年，2024年停的")
+    kept = _read(zh_reader, zh_questions, "days_since_hormone_therapy", "他莫昔芬吃了三年，2024年停的")
     assert kept.value != Decimal(0)
 
 
 # A drip asked about, a medicine by mouth told.
 @pytest.mark.parametrize("text", ["前天吃了阿莫西林", "上个月口服了一周左氧"])
-def test_by_mouth_to_a_drip_question_is_checked(reader_and_questions, text):
-    assert _checked(_read(reader_and_questions, "days_since_iv_antibiotics", text))
+def test_by_mouth_to_a_drip_question_isasked_again(zh_reader, zh_questions, text):
+    assert asked_again(_read(zh_reader, zh_questions, "days_since_iv_antibiotics", text))
 
 
-def test_a_drip_of_antibiotics_keeps_its_time(reader_and_questions):
-    reading = _read(reader_and_questions, "days_since_iv_antibiotics", "上周输了三天消炎药")
+def test_a_drip_of_antibiotics_keeps_its_time(zh_reader, zh_questions):
+    reading = _read(zh_reader, zh_questions, "days_since_iv_antibiotics", "上周输了三天消炎药")
     assert reading.value == Decimal(4) and not reading.needs_check  # 上周: the middle of last week
 
 
@@ -101,9 +80,9 @@ def test_a_drip_of_antibiotics_keeps_its_time(reader_and_questions):
     ("autoimmune_disease", "有骨关节炎"),  # another kind: 类风湿关节炎 is the question's
     ("pd1_therapy", "打过西妥昔单抗"),  # the question says 单抗 only inside the names it lists
 ])
-def test_the_question_word_inside_another_thing_is_checked(reader_and_questions, question_id, text):
-    reading = _read(reader_and_questions, question_id, text)
-    assert _checked(reading) or reading.value == NO, reading
+def test_the_question_word_inside_another_thing_isasked_again(zh_reader, zh_questions, question_id, text):
+    reading = _read(zh_reader, zh_questions, question_id, text)
+    assert asked_again(reading) or reading.value == NO, reading
 
 
 @pytest.mark.parametrize("question_id, text", [
@@ -115,8 +94,8 @@ def test_the_question_word_inside_another_thing_is_checked(reader_and_questions,
     ("current_lung_inflammation", "放射性肺炎，还在吃激素"),  # a term now
     ("effusion_drainage", "胸水抽了好几次"),
 ])
-def test_the_question_word_named_as_itself_is_read(reader_and_questions, question_id, text):
-    reading = _read(reader_and_questions, question_id, text)
+def test_the_question_word_named_as_itself_is_read(zh_reader, zh_questions, question_id, text):
+    reading = _read(zh_reader, zh_questions, question_id, text)
     assert reading.value == YES and not reading.needs_check, reading
 
 
@@ -128,9 +107,9 @@ def test_the_question_word_named_as_itself_is_read(reader_and_questions, questio
     ("infection_last_2_weeks", "发烧算不算？"),  # a question back
     ("chemo_allergy", "多柔比星过敏过"),  # another medicine jieba gives no pair of its own
 ])
-def test_conditions_gone_things_questions_back_and_other_medicines_are_no_yes(reader_and_questions, question_id, text):
-    reading = _read(reader_and_questions, question_id, text)
-    assert _checked(reading) or reading.value == NO, reading
+def test_conditions_gone_things_questions_back_and_other_medicines_are_no_yes(zh_reader, zh_questions, question_id, text):
+    reading = _read(zh_reader, zh_questions, question_id, text)
+    assert asked_again(reading) or reading.value == NO, reading
 
 
 @pytest.mark.parametrize("question_id, text, value", [
@@ -139,8 +118,8 @@ def test_conditions_gone_things_questions_back_and_other_medicines_are_no_yes(re
     ("heart_or_stroke_uncontrolled", "前年中风过，现在恢复得很好", NO),  # recovered well: not uncontrolled
     ("heart_disease", "十年前心梗过", YES),
 ])
-def test_what_these_rules_must_still_read(reader_and_questions, question_id, text, value):
-    reading = _read(reader_and_questions, question_id, text)
+def test_what_these_rules_must_still_read(zh_reader, zh_questions, question_id, text, value):
+    reading = _read(zh_reader, zh_questions, question_id, text)
     assert reading.value == value and not reading.needs_check, reading
 
 
@@ -152,5 +131,5 @@ def test_hui_is_a_yes_only_on_its_own():
     assert read_polarity("吃辣的会胃疼").value != YES
 
 
-def test_never_is_still_never(reader_and_questions):
-    assert _read(reader_and_questions, "days_since_hormone_therapy", "没吃过强的松，也没用过激素药").value == NEVER
+def test_never_is_still_never(zh_reader, zh_questions):
+    assert _read(zh_reader, zh_questions, "days_since_hormone_therapy", "没吃过强的松，也没用过激素药").value == NEVER

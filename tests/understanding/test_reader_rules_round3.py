@@ -4,23 +4,12 @@ differently from the set's answers; expected values come from what each sentence
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 import pytest
 
 from bot.screening.answers import NEVER, NO, NOT_SURE, YES
-
-TODAY = dt.date(2026, 12, 7)  # a Monday
-
-
-def read(reader, questions, question_id, text, today=TODAY):
-    return reader.read(questions[question_id], text, today)
-
-
-def used(reading):
-    """The value the form would store without asking anything (None when it asks)."""
-    return None if reading.value is None or reading.needs_check else reading.value
+from tests.understanding.helpers import read_at as read, used
 
 
 # --- polarity ----------------------------------------------------------------------------
