@@ -88,8 +88,11 @@ def applied_events(self: DialogueStateTracker) -> List[Event]:
     if not events:
         return []
     memo = _remembered(self)
-    new_events = list(itertools.islice(events, memo.count, None)) if memo is not None else list(events)
-    if memo is None or not _loop_names(new_events) <= memo.loop_names:
+    if memo is not None:
+        new_events = list(itertools.islice(events, memo.count, None))
+        if not _loop_names(new_events) <= memo.loop_names:
+            memo = None  # a new loop changes how earlier events read: start again
+    if memo is None:
         new_events = list(events)
         memo = AppliedEventsMemo(0, events[0], events[0], _loop_names(new_events), [])
     for event in new_events:

@@ -199,7 +199,7 @@ def read_polarity(text: str, topics: frozenset = frozenset(), asked: Optional[As
     polarity = _read_polarity(text, topics)
     if asked is not None and polarity.value == NO and polarity.confidence > 0.5 \
             and (names_another_asked_thing(clauses or text, topics, asked)
-                 or keeps_back_an_asked_thing(clauses or text, topics, asked)):
+                 or keeps_back_an_asked_thing(clauses or text, asked)):
         return dataclasses.replace(polarity, confidence=0.5)
     if asked is not None and polarity.which_part and not names_another_asked_thing(clauses or text, topics, asked):
         # "she has liver mets but no cirrhosis": the first part names only where the cancer is, or a word of the
@@ -314,7 +314,7 @@ _NO_EXCEPT = re.compile(
     r"(?:no|nope|nah|none|nothing|not really)\s*(?:\|\s*)?(?:only|just|except|apart from|other than|besides|save for)\s+(.+)")
 
 
-def keeps_back_an_asked_thing(text: str, topics: frozenset, asked: Asked) -> bool:
+def keeps_back_an_asked_thing(text: str, asked: Asked) -> bool:
     """"No, only a heart attack", "none apart from angina", "nope, just AF" to a question that asks about
     that very thing: the no is to the rest, and the one thing kept back is asked about. Which answers? A
     check, never a plain no. The thing kept back must be one of the question's things word for word (all
