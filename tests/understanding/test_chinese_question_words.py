@@ -11,23 +11,21 @@ import datetime as dt
 import pytest
 
 from bot.screening.answers import NO, NOT_SURE, YES
-from bot.understanding import reader_for
 from bot.understanding.chinese.question_words import question_words
-from tests.understanding.chinese_questions import chinese_questions
 
 TODAY = dt.date(2026, 12, 1)
 
 
+# The Chinese question bank and its prepared reader (tests/understanding/conftest.py), under the names
+# the tests of this file use.
 @pytest.fixture(scope="module")
-def questions():
-    return chinese_questions()
+def questions(zh_questions):
+    return zh_questions
 
 
 @pytest.fixture(scope="module")
-def reader(questions):
-    reader = reader_for("zh")
-    reader.prepare(questions.values())  # as the action server does: an umbrella knows its follow-ups
-    return reader
+def reader(zh_reader):
+    return zh_reader
 
 
 def read(reader, questions, question_id, text):
