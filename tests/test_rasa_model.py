@@ -20,11 +20,13 @@ HOLDOUTS = {
     "zh": (PROJECT_ROOT / "tests" / "nlu" / "holdout_zh.yml", 150),
     # Written for round 3's final measurement, kept unseen until the model was final, scored once (96.1%).
     "zh2": (PROJECT_ROOT / "tests" / "nlu" / "holdout_zh2.yml", 150),
+    # Written for round 5's measurement before any tuning, scored once (96.6%).
+    "zh3": (PROJECT_ROOT / "tests" / "nlu" / "holdout_zh3.yml", 400),
 }
 # The target is 95% in both languages. English meets it (95.2%). Chinese: holdout_zh.yml was scored once,
 # blind, at 93.1% (round 2) and reads 95.4% after round 3's new data; holdout_zh2.yml, round 3's blind set,
-# was scored once at 96.1%. Both are floors against getting worse now.
-MIN_INTENT_ACCURACY = {"en": 0.95, "zh": 0.95, "zh2": 0.95}
+# was scored once at 96.1%; holdout_zh3.yml, round 5's, at 96.6%. All are floors against getting worse now.
+MIN_INTENT_ACCURACY = {"en": 0.95, "zh": 0.95, "zh2": 0.95, "zh3": 0.95}
 
 
 def run_rasa(*args: str) -> subprocess.CompletedProcess:
