@@ -14,8 +14,8 @@ import yaml
 
 from tests.e2e.servers import PROJECT_ROOT, RASA, ensure_model
 
-# Held-out messages per language, written blind (by someone who never saw data/nlu); all but dev_en5 never used
-# for tuning.
+# Held-out messages per language, written blind (by someone who never saw data/nlu); the dev_ sets were used for
+# tuning after their one blind scoring.
 HOLDOUTS = {
     "en": (PROJECT_ROOT / "tests" / "nlu" / "holdout.yml", 150),
     "zh": (PROJECT_ROOT / "tests" / "nlu" / "holdout_zh.yml", 150),
@@ -23,17 +23,19 @@ HOLDOUTS = {
     "zh2": (PROJECT_ROOT / "tests" / "nlu" / "holdout_zh2.yml", 150),
     # Written for round 5's measurement before any tuning, scored once (96.6%).
     "zh3": (PROJECT_ROOT / "tests" / "nlu" / "holdout_zh3.yml", 400),
-    # Round 5's English sets: dev_en5 was scored once blind (90.9%), then the English data was written
-    # from its errors (97.4% after); holdout_en6 was written before that and scored once after it (93.0%).
+    # Round 5's English sets: dev_en5 was scored once blind (90.9%), then the first batch of English data was
+    # written from its errors; dev_en6, written before that, was scored once after it (93.0%), then the second
+    # batch was written from its errors; holdout_en7, written before the second batch, was scored once after it.
     "en5": (PROJECT_ROOT / "tests" / "nlu" / "dev_en5.yml", 400),
-    "en6": (PROJECT_ROOT / "tests" / "nlu" / "holdout_en6.yml", 400),
+    "en6": (PROJECT_ROOT / "tests" / "nlu" / "dev_en6.yml", 400),
+    "en7": (PROJECT_ROOT / "tests" / "nlu" / "holdout_en7.yml", 450),
 }
 # The target is 95% in both languages. English: holdout.yml was scored once, blind, at 95.2% and reads 95.6%
 # after round 5's new data. Chinese: holdout_zh.yml was scored once,
 # blind, at 93.1% (round 2) and reads 95.4% after round 3's new data; holdout_zh2.yml, round 3's blind set,
 # was scored once at 96.1%; holdout_zh3.yml, round 5's, at 96.6%. All are floors against getting worse now.
-# English on unseen messages is below the target: holdout_en6's floor is its blind score.
-MIN_INTENT_ACCURACY = {"en": 0.95, "zh": 0.95, "zh2": 0.95, "zh3": 0.95, "en5": 0.97, "en6": 0.93}
+# English on unseen messages is below the target: holdout_en7's floor is its blind score (92.6%).
+MIN_INTENT_ACCURACY = {"en": 0.95, "zh": 0.95, "zh2": 0.95, "zh3": 0.95, "en5": 0.98, "en6": 0.95, "en7": 0.92}
 
 
 def run_rasa(*args: str) -> subprocess.CompletedProcess:
