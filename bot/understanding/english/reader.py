@@ -241,7 +241,10 @@ class EnglishReader:
                 if latest is not None:
                     time, confidence = latest, 0.85
                     value = question.normalise(Decimal(time.days), today)
-            negated = re.search(r"\b(not|no|never|none|nothing)\b", re.sub(r"\bnot (?:sure|certain)\b.*?(?:date|when|exactly|day)\b", "", text))
+            # "not sure of the date", "can't remember exactly": doubt about the day, not a negation of the event.
+            negated = re.search(r"\b(not|no|never|none|nothing)\b", re.sub(
+                r"\b(?:not (?:sure|certain)|(?:can|could|do|does|did) not (?:remember|recall|say))\b.*?(?:date|when|exactly|day)\b",
+                "", text))
             if negated and polarity.value == NO and polarity.confidence >= 0.95 and re.search(r"\bnever\b", text) \
                     and _ABOUT_ANOTHER_EVENT.search(text):
                 # "she's never had any treatment, she was only diagnosed last month": the time is the diagnosis.

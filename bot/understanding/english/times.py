@@ -89,7 +89,9 @@ def read_time(text: str, today: dt.date) -> Optional[TimeReading]:
     plain = re.sub(r"\b(?:and a half|half an?|half)\b", " ", converted)  # "a year and a half" is one time
     amounts = {round(_amount(a) * _DAYS_PER[_unit(u)]) for a, u in re.findall(rf"(?:^|\s){_AMOUNT}\s*{_UNIT}\b", plain)
                if _amount(a) is not None}
-    if len(amounts) > 1 or any(not _overlap(reading, other) for other in others):
+    # "started in 2022, stopped in 2024": two years with only a comma between are two times as well.
+    years = {year for year in re.findall(r"\b((?:19|20)\d{2})\b", converted) if int(year) <= today.year}
+    if len(amounts) > 1 or len(years) > 1 or any(not _overlap(reading, other) for other in others):
         return dataclasses.replace(reading, several=True)
     return reading
 
@@ -163,7 +165,12 @@ def _spelled_dates(text: str, today: dt.date) -> str:
     # "every three weeks" is how often, not how long ago; with "still" it is going on now.
     text = re.sub(rf"\b(?:every|each)\s+(?:\d+\s+|other\s+){_UNIT}\b", " every time ", text)
     text = re.sub(r"\b(early|mid|late)-(?=[a-z])", r"\1 ", text)  # "mid-October"
-    text = re.sub(r"\b(early|mid|middle of|late|end of|start of|beginning of) (?:this|the) year\b", rf"\1 {today.year}", text)
+    # "in 2024, it stopped around the middle of the year": "the year" is the one the reply named; with no
+    # year named (or several) it is this one.
+    named_years = {int(year) for year in re.findall(r"\b((?:19|20)\d{2})\b", text) if int(year) <= today.year}
+    the_year = named_years.pop() if len(named_years) == 1 else today.year
+    text = re.sub(r"\b(early|mid|middle of|late|end of|start of|beginning of) the year\b", rf"\1 {the_year}", text)
+    text = re.sub(r"\b(early|mid|middle of|late|end of|start of|beginning of) this year\b", rf"\1 {today.year}", text)
     text = re.sub(r"\b(early|mid|middle of|late|end of|start of|beginning of) last year\b", rf"\1 {today.year - 1}", text)
     text = re.sub(rf"\b(?:last|this past|past) {_WK}\b", " last week ", text)
     text = re.sub(r"\bthe week before last\b", " about 11 days ago ", text)
@@ -384,7 +391,8 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
     match = re.search(r"\b(early|mid|middle of|late|end of|start of|beginning of)\s+((?:19|20)\d{2})\b", text)
     if match and int(match.group(2)) <= today.year:
         year, part = int(match.group(2)), match.group(1)
-        months = (1, 4) if part == "early" else (5, 8) if part.startswith("mid") else (9, 12)
+        # The middle of a year is its middle two months, June and July (as "mid November" is about the 15th).
+        months = (1, 4) if part == "early" else (6, 7) if part.startswith("mid") else (9, 12)
         start = dt.date(year, months[0], 1)
         end = dt.date(year, months[1], calendar.monthrange(year, months[1])[1])
         if part in ("start of", "beginning of"):  # narrower than "early": the first two weeks of January
