@@ -72,3 +72,87 @@ def test_the_year_is_the_named_one(reader, questions, text, low, high):
 ])
 def test_two_years_named_are_checked(reader, questions, text):
     assert asked_again(read(reader, questions, "days_since_trial_drug", text))
+
+
+# --- HER2: a score in words, the ISH result a few words after the test, a 2+ that was called positive or low
+@pytest.mark.parametrize("text, expected", [
+    ("score of one", "ihc_1"),
+    ("it scored three", "ihc_3"),
+    ("the score was two and FISH negative", "ihc_2_ish_negative"),
+    ("2+, then the FISH test they sent off came back positive", "ihc_2_ish_positive"),
+    ("2+ and the FISH test they did afterwards was negative", "ihc_2_ish_negative"),
+    ("her score was 2+ so they called it HER2 positive", "ihc_2_ish_positive"),
+    ("2+, which they called HER2 low", "ihc_2_ish_negative"),
+    ("not HER2 positive, it was 1+", "ihc_1"),
+])
+def test_her2_in_words(reader, questions, text, expected):
+    assert used(read(reader, questions, "her2_result", text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "2+, FISH not done, ER came back positive",               # the "positive" is another test's
+    "she had a score of one out of three",                     # not a HER2 score
+    "2+ but not her2 positive",                                # denied: nothing guessed
+    "2+ fish pending, they said it might be her2 positive",    # a guess: checked
+    "HER2 low",                                                # 1+ or 2+: which one?
+    "HER2 positive, she was given herceptin",                  # 3+ or 2+ with a positive ISH: which one?
+])
+def test_her2_in_words_not_guessed(reader, questions, text):
+    assert asked_again(read(reader, questions, "her2_result", text))
+
+
+# --- hormone receptors: "not the hormone kind" is negative, "the hormone type" positive ----------------
+@pytest.mark.parametrize("text, expected", [
+    ("the oncologist said it's not the hormone kind", "negative"),
+    ("it isn't a hormonal one", "negative"),
+    ("her cancer is not the hormone type", "negative"),
+    ("it's the hormone kind", "positive"),
+    ("they told us it is the hormone type, not HER2", "positive"),
+    ("not sure if it's the hormone kind", NOT_SURE),
+])
+def test_hormone_kind(reader, questions, text, expected):
+    assert used(read(reader, questions, "hr_status", text)) == expected
+
+
+def test_hormone_kind_with_a_hedge_is_checked(reader, questions):
+    assert asked_again(read(reader, questions, "hr_status", "not the hormone kind I think"))
+
+
+# --- daily life: active retirees, and lying down more than up (examples and synonyms in seeds) ---------
+@pytest.mark.parametrize("text, expected", [
+    ("dad is retired, goes fishing and mows the lawn, no problems at all", "fully_active"),
+    ("retired but I cycle every morning and babysit the grandchildren", "fully_active"),
+    ("he can dress himself but he is lying down more than he is up", "mostly_resting"),
+    ("she can get to the bathroom but she lies down more than she's up", "mostly_resting"),
+    ("retired, walks to the shops but can't do heavy gardening any more", "light_work"),
+])
+def test_daily_life_descriptions(reader, questions, text, expected):
+    assert used(read(reader, questions, "daily_activity", text)) == expected
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("he is in bed more than he used to be but still does the housework", "mostly_resting"),
+    ("she is up more than she lies down, looks after herself but can't work", "mostly_resting"),
+])
+def test_more_than_up_is_not_any_comparison(reader, questions, text, wrong):
+    assert used(read(reader, questions, "daily_activity", text)) != wrong
+
+
+# --- earlier cancer: "in my 30s, I'm 65 now" is a decade of ages, counted back from the age now ----------
+@pytest.mark.parametrize("text, expected", [
+    ("a long time ago, in my 30s. I'm 65 now", "over_5_years"),
+    ("thyroid cancer in her 40s, she is 58 now", "over_5_years"),
+    ("cervical cancer in her late thirties, she is 70 now", "over_5_years"),
+])
+def test_decade_of_age_then(reader, questions, text, expected):
+    assert used(read(reader, questions, "other_cancer", text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "a melanoma in his late 50s, he is 63 now",   # 4 to 8 years: either side of 5
+    "breast cancer in my 30s, I'm 40 now",         # 1 to 11 years
+    "in my twenties, I'm 24 now",
+    "in her 20s",                                   # no age now
+])
+def test_decade_of_age_across_a_band_is_asked(reader, questions, text):
+    assert asked_again(read(reader, questions, "other_cancer", text))

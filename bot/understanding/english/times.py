@@ -223,6 +223,11 @@ _AGE_THEN = re.compile(r"\b(?:when|since)\s+(?:i|she|he|they|we)\s+(?:was|were)\
 _AGE_NOW = re.compile(r"\b(?:i am|she is|he is|they are|we are|i turned|she turned|he turned)\s+(?:now\s+)?(\d{1,3})\b")
 
 
+# "in my 30s", "in her late forties" (number words are digits by now: "in her 40s").
+_DECADE_THEN = re.compile(r"\bin (?:my|her|his|their|your) (?:(early|mid|late)[\s-]+)?(?:([1-9])0\s*(?:s|'s)|(twenties|thirties|forties"
+                          r"|fifties|sixties|seventies|eighties|nineties))\b")
+_DECADE_WORDS = {word: 10 * (index + 2) for index, word in enumerate(
+    "twenties thirties forties fifties sixties seventies eighties nineties".split())}
 _AS_A_CHILD = re.compile(r"\bas an? (?:boy|girl|child|kid|teenager|teen|baby|toddler)\b")
 
 
@@ -230,6 +235,17 @@ def _age_difference(text: str, today: dt.date) -> Optional[TimeReading]:
     """"Cervical cancer when she was 30, she's 64 now": 34 years ago, give or take a year.
     "Leukaemia as a boy, he's 45 now": at least 45 - 19 years ago."""
     then, now = _AGE_THEN.search(text), _AGE_NOW.search(text)
+    decade = _DECADE_THEN.search(text)
+    if now and decade and not then:
+        # "in my 30s, I'm 65 now": between 65 - 39 and 65 - 30 years ago ("early" 30 to 33, "mid" 33 to 36, "late" 36 to 39).
+        first = int(decade.group(2)) * 10 if decade.group(2) else _DECADE_WORDS[decade.group(3)]
+        part = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get(decade.group(1) or "", (0, 9))
+        years = int(now.group(1))
+        youngest, oldest = first + part[0], min(first + part[1], years)
+        if years < youngest or first < 10:
+            return None
+        low, high = (years - oldest - 1) * 365, (years - youngest + 1) * 365
+        return TimeReading(low, low, high, f"about {years - oldest} to {years - youngest} years ago", approximate=True)
     if now and not then and _AS_A_CHILD.search(text):
         years = int(now.group(1))
         low = max(years - 19, 0) * 365
