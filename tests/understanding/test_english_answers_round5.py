@@ -156,3 +156,46 @@ def test_decade_of_age_then(reader, questions, text, expected):
 ])
 def test_decade_of_age_across_a_band_is_asked(reader, questions, text):
     assert asked_again(read(reader, questions, "other_cancer", text))
+
+
+# --- treatment plans told as a story -------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    # a total said at the end wins over the numbers of the story
+    ("cisplatin twice and then 2 more plans, so 3 in total", 3),
+    ("two at first and another one later, so 3 altogether", 3),
+    ("4 cycles, then 6 cycles, 2 in total", 2),
+    ("gem-cis when it started, capecitabine this year. 2", 2),
+    # the cycles of one plan
+    ("he had 8 rounds but it was all the same drugs", 1),
+    ("12 rounds of the same chemo", 1),
+    # once ... and again ...
+    ("once at the start in 2021 and again last year when it grew", 2),
+    ("once in 2019, again in 2021 and again this year", 3),
+    # parts that each name a chemo, the later ones new
+    ("chemo with the radiation at first, then a different chemo when it came back, now another chemo", 3),
+    ("she had chemo at diagnosis, then a new chemo when it spread to her liver", 2),
+    # "not once" is none
+    ("not once, never", 0),
+])
+def test_plans_told_as_a_story(reader, questions, text, expected):
+    assert used(read(reader, questions, "chemo_lines", text)) == Decimal(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "8 cycles in total",                                  # cycles, not plans
+    "6 cycles, not the same drugs each time",
+    "once a week for 6 weeks, and again in 2023",         # how often, not how many plans
+    "one plan, one drug",
+    "chemo at diagnosis, then more chemo",                # "more" may be the same plan
+    "chemo with radiation, then surgery, then new chemo when it spread",   # surgery is no chemo plan
+])
+def test_stories_that_are_not_counted(reader, questions, text):
+    assert asked_again(read(reader, questions, "chemo_lines", text))
+
+
+def test_an_unsure_total_is_not_sure(reader, questions):
+    assert used(read(reader, questions, "chemo_lines", "2 or 3, so 3 in total maybe")) == NOT_SURE
+
+
+def test_once_and_radiation_again_counts_the_chemo_once(reader, questions):
+    assert used(read(reader, questions, "chemo_lines", "chemo once, and radiation again in 2023")) == Decimal(1)
