@@ -199,3 +199,46 @@ def test_an_unsure_total_is_not_sure(reader, questions):
 
 def test_once_and_radiation_again_counts_the_chemo_once(reader, questions):
     assert used(read(reader, questions, "chemo_lines", "chemo once, and radiation again in 2023")) == Decimal(1)
+
+
+# --- time: a question mark after a rough time is its tone, not a question back ----------------------------
+@pytest.mark.parametrize("question_id, text, low, high", [
+    ("days_since_chinese_medicine", "she has it now and then, the last was maybe 2 weeks ago?", 10, 21),
+    ("days_since_chemotherapy", "3 weeks ago?", 18, 24),
+    ("days_since_chemotherapy", "about a month ago I think?", 25, 35),
+])
+def test_a_rough_time_with_a_question_mark(reader, questions, question_id, text, low, high):
+    value = used(read(reader, questions, question_id, text))
+    assert value is not None and low <= value <= high
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("days_since_chemotherapy", "in March, or was it April?"),
+    ("days_since_chemotherapy", "2 months ago, does that count?"),
+    ("days_since_major_surgery", "a port went in last week, does that count?"),
+    ("days_since_chemotherapy", "was it 2 weeks ago?"),
+    ("days_since_chemotherapy", "2 weeks ago? what's chemo"),
+])
+def test_a_question_back_about_a_time_is_checked(reader, questions, question_id, text):
+    assert asked_again(read(reader, questions, question_id, text))
+
+
+# --- time: someone else's event, and the one asked about denied, is never -------------------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("days_since_live_vaccine", "my son got the MMR last month, not me"),
+    ("days_since_live_vaccine", "her grandson had the chickenpox jab in June, not her"),
+    ("days_since_live_vaccine", "my husband had the shingles jab last week but I didn't"),
+    ("days_since_iv_antibiotics", "my mum had a drip last week, not me"),
+])
+def test_someone_elses_event_is_never(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) == NEVER
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("days_since_live_vaccine", "my daughter got the chickenpox vaccine last month and I had one too"),
+    ("days_since_live_vaccine", "not me, my wife had it in 2019 and I had mine in 2020"),
+    ("days_since_live_vaccine", "my son and I both had it in May"),
+    ("days_since_live_vaccine", "I had the yellow fever vaccine in 2015, not my daughter"),
+])
+def test_someone_elses_event_with_the_persons_own_is_not_never(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) != NEVER

@@ -28,7 +28,7 @@ from bot.understanding.english.question_words import question_words
 from bot.understanding.english.statements import names_what_is_not_counted, read_statement, reads_as_not_active
 from bot.understanding.english.polarity import _NEGATIONS, _NO_LONGER_NOW, _STRONG_YES, as_no_longer
 from bot.understanding.english.text import normalise, normalise_clauses, remove_phrases
-from bot.understanding.english.times import TimeReading, latest_of_several, read_time
+from bot.understanding.english.times import TimeReading, latest_of_several, names_another_persons_event, read_time
 from bot.understanding.english.voice import read_voice
 from bot.understanding.reading import MAX_ANSWER_CHARS, Reading, confirmation
 
@@ -219,6 +219,9 @@ class EnglishReader:
             # "a steroid injection in her knee in October" where the question says not to count joint shots:
             # nothing that counts, so never. (With a second time, "... the real one was in 2022", it is not.)
             return Reading(NEVER, 0.85, echo="never (what you named does not count here)")
+        if time is not None and names_another_persons_event(text):
+            # "my daughter got the chickenpox vaccine last month, not me": her time, none for this person.
+            return Reading(NEVER, 0.85, echo="never (that was someone else)")
         if time is None and polarity.value is None and _FIRST_TIME.search(text):
             return Reading(NEVER, 0.85, echo="never (this would be the first time)")  # "this would be my first trial"
         if time is None and polarity.value == NOT_SURE and not polarity.hedged:
@@ -396,12 +399,23 @@ def _timed_sentences(raw: str, today: dt.date) -> tuple:
     return tuple(sentence for sentence in sentences if read_time(sentence, today) is not None)
 
 
+_QUESTION_WORD = re.compile(
+    r"\b(?:what|which|how|why|who|count|counts|mean|means|or|right|ok|okay|enough|matter)\b"
+    r"|\b(?:does|do|did|is|are|was|were|should|shall|can|could|would|will)\s+(?:it|that|this|she|he|i|they|you|there|we)\b")
+ANY_DAY = dt.date(2026, 1, 1)  # only whether a part names a time is asked here, not which day
+
+
 def _asks_about_answer(question: Question, raw: str) -> bool:
     """A question mark makes a check, except after a plain number when the question is about
     something else ("76 - is she too old for it?"): the number itself is not in doubt."""
+    asked = [part for part in re.split(r"[.!;,\-–—]+", raw) if "?" in part]
+    if question.type is AnswerType.TIME_SINCE:
+        # "last time maybe 2 weeks ago?": the rising tone of a rough time, not a question back (which has a
+        # question word: "does that count?", "or was it April?").
+        return not all(read_time(normalise(part), ANY_DAY) is not None and not _QUESTION_WORD.search(part.lower())
+                       for part in asked)
     if question.type is not AnswerType.NUMBER:
         return True
-    asked = [part for part in re.split(r"[.!;,\-–—]+", raw) if "?" in part]
     return any(re.search(r"\d|\b(?:or|maybe|about|around|think|guess)\b", part, re.I) for part in asked)
 
 
