@@ -242,3 +242,24 @@ def test_someone_elses_event_is_never(reader, questions, question_id, text):
 ])
 def test_someone_elses_event_with_the_persons_own_is_not_never(reader, questions, question_id, text):
     assert used(read(reader, questions, question_id, text)) != NEVER
+
+
+# --- time: two events in one sentence, one of them what the question says not to count -------------------
+@pytest.mark.parametrize("question_id, text, low, high", [
+    ("days_since_surgery_biopsy_injury", "a mastectomy in 2022, and a needle biopsy last week", 1437, 1802),
+    ("days_since_surgery_biopsy_injury", "a needle biopsy 5 days ago and an operation in 2021", 1802, 2167),
+    ("days_since_surgery_biopsy_injury", "lumpectomy in March but a core needle biopsy 10 days ago", 250, 282),
+    ("days_since_radiotherapy", "a short course to the bone for pain last week, and the real radiotherapy in 2023", 1072, 1437),
+])
+def test_the_event_that_counts_answers(reader, questions, question_id, text, low, high):
+    value = used(read(reader, questions, question_id, text))
+    assert value is not None and low <= value <= high
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("days_since_surgery_biopsy_injury", "broke my wrist in 2022 and had a mastectomy in 2024"),   # both count: which?
+    ("days_since_chemotherapy", "chemo in 2021 and radiotherapy last month"),
+    ("days_since_surgery_biopsy_injury", "a needle biopsy last week, sorry, I mean an operation in 2021 and a fall in May"),
+])
+def test_two_events_that_both_may_count_are_checked(reader, questions, question_id, text):
+    assert asked_again(read(reader, questions, question_id, text))

@@ -394,8 +394,16 @@ def _timed_sentences(raw: str, today: dt.date) -> tuple:
     """The sentences of the reply that name a time of their own, normalised (normalising the whole
     reply drops the full stops). A reply that corrects itself ("... sorry, last month") is one."""
     sentences = [normalise(part) for part in re.split(r"(?<=[a-z)])[.;!?]+\s+", raw, flags=re.I) if part.strip()]
-    if len(sentences) < 2 or re.search(r"\b(?:sorry|i mean|actually|no wait|correction|scratch that)\b", raw, re.I):
+    if re.search(r"\b(?:sorry|i mean|actually|no wait|correction|scratch that)\b", raw, re.I):
         return ()
+    if len(sentences) < 2:
+        # "mastectomy in 2021, and a needle biopsy last week": two events with their own times in one sentence.
+        whole = read_time(normalise(raw), today)
+        if whole is None or not whole.several:
+            return ()
+        sentences = [normalise(part) for part in re.split(r",?\s+(?:and|but|plus|also)\s+|;\s*", raw, flags=re.I) if part.strip()]
+        if len(sentences) < 2:
+            return ()
     return tuple(sentence for sentence in sentences if read_time(sentence, today) is not None)
 
 
