@@ -28,7 +28,8 @@ from bot.understanding.english.question_words import question_words
 from bot.understanding.english.statements import names_what_is_not_counted, read_statement, reads_as_not_active
 from bot.understanding.english.polarity import _NEGATIONS, _NO_LONGER_NOW, _STRONG_YES, as_no_longer
 from bot.understanding.english.text import normalise, normalise_clauses, remove_phrases
-from bot.understanding.english.times import TimeReading, latest_of_several, names_another_persons_event, read_time
+from bot.understanding.english.time_events import event_parts, is_only_a_time, names_another_persons_event
+from bot.understanding.english.times import TimeReading, latest_of_several, read_time
 from bot.understanding.english.voice import read_voice
 from bot.understanding.reading import MAX_ANSWER_CHARS, Reading, confirmation
 
@@ -397,20 +398,8 @@ def _timed_sentences(raw: str, today: dt.date) -> tuple:
     if re.search(r"\b(?:sorry|i mean|actually|no wait|correction|scratch that)\b", raw, re.I):
         return ()
     if len(sentences) < 2:
-        # "mastectomy in 2021, and a needle biopsy last week": two events with their own times in one sentence.
-        whole = read_time(normalise(raw), today)
-        if whole is None or not whole.several:
-            return ()
-        sentences = [normalise(part) for part in re.split(r",?\s+(?:and|but|plus|also)\s+|;\s*", raw, flags=re.I) if part.strip()]
-        if len(sentences) < 2:
-            return ()
+        sentences = [normalise(part) for part in event_parts(raw, today)]  # "mastectomy in 2021, and a biopsy last week"
     return tuple(sentence for sentence in sentences if read_time(sentence, today) is not None)
-
-
-_QUESTION_WORD = re.compile(
-    r"\b(?:what|which|how|why|who|count|counts|mean|means|or|right|ok|okay|enough|matter)\b"
-    r"|\b(?:does|do|did|is|are|was|were|should|shall|can|could|would|will)\s+(?:it|that|this|she|he|i|they|you|there|we)\b")
-ANY_DAY = dt.date(2026, 1, 1)  # only whether a part names a time is asked here, not which day
 
 
 def _asks_about_answer(question: Question, raw: str) -> bool:
@@ -418,10 +407,8 @@ def _asks_about_answer(question: Question, raw: str) -> bool:
     something else ("76 - is she too old for it?"): the number itself is not in doubt."""
     asked = [part for part in re.split(r"[.!;,\-–—]+", raw) if "?" in part]
     if question.type is AnswerType.TIME_SINCE:
-        # "last time maybe 2 weeks ago?": the rising tone of a rough time, not a question back (which has a
-        # question word: "does that count?", "or was it April?").
-        return not all(read_time(normalise(part), ANY_DAY) is not None and not _QUESTION_WORD.search(part.lower())
-                       for part in asked)
+        # "last time maybe 2 weeks ago?": the tone of a rough time, not a question back ("does that count?").
+        return not all(is_only_a_time(normalise(part)) for part in asked)
     if question.type is not AnswerType.NUMBER:
         return True
     return any(re.search(r"\d|\b(?:or|maybe|about|around|think|guess)\b", part, re.I) for part in asked)

@@ -122,24 +122,6 @@ def latest_of_several(text: str, today: dt.date, names_a_treatment=lambda clause
     return dataclasses.replace(latest, echo=f"the latest: {latest.echo}")
 
 
-# "my daughter got the chickenpox vaccine last month, not me", "that was her sister's, not hers": the time is
-# another person's event, and the one asked about is denied.
-_RELATIVE = (r"(?:mother|mum|mom|father|dad|husband|wife|partner|son|daughter|sister|brother|friend|aunt|uncle"
-             r"|grandson|granddaughter|grandchild|grandchildren|grandkids?|kids?|children|child|baby|niece|nephew|cousin"
-             r"|neighbou?r|colleague)s?")
-_ANOTHER_PERSON = re.compile(rf"\b(?:my|our|her|his|their|the)\s+(?:\w+\s+)?{_RELATIVE}(?:'s|s')?\b")
-_NOT_THE_ONE_ASKED = re.compile(r"\bnot (?:me|myself|mine|him|her|hers|them|for me|for him|for her|to me)\b"
-                                r"|\b(?:i|she|he|they) (?:did|do|does|have|has) not\s*(?:had|got|have|get)?\s*(?:it|one|any)?\s*$")
-_ONE_ASKED_HAD = re.compile(r"\b(?:i|she|he|they) (?:also|too|as well|had|got|took|was given|were given|did)\b(?! not)|\bmine was\b"
-                            r"|\b(?:me|him|her|them) (?:too|as well|also)\b|\bboth\b")
-
-
-def names_another_persons_event(text: str) -> bool:
-    """The reply's time is someone else's ("my daughter got the vaccine last month, not me"), and nothing
-    in it says the one asked about had one too ("..., I had mine in 2019" is not this)."""
-    return bool(_ANOTHER_PERSON.search(text) and _NOT_THE_ONE_ASKED.search(text) and not _ONE_ASKED_HAD.search(text))
-
-
 _CORRECTION = re.compile(r"\b(?:sorry|i mean|actually|no wait|correction|scratch that)\b")
 # "3 weeks on 1 week off", "2 weeks on and 1 off", "21 days on, 7 days off": a schedule.
 _SCHEDULE = re.compile(rf"\b{_AMOUNT}\s*{_UNIT}?\s+on\s*(?:and\s+|then\s+)?{_AMOUNT}\s*{_UNIT}?\s+off\b")

@@ -1,0 +1,50 @@
+"""Which event a time in a reply belongs to: the person's own, someone else's ("my daughter got it last
+month, not me"), or one of two events named in one sentence ("mastectomy in 2021, and a needle biopsy
+last week"). And whether a part of a reply that ends in "?" only names a time ("maybe 2 weeks ago?")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bot.understanding.english.text import normalise
+from bot.understanding.english.times import read_time
+
+# "my daughter got the chickenpox vaccine last month, not me", "that was her sister's, not hers": the time is
+# another person's event, and the one asked about is denied.
+_RELATIVE = (r"(?:mother|mum|mom|father|dad|husband|wife|partner|son|daughter|sister|brother|friend|aunt|uncle"
+             r"|grandson|granddaughter|grandchild|grandchildren|grandkids?|kids?|children|child|baby|niece|nephew|cousin"
+             r"|neighbou?r|colleague)s?")
+_ANOTHER_PERSON = re.compile(rf"\b(?:my|our|her|his|their|the)\s+(?:\w+\s+)?{_RELATIVE}(?:'s|s')?\b")
+_NOT_THE_ONE_ASKED = re.compile(r"\bnot (?:me|myself|mine|him|her|hers|them|for me|for him|for her|to me)\b"
+                                r"|\b(?:i|she|he|they) (?:did|do|does|have|has) not\s*(?:had|got|have|get)?\s*(?:it|one|any)?\s*$")
+_ONE_ASKED_HAD = re.compile(r"\b(?:i|she|he|they) (?:also|too|as well|had|got|took|was given|were given|did)\b(?! not)|\bmine was\b"
+                            r"|\b(?:me|him|her|them) (?:too|as well|also)\b|\bboth\b")
+
+
+def names_another_persons_event(text: str) -> bool:
+    """The reply's time is someone else's ("my daughter got the vaccine last month, not me"), and nothing
+    in it says the one asked about had one too ("..., I had mine in 2019" is not this)."""
+    return bool(_ANOTHER_PERSON.search(text) and _NOT_THE_ONE_ASKED.search(text) and not _ONE_ASKED_HAD.search(text))
+
+
+def event_parts(raw: str, today: dt.date) -> tuple:
+    """"Mastectomy in 2021, and a needle biopsy last week": one sentence that names two events, each with a
+    time of its own that disagrees with the other, in its parts between "and", "but" ...; () otherwise."""
+    whole = read_time(normalise(raw), today)
+    if whole is None or not whole.several:
+        return ()
+    parts = tuple(part for part in re.split(r",?\s+(?:and|but|plus|also)\s+|;\s*", raw, flags=re.I) if part.strip())
+    return parts if len(parts) > 1 else ()
+
+
+# A question back has a question word or a verb before its subject ("does that count?", "or was it April?").
+_QUESTION_WORD = re.compile(
+    r"\b(?:what|which|how|why|who|count|counts|mean|means|or|right|ok|okay|enough|matter)\b"
+    r"|\b(?:does|do|did|is|are|was|were|should|shall|can|could|would|will)\s+(?:it|that|this|she|he|i|they|you|there|we)\b")
+
+
+def is_only_a_time(text: str) -> bool:
+    """A normalised part of a reply that names a time and asks nothing ("maybe 2 weeks ago")."""
+    # Any day will do: only whether the part names a time is asked, not which day it was.
+    return read_time(text, dt.date(2026, 1, 1)) is not None and not _QUESTION_WORD.search(text)
