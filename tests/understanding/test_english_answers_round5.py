@@ -263,3 +263,29 @@ def test_the_event_that_counts_answers(reader, questions, question_id, text, low
 ])
 def test_two_events_that_both_may_count_are_checked(reader, questions, question_id, text):
     assert asked_again(read(reader, questions, question_id, text))
+
+
+# --- time: what was taken was not for the cancer, where the question counts only what treats it ------------
+@pytest.mark.parametrize("question_id, text", [
+    ("days_since_chinese_medicine", "just some ginseng tea for tiredness, not for the cancer"),
+    ("days_since_chinese_medicine", "she drinks herbal soup for her sleep, nothing for the cancer"),
+    ("days_since_chinese_medicine", "herbs for his stomach, not to treat the cancer"),
+    ("days_since_chinese_medicine", "herbal tea last week, not for the cancer"),   # the time is of what does not count
+])
+def test_not_for_the_cancer_is_never(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) == NEVER
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("days_since_chinese_medicine", "not for the cancer at first, but she took herbs for the cancer last month"),
+    ("days_since_chinese_medicine", "herbs for the cancer, not for her sleep"),
+    ("days_since_trial_drug", "a diabetes study, not for cancer"),   # the question has no "for the cancer" to deny
+])
+def test_for_the_cancer_named_too_is_not_never_by_this_rule(reader, questions, question_id, text):
+    assert read(reader, questions, question_id, text).echo != "never (not for the cancer)"
+
+
+@pytest.mark.parametrize("text, low", [("not for 6 months", 181), ("no chemo for the last 3 months", 91)])
+def test_not_for_a_stretch_of_time_is_still_a_time(reader, questions, text, low):
+    value = used(read(reader, questions, "days_since_chemotherapy", text))
+    assert value is not None and value >= low

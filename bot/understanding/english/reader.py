@@ -28,7 +28,9 @@ from bot.understanding.english.question_words import question_words
 from bot.understanding.english.statements import names_what_is_not_counted, read_statement, reads_as_not_active
 from bot.understanding.english.polarity import _NEGATIONS, _NO_LONGER_NOW, _STRONG_YES, as_no_longer
 from bot.understanding.english.text import normalise, normalise_clauses, remove_phrases
-from bot.understanding.english.time_events import event_parts, is_only_a_time, names_another_persons_event
+from bot.understanding.english.time_events import (
+    denies_the_purpose, event_parts, is_only_a_time, names_another_persons_event,
+)
 from bot.understanding.english.times import TimeReading, latest_of_several, read_time
 from bot.understanding.english.voice import read_voice
 from bot.understanding.reading import MAX_ANSWER_CHARS, Reading, confirmation
@@ -223,6 +225,8 @@ class EnglishReader:
         if time is not None and names_another_persons_event(text):
             # "my daughter got the chickenpox vaccine last month, not me": her time, none for this person.
             return Reading(NEVER, 0.85, echo="never (that was someone else)")
+        if polarity.value in (None, NO) and denies_the_purpose(question.text.get("self", ""), text):
+            return Reading(NEVER, 0.85, echo="never (not for the cancer)")  # "only ginseng tea, not for the cancer"
         if time is None and polarity.value is None and _FIRST_TIME.search(text):
             return Reading(NEVER, 0.85, echo="never (this would be the first time)")  # "this would be my first trial"
         if time is None and polarity.value == NOT_SURE and not polarity.hedged:
@@ -581,7 +585,9 @@ def _only_no_longer(text: str) -> bool:
 
 def _negation_about_time(text: str) -> bool:
     """"not since 2019", "none in the last 6 months": the negation is about the time itself."""
-    return bool(re.search(r"\b(not|none|nothing|no)\s+(?:\w+\s+){0,3}(since|for|in the last|in the past|within)\b", text))
+    # "for" only with a stretch of time after it: "not for the cancer" is about what, not when.
+    return bool(re.search(r"\b(not|none|nothing|no)\s+(?:\w+\s+){0,3}(since|for(?= (?:\d|an? |one |two |three |several |many |some "
+                          r"|the (?:last|past) |long|ages|years|months|weeks|days|a while))|in the last|in the past|within)\b", text))
 
 
 def _plain(value) -> str:

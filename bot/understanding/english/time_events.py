@@ -28,6 +28,25 @@ def names_another_persons_event(text: str) -> bool:
     return bool(_ANOTHER_PERSON.search(text) and _NOT_THE_ONE_ASKED.search(text) and not _ONE_ASKED_HAD.search(text))
 
 
+# The question asks about a treatment for the cancer ("Chinese medicine to treat the cancer"); the reply says
+# what was taken was not for it ("only ginseng tea for energy, not for the cancer").
+_FOR_THE_CANCER = re.compile(r"\b(?:to treat|for|against) (?:the |your |their )?cancer\b", re.I)
+_NOT_FOR_THE_CANCER = re.compile(
+    r"\b(?:not|nothing|never|none)\s+(?:\w+\s+)?(?:for|to treat|against|because of)\s+(?:the |her |his |my |their )?cancer\b")
+_ALSO_FOR_IT = re.compile(r"\b(?:but|and|also|plus|though)\b.*\bfor (?:the |her |his |my |their )?cancer\b(?!.*\bnot\b)")
+
+
+def denies_the_purpose(question_text: str, text: str) -> bool:
+    """The question counts only what treats the cancer and the reply says what it names does not."""
+    if not _FOR_THE_CANCER.search(question_text):
+        return False
+    denial = _NOT_FOR_THE_CANCER.search(text)
+    if not denial or _ALSO_FOR_IT.search(text[denial.end():]):
+        return False
+    before = text[: denial.start()]
+    return not re.search(r"\b(?:for|to treat|against) (?:the |her |his |my |their )?cancer\b", before)
+
+
 def event_parts(raw: str, today: dt.date) -> tuple:
     """"Mastectomy in 2021, and a needle biopsy last week": one sentence that names two events, each with a
     time of its own that disagrees with the other, in its parts between "and", "but" ...; () otherwise."""
