@@ -289,3 +289,28 @@ def test_for_the_cancer_named_too_is_not_never_by_this_rule(reader, questions, q
 def test_not_for_a_stretch_of_time_is_still_a_time(reader, questions, text, low):
     value = used(read(reader, questions, "days_since_chemotherapy", text))
     assert value is not None and value >= low
+
+
+# --- time: a start time with the thing still going on is today ----------------------------------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("days_since_hormone_therapy", "on tamoxifen since 2020, still on it now"),
+    ("days_since_hormone_therapy", "started letrozole in 2022 and still taking it"),
+    ("days_since_hormone_therapy", "changed from letrozole to exemestane in spring and she is still on it"),
+    ("days_since_hormone_therapy", "been taking anastrozole since 2023"),
+    ("days_since_hormone_therapy", "since 2021"),
+    ("days_since_steroids", "on dexamethasone since the scan last week"),
+])
+def test_still_going_on_since_a_time_is_today(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) == Decimal(0)
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("days_since_hormone_therapy", "not since 2021"),
+    ("days_since_hormone_therapy", "stopped in 2023, nothing since"),
+    ("days_since_chemotherapy", "last chemo in May and nothing since"),
+    ("days_since_chemotherapy", "still having the side effects, last chemo in October"),
+    ("days_since_hormone_therapy", "been on tamoxifen since 2019 but stopped it in June"),
+    ("days_since_hormone_therapy", "since it spread in 2024 she has had no hormone pills"),
+])
+def test_a_time_that_stopped_is_not_today(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) != Decimal(0)

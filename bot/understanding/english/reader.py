@@ -31,7 +31,7 @@ from bot.understanding.english.text import normalise, normalise_clauses, remove_
 from bot.understanding.english.time_events import (
     denies_the_purpose, event_parts, is_only_a_time, names_another_persons_event,
 )
-from bot.understanding.english.times import TimeReading, latest_of_several, read_time
+from bot.understanding.english.times import TimeReading, latest_of_several, read_time, still_going_on
 from bot.understanding.english.voice import read_voice
 from bot.understanding.reading import MAX_ANSWER_CHARS, Reading, confirmation
 
@@ -206,7 +206,10 @@ class EnglishReader:
         timed_sentences: tuple = (),
     ) -> Reading:
         time = read_time(text, today)
-        if time is not None and len(timed_sentences) > 1:
+        going_on = still_going_on(text, time)  # "on tamoxifen since 2020, still on it": today
+        if going_on is not None:
+            time = going_on
+        elif time is not None and len(timed_sentences) > 1:
             # "Only the short pain course last week. The real radiation was in 2023.": the sentence that names
             # what does not count is left out; if more than one time is left, which one answers is for the
             # person to say.

@@ -96,6 +96,17 @@ def read_time(text: str, today: dt.date) -> Optional[TimeReading]:
     return reading
 
 
+def still_going_on(text: str, reading: Optional[TimeReading]) -> Optional[TimeReading]:
+    """"On tamoxifen since 2020, still on it", "started letrozole in 2022 and still taking it": to "when did you
+    last take it?" the time named is when it began, and it goes on today. None when nothing says so."""
+    if reading is None or reading.days <= 0:
+        return None
+    converted = as_number_words(text)
+    if not _GOES_ON_SINCE.search(converted) or _STOPPED.search(converted):
+        return None
+    return TimeReading(0, 0, 0, f"still going on (since {reading.echo.removeprefix('in ').removeprefix('on ')})")
+
+
 def latest_of_several(text: str, today: dt.date, names_a_treatment=lambda clause: True) -> Optional[TimeReading]:
     """"The operation was 2 years ago but chemo finished in April": two events, each with its own time,
     in parts of the reply joined by "but", "and" ... The most recent one, when every part that names a time
@@ -122,6 +133,14 @@ def latest_of_several(text: str, today: dt.date, names_a_treatment=lambda clause
     return dataclasses.replace(latest, echo=f"the latest: {latest.echo}")
 
 
+# Taking something still, or since a time with nothing that says it stopped.
+_GOES_ON_SINCE = re.compile(
+    r"\bstill (?:on|taking|takes|having|getting|gets|using|uses|receiving)\b(?!\s+(?:\w+\s+)?(?:side effects?|symptoms?|pain|problems?))"
+    r"|\b(?:been|am|is|are) (?:on|taking|having|using) (?:\w+ ){0,2}since\b|^\s*(?:on (?:it |them |\w+ )?)?since (?!(?:it|she|he|they|then|that|this|i|we)\b)"
+    r"|\b(?:on|taking) (?:it|them|\w+) (?:ever )?since\b")
+_STOPPED = re.compile(r"\b(?:stopped|stop|finished|ended|until|till|came off|quit|no longer|not|no|never|nothing|none|was on"
+                      r"|(?:the )?last (?:dose|one|time|tablet|pill|injection|infusion|cycle|course)|took|had"
+                      r"|were on|gave up|switched off|off it|ago)\b")
 _CORRECTION = re.compile(r"\b(?:sorry|i mean|actually|no wait|correction|scratch that)\b")
 # "3 weeks on 1 week off", "2 weeks on and 1 off", "21 days on, 7 days off": a schedule.
 _SCHEDULE = re.compile(rf"\b{_AMOUNT}\s*{_UNIT}?\s+on\s*(?:and\s+|then\s+)?{_AMOUNT}\s*{_UNIT}?\s+off\b")
