@@ -314,3 +314,14 @@ def test_still_going_on_since_a_time_is_today(reader, questions, question_id, te
 ])
 def test_a_time_that_stopped_is_not_today(reader, questions, question_id, text):
     assert used(read(reader, questions, question_id, text)) != Decimal(0)
+
+
+# --- seed help: antibiotic tablets or pills do not count for "antibiotics through a drip" ----------------
+@pytest.mark.parametrize("text", ["only tablets", "just antibiotic tablets last month", "never, only pills"])
+def test_antibiotic_tablets_are_never_a_drip(reader, questions, text):
+    assert used(read(reader, questions, "days_since_iv_antibiotics", text)) == NEVER
+
+
+@pytest.mark.parametrize("text", ["tablets at first, then a drip in hospital last week", "IV antibiotics last week"])
+def test_a_drip_named_with_tablets_still_counts(reader, questions, text):
+    assert used(read(reader, questions, "days_since_iv_antibiotics", text)) != NEVER
