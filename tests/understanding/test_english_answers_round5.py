@@ -188,6 +188,7 @@ def test_plans_told_as_a_story(reader, questions, text, expected):
     "one plan, one drug",
     "chemo at diagnosis, then more chemo",                # "more" may be the same plan
     "chemo with radiation, then surgery, then new chemo when it spread",   # surgery is no chemo plan
+    "3 plans, the first one failed after 2 months. 2",    # a count in the story and another at the end
 ])
 def test_stories_that_are_not_counted(reader, questions, text):
     assert asked_again(read(reader, questions, "chemo_lines", text))
@@ -239,6 +240,8 @@ def test_someone_elses_event_is_never(reader, questions, question_id, text):
     ("days_since_live_vaccine", "not me, my wife had it in 2019 and I had mine in 2020"),
     ("days_since_live_vaccine", "my son and I both had it in May"),
     ("days_since_live_vaccine", "I had the yellow fever vaccine in 2015, not my daughter"),
+    ("days_since_live_vaccine", "not her daughter, her: she had the MMR in June"),
+    ("days_since_live_vaccine", "not my son, me, last month"),
 ])
 def test_someone_elses_event_with_the_persons_own_is_not_never(reader, questions, question_id, text):
     assert used(read(reader, questions, question_id, text)) != NEVER

@@ -157,6 +157,9 @@ _NEW_PLAN = re.compile(r"\b(?:new|different|another|other|second|third|fourth|sw
                        r"|\b(?:when|after|since|because) (?:it|the cancer|the tumou?r) (?:came back|spread|grew|progressed|returned)\b")
 
 
+_COUNTED_PLANS = re.compile(r"\b(\d+)\s+(?:\w+\s+)?(?:plans?|lines?|regimens?|courses?|kinds?|types?|different)\b")
+
+
 def _told_count(raw_text: str, converted: str) -> Optional[NumberReading]:
     """A count told as a story: a total said at the end, "once ... and again ...", or parts that each name a new chemo.
     Cycles, rounds and times are gone from ``converted`` by now."""
@@ -168,7 +171,11 @@ def _told_count(raw_text: str, converted: str) -> Optional[NumberReading]:
     if last and re.fullmatch(r"(?:so\s+)?\d+(?:\s+(?:in total|total|altogether|plans?|lines?))?", last.group(1).lower()) \
             and len(numbers) >= 1 and not re.search(r"\b(?:or|maybe|about|around|roughly|not sure)\b", converted) \
             and len(last.group(1).split()) <= 4 and len(re.findall(r"[a-z]{3,}", raw_text[: last.start(1)].lower())) >= 2:
-        return NumberReading(value=Decimal(re.search(r"\d+", last.group(1)).group(0)), counted=True)
+        said = re.search(r"\d+", last.group(1)).group(0)
+        story = converted[: converted.rfind(said)] if said in converted else converted
+        if any(count != said for count in _COUNTED_PLANS.findall(story)):
+            return None  # "3 plans, the first failed after 2 months. 2": which count is it?
+        return NumberReading(value=Decimal(said), counted=True)
     if not numbers and not _OTHER_TREATMENT.search(converted) and _ONCE.search(converted) and _AGAIN.search(converted) and len(_ONCE.findall(converted)) == 1 \
             and not re.search(r"\b(?:same|not|never|twice|or|maybe)\b", converted):
         return NumberReading(value=Decimal(1 + len(_AGAIN.findall(converted))), counted=True)

@@ -16,7 +16,7 @@ _RELATIVE = (r"(?:mother|mum|mom|father|dad|husband|wife|partner|son|daughter|si
              r"|grandson|granddaughter|grandchild|grandchildren|grandkids?|kids?|children|child|baby|niece|nephew|cousin"
              r"|neighbou?r|colleague)s?")
 _ANOTHER_PERSON = re.compile(rf"\b(?:my|our|her|his|their|the)\s+(?:\w+\s+)?{_RELATIVE}(?:'s|s')?\b")
-_NOT_THE_ONE_ASKED = re.compile(r"\bnot (?:me|myself|mine|him|her|hers|them|for me|for him|for her|to me)\b"
+_NOT_THE_ONE_ASKED = re.compile(rf"\bnot (?:me|myself|mine|him|her|hers|them|for me|for him|for her|to me)\b(?!\s+(?:\w+\s+)?{_RELATIVE}\b)"
                                 r"|\b(?:i|she|he|they) (?:did|do|does|have|has) not\s*(?:had|got|have|get)?\s*(?:it|one|any)?\s*$")
 _ONE_ASKED_HAD = re.compile(r"\b(?:i|she|he|they) (?:also|too|as well|had|got|took|was given|were given|did)\b(?! not)|\bmine was\b"
                             r"|\b(?:me|him|her|them) (?:too|as well|also)\b|\bboth\b")
