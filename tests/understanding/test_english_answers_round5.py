@@ -328,3 +328,40 @@ def test_antibiotic_tablets_are_never_a_drip(reader, questions, text):
 @pytest.mark.parametrize("text", ["tablets at first, then a drip in hospital last week", "IV antibiotics last week"])
 def test_a_drip_named_with_tablets_still_counts(reader, questions, text):
     assert used(read(reader, questions, "days_since_iv_antibiotics", text)) != NEVER
+
+
+# --- time: a start and then the stop of the same thing ("came off it"): the stop answers -------------------
+@pytest.mark.parametrize("question_id, text, low, high", [
+    # was asked again after the second blind run (it read the start); the stop of "it" answers
+    ("days_since_trial_drug", "She joined a trial in 2022 and came off it in 2023.", 1072, 1437),
+    ("days_since_hormone_therapy", "started letrozole in 2022 and stopped it in 2024", 706, 1071),
+    ("days_since_chemotherapy", "started chemo in May then stopped it 3 weeks ago", 18, 24),
+    ("days_since_trial_drug", "signed up for a study in 2021 and the study ended in 2023", 1072, 1437),
+])
+def test_the_stop_of_what_began_answers(reader, questions, question_id, text, low, high):
+    value = used(read(reader, questions, question_id, text))
+    assert value is not None and low <= value <= high
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("days_since_hormone_therapy", "stopped the tamoxifen in March and started letrozole in April"),  # another drug began
+    ("days_since_hormone_therapy", "started letrozole in 2024 and stopped it in 2022"),               # out of order
+    ("days_since_trial_drug", "enrolled in March 2025 and the study ended in August"),               # which August?
+    ("days_since_trial_drug", "started in 2022, stopped in 2024"),                                   # stopped what?
+])
+def test_a_start_and_a_stop_that_do_not_fit_are_checked(reader, questions, question_id, text):
+    assert asked_again(read(reader, questions, question_id, text))
+
+
+# --- time: "last dose Saturday", "the last tablet was Friday" are last week's days -------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("methotrexate once a week for his joints, last dose Saturday", 2),
+    ("the last tablet was friday", 3),
+    ("last injection Thursday", 4),
+])
+def test_the_last_dose_on_a_weekday(reader, questions, text, expected):
+    assert used(read(reader, questions, "days_since_immunosuppressants", text)) == Decimal(expected)
+
+
+def test_a_weekday_alone_is_not_read(reader, questions):
+    assert asked_again(read(reader, questions, "days_since_immunosuppressants", "Saturday"))

@@ -29,9 +29,9 @@ from bot.understanding.english.statements import names_what_is_not_counted, read
 from bot.understanding.english.polarity import _NEGATIONS, _NO_LONGER_NOW, _STRONG_YES, as_no_longer
 from bot.understanding.english.text import normalise, normalise_clauses, remove_phrases
 from bot.understanding.english.time_events import (
-    denies_the_purpose, event_parts, is_only_a_time, names_another_persons_event,
+    answering_time, denies_the_purpose, event_parts, is_only_a_time, names_another_persons_event,
 )
-from bot.understanding.english.times import TimeReading, latest_of_several, read_time, still_going_on
+from bot.understanding.english.times import TimeReading, latest_of_several, read_time
 from bot.understanding.english.voice import read_voice
 from bot.understanding.reading import MAX_ANSWER_CHARS, Reading, confirmation
 
@@ -206,9 +206,9 @@ class EnglishReader:
         timed_sentences: tuple = (),
     ) -> Reading:
         time = read_time(text, today)
-        going_on = still_going_on(text, time)  # "on tamoxifen since 2020, still on it": today
-        if going_on is not None:
-            time = going_on
+        answering = answering_time(text, time, today)  # "since 2020, still on it"; "came off it in 2023"
+        if answering is not None:
+            time = answering
         elif time is not None and len(timed_sentences) > 1:
             # "Only the short pain course last week. The real radiation was in 2023.": the sentence that names
             # what does not count is left out; if more than one time is left, which one answers is for the

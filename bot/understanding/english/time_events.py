@@ -4,11 +4,13 @@ last week"). And whether a part of a reply that ends in "?" only names a time ("
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
+from typing import Optional
 
 from bot.understanding.english.text import normalise
-from bot.understanding.english.times import read_time
+from bot.understanding.english.times import TimeReading, read_time, still_going_on
 
 # "my daughter got the chickenpox vaccine last month, not me", "that was her sister's, not hers": the time is
 # another person's event, and the one asked about is denied.
@@ -67,3 +69,31 @@ def is_only_a_time(text: str) -> bool:
     """A normalised part of a reply that names a time and asks nothing ("maybe 2 weeks ago")."""
     # Any day will do: only whether the part names a time is asked, not which day it was.
     return read_time(text, dt.date(2026, 1, 1)) is not None and not _QUESTION_WORD.search(text)
+
+
+# "joined a trial in 2022 and came off it in 2023": a start, then the stop of the same thing ("it").
+_STARTED = re.compile(r"\b(?:joined|started|began|begun|went on|put on|got on|signed up|enrolled|first took)\b")
+_STOPPED_IT = re.compile(r"\b(?:stopped|finished|ended|came off|come off|quit|completed|dropped out of|left|gave up)\s+"
+                         r"(?:it|them|that|the (?:trial|study|drug|drugs|tablets|pills|treatment|medicine))\b"
+                         r"|\b(?:it|that|the (?:trial|study|drug|treatment)) (?:stopped|finished|ended)\b")
+
+
+def answering_time(text: str, reading: Optional[TimeReading], today: dt.date) -> Optional[TimeReading]:
+    """The time that answers "when did you last ...?" when the reply names how something began and went on
+    or stopped: "on tamoxifen since 2020, still on it" is today; "joined a trial in 2022 and came off it in
+    2023" is 2023. None when the reply says neither."""
+    going_on = still_going_on(text, reading)
+    if going_on is not None or reading is None or not reading.several:
+        return going_on
+    parts = [part for part in re.split(r",?\s+(?:and|but|then|and then)\s+|,\s*|;\s*", text) if part.strip()]
+    timed = [(part, read_time(part, today)) for part in parts]
+    timed = [(part, time) for part, time in timed if time is not None]
+    if len(timed) != 2:
+        return None
+    (first, began), (second, ended) = timed
+    if re.search(r"\b(?:19|20)\d{2}\b", first) and not re.search(r"\b(?:19|20)\d{2}\b|\bago\b|\blast\b|\bthis\b", second):
+        return None  # "enrolled in March 2025 and the study ended in August": which August?
+    if _STARTED.search(first) and not _STOPPED_IT.search(first) and _STOPPED_IT.search(second) \
+            and not began.several and not ended.several and 0 <= ended.days_max <= began.days_min:
+        return dataclasses.replace(ended, echo=f"stopped {ended.echo}")
+    return None

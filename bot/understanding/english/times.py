@@ -378,7 +378,9 @@ def _relative_day(text: str, today: dt.date) -> Optional[TimeReading]:
         start = {"week": today.weekday(), "month": today.day - 1, "year": today.timetuple().tm_yday - 1}[unit]
         return TimeReading(0, 0, start, f"this {unit}", approximate=True)
     match = re.search(r"\b(?:last|on|this past)?\s*(" + "|".join(_WEEKDAYS) + r")\b", text)
-    if match and re.search(r"\b(last|on|this past|past)\s+" + match.group(1), text):
+    # "last Tuesday", "on Friday", "last dose Saturday", "the last one was on Monday"
+    if match and re.search(r"\b(?:last|on|this past|past|last (?:dose|one|time|injection|infusion|shot|tablet|pill)(?: was)?)\s+"
+                           + match.group(1), text):
         back = (today.weekday() - _WEEKDAYS[match.group(1)]) % 7 or 7
         return TimeReading(back, back, back, f"last {match.group(1).title()}, {_when(today, back)}")
     return None
