@@ -17,6 +17,7 @@ from tests.understanding.helpers import asked_again, read_at as read, used
 @pytest.mark.parametrize("text, expected", [
     ("I am the one with cancer", "self"),
     ("I'm the one who has the tumour", "self"),
+    ("I'm the one who was diagnosed", "self"),
     ("I am the one that is ill, my husband is typing", "self"),
     ("me, my wife is typing for me because my hands shake", "self"),
     ("my grandson is reading the questions to me, it's about me", "self"),
@@ -168,6 +169,7 @@ def test_decade_of_age_across_a_band_is_asked(reader, questions, text):
     # the cycles of one plan
     ("he had 8 rounds but it was all the same drugs", 1),
     ("12 rounds of the same chemo", 1),
+    ("she's had 6 cycles of the same two drugs", 1),
     # once ... and again ...
     ("once at the start in 2021 and again last year when it grew", 2),
     ("once in 2019, again in 2021 and again this year", 3),

@@ -83,6 +83,8 @@ def read_number(raw_text: str, text: str, counting: bool = False) -> NumberReadi
         # cycles, rounds or doses inside one plan ("one plan, 6 cycles").
         converted = re.sub(r"\b\d+\s*(?:years?|months?|weeks?|days?|yrs?)\b", " ", converted)
         converted = re.sub(r"\b(?:19|20)\d{2}\b", " ", converted)  # "once in 2020 and again in 2023": years are when
+        # "6 cycles of the same two drugs": the drugs of one plan, not plans.
+        converted = re.sub(r"\bsame\s+\d+\s+(drugs?|medicines?|medications?|chemos?)\b", r"same \1", converted)
         inside_plan = re.compile(r"\b\d+\s*(?:cycles?|rounds?|doses?|sessions?|infusions?|drips?|shots?|injections?|times)\b")
         if inside_plan.search(converted):
             converted = inside_plan.sub(" ", converted)

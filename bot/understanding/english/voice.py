@@ -21,7 +21,7 @@ _CAREGIVER = re.compile(
 )
 # "me" as the one answering; "she asked me to", "told me" are someone else's request, not the patient.
 _SELF = re.compile(r"\b(?:myself|for me|me myself|i am the patient|it is me|it is for me|about me|my own|self|just me"
-                   r"|i am the one (?:with|who has|who is|that has|that is) (?:the )?(?:cancer|tumou?r|ill|sick|diagnosed|patient)"
+                   r"|i am the one (?:with|who has|who is|who was|that has|that is|that was) (?:the )?(?:cancer|tumou?r|ill|sick|diagnosed|patient)"
                    r"|(?<!asked )(?<!told )(?<!wants )(?<!wanted )(?<!begged )me)\b")
 _NOT_SELF = re.compile(r"\b(?:not (?:for )?(?:me|myself)|not about me|not the patient)\b")
 
