@@ -126,6 +126,8 @@ def test_hormone_kind_with_a_hedge_is_checked(reader, questions):
     ("he can dress himself but he is lying down more than he is up", "mostly_resting"),
     ("she can get to the bathroom but she lies down more than she's up", "mostly_resting"),
     ("retired, walks to the shops but can't do heavy gardening any more", "light_work"),
+    ("he has not got out of bed for days", "bed_bound"),
+    ("he stays in bed apart from going to the bathroom", "mostly_resting"),
 ])
 def test_daily_life_descriptions(reader, questions, text, expected):
     assert used(read(reader, questions, "daily_activity", text)) == expected
