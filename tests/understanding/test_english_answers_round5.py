@@ -22,11 +22,22 @@ from tests.understanding.helpers import asked_again, read_at as read, used
     ("me, my wife is typing for me because my hands shake", "self"),
     ("my grandson is reading the questions to me, it's about me", "self"),
     ("answering for me, my daughter just helps me with the phone", "self"),
+    ("I have nasopharyngeal cancer", "self"),
+    ("I was diagnosed in the spring", "self"),
+    ("answering as the patient", "self"),
+    ("I got diagnosed in March, my wife is helping me with this", "self"),
+    ("I have cancer, my son is helping me", "self"),
     # must not fire: the relative is the patient, or the helper helps with answering for someone else
     ("my mum is the one with cancer", "caregiver"),
     ("for my husband, my daughter is helping me type", "caregiver"),
     ("my daughter is typing, it is for her dad", "caregiver"),
     ("my son is helping me answer for my mum", None),
+    ("I have a daughter with cancer", None),
+    ("I have a son who has cancer", None),
+    ("answering as the patient's wife", None),
+    ("my husband had cancer, I'm answering for him", "caregiver"),
+    ("I had cancer before but this is for my mum", None),
+    ("my son is helping me with this, it's for his grandmother", None),
 ])
 def test_voice_typing_helper_and_the_one_with_cancer(reader, text, expected):
     assert reader.read_voice(text) == expected
