@@ -380,3 +380,23 @@ def test_the_last_dose_on_a_weekday(reader, questions, text, expected):
 
 def test_a_weekday_alone_is_not_read(reader, questions):
     assert asked_again(read(reader, questions, "days_since_immunosuppressants", "Saturday"))
+
+
+# --- time: "2 or 3 months ago" keeps the shorter time (it read the longer one) ------------------------------
+@pytest.mark.parametrize("text, low, high", [
+    ("2 or 3 months ago", 60, 60),
+    ("two or three weeks ago", 14, 14),
+    ("about 3-4 weeks ago", 21, 21),
+    ("between 2 and 3 months ago", 60, 60),
+    ("the last one 2 or 3 weeks ago", 14, 14),
+    ("in the last 2 or 3 weeks", 0, 0),
+    ("more than 2 or 3 years ago", 731, 731),
+    ("prednisone for 2 or 3 weeks, finished in October", 37, 67),   # how long it lasted is not a time
+])
+def test_a_spread_of_times_keeps_the_shorter(reader, questions, text, low, high):
+    value = used(read(reader, questions, "days_since_chemotherapy", text))
+    assert value is not None and low <= value <= high
+
+
+def test_a_wide_spread_of_times_is_checked(reader, questions):
+    assert asked_again(read(reader, questions, "days_since_chemotherapy", "2 to 10 years ago"))

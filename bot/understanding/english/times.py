@@ -293,6 +293,9 @@ def _duration(text: str, today: dt.date) -> Optional[TimeReading]:
         low, high = sorted((int(some.group(2)), int(some.group(3))))
         return TimeReading(low * _DAYS_PER[unit], low * _DAYS_PER[unit], high * _DAYS_PER[unit],
                            f"{low} to {high} {unit}s ago", approximate=True)
+    spread = re.search(rf"(?:^|\s)(?:between\s+)?(\d+)\s*(?:or|to|-|and)\s*(\d+)\s*{_UNIT}\b", text)
+    if spread and 0 < int(spread.group(1)) < int(spread.group(2)):
+        return _spread(spread, text[: spread.start()])
     match = re.search(rf"(?:^|\s){_AMOUNT}\s*(?:and a half\s+)?{_UNIT}\b(\s+and a half)?", text)
     if not match:
         match = re.search(rf"(?:^|\s)(a|an|one)\s+{_UNIT}\s+and a half\b", text)
@@ -329,6 +332,23 @@ def _duration(text: str, today: dt.date) -> Optional[TimeReading]:
         spread = 1 if approximate else 0
     low, high = max(days - spread, 0), days + spread
     return TimeReading(days, low, high, f"about {amount_text} ago, around {_when(today, days)}", approximate)
+
+
+def _spread(spread: re.Match, before: str) -> Optional[TimeReading]:
+    """"2 or 3 months ago", "3-4 weeks ago": the shorter time is the one kept (a waiting time is never judged
+    over too early), the longer one bounds it; a wide one ("2 to 10 years") is checked. "In the last 2 or 3
+    weeks" is less than the longer, "more than 2 or 3 years" more than the shorter."""
+    unit = _unit(spread.group(3))
+    first, second = int(spread.group(1)), int(spread.group(2))
+    low, high = first * _DAYS_PER[unit], second * _DAYS_PER[unit]
+    said = f"{first} to {second} {unit}s"
+    if re.search(r"\bfor\s*$", before) and not re.search(r"\bnot\s+for\s*$", before):
+        return None  # "for 2 or 3 weeks": how long, not how long ago
+    if re.search(r"\b(?:within|(?:in|over|during) the (?:last|past)|less than|under|up to|no more than|not even)\s*$", before):
+        return TimeReading(0, 0, high - 1, f"less than {said} ago", approximate=True)
+    if re.search(r"\b(?:more than|over|at least|longer than|not for|not in|for over|for more than|beyond)\s*$", before):
+        return TimeReading(low + 1, low + 1, None, f"more than {said} ago", approximate=True)
+    return TimeReading(low, low, high, f"{said} ago", approximate=True, several=second > 3 * first)
 
 
 def _unit(word: str) -> str:
