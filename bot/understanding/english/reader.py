@@ -20,7 +20,7 @@ from typing import Iterable, Optional
 from bot.screening.answers import NEVER, NO, NOT_SURE, YES, AnswerType, InvalidAnswer, Question
 from bot.understanding.english import choices, lab_results
 from bot.understanding.english.numbers import read_number
-from bot.understanding.english.times import age_from_birth
+from bot.understanding.english.birth import age_from_birth
 from bot.understanding.english.polarity import (
     Polarity, clauses_around_contrast, is_wellbeing, names_the_problem, names_topic, read_polarity, stem,
 )
