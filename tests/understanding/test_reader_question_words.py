@@ -204,7 +204,6 @@ def test_times_the_second_blind_run_showed(reader, questions, question_id, text,
 
 @pytest.mark.parametrize("question_id, text", [
     ("last_treatment_days", "Chemo ended about two months ago, but he had his gallbladder taken out 10 days ago."),
-    ("days_since_trial_drug", "She joined a trial in 2022 and came off it in 2023."),
     ("chemo_lines", "one after they found it and one when it spread, that's it"),
     ("daily_activity", "it changes so much, some days I'm fine and some days I'm in bed all day"),
     ("npc_health_screen", "only the hep B, and they told me it's active now"),

@@ -82,11 +82,20 @@ def read_number(raw_text: str, text: str, counting: bool = False) -> NumberReadi
         # "five lines, I've been fighting this for 8 years": a time is not the count; nor are the
         # cycles, rounds or doses inside one plan ("one plan, 6 cycles").
         converted = re.sub(r"\b\d+\s*(?:years?|months?|weeks?|days?|yrs?)\b", " ", converted)
+        converted = re.sub(r"\b(?:19|20)\d{2}\b", " ", converted)  # "once in 2020 and again in 2023": years are when
+        # "6 cycles of the same two drugs": the drugs of one plan, not plans.
+        converted = re.sub(r"\bsame\s+\d+\s+(drugs?|medicines?|medications?|chemos?)\b", r"same \1", converted)
         inside_plan = re.compile(r"\b\d+\s*(?:cycles?|rounds?|doses?|sessions?|infusions?|drips?|shots?|injections?|times)\b")
         if inside_plan.search(converted):
             converted = inside_plan.sub(" ", converted)
             if not re.search(r"\d|\b(?:once|twice|a couple|a single|a pair of)\b|\b\w+(?:st|nd|rd|th)\b", converted):
+                if _SAME_PLAN.search(converted) and not re.search(r"\b(?:not|never|different|another|new|changed|switched)\b", converted):
+                    return NumberReading(value=Decimal(1), counted=True)  # "8 rounds but all the same drugs": one plan
                 return NumberReading(problem="cycles")
+    if counting:
+        told = _told_count(raw_text, converted)
+        if told is not None:
+            return told
     now_then = None if counting else _NOW_THEN_NEXT.search(converted)
     if now_then and int(now_then.group(2)) == int(now_then.group(1)) + 1:
         converted = converted[: now_then.start(2)] + converted[now_then.end(2):]
@@ -120,11 +129,70 @@ def read_number(raw_text: str, text: str, counting: bool = False) -> NumberReadi
     if len(found) == 1:
         return NumberReading(value=Decimal(found[0]), future=soon or bool(_FUTURE.search(converted)))
     for phrase, value in sorted(_COUNT_WORDS.items(), key=lambda item: -len(item[0])):
-        if re.search(rf"\b{phrase}\b", converted):
+        if re.search(rf"(?<!not )(?<!never )\b{phrase}\b(?!\s+(?:a|an|every|per|each)\s+(?:day|week|month|fortnight)\b)", converted):
             return NumberReading(value=Decimal(value))
     if _VAGUE.search(converted):
         return NumberReading(problem="vague")
     return NumberReading(problem="none")
+
+
+# "8 rounds, all the same drugs", "6 cycles of the same chemo": the cycles of one plan.
+_SAME_PLAN = re.compile(r"\b(?:all |always |every time |each time )?(?:the )?same (?:drugs?|chemo|chemotherapy|plan|regimen|treatment"
+                        r"|medicines?|combination|ones?|mix|cocktail)\b")
+# A total said after a story: "..., so 3 in total", "3 altogether", "that's 2", "... since it spread. 2".
+_TOTAL = re.compile(
+    r"\b(?:so|that is|thats|which makes|making|makes|in total|a total of|total of|total)\s+(?:of\s+)?(\d+)"
+    r"(?:\s+(?:in total|altogether|all together|overall|total|so far|plans?|lines?|regimens?|different ones))*\s*$"
+    r"|\b(\d+)\s+(?:in total|altogether|all together|overall)\b(?:\s+so far)?\s*$")
+_LAST_PART = re.compile(r"[.!;:,]\s*([^.!;:,]+?)\s*[.!]?\s*$")
+# "once in 2020 and again in 2023", "once at first, again when it spread and again this year": one plan and one
+# more for each "again". "Once a week" is how often; "not again" is none more.
+_ONCE = re.compile(r"\bonce\b(?!\s+(?:a|an|every|per|each|more|or|in a while)\b)")
+_AGAIN = re.compile(r"(?<!not )(?<!never )\bagain\b")
+
+
+# Another kind of treatment named in an "again" story ("chemo once, and radiation again"): which was again? Not counted.
+_OTHER_TREATMENT = re.compile(r"\b(?:radiation|radiotherapy|radio|surgery|operation|immunotherapy|hormone|hormonal|targeted|tablets?)\b")
+_NEXT_PLAN = re.compile(r"\b(?:then|now|after that|afterwards|later|followed by)\b")
+_CHEMO = re.compile(r"\b(?:chemo|chemotherapy)\b")
+_NEW_PLAN = re.compile(r"\b(?:new|different|another|other|second|third|fourth|switched|changed)\b"
+                       r"|\b(?:when|after|since|because) (?:it|the cancer|the tumou?r) (?:came back|spread|grew|progressed|returned)\b")
+
+
+_COUNTED_PLANS = re.compile(r"\b(\d+)\s+(?:\w+\s+)?(?:plans?|lines?|regimens?|courses?|kinds?|types?|different)\b")
+
+
+def _told_count(raw_text: str, converted: str) -> Optional[NumberReading]:
+    """A count told as a story: a total said at the end, "once ... and again ...", or parts that each name a new chemo.
+    Cycles, rounds and times are gone from ``converted`` by now."""
+    numbers = [m.group(1).replace(" ", "") for m in _NUMBER.finditer(_ORDINAL.sub(" ", converted))]
+    total = _TOTAL.search(converted)
+    if total and len(numbers) >= 2 and len(re.findall(r"[a-z]{3,}", converted[: total.start()])) >= 2 and not re.search(r"\b(?:or|maybe|about|around|roughly|not sure)\b", converted):
+        return NumberReading(value=Decimal(total.group(1) or total.group(2)), counted=True)
+    last = _LAST_PART.search(alpha2digit(normalise_punctuation(raw_text), "en", threshold=0))
+    if last and re.fullmatch(r"(?:so\s+)?\d+(?:\s+(?:in total|total|altogether|plans?|lines?))?", last.group(1).lower()) \
+            and len(numbers) >= 1 and not re.search(r"\b(?:or|maybe|about|around|roughly|not sure)\b", converted) \
+            and len(last.group(1).split()) <= 4 and len(re.findall(r"[a-z]{3,}", raw_text[: last.start(1)].lower())) >= 2:
+        said = re.search(r"\d+", last.group(1)).group(0)
+        story = converted[: converted.rfind(said)] if said in converted else converted
+        if any(count != said for count in _COUNTED_PLANS.findall(story)):
+            return None  # "3 plans, the first failed after 2 months. 2": which count is it?
+        return NumberReading(value=Decimal(said), counted=True)
+    if not numbers and not _OTHER_TREATMENT.search(converted) and _ONCE.search(converted) and _AGAIN.search(converted) and len(_ONCE.findall(converted)) == 1 \
+            and not re.search(r"\b(?:same|not|never|twice|or|maybe)\b", converted):
+        return NumberReading(value=Decimal(1 + len(_AGAIN.findall(converted))), counted=True)
+    pieces = [piece for piece in _NEXT_PLAN.split(converted) if piece.strip()]
+    if not numbers and len(pieces) >= 2 and all(_CHEMO.search(piece) for piece in pieces) \
+            and all(_NEW_PLAN.search(piece) for piece in pieces[1:]) and not re.search(r"\b(?:same|or|maybe)\b", converted):
+        # "chemo with the radiation at first, then a new chemo when it spread": each part is a chemo plan, each
+        # one after the first says it was new.
+        return NumberReading(value=Decimal(len(pieces)), counted=True)
+    return None
+
+
+def normalise_punctuation(raw_text: str) -> str:
+    """The raw reply in lower case with its sentence marks kept (the normalised text has none)."""
+    return re.sub(r"\s+", " ", (raw_text or "").lower()).strip()
 
 
 def _distinct(values) -> List[str]:

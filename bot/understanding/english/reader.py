@@ -20,7 +20,7 @@ from typing import Iterable, Optional
 from bot.screening.answers import NEVER, NO, NOT_SURE, YES, AnswerType, InvalidAnswer, Question
 from bot.understanding.english import choices, lab_results
 from bot.understanding.english.numbers import read_number
-from bot.understanding.english.times import age_from_birth
+from bot.understanding.english.birth import age_from_birth
 from bot.understanding.english.polarity import (
     Polarity, clauses_around_contrast, is_wellbeing, names_the_problem, names_topic, read_polarity, stem,
 )
@@ -28,6 +28,9 @@ from bot.understanding.english.question_words import question_words
 from bot.understanding.english.statements import names_what_is_not_counted, read_statement, reads_as_not_active
 from bot.understanding.english.polarity import _NEGATIONS, _NO_LONGER_NOW, _STRONG_YES, as_no_longer
 from bot.understanding.english.text import normalise, normalise_clauses, remove_phrases
+from bot.understanding.english.time_events import (
+    answering_time, denies_the_purpose, event_parts, is_only_a_time, names_another_persons_event,
+)
 from bot.understanding.english.times import TimeReading, latest_of_several, read_time
 from bot.understanding.english.voice import read_voice
 from bot.understanding.reading import MAX_ANSWER_CHARS, Reading, confirmation
@@ -203,7 +206,10 @@ class EnglishReader:
         timed_sentences: tuple = (),
     ) -> Reading:
         time = read_time(text, today)
-        if time is not None and len(timed_sentences) > 1:
+        answering = answering_time(text, time, today)  # "since 2020, still on it"; "came off it in 2023"
+        if answering is not None:
+            time = answering
+        elif time is not None and len(timed_sentences) > 1:
             # "Only the short pain course last week. The real radiation was in 2023.": the sentence that names
             # what does not count is left out; if more than one time is left, which one answers is for the
             # person to say.
@@ -219,6 +225,11 @@ class EnglishReader:
             # "a steroid injection in her knee in October" where the question says not to count joint shots:
             # nothing that counts, so never. (With a second time, "... the real one was in 2022", it is not.)
             return Reading(NEVER, 0.85, echo="never (what you named does not count here)")
+        if time is not None and names_another_persons_event(text):
+            # "my daughter got the chickenpox vaccine last month, not me": her time, none for this person.
+            return Reading(NEVER, 0.85, echo="never (that was someone else)")
+        if polarity.value in (None, NO) and denies_the_purpose(question.text.get("self", ""), text):
+            return Reading(NEVER, 0.85, echo="never (not for the cancer)")  # "only ginseng tea, not for the cancer"
         if time is None and polarity.value is None and _FIRST_TIME.search(text):
             return Reading(NEVER, 0.85, echo="never (this would be the first time)")  # "this would be my first trial"
         if time is None and polarity.value == NOT_SURE and not polarity.hedged:
@@ -241,7 +252,10 @@ class EnglishReader:
                 if latest is not None:
                     time, confidence = latest, 0.85
                     value = question.normalise(Decimal(time.days), today)
-            negated = re.search(r"\b(not|no|never|none|nothing)\b", re.sub(r"\bnot (?:sure|certain)\b.*?(?:date|when|exactly|day)\b", "", text))
+            # "not sure of the date", "can't remember exactly": doubt about the day, not a negation of the event.
+            negated = re.search(r"\b(not|no|never|none|nothing)\b", re.sub(
+                r"\b(?:not (?:sure|certain)|(?:can|could|do|does|did) not (?:remember|recall|say))\b.*?(?:date|when|exactly|day)\b",
+                "", text))
             if negated and polarity.value == NO and polarity.confidence >= 0.95 and re.search(r"\bnever\b", text) \
                     and _ABOUT_ANOTHER_EVENT.search(text):
                 # "she's never had any treatment, she was only diagnosed last month": the time is the diagnosis.
@@ -388,17 +402,22 @@ def _timed_sentences(raw: str, today: dt.date) -> tuple:
     """The sentences of the reply that name a time of their own, normalised (normalising the whole
     reply drops the full stops). A reply that corrects itself ("... sorry, last month") is one."""
     sentences = [normalise(part) for part in re.split(r"(?<=[a-z)])[.;!?]+\s+", raw, flags=re.I) if part.strip()]
-    if len(sentences) < 2 or re.search(r"\b(?:sorry|i mean|actually|no wait|correction|scratch that)\b", raw, re.I):
+    if re.search(r"\b(?:sorry|i mean|actually|no wait|correction|scratch that)\b", raw, re.I):
         return ()
+    if len(sentences) < 2:
+        sentences = [normalise(part) for part in event_parts(raw, today)]  # "mastectomy in 2021, and a biopsy last week"
     return tuple(sentence for sentence in sentences if read_time(sentence, today) is not None)
 
 
 def _asks_about_answer(question: Question, raw: str) -> bool:
     """A question mark makes a check, except after a plain number when the question is about
     something else ("76 - is she too old for it?"): the number itself is not in doubt."""
+    asked = [part for part in re.split(r"[.!;,\-–—]+", raw) if "?" in part]
+    if question.type is AnswerType.TIME_SINCE:
+        # "last time maybe 2 weeks ago?": the tone of a rough time, not a question back ("does that count?").
+        return not all(is_only_a_time(normalise(part)) for part in asked)
     if question.type is not AnswerType.NUMBER:
         return True
-    asked = [part for part in re.split(r"[.!;,\-–—]+", raw) if "?" in part]
     return any(re.search(r"\d|\b(?:or|maybe|about|around|think|guess)\b", part, re.I) for part in asked)
 
 
@@ -569,7 +588,9 @@ def _only_no_longer(text: str) -> bool:
 
 def _negation_about_time(text: str) -> bool:
     """"not since 2019", "none in the last 6 months": the negation is about the time itself."""
-    return bool(re.search(r"\b(not|none|nothing|no)\s+(?:\w+\s+){0,3}(since|for|in the last|in the past|within)\b", text))
+    # "for" only with a stretch of time after it: "not for the cancer" is about what, not when.
+    return bool(re.search(r"\b(not|none|nothing|no)\s+(?:\w+\s+){0,3}(since|for(?= (?:\d|an? |one |two |three |several |many |some "
+                          r"|the (?:last|past) |long|ages|years|months|weeks|days|a while))|in the last|in the past|within)\b", text))
 
 
 def _plain(value) -> str:

@@ -89,9 +89,22 @@ def read_time(text: str, today: dt.date) -> Optional[TimeReading]:
     plain = re.sub(r"\b(?:and a half|half an?|half)\b", " ", converted)  # "a year and a half" is one time
     amounts = {round(_amount(a) * _DAYS_PER[_unit(u)]) for a, u in re.findall(rf"(?:^|\s){_AMOUNT}\s*{_UNIT}\b", plain)
                if _amount(a) is not None}
-    if len(amounts) > 1 or any(not _overlap(reading, other) for other in others):
+    # "started in 2022, stopped in 2024": two years with only a comma between are two times as well.
+    years = {year for year in re.findall(r"\b((?:19|20)\d{2})\b", converted) if int(year) <= today.year}
+    if len(amounts) > 1 or len(years) > 1 or any(not _overlap(reading, other) for other in others):
         return dataclasses.replace(reading, several=True)
     return reading
+
+
+def still_going_on(text: str, reading: Optional[TimeReading]) -> Optional[TimeReading]:
+    """"On tamoxifen since 2020, still on it", "started letrozole in 2022 and still taking it": to "when did you
+    last take it?" the time named is when it began, and it goes on today. None when nothing says so."""
+    if reading is None or reading.days <= 0:
+        return None
+    converted = as_number_words(text)
+    if not _GOES_ON_SINCE.search(converted) or _STOPPED.search(converted):
+        return None
+    return TimeReading(0, 0, 0, f"still going on (since {reading.echo.removeprefix('in ').removeprefix('on ')})")
 
 
 def latest_of_several(text: str, today: dt.date, names_a_treatment=lambda clause: True) -> Optional[TimeReading]:
@@ -120,6 +133,14 @@ def latest_of_several(text: str, today: dt.date, names_a_treatment=lambda clause
     return dataclasses.replace(latest, echo=f"the latest: {latest.echo}")
 
 
+# Taking something still, or since a time with nothing that says it stopped.
+_GOES_ON_SINCE = re.compile(
+    r"\bstill (?:on|taking|takes|having|getting|gets|using|uses|receiving)\b(?!\s+(?:\w+\s+)?(?:side effects?|symptoms?|pain|problems?))"
+    r"|\b(?:been|am|is|are) (?:on|taking|having|using) (?:\w+ ){0,2}since\b|^\s*(?:on (?:it |them |\w+ )?)?since (?!(?:it|she|he|they|then|that|this|i|we)\b)"
+    r"|\b(?:on|taking) (?:it|them|\w+) (?:ever )?since\b")
+_STOPPED = re.compile(r"\b(?:stopped|stop|finished|ended|until|till|came off|quit|no longer|not|no|never|nothing|none|was on"
+                      r"|(?:the )?last (?:dose|one|time|tablet|pill|injection|infusion|cycle|course)|took|had"
+                      r"|were on|gave up|switched off|off it|ago)\b")
 _CORRECTION = re.compile(r"\b(?:sorry|i mean|actually|no wait|correction|scratch that)\b")
 # "3 weeks on 1 week off", "2 weeks on and 1 off", "21 days on, 7 days off": a schedule.
 _SCHEDULE = re.compile(rf"\b{_AMOUNT}\s*{_UNIT}?\s+on\s*(?:and\s+|then\s+)?{_AMOUNT}\s*{_UNIT}?\s+off\b")
@@ -163,7 +184,12 @@ def _spelled_dates(text: str, today: dt.date) -> str:
     # "every three weeks" is how often, not how long ago; with "still" it is going on now.
     text = re.sub(rf"\b(?:every|each)\s+(?:\d+\s+|other\s+){_UNIT}\b", " every time ", text)
     text = re.sub(r"\b(early|mid|late)-(?=[a-z])", r"\1 ", text)  # "mid-October"
-    text = re.sub(r"\b(early|mid|middle of|late|end of|start of|beginning of) (?:this|the) year\b", rf"\1 {today.year}", text)
+    # "in 2024, it stopped around the middle of the year": "the year" is the one the reply named; with no
+    # year named (or several) it is this one.
+    named_years = {int(year) for year in re.findall(r"\b((?:19|20)\d{2})\b", text) if int(year) <= today.year}
+    the_year = named_years.pop() if len(named_years) == 1 else today.year
+    text = re.sub(r"\b(early|mid|middle of|late|end of|start of|beginning of) the year\b", rf"\1 {the_year}", text)
+    text = re.sub(r"\b(early|mid|middle of|late|end of|start of|beginning of) this year\b", rf"\1 {today.year}", text)
     text = re.sub(r"\b(early|mid|middle of|late|end of|start of|beginning of) last year\b", rf"\1 {today.year - 1}", text)
     text = re.sub(rf"\b(?:last|this past|past) {_WK}\b", " last week ", text)
     text = re.sub(r"\bthe week before last\b", " about 11 days ago ", text)
@@ -216,6 +242,11 @@ _AGE_THEN = re.compile(r"\b(?:when|since)\s+(?:i|she|he|they|we)\s+(?:was|were)\
 _AGE_NOW = re.compile(r"\b(?:i am|she is|he is|they are|we are|i turned|she turned|he turned)\s+(?:now\s+)?(\d{1,3})\b")
 
 
+# "in my 30s", "in her late forties" (number words are digits by now: "in her 40s").
+_DECADE_THEN = re.compile(r"\bin (?:my|her|his|their|your) (?:(early|mid|late)[\s-]+)?(?:([1-9])0\s*(?:s|'s)|(twenties|thirties|forties"
+                          r"|fifties|sixties|seventies|eighties|nineties))\b")
+_DECADE_WORDS = {word: 10 * (index + 2) for index, word in enumerate(
+    "twenties thirties forties fifties sixties seventies eighties nineties".split())}
 _AS_A_CHILD = re.compile(r"\bas an? (?:boy|girl|child|kid|teenager|teen|baby|toddler)\b")
 
 
@@ -223,6 +254,17 @@ def _age_difference(text: str, today: dt.date) -> Optional[TimeReading]:
     """"Cervical cancer when she was 30, she's 64 now": 34 years ago, give or take a year.
     "Leukaemia as a boy, he's 45 now": at least 45 - 19 years ago."""
     then, now = _AGE_THEN.search(text), _AGE_NOW.search(text)
+    decade = _DECADE_THEN.search(text)
+    if now and decade and not then:
+        # "in my 30s, I'm 65 now": between 65 - 39 and 65 - 30 years ago ("early" 30 to 33, "mid" 33 to 36, "late" 36 to 39).
+        first = int(decade.group(2)) * 10 if decade.group(2) else _DECADE_WORDS[decade.group(3)]
+        part = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get(decade.group(1) or "", (0, 9))
+        years = int(now.group(1))
+        youngest, oldest = first + part[0], min(first + part[1], years)
+        if years < youngest or first < 10:
+            return None
+        low, high = (years - oldest - 1) * 365, (years - youngest + 1) * 365
+        return TimeReading(low, low, high, f"about {years - oldest} to {years - youngest} years ago", approximate=True)
     if now and not then and _AS_A_CHILD.search(text):
         years = int(now.group(1))
         low = max(years - 19, 0) * 365
@@ -251,6 +293,9 @@ def _duration(text: str, today: dt.date) -> Optional[TimeReading]:
         low, high = sorted((int(some.group(2)), int(some.group(3))))
         return TimeReading(low * _DAYS_PER[unit], low * _DAYS_PER[unit], high * _DAYS_PER[unit],
                            f"{low} to {high} {unit}s ago", approximate=True)
+    spread = re.search(rf"(?:^|\s)(?:between\s+)?(\d+)\s*(?:or|to|-|and)\s*(\d+)\s*{_UNIT}\b", text)
+    if spread and 0 < int(spread.group(1)) < int(spread.group(2)):
+        return _spread(spread, text[: spread.start()])
     match = re.search(rf"(?:^|\s){_AMOUNT}\s*(?:and a half\s+)?{_UNIT}\b(\s+and a half)?", text)
     if not match:
         match = re.search(rf"(?:^|\s)(a|an|one)\s+{_UNIT}\s+and a half\b", text)
@@ -287,6 +332,23 @@ def _duration(text: str, today: dt.date) -> Optional[TimeReading]:
         spread = 1 if approximate else 0
     low, high = max(days - spread, 0), days + spread
     return TimeReading(days, low, high, f"about {amount_text} ago, around {_when(today, days)}", approximate)
+
+
+def _spread(spread: re.Match, before: str) -> Optional[TimeReading]:
+    """"2 or 3 months ago", "3-4 weeks ago": the shorter time is the one kept (a waiting time is never judged
+    over too early), the longer one bounds it; a wide one ("2 to 10 years") is checked. "In the last 2 or 3
+    weeks" is less than the longer, "more than 2 or 3 years" more than the shorter."""
+    unit = _unit(spread.group(3))
+    first, second = int(spread.group(1)), int(spread.group(2))
+    low, high = first * _DAYS_PER[unit], second * _DAYS_PER[unit]
+    said = f"{first} to {second} {unit}s"
+    if re.search(r"\bfor\s*$", before) and not re.search(r"\bnot\s+for\s*$", before):
+        return None  # "for 2 or 3 weeks": how long, not how long ago
+    if re.search(r"\b(?:within|(?:in|over|during) the (?:last|past)|less than|under|up to|no more than|not even)\s*$", before):
+        return TimeReading(0, 0, high - 1, f"less than {said} ago", approximate=True)
+    if re.search(r"\b(?:more than|over|at least|longer than|not for|not in|for over|for more than|beyond)\s*$", before):
+        return TimeReading(low + 1, low + 1, None, f"more than {said} ago", approximate=True)
+    return TimeReading(low, low, high, f"{said} ago", approximate=True, several=second > 3 * first)
 
 
 def _unit(word: str) -> str:
@@ -336,7 +398,9 @@ def _relative_day(text: str, today: dt.date) -> Optional[TimeReading]:
         start = {"week": today.weekday(), "month": today.day - 1, "year": today.timetuple().tm_yday - 1}[unit]
         return TimeReading(0, 0, start, f"this {unit}", approximate=True)
     match = re.search(r"\b(?:last|on|this past)?\s*(" + "|".join(_WEEKDAYS) + r")\b", text)
-    if match and re.search(r"\b(last|on|this past|past)\s+" + match.group(1), text):
+    # "last Tuesday", "on Friday", "last dose Saturday", "the last one was on Monday"
+    if match and re.search(r"\b(?:last|on|this past|past|last (?:dose|one|time|injection|infusion|shot|tablet|pill)(?: was)?)\s+"
+                           + match.group(1), text):
         back = (today.weekday() - _WEEKDAYS[match.group(1)]) % 7 or 7
         return TimeReading(back, back, back, f"last {match.group(1).title()}, {_when(today, back)}")
     return None
@@ -384,7 +448,8 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
     match = re.search(r"\b(early|mid|middle of|late|end of|start of|beginning of)\s+((?:19|20)\d{2})\b", text)
     if match and int(match.group(2)) <= today.year:
         year, part = int(match.group(2)), match.group(1)
-        months = (1, 4) if part == "early" else (5, 8) if part.startswith("mid") else (9, 12)
+        # The middle of a year is its middle two months, June and July (as "mid November" is about the 15th).
+        months = (1, 4) if part == "early" else (6, 7) if part.startswith("mid") else (9, 12)
         start = dt.date(year, months[0], 1)
         end = dt.date(year, months[1], calendar.monthrange(year, months[1])[1])
         if part in ("start of", "beginning of"):  # narrower than "early": the first two weeks of January
@@ -505,43 +570,3 @@ def _ago(days: int) -> str:
     if days < 730:
         return f"about {round(days / 30)} months ago"
     return f"about {round(days / 365)} years ago"
-
-
-@dataclass(frozen=True)
-class BirthAge:
-    years: int
-    echo: str
-
-
-def age_from_birth(text: str, today: dt.date) -> Optional[BirthAge]:
-    """The age from a date of birth ("born on 12 June 1972", "born in March 1960").
-
-    A year alone ("born in 1960") leaves two possible ages, and so does the month of
-    today without a day: both are asked again rather than guessed.
-    """
-    converted = as_number_words(text)
-    if not re.search(r"\b(?:born|birthday|date of birth|dob)\b", converted):
-        return None
-    years = re.findall(r"\b((?:19|20)\d{2})\b", converted)
-    if len(set(years)) != 1:
-        return None
-    year = int(years[0])
-    full = _full_date(converted, today)
-    if full is not None and full.year == year:
-        born, echo = full, _format(full)
-    else:
-        month = re.search(rf"\b({_MONTH})\b\.?\s+(?:of\s+)?{year}\b", converted)
-        named = {m for m in re.findall(rf"\b({_MONTH})\b", converted) if m != "may" or re.search(r"\bin may\b", converted)}
-        if month:
-            number = _MONTHS[month.group(1)]
-        elif len({_MONTHS[m] for m in named}) == 1:
-            number = _MONTHS[named.pop()]  # "born 1949 Aug", "1961 born, birthday in June"
-        else:
-            return None
-        if number == today.month:
-            return None  # the birthday may or may not have come this month
-        born, echo = dt.date(year, number, 1), f"{calendar.month_name[number]} {year}"
-    if born > today:
-        return None
-    age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-    return BirthAge(age, echo)

@@ -21,11 +21,25 @@ _CAREGIVER = re.compile(
 )
 # "me" as the one answering; "she asked me to", "told me" are someone else's request, not the patient.
 _SELF = re.compile(r"\b(?:myself|for me|me myself|i am the patient|it is me|it is for me|about me|my own|self|just me"
+                   r"|i am the one (?:with|who has|who is|who was|that has|that is|that was) (?:the )?(?:cancer|tumou?r|ill|sick|diagnosed|patient)"
+                   # "I have nasopharyngeal cancer", "I was diagnosed last year", "answering as the patient"
+                   r"|i (?:have|have got|had|got) (?:\w+ ){0,2}?(?:cancer|carcinoma|tumou?r|npc)|i (?:was|am|have been|got) diagnosed"
+                   r"|as the patient(?=\s*$|\s+(?:myself|here|and|but|so|because|i|me|now|today)\b)"
                    r"|(?<!asked )(?<!told )(?<!wants )(?<!wanted )(?<!begged )me)\b")
 _NOT_SELF = re.compile(r"\b(?:not (?:for )?(?:me|myself)|not about me|not the patient)\b")
 
 
-_WORDS = VoiceWords(caregiver=_CAREGIVER, self_=_SELF, not_self=_NOT_SELF)
+# "my son is just helping me type", "my daughter reads the questions to me": help with the typing, while
+# the answers are the writer's own ("me" is the patient). Help with answering ("helping me answer for
+# mum") is not in it: there the relative is the patient.
+_TYPING_HELPER = re.compile(
+    rf"\b(?:my|our)\s+(?:\w+\s+)?(?:{_RELATIVES})\s+(?:is\s+|are\s+)?(?:just\s+|only\s+)?"
+    r"(?:help(?:s|ing|ed)?\s+me\s+(?:to\s+)?(?:type|write|spell|read|with (?:the )?(?:typing|phone|computer|app|screen|english))"
+    r"|(?:typ(?:es|ing)|writ(?:es|ing)|read(?:s|ing)(?: the questions| it)?(?: out)? to me|doing the typing)(?:\s+for me)?"
+    r"|help(?:s|ing|ed)?\s+me(?:\s+(?:with (?:this|it|the form|the questions|the phone)|fill (?:this|it) in|out))?"
+    r"(?=\s*$|\s+(?:but|and|because|as|since|so)\b))\b"
+)
+_WORDS = VoiceWords(caregiver=_CAREGIVER, self_=_SELF, not_self=_NOT_SELF, typing_helper=_TYPING_HELPER)
 
 
 def read_voice(text: str) -> Optional[str]:
