@@ -1,0 +1,160 @@
+"""Rules of issue 14's fifth round for Chinese "how long ago" answers (times.py) and the reader's use of
+them. Every sentence here was written for this file, worded differently from the answer sets; expected
+ranges come from what each sentence says, counted back from the sets' day (helpers.ANSWERED_ON,
+Monday 7 December 2026)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from bot.screening.answers import NEVER
+from bot.understanding.chinese.text import normalise
+from bot.understanding.chinese.times import read_time
+from tests.understanding.helpers import ANSWERED_ON, asked_again, read_at, used
+
+
+def _time(text: str):
+    return read_time(normalise(text), ANSWERED_ON)
+
+
+def _days(text: str):
+    reading = _time(text)
+    return None if reading is None else reading.days
+
+
+# --- how long a medicine was taken is not how long ago ----------------------------------------------
+@pytest.mark.parametrize("text, low, high", [
+    ("来曲唑吃了三年多，半个月前停了", 13, 17),
+    ("化疗打了四个月，两个月前打完最后一次", 54, 66),
+    ("吃了大概一年，三周前医生让换药", 18, 24),
+    ("用了两年的他莫昔芬，一个月前不用了", 27, 33),
+    ("放疗做了六周，十天前做完", 10, 10),
+])
+def test_the_time_it_was_taken_for_is_not_the_time_ago(text, low, high):
+    assert low <= _days(text) <= high
+
+
+@pytest.mark.parametrize("text", ["吃了一年多", "打了半年了", "化疗做了三个月"])
+def test_only_how_long_it_was_taken_says_no_time_ago(text):
+    assert _time(text) is None
+
+
+@pytest.mark.parametrize("text, days", [
+    ("停了三个月", 90),  # stopping is the event: three months since
+    ("一年前吃过", 365),
+    ("吃了两个月前就停了", 60),  # 前 after it: ago
+])
+def test_a_time_since_stopping_or_ago_is_still_read(text, days):
+    assert _days(text) == days
+
+
+# --- which day of a course is not how long ago --------------------------------------------------------
+@pytest.mark.parametrize("text", ["还在输，今天第三天", "正在打，这是第二周", "现在还在吃，第4个疗程"])
+def test_the_day_of_a_course_going_on_is_now(text):
+    assert _days(text) == 0
+
+
+def test_an_ordinal_does_not_hide_a_time_said_with_it():
+    assert _days("第二个疗程是三周前打的") == 21
+
+
+# --- a year said just before a month is that month's year ---------------------------------------------
+@pytest.mark.parametrize("text, echo", [
+    ("去年开始吃的，今年4月停了", "2026年4月"),
+    ("2023年确诊，2025年6月做的最后一次", "2025年6月"),
+    ("前年做过一次，去年8月又做了一次", "2025年8月"),
+    ("今年做过，去年9月10号那次是最后一次", "2025年9月10日"),
+])
+def test_the_year_nearest_before_a_month_is_its_year(text, echo):
+    assert _time(text).echo.startswith(echo)
+
+
+def test_one_year_word_still_names_the_month_s_year():
+    assert _time("去年11月").echo == "2025年11月"
+    assert _time("11月，去年的").echo == "2025年11月"
+
+
+# --- a day of last month, May Day, childhood, many years ago, early in a month ------------------------
+@pytest.mark.parametrize("text, days", [
+    ("上个月5号打的", 32),
+    ("上个月的20号", 17),
+    ("这个月3日", 4),
+    ("上上个月1号", 67),
+])
+def test_a_day_of_a_month_counted_back(text, days):
+    assert _days(text) == days
+
+
+def test_a_day_of_next_month_is_refused_as_future():
+    assert _time("这个月25号").days == -1
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("五一的时候", 213, 223),
+    ("去年五一假期打的", 578, 588),
+    ("劳动节前后输过液", 213, 223),
+])
+def test_may_day_is_a_festival(text, low, high):
+    reading = _time(text)
+    assert reading.days_min == low and reading.days_max == high
+
+
+@pytest.mark.parametrize("text", ["五十一岁", "一共51次", "十五一十"])
+def test_fifty_one_is_not_may_day(text):
+    reading = _time(text)
+    assert reading is None or "五一" not in reading.echo
+
+
+@pytest.mark.parametrize("text", ["小时候种过", "很小的时候打的", "童年时候接种的"])
+def test_childhood_is_at_least_ten_years_ago(text):
+    reading = _time(text)
+    assert reading.days_min == 3650 and reading.days_max is None
+
+
+@pytest.mark.parametrize("text", ["很多年前做的", "好多年以前了", "多年前开过一刀", "许多年之前"])
+def test_many_years_ago_is_at_least_three_years(text):
+    reading = _time(text)
+    assert reading.days_min == 3 * 365 and reading.days_max is None
+
+
+@pytest.mark.parametrize("text", ["高血压好多年了", "很多年了", "多年来一直这样"])
+def test_many_years_without_ago_is_how_long_not_when(text):
+    assert _time(text) is None
+
+
+def test_a_number_after_many_years_is_the_one_meant():
+    assert _days("好多年前了，差不多六年前") == 6 * 365
+
+
+@pytest.mark.parametrize("text, low, high", [("上个月初", 32, 36), ("10月初", 63, 67), ("上个月上旬", 27, 36)])
+def test_early_in_a_month_is_its_first_days(text, low, high):
+    reading = _time(text)
+    assert (reading.days_min, reading.days_max) == (low, high)
+
+
+@pytest.mark.parametrize("text, echo", [("上年年尾打完的", "2025年底"), ("上年3月", "2025年3月")])
+def test_cantonese_last_year(text, echo):
+    assert _time(text).echo.startswith(echo)
+
+
+def test_getting_old_is_no_year():
+    assert _time("上年纪了") is None
+
+
+# --- through the reader ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("question_id, text, low, high", [
+    ("days_since_major_surgery", "不太记得了，很多年前做的", 1095, 36500),
+    ("days_since_live_vaccine", "小时候打的，具体不记得", 3650, 36500),
+    ("days_since_targeted_therapy", "吃了两年多的吡咯替尼，十天前停的", 10, 10),
+    ("days_since_iv_antibiotics", "在医院输着呢，今天第三天", 0, 1),
+])
+def test_the_reader_uses_these_times(zh_reader, zh_questions, question_id, text, low, high):
+    value = used(read_at(zh_reader, zh_questions, question_id, text))
+    assert value is not None and value != NEVER and Decimal(low) <= value <= Decimal(high)
+
+
+def test_a_vague_few_years_with_not_remembering_is_still_not_sure(zh_reader, zh_questions):
+    reading = read_at(zh_reader, zh_questions, "days_since_major_surgery", "记不清了，好几年前吧")
+    assert asked_again(reading) or reading.value == "not_sure"
