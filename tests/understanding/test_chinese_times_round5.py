@@ -158,3 +158,41 @@ def test_the_reader_uses_these_times(zh_reader, zh_questions, question_id, text,
 def test_a_vague_few_years_with_not_remembering_is_still_not_sure(zh_reader, zh_questions):
     reading = read_at(zh_reader, zh_questions, "days_since_major_surgery", "记不清了，好几年前吧")
     assert asked_again(reading) or reading.value == "not_sure"
+
+
+# --- another kind of thing than the one asked: checked, never read as the question's time ---------------
+@pytest.mark.parametrize("question_id, text", [
+    ("days_since_major_surgery", "两周前做了个肠镜"),
+    ("days_since_major_surgery", "上周五拔了颗牙"),
+    ("days_since_surgery_biopsy_injury", "十天前拔了一颗智齿"),
+    ("days_since_major_surgery", "上个月去医院点了个痣"),
+    ("days_since_live_vaccine", "去年打了宫颈癌疫苗"),
+    ("days_since_live_vaccine", "三个月前打了乙肝疫苗"),
+    ("days_since_live_vaccine", "前几天打了狂犬疫苗"),
+])
+def test_a_time_for_another_kind_of_thing_is_checked(zh_reader, zh_questions, question_id, text):
+    assert used(read_at(zh_reader, zh_questions, question_id, text)) in (None, NEVER)
+
+
+@pytest.mark.parametrize("question_id, text, days", [
+    ("days_since_minor_surgery", "上周五拔了颗牙", 3),
+    ("days_since_minor_surgery", "两周前做的胃镜", 14),
+    ("days_since_minor_surgery", "十天前局麻拔的智齿", 10),
+    ("days_since_major_surgery", "三周前做的手术", 21),
+    ("days_since_live_vaccine", "三周前打的水痘疫苗", 21),
+])
+def test_the_question_that_counts_it_still_reads_the_time(zh_reader, zh_questions, question_id, text, days):
+    assert used(read_at(zh_reader, zh_questions, question_id, text)) == Decimal(days)
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    ("上个月拔了颗牙", ["拔牙"], "上个月拔牙"),
+    ("去年点了个痣", ["点痣"], "去年点痣"),
+    ("拔过两颗智齿", ["拔智齿"], "拔智齿"),
+    ("昨天吃了个饭", ["拔牙"], "昨天吃了个饭"),
+    ("上周做了个检查", ["拔牙"], "上周做了个检查"),
+])
+def test_a_verb_and_its_object_said_apart_are_joined_only_into_a_known_name(text, names, expected):
+    from bot.understanding.chinese.text import rejoined
+
+    assert rejoined(text, names) == expected

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import chain
 from decimal import Decimal
 from typing import Iterable, Optional
 
@@ -45,7 +46,8 @@ from bot.understanding.chinese.statements import (
     names_something_else,
     read_against_question,
 )
-from bot.understanding.chinese.text import clauses, normalise
+from bot.understanding.chinese.synonyms import groups
+from bot.understanding.chinese.text import clauses, normalise, rejoined
 from bot.understanding.chinese.times import NOT_WITHIN, TAKING_NOW_ECHO, read_time
 from bot.understanding.chinese.voice import read_voice
 from bot.understanding.english.times import TimeReading
@@ -291,7 +293,8 @@ class ChineseReader:
                 confidence = 0.5  # a negation beside a time: which one is meant? Check.
             if _another_route(question, text):
                 confidence = min(confidence, 0.5)  # "上周吃过头孢" to "antibiotics through a drip?": by mouth. Check.
-            if self._questions and names_only_another_question(self._questions, question, words, text):
+            if self._questions and names_only_another_question(self._questions, question, words,
+                                                               rejoined(text, chain(*groups()))):
                 # "吃过强的松" to "hormone therapy for cancer?", "去年点了个痣" to "major surgery?": a word of another
                 # question of the bank (the steroid one, the minor-surgery one) and none of this one. Check.
                 confidence = min(confidence, 0.5)
