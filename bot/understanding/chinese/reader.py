@@ -26,7 +26,7 @@ from bot.screening.answers import NEVER, NO, NOT_SURE, YES, AnswerType, InvalidA
 from bot.understanding.chinese import choices, lab_results, messages
 from bot.understanding.chinese.bank import names_only_another_question
 from bot.understanding.chinese.heads import only_inside_another_thing
-from bot.understanding.chinese.numbers import read_number, to_digits
+from bot.understanding.chinese.numbers import read_number, to_digits, told_steps
 from bot.understanding.chinese.polarity import (
     _FUTURE,
     APPROXIMATELY,
@@ -226,6 +226,13 @@ class ChineseReader:
             if value == 0 and question.minimum == 0:
                 return Reading(value, confidence, echo=messages.zero_echo(question.unit or ""))
             return Reading(value, confidence, echo=messages.number_echo(value, question.unit or ""))
+        if number.problem == "none" and "方案" in (question.unit or "") and polarity.value is None:
+            steps = told_steps(clauses(text))
+            if steps is not None and _in_range(question, Decimal(steps)):
+                # "一开始…，后来换成…，再后来…": one plan a step. Which are chemotherapy the words alone do not
+                # say (来曲唑 is no chemotherapy), so the count is checked unless the reply says 化疗.
+                return Reading(Decimal(steps), 0.9 if "化疗" in text else 0.7,
+                               echo=messages.number_echo(Decimal(steps), question.unit or ""))
         if number.problem == "none" and polarity.value == NO and question.minimum == 0:
             return Reading(Decimal(0), polarity.confidence, echo=messages.zero_echo(question.unit or ""))
         if polarity.value == NOT_SURE:
