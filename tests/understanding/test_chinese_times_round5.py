@@ -196,3 +196,35 @@ def test_a_verb_and_its_object_said_apart_are_joined_only_into_a_known_name(text
     from bot.understanding.chinese.text import rejoined
 
     assert rejoined(text, names) == expected
+
+
+# --- what the question does not count, beside a time ------------------------------------------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("days_since_radiotherapy", "一个月前做完放疗，是骨头止痛的"),
+    ("days_since_radiotherapy", "上上周的放疗，就是对着骨头止痛那种"),
+    ("days_since_steroids", "前天用过激素，是药膏"),
+    ("days_since_steroids", "上周用了激素，眼药水"),
+])
+def test_a_time_qualified_by_what_is_not_counted_is_checked(zh_reader, zh_questions, question_id, text):
+    assert used(read_at(zh_reader, zh_questions, question_id, text)) is None
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("days_since_radiotherapy", "2023年底做的根治放疗，后来还做过一次止痛的，不算"),
+    ("days_since_radiotherapy", "去年五月做的放疗，另外上个月又做了骨头止痛放疗"),
+])
+def test_a_counted_time_beside_another_event_not_counted_is_no_never(zh_reader, zh_questions, question_id, text):
+    assert read_at(zh_reader, zh_questions, question_id, text).value != NEVER
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("days_since_radiotherapy", "只做过骨转移止痛放疗，两个月前"),
+    ("days_since_steroids", "上周吃了强的松，一天5毫克"),
+    ("days_since_steroids", "一天吃5毫克强的松，一直在吃"),
+])
+def test_only_what_is_not_counted_is_still_never_or_checked(zh_reader, zh_questions, question_id, text):
+    assert used(read_at(zh_reader, zh_questions, question_id, text)) in (None, NEVER)
+
+
+def test_a_dose_with_a_verb_is_no_time():
+    assert _time("一天吃2片") is None or _time("一天吃2片").days == 0

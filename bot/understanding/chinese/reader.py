@@ -266,8 +266,9 @@ class ChineseReader:
                 return Reading(value, 0.85, echo=remembered.echo)
             return Reading(NOT_SURE, polarity.confidence)
         not_asked = names_only_what_is_not_asked(words, text, polarity, _topics(question))
-        if not_asked:
+        if not_asked and not _counted_time_told(words, text, today):
             return Reading(NEVER, not_asked, echo=messages.NONE_ECHO)  # "只擦过激素药膏": the question does not count it
+        replied = text
         text = counted_clauses(words, text)
         text = self._clauses_naming_it(question, words, text, today)
         about_time = bool(_NEGATION_ABOUT_TIME.search(text) or _NOT_WITHIN.search(to_digits(text)))
@@ -298,6 +299,8 @@ class ChineseReader:
             elif _NEGATED.search(without_neutral(_NEGATION_ABOUT_TIME.sub(" ", text))) and time.days_max is not None \
                     and not about_time:
                 confidence = 0.5  # a negation beside a time: which one is meant? Check.
+            if _not_counted_qualifier(words, replied, today):
+                confidence = min(confidence, 0.5)  # "三周前做的放疗，是止痛的": the time may be of what is not counted
             if _another_route(question, text):
                 confidence = min(confidence, 0.5)  # "上周吃过头孢" to "antibiotics through a drip?": by mouth. Check.
             if self._questions and names_only_another_question(self._questions, question, words,
@@ -509,6 +512,33 @@ def _base_only(question: Question, words, text: str) -> bool:
         return False
     # Only the illness the question names (骨转移, 肺气肿); other things (白细胞一直偏低) are read by the other rules.
     return bool(things_named(words, text)) and words.names_topic(text) and not pairs(text) & words.severity_pairs
+
+
+# A clause about another event than the one timed beside it (后来又做过一次止痛的, 另外…).
+_ANOTHER_EVENT = re.compile(r"后来|又|另外|还有|其他|其它|别的|再")
+
+
+def _not_counted_qualifier(words, text: str, today: dt.date) -> bool:
+    """A clause naming only what the question does not count, with no time of its own and not told as another
+    event ("三周前做的放疗，是止痛的", "昨天用了激素，是药膏"): it may say what the timed one was."""
+    return any(words.not_counted_only(part) and read_time(part, today) is None and not _ANOTHER_EVENT.search(part)
+               for part in clauses(text))
+
+
+def _counted_time_told(words, text: str, today: dt.date) -> bool:
+    """"2024年初做的放疗，后来又做过一次止痛的，那个不算": a clause with a time ago names what the question asks
+    and nothing it does not count, with no negation, and what is not counted is another event (told with a
+    time of its own, or as 后来又…): a time that counts is told, so the reply is no "never"."""
+    parts = clauses(text)
+    if not any(words.not_counted_only(part) for part in parts) or _not_counted_qualifier(words, text, today):
+        return False
+    for part in parts:
+        time = read_time(part, today)
+        # A time ago, not "now" (一天吃5毫克强的松，还在吃: a dose, which the question may not count).
+        if time is not None and time.days > 0 and words.names_topic(part) and not words.not_counted_only(part) \
+                and not _NEGATED.search(without_neutral(part)):
+            return True
+    return False
 
 
 def _in_range(question: Question, value: Decimal) -> bool:
