@@ -228,3 +228,34 @@ def test_only_what_is_not_counted_is_still_never_or_checked(zh_reader, zh_questi
 
 def test_a_dose_with_a_verb_is_no_time():
     assert _time("一天吃2片") is None or _time("一天吃2片").days == 0
+
+
+# --- an examination, or a mild injury, is not what a "how long ago" question asks -----------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("days_since_radiotherapy", "前天做了个核磁"),
+    ("days_since_radiotherapy", "两周前拍了胸片"),
+    ("days_since_chemotherapy", "上周复查，抽了血"),
+    ("days_since_immunotherapy", "三天前照了个B超"),
+    ("days_since_major_surgery", "上个月做了PET-CT"),
+])
+def test_a_time_of_an_examination_is_checked(zh_reader, zh_questions, question_id, text):
+    assert used(read_at(zh_reader, zh_questions, question_id, text)) is None
+
+
+@pytest.mark.parametrize("question_id, text, days", [
+    ("days_since_radiotherapy", "两周前做完放疗，前天拍了CT", 14),
+    ("days_since_chemotherapy", "化疗三周前，上周复查了", 21),
+])
+def test_an_examination_beside_the_thing_asked_keeps_its_time(zh_reader, zh_questions, question_id, text, days):
+    reading = read_at(zh_reader, zh_questions, question_id, text)
+    assert reading.value is None or reading.needs_check or reading.value == Decimal(days)
+
+
+@pytest.mark.parametrize("text", ["上周在家摔倒了，有点擦伤", "两个月前扭了脚，不严重", "前几天切菜划了一点口子"])
+def test_a_mild_injury_to_the_serious_injury_question_is_checked(zh_reader, zh_questions, text):
+    assert used(read_at(zh_reader, zh_questions, "days_since_surgery_biopsy_injury", text)) is None
+
+
+@pytest.mark.parametrize("text, days", [("两个月前摔骨折了", 60), ("三周前做的切开活检", 21)])
+def test_a_serious_injury_or_operation_keeps_its_time(zh_reader, zh_questions, text, days):
+    assert used(read_at(zh_reader, zh_questions, "days_since_surgery_biopsy_injury", text)) == Decimal(days)

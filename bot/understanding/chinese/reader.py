@@ -88,6 +88,11 @@ _DIMINISHERS = re.compile(
 _ABLE = re.compile(r"(?<!可)能|可以|会自己|(?<![不没])会(?!诊|议)|一[\u4e00-\u9fff]{1,4}就")
 # Gone (病灶都已经消失了, 吸收了): the thing was there and is not now.
 _GONE_NOW = re.compile(r"消失|不见了|没了|吸收了|消掉了|消了")
+# An examination: a scan, an X-ray, a blood test, a check-up (拍了个CT, 做了骨扫描, 复查, 抽血). Every "how long
+# ago" question asks about a treatment, an operation, an injury or a vaccine, never about one.
+_EXAMINATION = re.compile(
+    r"(?:拍|照|做|查)了?(?:个|一次|一个|一下)?[\u4e00-\u9fffa-z0-9-]{0,6}?"
+    r"(?:ct|核磁|mri|pet|b超|彩超|超声|扫描|造影|片子|x光|胸片|检查|化验)|复查|抽血|验血|体检|拍片")
 # Being tested for something is not having it (查过HIV).
 _TESTED = re.compile(r"查过|检查过|测过|化验过|筛查|查了|检查了|化验了")
 
@@ -301,6 +306,11 @@ class ChineseReader:
                 confidence = 0.5  # a negation beside a time: which one is meant? Check.
             if _not_counted_qualifier(words, replied, today):
                 confidence = min(confidence, 0.5)  # "三周前做的放疗，是止痛的": the time may be of what is not counted
+            if words.asks_severity and (_MILD.search(text) or _DIMINISHERS.search(text)):
+                # "上个月摔了一跤，有点擦伤" to "when were you last badly hurt?": how bad is said, and it is mild. Check.
+                confidence = min(confidence, 0.5)
+            if _EXAMINATION.search(text) and not words.names_topic(text):
+                confidence = min(confidence, 0.5)  # "上周拍了个CT" to "radiotherapy?": an examination, not it. Check.
             if _another_route(question, text):
                 confidence = min(confidence, 0.5)  # "上周吃过头孢" to "antibiotics through a drip?": by mouth. Check.
             if self._questions and names_only_another_question(self._questions, question, words,
@@ -321,14 +331,16 @@ class ChineseReader:
 
     def _clauses_naming_it(self, question: Question, words, text: str, today: dt.date) -> str:
         """"上个月做的靶向，化疗是两年前" to "when was your last chemo?": of several clauses with a time each, a
-        clause naming only another "how long ago" question's thing (靶向 is the targeted-therapy one's) is not
-        this question's time, when another clause names what it asks."""
+        clause naming only another "how long ago" question's thing (靶向 is the targeted-therapy one's), or an
+        examination (前天拍了CT), is not this question's time, when another clause names what it asks."""
         parts = clauses(text)
         timed = [part for part in parts if read_time(part, today) is not None]
         if len(timed) < 2 or not self._questions:
             return text
+        # An examination's time (前天拍了CT) is no treatment's either.
         other = [part for part in timed
-                 if names_only_another_question(self._questions, question, words, part)]
+                 if names_only_another_question(self._questions, question, words, part)
+                 or (_EXAMINATION.search(part) and not words.names_topic(part))]
         if not other or not any(words.names_topic(part) for part in timed if part not in other):
             return text
         return ",".join(part for part in parts if part not in other)
