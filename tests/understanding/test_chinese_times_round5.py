@@ -259,3 +259,25 @@ def test_a_mild_injury_to_the_serious_injury_question_is_checked(zh_reader, zh_q
 @pytest.mark.parametrize("text, days", [("两个月前摔骨折了", 60), ("三周前做的切开活检", 21)])
 def test_a_serious_injury_or_operation_keeps_its_time(zh_reader, zh_questions, text, days):
     assert used(read_at(zh_reader, zh_questions, "days_since_surgery_biopsy_injury", text)) == Decimal(days)
+
+
+# --- a medicine taken for something other than cancer, to a question about medicines for cancer --------
+@pytest.mark.parametrize("question_id, text", [
+    ("days_since_chinese_medicine", "每天喝点中药调理睡眠"),
+    ("days_since_chinese_medicine", "上个月吃过降火的中成药"),
+    ("days_since_hormone_therapy", "一直吃药控制血糖"),
+])
+def test_a_medicine_for_another_purpose_is_checked(zh_reader, zh_questions, question_id, text):
+    assert used(read_at(zh_reader, zh_questions, question_id, text)) in (None, NEVER)
+
+
+@pytest.mark.parametrize("question_id, text, days", [
+    ("days_since_chinese_medicine", "两周前还在喝抗癌的中药，顺便调理身体", 14),
+    ("days_since_chinese_medicine", "三周前停的治肿瘤的中成药", 21),
+])
+def test_a_medicine_for_cancer_keeps_its_time(zh_reader, zh_questions, question_id, text, days):
+    assert used(read_at(zh_reader, zh_questions, question_id, text)) == Decimal(days)
+
+
+def test_a_short_dose_before_a_scan_is_not_a_steroid_time(zh_reader, zh_questions):
+    assert used(read_at(zh_reader, zh_questions, "days_since_steroids", "上周拍增强CT之前吃了一次")) in (None, NEVER)

@@ -93,6 +93,10 @@ _GONE_NOW = re.compile(r"消失|不见了|没了|吸收了|消掉了|消了")
 _EXAMINATION = re.compile(
     r"(?:拍|照|做|查)了?(?:个|一次|一个|一下)?[\u4e00-\u9fffa-z0-9-]{0,6}?"
     r"(?:ct|核磁|mri|pet|b超|彩超|超声|扫描|造影|片子|x光|胸片|检查|化验)|复查|抽血|验血|体检|拍片")
+# What a medicine is taken for, when it is not a cancer (调理身体, 降火, 控制血糖): to a question about medicines
+# for cancer (治癌的激素药, 治癌症的中药), a time of such a medicine is checked.
+_OTHER_PURPOSE = re.compile(r"调理|保健|滋补|补身体|补气|补血|降火|安神|助眠|睡眠|降糖|降血糖|降压|降血压|控制血糖|控制血压|减肥|美容")
+_CANCER = re.compile(r"癌|肿瘤|瘤")
 # Being tested for something is not having it (查过HIV).
 _TESTED = re.compile(r"查过|检查过|测过|化验过|筛查|查了|检查了|化验了")
 
@@ -309,6 +313,8 @@ class ChineseReader:
             if words.asks_severity and (_MILD.search(text) or _DIMINISHERS.search(text)):
                 # "上个月摔了一跤，有点擦伤" to "when were you last badly hurt?": how bad is said, and it is mild. Check.
                 confidence = min(confidence, 0.5)
+            if _OTHER_PURPOSE.search(text) and not _CANCER.search(text) and _CANCER.search(words.asked_text):
+                confidence = min(confidence, 0.5)  # "在吃六味地黄丸调理身体" to "Chinese medicine for cancer?": Check.
             if _EXAMINATION.search(text) and not words.names_topic(text):
                 confidence = min(confidence, 0.5)  # "上周拍了个CT" to "radiotherapy?": an examination, not it. Check.
             if _another_route(question, text):
