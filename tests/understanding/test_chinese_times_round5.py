@@ -281,3 +281,38 @@ def test_a_medicine_for_cancer_keeps_its_time(zh_reader, zh_questions, question_
 
 def test_a_short_dose_before_a_scan_is_not_a_steroid_time(zh_reader, zh_questions):
     assert used(read_at(zh_reader, zh_questions, "days_since_steroids", "上周拍增强CT之前吃了一次")) in (None, NEVER)
+
+
+# --- more dates: a weekend, a round amount and more, about ten, years back with a season, festivals --------
+@pytest.mark.parametrize("text, low, high", [
+    ("上个周末打的", 1, 2),
+    ("上上个周末", 8, 9),
+    ("30多天前", 31, 39),
+    ("十多年前得过", 3651, 7299),
+    ("十来天前", 9, 11),
+    ("三年前的春天", 1287, 1377),
+    ("两年前的5月份", 920, 950),
+    ("去年这时候打过", 350, 380),
+    ("10月底11月初", 32, 47),
+    ("8月或者9月", 68, 128),
+    ("去年中秋前后", 420, 430),
+    ("今年端午", 164, 174),
+    ("清明的时候", 239, 249),
+    ("上个月月底", 7, 16),
+])
+def test_more_ways_of_saying_when(text, low, high):
+    reading = _time(text)
+    assert (reading.days_min, reading.days_max) == (low, high)
+
+
+def test_a_weekend_to_come_is_refused_as_future():
+    assert _time("这个周末").days == -1
+
+
+@pytest.mark.parametrize("text, days", [("两年前", 730), ("三年前做的手术", 1095)])
+def test_years_ago_without_a_month_or_season_stays_a_duration(text, days):
+    assert _days(text) == days
+
+
+def test_two_months_of_two_events_are_not_joined():
+    assert _time("3月做的化疗，5月做的手术").echo == "2026年3月"

@@ -78,6 +78,11 @@ _PART_OF_YEAR = {"初": (1, 2), "年初": (1, 2), "上半年": (1, 6), "年中":
 # Chinese New Year's day (春节) in the years people will name.
 _SPRING_FESTIVAL = {2018: (2, 16), 2019: (2, 5), 2020: (1, 25), 2021: (2, 12), 2022: (2, 1), 2023: (1, 22),
                     2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6)}
+# The Mid-Autumn (中秋) and Dragon Boat (端午) festivals, which move with the lunar calendar.
+_LUNAR_FESTIVALS = {
+    "中秋": {2022: (9, 10), 2023: (9, 29), 2024: (9, 17), 2025: (10, 6), 2026: (9, 25), 2027: (9, 15)},
+    "端午": {2022: (6, 3), 2023: (6, 22), 2024: (6, 10), 2025: (5, 31), 2026: (6, 19), 2027: (6, 9)},
+}
 _SEASONS = {"春天": (4, 15), "春季": (4, 15), "夏天": (7, 15), "夏季": (7, 15), "秋天": (10, 15), "秋季": (10, 15),
             "冬天": (1, 15), "冬季": (1, 15)}
 
@@ -93,6 +98,8 @@ def read_time(text: str, today: dt.date) -> Optional[TimeReading]:
     # "兩個幾月前" (Cantonese for 两个多月前): some months more than two.
     converted = re.sub(r"(\d)\s*个几\s*(月|星期|礼拜)", r"\1个多\2", converted)
     converted = _ORDINAL.sub(" ", converted)
+    # "十来天", "20来年": about that many.
+    converted = re.sub(r"(\d+0)\s*来\s*(?=个?\s*(?:天|周|星期|礼拜|月|年))", r"大约\1", converted)
     converted = _MANY.sub("好多", converted)
     for cantonese, mandarin in _CANTONESE_YEAR:
         converted = re.sub(cantonese, mandarin, converted)
@@ -194,8 +201,10 @@ def _duration(text: str, today: dt.date) -> Optional[TimeReading]:
     if _LESS_BEFORE.search(before) or _LESS_AFTER.match(after):
         return TimeReading(0, 0, max(days - 1, 0), f"不到{name_amount}", approximate=True)
     if match.group("more") or match.group("more2"):
-        # "三个多月": more than three months, fewer than four.
-        return TimeReading(days + 1, days + 1, days + per - 1, f"{name_amount}多以前", approximate=True)
+        # "三个多月": more than three months, fewer than four; "20多天", "十多年": of the next ten, 21 to 29 days.
+        tens = amount >= 10 and amount % 10 == 0 and match.group("more")
+        return TimeReading(days + 1, days + 1, days + (10 if tens else 1) * per - 1, f"{name_amount}多以前",
+                           approximate=True)
     if _MORE_BEFORE.search(before) or _MORE_AFTER.match(after):
         return TimeReading(days + 1, days + 1, None, f"超过{name_amount}", approximate=True)
     approximate = bool(_APPROXIMATE.search(text))
@@ -229,6 +238,13 @@ def _relative(text: str, today: dt.date) -> Optional[TimeReading]:
         else:
             day = monday + dt.timedelta(days=week + weekday)
         return _from_dates(day, day, today, f"{month_day(day, today)}")
+    match = re.search(r"(上上|上|这|本)\s*(?:个)?\s*(?:周末|星期六日|礼拜六日|周六日)", text)
+    if match:
+        # "上周末": that week's Saturday and Sunday, not the whole week.
+        saturday = monday + dt.timedelta(days={"上上": -14, "上": -7}.get(match.group(1), 0) + 5)
+        label = {"上上": "上上周末", "上": "上周末"}.get(match.group(1), "这周末")
+        return _from_dates(saturday, saturday + dt.timedelta(days=1), today,
+                           f"{label}（{month_day(saturday, today)}、{month_day(saturday + dt.timedelta(days=1), today)}）")
     match = re.search(r"(上上|上|这|本)\s*(?:个)?\s*(?:周|星期|礼拜)", text)
     if match:
         start = monday + dt.timedelta(days={"上上": -14, "上": -7}.get(match.group(1), 0))
@@ -249,7 +265,7 @@ def _relative(text: str, today: dt.date) -> Optional[TimeReading]:
         while month < 1:
             year, month = year - 1, month + 12
         return _day(year, month, int(match.group(2)), today)
-    match = re.search(r"(上上|上|这|本)\s*个?\s*月(?!\d)\s*(?:份)?\s*(上旬|中旬|下旬|初|中|底|末)?", text)
+    match = re.search(r"(上上|上|这|本)\s*个?\s*月(?!\d)\s*(?:份|月)?\s*(上旬|中旬|下旬|初|中|底|末)?", text)
     if match and not re.search(r"\d\s*月", text):
         back = {"上上": 2, "上": 1}.get(match.group(1), 0)
         year, month = today.year, today.month - back
@@ -266,7 +282,15 @@ def _relative(text: str, today: dt.date) -> Optional[TimeReading]:
 _YEAR_WORD = re.compile(r"((?:19|20)\d\d)\s*年|(大前年|前年|去年|今年)")
 
 
+# "两年前的夏天", "三年前的10月": the year so many years back, when a month, season or part of the year follows.
+_YEARS_BACK = re.compile(
+    r"(?<![\d.])(\d)\s*年\s*(?:前|以前|之前)\s*的?\s*(?=\d{1,2}\s*月|春|夏|秋|冬|年初|年底|年中|年末|上半年|下半年)")
+
+
 def _year_of(text: str, today: dt.date) -> Optional[int]:
+    back = _YEARS_BACK.search(text)
+    if back:
+        return today.year - int(back.group(1))
     match = _YEAR_WORD.search(text)
     if not match:
         # "18年做的" is the year 2018; "18年前", "18年了", "过去18年" are durations.
@@ -289,6 +313,13 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
     full = re.search(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?", text)
     if full:
         return _day(int(full.group(1)), int(full.group(2)), int(full.group(3)), today)
+    same_time = re.search(r"(大前年|前年|去年)\s*(?:的)?\s*(?:这个时候|这时候|这会儿|今天|同一天|同期|这个季节)", text)
+    if same_time:
+        # "去年这个时候": a year ago, give or take a couple of weeks.
+        years = _YEAR_WORDS[same_time.group(1)]
+        middle = _years_before(today, years)
+        return _from_dates(middle - dt.timedelta(days=15), middle + dt.timedelta(days=15), today,
+                           f"{same_time.group(1)}这个时候（{month_day(middle, today)}前后）")
     year = _year_of(text, today)
     month_and_day = re.search(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*(?:[日号]|(?![\d个天周年月多]))", text)
     if month_and_day:
@@ -306,8 +337,17 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
         first, last = _PART_OF_MONTH.get(month_only.group(2) or "", (1, 31))
         last = min(last, calendar.monthrange(chosen, month)[1])
         part = month_only.group(2) or ""
-        return _from_dates(dt.date(chosen, month, first), dt.date(chosen, month, last), today, f"{chosen}年{month}月{part}")
-    festival = re.search(r"(春节|过年|过完年|国庆|元旦|劳动节)\s*(前|之前|以前|后|之后|以后)?", text)
+        start, end = dt.date(chosen, month, first), dt.date(chosen, month, last)
+        label = f"{chosen}年{month}月{part}"
+        following = _MONTH_AFTER.match(text[month_only.end():])
+        if following and month < int(following.group(1)) <= 12:
+            # "九月底十月初", "9月或10月": from the first to the end of the second, so the shortest time is kept.
+            second = int(following.group(1))
+            last2 = _PART_OF_MONTH.get(following.group(2) or "", (1, 31))[1]
+            end = dt.date(chosen, second, min(last2, calendar.monthrange(chosen, second)[1]))
+            label = f"{label}到{second}月{following.group(2) or ''}"
+        return _from_dates(start, end, today, label)
+    festival = re.search(r"(春节|过年|过完年|国庆|元旦|劳动节|清明|中秋|端午)\s*(?:节)?\s*(前|之前|以前|后|之后|以后)?", text)
     if festival:
         side = festival.group(2) or ("后" if festival.group(1) == "过完年" else "")
         return _festival(festival.group(1), year, today, side[-1:] if side else "")
@@ -334,6 +374,13 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
     return None
 
 
+def _years_before(today: dt.date, years: int) -> dt.date:
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:
+        return today.replace(year=today.year - years, day=28)  # 29 February
+
+
 def _year_before(text: str, position: int, today: dt.date, year: Optional[int]) -> Optional[int]:
     """The year said last before a month (去年参加过试验，最后一次是今年3月: this year's March), else ``year``."""
     said = [match for match in _YEAR_WORD.finditer(text[:position])]
@@ -341,6 +388,10 @@ def _year_before(text: str, position: int, today: dt.date, year: Optional[int]) 
         return year
     last = said[-1]
     return int(last.group(1)) if last.group(1) else today.year - _YEAR_WORDS[last.group(2)]
+
+
+# A second month said right after the first (九月底十月初, 9月或者10月).
+_MONTH_AFTER = re.compile(r"\s*(?:到|至|-|~|或者|或|还是)?\s*(\d{1,2})\s*月\s*(?:份)?\s*(上旬|中旬|下旬|初|中|底|末)?")
 
 
 def _last_year_if_future(today: dt.date, month: int, day: int) -> int:
@@ -373,12 +424,24 @@ def _festival(name: str, year: Optional[int], today: dt.date, side: str = "") ->
         if side == "后":
             return _from_dates(day + dt.timedelta(days=1), day + dt.timedelta(days=21), today, f"{chosen}年春节后")
         return _from_dates(day - dt.timedelta(days=7), day + dt.timedelta(days=15), today, f"{chosen}年春节前后")
-    month, label = {"国庆": (10, "国庆"), "劳动节": (5, "五一")}.get(name, (1, "元旦"))
+    if name in _LUNAR_FESTIVALS:
+        table = _LUNAR_FESTIVALS[name]
+        chosen = year if year is not None else today.year
+        if chosen not in table:
+            return None
+        day = dt.date(chosen, *table[chosen])
+        if year is None and day > today:
+            chosen -= 1
+            if chosen not in table:
+                return None
+            day = dt.date(chosen, *table[chosen])
+        return _from_dates(day - dt.timedelta(days=3), day + dt.timedelta(days=7), today, f"{chosen}年{name}前后")
+    month, first, label = {"国庆": (10, 1, "国庆"), "劳动节": (5, 1, "五一"), "清明": (4, 5, "清明")}.get(name, (1, 1, "元旦"))
     chosen = year if year is not None else today.year
-    day = dt.date(chosen, month, 1)
+    day = dt.date(chosen, month, first)
     if year is None and day > today:
         chosen -= 1
-        day = dt.date(chosen, month, 1)
+        day = dt.date(chosen, month, first)
     return _from_dates(day - dt.timedelta(days=3), day + dt.timedelta(days=7), today, f"{chosen}年{label}前后")
 
 
