@@ -124,3 +124,18 @@ def test_not_most_of_the_day_in_bed_is_not_that_choice(zh_reader, zh_questions):
 ])
 def test_voice(zh_reader, text, voice):
     assert zh_reader.read_voice(text) == voice
+
+
+def test_a_story_told_in_one_clause(zh_reader, zh_questions):
+    reading = read_at(zh_reader, zh_questions, "chemo_lines", "化疗最早用TP后来换成GP")
+    assert reading.value == Decimal(2)
+
+
+# --- "hard to say", said softer ----------------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["不太好说", "这个不大好说，时好时坏"])
+def test_hard_to_say_is_not_sure(zh_reader, zh_questions, text):
+    assert used(read_at(zh_reader, zh_questions, "daily_activity", text)) == "not_sure"
+
+
+def test_not_talkative_is_not_hard_to_say():
+    assert "不好说" not in normalise("他不太好说话")

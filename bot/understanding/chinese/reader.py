@@ -77,6 +77,8 @@ _CYCLES = re.compile(r"疗程|周期|轮")
 _ONE_PLAN = re.compile(r"同一(?:个|种)?(?:方案|药)|(?:都|一直)是(?:一个|一种|同样的)(?:方案)?|就一个方案|只有一个方案")
 # Times a treatment was given (打了六次, 六个疗程): cycles, not plans.
 _GIVEN_TIMES = re.compile(r"(?:打|做|用|输|化疗)(?:了|过)?\s*\d+\s*(?:次|个?疗程|个?周期|轮)(?![\u4e00-\u9fff]{0,3}方案)")
+# Where a story's next step starts inside a clause (先TP后来GP).
+_STEP_BREAK = re.compile(r"(?<![,再])(?=后来|再后来|然后|接着)")
 # A birth year and month (1964年3月出生).
 _BORN = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:份)?[\u4e00-\u9fff]{0,2}?(?:出生|生的|生人|生)")
 # Statements about feeling well (挺好的, 都正常): no polarity of their own.
@@ -236,7 +238,7 @@ class ChineseReader:
                 return Reading(value, confidence, echo=messages.zero_echo(question.unit or ""))
             return Reading(value, confidence, echo=messages.number_echo(value, question.unit or ""))
         if number.problem == "none" and "方案" in (question.unit or "") and polarity.value is None:
-            steps = told_steps(clauses(text))
+            steps = told_steps(clauses(_STEP_BREAK.sub(",", text)))
             if steps is not None and _in_range(question, Decimal(steps)):
                 # "一开始…，后来换成…，再后来…": one plan a step. Which are chemotherapy the words alone do not
                 # say (来曲唑 is no chemotherapy), so the count is checked unless the reply says 化疗.

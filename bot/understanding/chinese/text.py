@@ -55,6 +55,8 @@ def normalise(text: str, limit: Optional[int] = MAX_ANSWER_CHARS) -> str:
     text = text.replace("\u3010", "[").replace("\u3011", "]").replace("\u300a", '"').replace("\u300b", '"')
     for cantonese, mandarin in _CANTONESE:
         text = text.replace(cantonese, mandarin)
+    # "不太好说" is "不好说" said softer: the same "hard to say".
+    text = re.sub(r"不(?:太|大)好说(?!话)", "不好说", text)
     # 係 becomes 系 in Simplified; on its own at the start of a reply it is Cantonese "yes" (系，…).
     text = re.sub(r"^系(?=\s*(?:[,.!]|$))", "是", text)
     # 不过敏 is "not allergic", not 不过 ("but") before 敏: keep the negation apart from its word.
