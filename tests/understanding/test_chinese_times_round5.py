@@ -316,3 +316,7 @@ def test_years_ago_without_a_month_or_season_stays_a_duration(text, days):
 
 def test_two_months_of_two_events_are_not_joined():
     assert _time("3月做的化疗，5月做的手术").echo == "2026年3月"
+
+
+def test_an_operation_done_so_long_ago_is_a_time_ago():
+    assert _days("手术做了三年了") == 3 * 365

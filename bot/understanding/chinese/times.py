@@ -217,7 +217,12 @@ def _duration(text: str, today: dt.date) -> Optional[TimeReading]:
 
 
 def _taken_for(text: str, match: re.Match) -> bool:
-    return bool(_TAKEN_FOR.search(text[: match.start()])) and not _AGO_AFTER.match(text[match.end():])
+    taken = _TAKEN_FOR.search(text[: match.start()])
+    after = text[match.end():]
+    if taken is None or _AGO_AFTER.match(after):
+        return False
+    # "手术做了两年了": done two years ago (an operation is done once); "吃了两年了" is still taken.
+    return not (taken.group(0).lstrip().startswith("做") and re.match(r"\s*了", after))
 
 
 def _plain(amount: float) -> str:
