@@ -121,6 +121,12 @@ def test_not_most_of_the_day_in_bed_is_not_that_choice(zh_reader, zh_questions):
     ("我儿子正在帮我打字，问的是我的病", "self"),
     ("我老婆在替我打字，我就是病人", "self"),
     ("帮我看看", None),  # "look for me": not someone else
+    ("我是患者的儿子", "caregiver"),
+    ("我是病人的家属", "caregiver"),
+    ("我是病人", "self"),
+    ("为我们家老人咨询", "caregiver"),
+    ("我家老太太得了乳腺癌", "caregiver"),
+    ("我係病人本人", "self"),
 ])
 def test_voice(zh_reader, text, voice):
     assert zh_reader.read_voice(text) == voice
@@ -139,3 +145,8 @@ def test_hard_to_say_is_not_sure(zh_reader, zh_questions, text):
 
 def test_not_talkative_is_not_hard_to_say():
     assert "不好说" not in normalise("他不太好说话")
+
+
+def test_cantonese_is_after_a_person_but_not_in_system():
+    assert normalise("我係病人") == "我是病人"
+    assert "系统" in normalise("他系统地治过")

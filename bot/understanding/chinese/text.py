@@ -55,6 +55,8 @@ def normalise(text: str, limit: Optional[int] = MAX_ANSWER_CHARS) -> str:
     text = text.replace("\u3010", "[").replace("\u3011", "]").replace("\u300a", '"').replace("\u300b", '"')
     for cantonese, mandarin in _CANTONESE:
         text = text.replace(cantonese, mandarin)
+    # Cantonese 係 ("is") after a person: 我係病人 (OpenCC writes it 系, which is also 系统's).
+    text = re.sub(r"(?<=[我你他她])系(?!统|列|数|着|上|好)", "是", text)
     # "不太好说" is "不好说" said softer: the same "hard to say".
     text = re.sub(r"不(?:太|大)好说(?!话)", "不好说", text)
     # 係 becomes 系 in Simplified; on its own at the start of a reply it is Cantonese "yes" (系，…).
