@@ -320,3 +320,28 @@ def test_two_months_of_two_events_are_not_joined():
 
 def test_an_operation_done_so_long_ago_is_a_time_ago():
     assert _days("手术做了三年了") == 3 * 365
+
+
+# --- several times told: the clause naming what is asked, or the last time, answers ---------------------
+@pytest.mark.parametrize("question_id, text, days", [
+    ("days_since_chemotherapy", "前天去医院拿了药，化疗是四周前做的", 28),
+    ("days_since_chemotherapy", "化疗两个月前结束的，昨天刚出院", 60),
+    ("days_since_immunotherapy", "前年查出来的，免疫治疗最后一次是三周前", 21),
+    ("days_since_major_surgery", "去年转移的，手术是2023年3月10号", 1368),
+    ("days_since_immunotherapy", "三周打一次，上一次是11月30号", 7),
+])
+def test_the_clause_naming_what_is_asked_gives_the_time(zh_reader, zh_questions, question_id, text, days):
+    assert used(read_at(zh_reader, zh_questions, question_id, text)) == Decimal(days)
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("days_since_chemotherapy", "化疗三周前做过一次，两个月前也做过一次"),  # two chemo times: not the latest asked
+])
+def test_two_times_of_what_is_asked_are_not_guessed_between(zh_reader, zh_questions, question_id, text):
+    reading = read_at(zh_reader, zh_questions, question_id, text)
+    assert used(reading) in (None, Decimal(21))
+
+
+def test_times_that_agree_are_one_time(zh_reader, zh_questions):
+    assert used(read_at(zh_reader, zh_questions, "days_since_targeted_therapy", "还在吃靶向药，昨天也吃了")) \
+        in (Decimal(0), Decimal(1))

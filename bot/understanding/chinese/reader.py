@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from itertools import chain
 from decimal import Decimal
+from itertools import chain
 from typing import Iterable, Optional
 
 from bot.screening.answers import NEVER, NO, NOT_SURE, YES, AnswerType, InvalidAnswer, Question
-from bot.understanding.chinese import choices, lab_results, messages
-from bot.understanding.chinese.bank import names_only_another_question
+from bot.understanding.chinese import choices, lab_results, messages, time_replies
+from bot.understanding.chinese.bank import names_only_another_question, own_words
 from bot.understanding.chinese.heads import only_inside_another_thing
 from bot.understanding.chinese.numbers import read_number, to_digits, told_steps
 from bot.understanding.chinese.polarity import (
@@ -90,15 +90,6 @@ _DIMINISHERS = re.compile(
 _ABLE = re.compile(r"(?<!可)能|可以|会自己|(?<![不没])会(?!诊|议)|一[\u4e00-\u9fff]{1,4}就")
 # Gone (病灶都已经消失了, 吸收了): the thing was there and is not now.
 _GONE_NOW = re.compile(r"消失|不见了|没了|吸收了|消掉了|消了")
-# An examination: a scan, an X-ray, a blood test, a check-up (拍了个CT, 做了骨扫描, 复查, 抽血). Every "how long
-# ago" question asks about a treatment, an operation, an injury or a vaccine, never about one.
-_EXAMINATION = re.compile(
-    r"(?:拍|照|做|查)了?(?:个|一次|一个|一下)?[\u4e00-\u9fffa-z0-9-]{0,6}?"
-    r"(?:ct|核磁|mri|pet|b超|彩超|超声|扫描|造影|片子|x光|胸片|检查|化验)|复查|抽血|验血|体检|拍片")
-# What a medicine is taken for, when it is not a cancer (调理身体, 降火, 控制血糖): to a question about medicines
-# for cancer (治癌的激素药, 治癌症的中药), a time of such a medicine is checked.
-_OTHER_PURPOSE = re.compile(r"调理|保健|滋补|补身体|补气|补血|降火|安神|助眠|睡眠|降糖|降血糖|降压|降血压|控制血糖|控制血压|减肥|美容")
-_CANCER = re.compile(r"癌|肿瘤|瘤")
 # Being tested for something is not having it (查过HIV).
 _TESTED = re.compile(r"查过|检查过|测过|化验过|筛查|查了|检查了|化验了")
 
@@ -277,7 +268,7 @@ class ChineseReader:
                 return Reading(value, 0.85, echo=remembered.echo)
             return Reading(NOT_SURE, polarity.confidence)
         not_asked = names_only_what_is_not_asked(words, text, polarity, _topics(question))
-        if not_asked and not _counted_time_told(words, text, today):
+        if not_asked and not time_replies.counted_time_told(words, text, today):
             return Reading(NEVER, not_asked, echo=messages.NONE_ECHO)  # "只擦过激素药膏": the question does not count it
         replied = text
         text = counted_clauses(words, text)
@@ -289,6 +280,10 @@ class ChineseReader:
             told = [t for t in (read_time(part, today) for part in clauses(text)) if t is not None and t.days >= 0]
             if len(told) > 1:
                 time = min(told, key=lambda t: t.days)
+        several = False
+        if time is not None and not words.asks_latest and time.days >= 0:
+            settled = time_replies.settled_time(words, own_words(question), text, time, today)
+            several, time = settled is None, settled or time  # "两周前做完放疗，前天去了医院": which? Check.
         if time is None and polarity.value == NO:
             # "没有，三周前那次不算": a no that also names a time is checked, never guessed.
             time_too = read_time(text, today)
@@ -310,15 +305,8 @@ class ChineseReader:
             elif _NEGATED.search(without_neutral(_NEGATION_ABOUT_TIME.sub(" ", text))) and time.days_max is not None \
                     and not about_time:
                 confidence = 0.5  # a negation beside a time: which one is meant? Check.
-            if _not_counted_qualifier(words, replied, today):
-                confidence = min(confidence, 0.5)  # "三周前做的放疗，是止痛的": the time may be of what is not counted
-            if words.asks_severity and (_MILD.search(text) or _DIMINISHERS.search(text)):
-                # "上个月摔了一跤，有点擦伤" to "when were you last badly hurt?": how bad is said, and it is mild. Check.
-                confidence = min(confidence, 0.5)
-            if _OTHER_PURPOSE.search(text) and not _CANCER.search(text) and _CANCER.search(words.asked_text):
-                confidence = min(confidence, 0.5)  # "在吃六味地黄丸调理身体" to "Chinese medicine for cancer?": Check.
-            if _EXAMINATION.search(text) and not words.names_topic(text):
-                confidence = min(confidence, 0.5)  # "上周拍了个CT" to "radiotherapy?": an examination, not it. Check.
+            if several or time_replies.doubted(words, text, replied, today):
+                confidence = min(confidence, 0.5)  # "上周拍了个CT" to "radiotherapy?": of something else? Check.
             if _another_route(question, text):
                 confidence = min(confidence, 0.5)  # "上周吃过头孢" to "antibiotics through a drip?": by mouth. Check.
             if self._questions and names_only_another_question(self._questions, question, words,
@@ -339,16 +327,14 @@ class ChineseReader:
 
     def _clauses_naming_it(self, question: Question, words, text: str, today: dt.date) -> str:
         """"上个月做的靶向，化疗是两年前" to "when was your last chemo?": of several clauses with a time each, a
-        clause naming only another "how long ago" question's thing (靶向 is the targeted-therapy one's), or an
-        examination (前天拍了CT), is not this question's time, when another clause names what it asks."""
+        clause about something else (靶向 is the targeted-therapy question's; 前天拍了CT) is not this question's
+        time, when another clause names what it asks."""
         parts = clauses(text)
         timed = [part for part in parts if read_time(part, today) is not None]
         if len(timed) < 2 or not self._questions:
             return text
-        # An examination's time (前天拍了CT) is no treatment's either.
-        other = [part for part in timed
-                 if names_only_another_question(self._questions, question, words, part)
-                 or (_EXAMINATION.search(part) and not words.names_topic(part))]
+        other = time_replies.other_clauses(
+            words, timed, lambda part: bool(names_only_another_question(self._questions, question, words, part)))
         if not other or not any(words.names_topic(part) for part in timed if part not in other):
             return text
         return ",".join(part for part in parts if part not in other)
@@ -532,33 +518,6 @@ def _base_only(question: Question, words, text: str) -> bool:
         return False
     # Only the illness the question names (骨转移, 肺气肿); other things (白细胞一直偏低) are read by the other rules.
     return bool(things_named(words, text)) and words.names_topic(text) and not pairs(text) & words.severity_pairs
-
-
-# A clause about another event than the one timed beside it (后来又做过一次止痛的, 另外…).
-_ANOTHER_EVENT = re.compile(r"后来|又|另外|还有|其他|其它|别的|再")
-
-
-def _not_counted_qualifier(words, text: str, today: dt.date) -> bool:
-    """A clause naming only what the question does not count, with no time of its own and not told as another
-    event ("三周前做的放疗，是止痛的", "昨天用了激素，是药膏"): it may say what the timed one was."""
-    return any(words.not_counted_only(part) and read_time(part, today) is None and not _ANOTHER_EVENT.search(part)
-               for part in clauses(text))
-
-
-def _counted_time_told(words, text: str, today: dt.date) -> bool:
-    """"2024年初做的放疗，后来又做过一次止痛的，那个不算": a clause with a time ago names what the question asks
-    and nothing it does not count, with no negation, and what is not counted is another event (told with a
-    time of its own, or as 后来又…): a time that counts is told, so the reply is no "never"."""
-    parts = clauses(text)
-    if not any(words.not_counted_only(part) for part in parts) or _not_counted_qualifier(words, text, today):
-        return False
-    for part in parts:
-        time = read_time(part, today)
-        # A time ago, not "now" (一天吃5毫克强的松，还在吃: a dose, which the question may not count).
-        if time is not None and time.days > 0 and words.names_topic(part) and not words.not_counted_only(part) \
-                and not _NEGATED.search(without_neutral(part)):
-            return True
-    return False
 
 
 def _in_range(question: Question, value: Decimal) -> bool:
