@@ -110,13 +110,13 @@ def test_fifty_one_is_not_may_day(text):
 @pytest.mark.parametrize("text", ["小时候种过", "很小的时候打的", "童年时候接种的"])
 def test_childhood_is_at_least_ten_years_ago(text):
     reading = _time(text)
-    assert reading.days_min == 3650 and reading.days_max is None
+    assert reading.days_min == 3650 and reading.days_max == 36500
 
 
 @pytest.mark.parametrize("text", ["很多年前做的", "好多年以前了", "多年前开过一刀", "许多年之前"])
 def test_many_years_ago_is_at_least_three_years(text):
     reading = _time(text)
-    assert reading.days_min == 3 * 365 and reading.days_max is None
+    assert reading.days_min == 3 * 365 and reading.days_max == 50 * 365
 
 
 @pytest.mark.parametrize("text", ["高血压好多年了", "很多年了", "多年来一直这样"])
@@ -345,3 +345,16 @@ def test_two_times_of_what_is_asked_are_not_guessed_between(zh_reader, zh_questi
 def test_times_that_agree_are_one_time(zh_reader, zh_questions):
     assert used(read_at(zh_reader, zh_questions, "days_since_targeted_therapy", "还在吃靶向药，昨天也吃了")) \
         in (Decimal(0), Decimal(1))
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("days_since_live_vaccine", "从来没打过，小时候的记不清了"),
+    ("days_since_major_surgery", "没开过刀，好多年前的事不记得了"),
+])
+def test_a_denial_beside_not_remembering_is_no_time(zh_reader, zh_questions, question_id, text):
+    value = used(read_at(zh_reader, zh_questions, question_id, text))
+    assert value is None or not isinstance(value, Decimal)
+
+
+def test_a_denial_beside_many_years_ago_is_checked(zh_reader, zh_questions):
+    assert used(read_at(zh_reader, zh_questions, "days_since_major_surgery", "没做过大手术，好多年前补过牙")) is None

@@ -109,7 +109,7 @@ def read_time(text: str, today: dt.date) -> Optional[TimeReading]:
             return reading
     if _CHILDHOOD.search(converted):
         # "小时候打过": as a child, so at least ten years ago (the people screened are adults).
-        return TimeReading(3650, 3650, None, "小时候，很多年前", approximate=True)
+        return TimeReading(3650, 3650, 36500, "小时候，很多年前", approximate=True)
     if _ONGOING.search(converted):
         return TimeReading(0, 0, 0, ONGOING_ECHO)
     if TAKING_NOW.search(converted):
@@ -161,8 +161,9 @@ def _duration(text: str, today: dt.date) -> Optional[TimeReading]:
         low, high = ((tens + 1) * per, (tens + 9) * per) if amount_text.endswith("几") else (2 * tens * per, 9 * tens * per)
         return TimeReading(low, low, high, f"{amount_text.replace('10几', '十几').replace('几10', '几十')}{name}前", True)
     if amount_text == "好多":
+        # At least three; the most is only there so that a negation beside it is still checked.
         low = 3 * per
-        return TimeReading(low, low, None, f"很多{name}前", True)
+        return TimeReading(low, low, (50 if unit == "年" else 30) * per, f"很多{name}前", True)
     if amount_text in ("几", "好几"):
         return TimeReading(2 * per, 2 * per, 9 * per if amount_text == "好几" else 5 * per, f"几{name}前", True)
     if "到" in amount_text:
