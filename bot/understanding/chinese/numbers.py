@@ -136,6 +136,7 @@ def read_number(raw_text: str, text: str) -> NumberReading:
 
 # A round amount said vaguely: 四十出头 (41 to 45), 六十多 (61 to 69), 五十几 (51 to 59).
 _ROUGH = re.compile(r"(?<![\d.])(\d*0)\s*(出头|多|几)")
+_ANOTHER_TIME = re.compile(r"去年|前年|那年|当时|以前|之前|年前|确诊|那时")
 _ROUGH_SPAN = {"出头": (1, 5), "多": (1, 9), "几": (1, 9)}
 
 
@@ -146,8 +147,8 @@ def _exact_within_vague(converted: str) -> Optional[int]:
     if len(rough) != 1 or int(rough[0].group(1) or 0) < 10:
         return None
     rest = converted[: rough[0].start()] + " " + converted[rough[0].end():]
-    if _VAGUE.search(rest) or _RANGE.search(rest):
-        return None
+    if _VAGUE.search(rest) or _RANGE.search(rest) or _ANOTHER_TIME.search(rest):
+        return None  # "七十出头，去年71": the number is of another time
     found = _distinct(re.findall(r"(?<![\d.])\d+(?![\d.])", rest))
     if len(found) != 1:
         return None
@@ -169,7 +170,7 @@ _LATER_STEP = re.compile(
     r"(?:换成了|换成|改成了|改成|换了|改用|换用|用了|用|吃了|吃|打了|打|上了)?")
 # A step that is no new plan of medicines, or not one plan for sure: an operation, radiotherapy, a stop, a
 # medicine added to the plan (加上), the same one again.
-_NOT_A_PLAN = re.compile(r"手术|开刀|放疗|检查|停|没|不|加上|加了|又加|同一|一样|还是")
+_NOT_A_PLAN = re.compile(r"手术|开刀|放疗|检查|停|没|不|加上|加了|又加|同一|一样|还是|继续|接着|医院|外院|转院|转到|住院|出院")
 
 
 def told_steps(clauses: List[str]) -> Optional[int]:

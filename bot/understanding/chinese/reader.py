@@ -231,9 +231,9 @@ class ChineseReader:
         if number.problem == "none" and "方案" in (question.unit or "") and polarity.value is None:
             steps = told_steps(clauses(_STEP_BREAK.sub(",", text)))
             if steps is not None and _in_range(question, Decimal(steps)):
-                # "一开始…，后来换成…，再后来…": one plan a step. Which are chemotherapy the words alone do not
-                # say (来曲唑 is no chemotherapy), so the count is checked unless the reply says 化疗.
-                return Reading(Decimal(steps), 0.9 if "化疗" in text else 0.7,
+                # "一开始…，后来换成…，再后来…": one plan a step. Which are chemotherapy, and which are new plans,
+                # the words alone do not say (来曲唑 is no chemotherapy), so the count is checked.
+                return Reading(Decimal(steps), 0.7,
                                echo=messages.number_echo(Decimal(steps), question.unit or ""))
         if number.problem == "none" and polarity.value == NO and question.minimum == 0:
             return Reading(Decimal(0), polarity.confidence, echo=messages.zero_echo(question.unit or ""))
