@@ -396,8 +396,9 @@ def _year_before(text: str, position: int, today: dt.date, year: Optional[int]) 
     return int(last.group(1)) if last.group(1) else today.year - _YEAR_WORDS[last.group(2)]
 
 
-# A second month said right after the first (九月底十月初, 9月或者10月).
-_MONTH_AFTER = re.compile(r"\s*(?:到|至|-|~|或者|或|还是)?\s*(\d{1,2})\s*月\s*(?:份)?\s*(上旬|中旬|下旬|初|中|底|末)?")
+# A second month said right after the first (九月底十月初, 9月或者10月, 3月和5月: the later one is the last time).
+_MONTH_AFTER = re.compile(
+    r"\s*(?:到|至|-|~|或者|或|还是|和|跟|还有)?\s*(\d{1,2})\s*月\s*(?:份)?\s*(上旬|中旬|下旬|初|中|底|末)?")
 
 
 def _last_year_if_future(today: dt.date, month: int, day: int) -> int:
