@@ -251,7 +251,8 @@ def test_an_examination_beside_the_thing_asked_keeps_its_time(zh_reader, zh_ques
     assert reading.value is None or reading.needs_check or reading.value == Decimal(days)
 
 
-@pytest.mark.parametrize("text", ["上周在家摔倒了，有点擦伤", "两个月前扭了脚，不严重", "前几天切菜划了一点口子"])
+@pytest.mark.parametrize("text", ["上周在家摔倒了，有点擦伤", "两个月前扭了脚，不严重", "前几天切菜划了一点口子",
+                                  "上周磕破点皮"])
 def test_a_mild_injury_to_the_serious_injury_question_is_checked(zh_reader, zh_questions, text):
     assert used(read_at(zh_reader, zh_questions, "days_since_surgery_biopsy_injury", text)) is None
 

@@ -29,8 +29,8 @@ EXAMINATION = re.compile(
 # What a medicine is taken for, when it is not a cancer (调理身体, 降火, 控制血糖).
 _OTHER_PURPOSE = re.compile(r"调理|保健|滋补|补身体|补气|补血|降火|安神|助眠|睡眠|降糖|降血糖|降压|降血压|控制血糖|控制血压|减肥|美容")
 _CANCER = re.compile(r"癌|肿瘤|瘤")
-# Said of an injury: slight (有点擦伤, 不严重, 一点小伤).
-_SLIGHT = re.compile(_MILD.pattern + r"|只是|轻微|一点点|小伤|皮外伤|擦伤")
+# Said of an injury: slight (有点擦伤, 不严重, 一点小伤, 擦破点皮: 破点 is 破了一点).
+_SLIGHT = re.compile(_MILD.pattern + r"|只是|轻微|一点点|小伤|皮外伤|擦伤|破了?点")
 # A clause about another event than the one timed beside it (后来又做过一次止痛的, 另外…).
 _ANOTHER_EVENT = re.compile(r"后来|又|另外|还有|其他|其它|别的|再")
 _NEGATED = re.compile(r"没|不|未|从来")
