@@ -257,7 +257,7 @@ class ChineseReader:
         if polarity.value == NOT_SURE and not polarity.hedged:
             # A vague time with it (记不清了，大概几年前) stays "not sure"; "具体时间不记得" is only the exact day.
             definite = "具体" in text or not re.search(r"几", text)
-            # "从来没打过，小时候的不记得": a negation besides not remembering; the time is not what is said.
+            # "从来没打过，小时候的不记得": a negation beside not remembering: the time is not what is said.
             denied = _NEGATED.search(without_neutral(_INEXACT.sub(" ", text)))
             remembered = read_time(text, today) if _INEXACT.search(text) and not _ALTERNATIVES.search(text) \
                 and definite and not denied else None
