@@ -26,7 +26,7 @@ _NOT_NUMBERS = (
     "三阴", "一天到晚", "一开始", "一开头", "一上来", "千万", "一次性", "一模一样", "一起", "一半", "百分之百", "一段时间", "一路", "一家", "一句",
 )
 _RANGE = re.compile(r"\d+(?:\.\d+)?\s*(?:-|—|–|~|到|至|或者|或|还是|/)\s*-?\d+(?:\.\d+)?")
-_VAGUE = re.compile(r"[几]|\d+\s*(?:多|来)(?:[岁个次线年月种]|$)|\d+(?:个|次|线|种)多|\d+\s*岁?\s*出头|好多|很多|不少|若干")
+_VAGUE = re.compile(r"[几]|\d+\s*(?:多|来)(?:[岁个次线年月种]|$)|\d+0\s*多\s*(?:了|[,.!]|\s)|\d+(?:个|次|线|种)多|\d+\s*岁?\s*出头|好多|很多|不少|若干")
 _NEGATIVE = re.compile(r"负\s*\d|(?:^|[\s(,])-\s?\d|零下|减\s*\d")
 _YEAR = re.compile(r"出生|年生|生于|生的|属[鼠牛虎兔龙蛇马羊猴鸡狗猪]|(?:19|20)\d\d\s*年")
 # "快六十了", "明年就六十": an age one less than said; "虚岁" counts the year before birth.
@@ -117,6 +117,9 @@ def read_number(raw_text: str, text: str) -> NumberReading:
     if _RANGE.search(converted):
         return NumberReading(problem="range")
     if _VAGUE.search(converted):
+        exact = _exact_within_vague(converted)
+        if exact is not None:
+            return NumberReading(value=Decimal(exact))
         return NumberReading(problem="vague")
     found = _distinct(re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d])", converted))
     lines = [int(n) for n in re.findall(r"(?<![\d.])(\d)\s*线", converted)]
@@ -131,5 +134,60 @@ def read_number(raw_text: str, text: str) -> NumberReading:
     return NumberReading(problem="none")
 
 
+# A round amount said vaguely: 四十出头 (41 to 45), 六十多 (61 to 69), 五十几 (51 to 59).
+_ROUGH = re.compile(r"(?<![\d.])(\d*0)\s*(出头|多|几)")
+_ANOTHER_TIME = re.compile(r"去年|前年|那年|当时|以前|之前|年前|确诊|那时")
+_ROUGH_SPAN = {"出头": (1, 5), "多": (1, 9), "几": (1, 9)}
+
+
+def _exact_within_vague(converted: str) -> Optional[int]:
+    """"四十出头，42": a vague amount and one exact number inside it; the exact number is meant. Only when the
+    vague part is one round amount and every other number is that one (never "六十多，两次")."""
+    rough = list(_ROUGH.finditer(converted))
+    if len(rough) != 1 or int(rough[0].group(1) or 0) < 10:
+        return None
+    rest = converted[: rough[0].start()] + " " + converted[rough[0].end():]
+    if _VAGUE.search(rest) or _RANGE.search(rest) or _ANOTHER_TIME.search(rest):
+        return None  # "七十出头，去年71": the number is of another time
+    found = _distinct(re.findall(r"(?<![\d.])\d+(?![\d.])", rest))
+    if len(found) != 1:
+        return None
+    base, (low, high) = int(rough[0].group(1)), _ROUGH_SPAN[rough[0].group(2)]
+    exact = int(found[0])
+    return exact if base + low <= exact <= base + high else None
+
+
 def _distinct(values) -> List[str]:
     return list(dict.fromkeys(str(Decimal(v).normalize()) if "." in v else str(int(v)) for v in values))
+
+
+# A treatment history told as a story: 一开始…，后来换成…，再后来…. Each step is one plan.
+_FIRST_STEP = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,4}?(?=一开始|刚开始|起初|最早|最开始|首先|先是))?"  # 化疗一开始…: what the story is about
+    r"(?:一开始|刚开始|开始|起初|最早|最开始|先是|先|首先)(?:是|用的是|用的|用|打的|打|吃的|吃)?")
+_LATER_STEP = re.compile(
+    r"^(?:再后来|后来|然后|之后|接着|最后|复发后|复发以后|进展后|进展以后|转移后|转移以后)(?:又|就)?"
+    r"(?:换成了|换成|改成了|改成|换了|改用|换用|用了|用|吃了|吃|打了|打|上了)?")
+# A step that is no new plan of medicines, or not one plan for sure: an operation, radiotherapy, a stop, a
+# medicine added to the plan (加上), the same one again.
+_NOT_A_PLAN = re.compile(r"手术|开刀|放疗|检查|停|没|不|加上|加了|又加|同一|一样|还是|继续|接着|医院|外院|转院|转到|住院|出院")
+
+
+def told_steps(clauses: List[str]) -> Optional[int]:
+    """How many plans a story of steps tells ("一开始紫杉醇加卡铂，后来换成白蛋白紫杉醇，再后来吃卡培他滨": 3),
+    or None unless every clause is a step: the first opened by 一开始 / 先, each next by 后来 / 然后, each naming
+    something, none an operation, radiotherapy, a stop or an added medicine, no two the same."""
+    if len(clauses) < 2 or not _FIRST_STEP.match(clauses[0]):
+        return None
+    named = [clauses[0][_FIRST_STEP.match(clauses[0]).end():]]
+    for clause in clauses[1:]:
+        step = _LATER_STEP.match(clause)
+        if step is None or step.end() == 0:
+            return None
+        named.append(clause[step.end():])
+    if any(len(re.findall(r"[\u4e00-\u9fffa-z]", thing)) < 2 or _NOT_A_PLAN.search(thing) for thing in named):
+        return None
+    if len(set(named)) != len(named):
+        return None
+    return len(named)
+

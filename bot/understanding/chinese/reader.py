@@ -19,13 +19,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from itertools import chain
 from typing import Iterable, Optional
 
 from bot.screening.answers import NEVER, NO, NOT_SURE, YES, AnswerType, InvalidAnswer, Question
-from bot.understanding.chinese import choices, lab_results, messages
-from bot.understanding.chinese.bank import names_only_another_question
+from bot.understanding.chinese import choices, lab_results, messages, time_replies
+from bot.understanding.chinese.bank import names_only_another_question, own_words
 from bot.understanding.chinese.heads import only_inside_another_thing
-from bot.understanding.chinese.numbers import read_number, to_digits
+from bot.understanding.chinese.numbers import read_number, to_digits, told_steps
 from bot.understanding.chinese.polarity import (
     _FUTURE,
     APPROXIMATELY,
@@ -45,7 +46,8 @@ from bot.understanding.chinese.statements import (
     names_something_else,
     read_against_question,
 )
-from bot.understanding.chinese.text import clauses, normalise
+from bot.understanding.chinese.synonyms import groups
+from bot.understanding.chinese.text import clauses, normalise, rejoined
 from bot.understanding.chinese.times import NOT_WITHIN, TAKING_NOW_ECHO, read_time
 from bot.understanding.chinese.voice import read_voice
 from bot.understanding.english.times import TimeReading
@@ -75,6 +77,8 @@ _CYCLES = re.compile(r"疗程|周期|轮")
 _ONE_PLAN = re.compile(r"同一(?:个|种)?(?:方案|药)|(?:都|一直)是(?:一个|一种|同样的)(?:方案)?|就一个方案|只有一个方案")
 # Times a treatment was given (打了六次, 六个疗程): cycles, not plans.
 _GIVEN_TIMES = re.compile(r"(?:打|做|用|输|化疗)(?:了|过)?\s*\d+\s*(?:次|个?疗程|个?周期|轮)(?![\u4e00-\u9fff]{0,3}方案)")
+# Where a story's next step starts inside a clause (先TP后来GP).
+_STEP_BREAK = re.compile(r"(?<![,再])(?=后来|再后来|然后|接着)")
 # A birth year and month (1964年3月出生).
 _BORN = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:份)?[\u4e00-\u9fff]{0,2}?(?:出生|生的|生人|生)")
 # Statements about feeling well (挺好的, 都正常): no polarity of their own.
@@ -224,6 +228,13 @@ class ChineseReader:
             if value == 0 and question.minimum == 0:
                 return Reading(value, confidence, echo=messages.zero_echo(question.unit or ""))
             return Reading(value, confidence, echo=messages.number_echo(value, question.unit or ""))
+        if number.problem == "none" and "方案" in (question.unit or "") and polarity.value is None:
+            steps = told_steps(clauses(_STEP_BREAK.sub(",", text)))
+            if steps is not None and _in_range(question, Decimal(steps)):
+                # "一开始…，后来换成…，再后来…": one plan a step. Which are chemotherapy, and which are new plans,
+                # the words alone do not say (来曲唑 is no chemotherapy), so the count is checked.
+                return Reading(Decimal(steps), 0.7,
+                               echo=messages.number_echo(Decimal(steps), question.unit or ""))
         if number.problem == "none" and polarity.value == NO and question.minimum == 0:
             return Reading(Decimal(0), polarity.confidence, echo=messages.zero_echo(question.unit or ""))
         if polarity.value == NOT_SURE:
@@ -246,8 +257,10 @@ class ChineseReader:
         if polarity.value == NOT_SURE and not polarity.hedged:
             # A vague time with it (记不清了，大概几年前) stays "not sure"; "具体时间不记得" is only the exact day.
             definite = "具体" in text or not re.search(r"几", text)
+            # "从来没打过，小时候的不记得": a negation beside not remembering: the time is not what is said.
+            denied = _NEGATED.search(without_neutral(_INEXACT.sub(" ", text)))
             remembered = read_time(text, today) if _INEXACT.search(text) and not _ALTERNATIVES.search(text) \
-                and definite else None
+                and definite and not denied else None
             if remembered is not None and remembered.days >= 0:
                 # "大概一个月前吧，记不太清": the time is said; only its exact day is not remembered.
                 try:
@@ -257,8 +270,9 @@ class ChineseReader:
                 return Reading(value, 0.85, echo=remembered.echo)
             return Reading(NOT_SURE, polarity.confidence)
         not_asked = names_only_what_is_not_asked(words, text, polarity, _topics(question))
-        if not_asked:
+        if not_asked and not time_replies.counted_time_told(words, text, today):
             return Reading(NEVER, not_asked, echo=messages.NONE_ECHO)  # "只擦过激素药膏": the question does not count it
+        replied = text
         text = counted_clauses(words, text)
         text = self._clauses_naming_it(question, words, text, today)
         about_time = bool(_NEGATION_ABOUT_TIME.search(text) or _NOT_WITHIN.search(to_digits(text)))
@@ -268,6 +282,10 @@ class ChineseReader:
             told = [t for t in (read_time(part, today) for part in clauses(text)) if t is not None and t.days >= 0]
             if len(told) > 1:
                 time = min(told, key=lambda t: t.days)
+        several = False
+        if time is not None and not words.asks_latest and time.days >= 0:
+            settled = time_replies.settled_time(words, own_words(question), text, time, today)
+            several, time = settled is None, settled or time  # "两周前做完放疗，前天去了医院": which? Check.
         if time is None and polarity.value == NO:
             # "没有，三周前那次不算": a no that also names a time is checked, never guessed.
             time_too = read_time(text, today)
@@ -289,9 +307,12 @@ class ChineseReader:
             elif _NEGATED.search(without_neutral(_NEGATION_ABOUT_TIME.sub(" ", text))) and time.days_max is not None \
                     and not about_time:
                 confidence = 0.5  # a negation beside a time: which one is meant? Check.
+            if several or time_replies.doubted(words, text, replied, today):
+                confidence = min(confidence, 0.5)  # "上周拍了个CT" to "radiotherapy?": of something else? Check.
             if _another_route(question, text):
                 confidence = min(confidence, 0.5)  # "上周吃过头孢" to "antibiotics through a drip?": by mouth. Check.
-            if self._questions and names_only_another_question(self._questions, question, words, text):
+            if self._questions and names_only_another_question(self._questions, question, words,
+                                                               rejoined(text, chain(*groups()))):
                 # "吃过强的松" to "hormone therapy for cancer?", "去年点了个痣" to "major surgery?": a word of another
                 # question of the bank (the steroid one, the minor-surgery one) and none of this one. Check.
                 confidence = min(confidence, 0.5)
@@ -308,14 +329,14 @@ class ChineseReader:
 
     def _clauses_naming_it(self, question: Question, words, text: str, today: dt.date) -> str:
         """"上个月做的靶向，化疗是两年前" to "when was your last chemo?": of several clauses with a time each, a
-        clause naming only another "how long ago" question's thing (靶向 is the targeted-therapy one's) is not
-        this question's time, when another clause names what it asks."""
+        clause about something else (靶向 is the targeted-therapy question's; 前天拍了CT) is not this question's
+        time, when another clause names what it asks."""
         parts = clauses(text)
         timed = [part for part in parts if read_time(part, today) is not None]
         if len(timed) < 2 or not self._questions:
             return text
-        other = [part for part in timed
-                 if names_only_another_question(self._questions, question, words, part)]
+        other = time_replies.other_clauses(
+            words, timed, lambda part: bool(names_only_another_question(self._questions, question, words, part)))
         if not other or not any(words.names_topic(part) for part in timed if part not in other):
             return text
         return ",".join(part for part in parts if part not in other)

@@ -55,6 +55,10 @@ def normalise(text: str, limit: Optional[int] = MAX_ANSWER_CHARS) -> str:
     text = text.replace("\u3010", "[").replace("\u3011", "]").replace("\u300a", '"').replace("\u300b", '"')
     for cantonese, mandarin in _CANTONESE:
         text = text.replace(cantonese, mandarin)
+    # Cantonese 係 ("is") after a person: 我係病人 (OpenCC writes it 系, which is also 系统's).
+    text = re.sub(r"(?<=[我你他她])系(?!统|列|数|着|上|好)", "是", text)
+    # "不太好说" is "不好说" said softer: the same "hard to say".
+    text = re.sub(r"不(?:太|大)好说(?!话)", "不好说", text)
     # 係 becomes 系 in Simplified; on its own at the start of a reply it is Cantonese "yes" (系，…).
     text = re.sub(r"^系(?=\s*(?:[,.!]|$))", "是", text)
     # 不过敏 is "not allergic", not 不过 ("but") before 敏: keep the negation apart from its word.
@@ -103,3 +107,24 @@ def remove_all(text: str, phrases: Iterable[str], by: str = " ") -> str:
 def _alternation(phrases: Tuple[str, ...]):
     longest_first = sorted(set(phrases), key=len, reverse=True)
     return re.compile("|".join(re.escape(p) for p in longest_first) or r"(?!)")
+
+
+# A word of a verb and its object said apart (离合词): 拔了颗牙 is 拔牙, 点了个痣 点痣, 洗过一次肾 洗肾.
+_SPLIT_VERB_OBJECT = re.compile(
+    r"([\u4e00-\u9fff])(?:了|过)\s*(?:一|两|几|\d+)?\s*(?:颗|个|次|回|下)\s*([\u4e00-\u9fff]{1,2})")
+
+
+def rejoined(text: str, names: Iterable[str]) -> str:
+    """``text`` with a verb and its object said apart written as one word, when that word is one of ``names``
+    (拔了颗牙 is 拔牙 when 拔牙 is a name; 吃了个饭 stays as it is)."""
+    known = frozenset(names)
+
+    def join(match: re.Match) -> str:
+        verb, thing = match.group(1), match.group(2)
+        for length in (len(thing), 1):
+            if verb + thing[:length] in known:
+                return verb + thing[:length] + thing[length:]
+        return match.group(0)
+
+    return _SPLIT_VERB_OBJECT.sub(join, text)
+

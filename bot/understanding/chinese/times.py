@@ -27,7 +27,7 @@ from bot.understanding.english.times import TimeReading
 _DAYS_PER = {"天": 1, "日": 1, "周": 7, "星期": 7, "礼拜": 7, "月": 30, "年": 365}
 _UNIT_NAMES = {"天": "天", "日": "天", "周": "周", "星期": "周", "礼拜": "周", "月": "个月", "年": "年"}
 _DURATION = re.compile(
-    r"(?P<amount>\d+几|几\d+|\d+(?:\.\d+)?(?:到\d+(?:\.\d+)?)?|半|几|好几)\s*(?P<half>个半|半)?\s*个?\s*(?P<more>多)?\s*"
+    r"(?P<amount>\d+几|几\d+|\d+(?:\.\d+)?(?:到\d+(?:\.\d+)?)?|半|好多|几|好几)\s*(?P<half>个半|半)?\s*个?\s*(?P<more>多)?\s*"
     r"(?P<unit>天|日(?!子)|周(?![一二三四五六日天1-7])|星期(?![一二三四五六日天1-7])|礼拜(?![一二三四五六日天1-7])|月|年)"
     r"(?P<half2>半)?(?P<more2>多)?"
 )
@@ -44,8 +44,21 @@ _MORE_BEFORE = re.compile(r"(?:超过|多于|不止|起码|至少|已经超过|�
 _MORE_AFTER = re.compile(r"^\s*(?:以上|多|还多|出头)")
 _APPROXIMATE = re.compile(r"大概|大约|约|差不多|左右|上下|估计|前后")
 _FUTURE_AFTER = re.compile(r"^\s*(?:以后|之后|后)")
+# "好多年前", "多年前": many, so at least three (more than 好几 says). Not "好多年了", which is as often how
+# long someone has had an illness (肺气肿好多年了) as how long ago something was.
+_MANY = re.compile(r"(?:好多|很多|许多|(?<![\d个几半多好很许])多)\s*个?\s*(?=(?:年|月|天|周|星期|礼拜)\s*(?:以前|之前|前))")
+# Cantonese: 上年 is last year (去年), 年尾 its end (年底).
+_CANTONESE_YEAR = (("上年(?!纪)", "去年"), ("年尾", "年底"))
+# "今天是第五天", "第三个疗程": which day or time of a course, not how long ago.
+_ORDINAL = re.compile(r"第\s*\d+\s*(?:个)?\s*(?:天|日|周|星期|礼拜|月|年|次|疗程|周期|轮)")
+# "吃了一年多", "化疗做了半年": how long a treatment was taken, not how long ago it was; "停了三个月" is the time
+# since it stopped, so only the verbs of taking count.
+_TAKEN_FOR = re.compile(r"(?:吃|用|打|做|服|输|治|化疗|放疗|喝|坚持|持续|连续)\s*(?:了|过)\s*(?:大概|差不多|将近|快)?\s*$")
+_AGO_AFTER = re.compile(r"^\s*(?:以前|之前|前)")
+_MAY_DAY = re.compile(r"(?<![\d一二三四五六七八九十两零])五一(?:节|假期|长假|劳动节)?(?![\d一二三四五六七八九十个次岁号日])")
+_CHILDHOOD = re.compile(r"小时候|小时侯|小的时候|童年|儿时|很小的时候|上小学")
 _EVERY = re.compile(r"每\s*(?:\d+|隔)?\s*个?\s*(?:天|周|星期|礼拜|月)\s*(?:\d+\s*次)?")
-_DOSE = re.compile(r"(?:一|1|每)\s*(?:天|日|次)\s*\d+(?:\.\d+)?\s*(?:毫克|mg|克|g|片|粒|支|次|颗)")
+_DOSE = re.compile(r"(?:一|1|每)\s*(?:天|日|次)\s*(?:吃|用|服|打|口服)?\s*\d+(?:\.\d+)?\s*(?:毫克|mg|克|g|片|粒|支|次|颗)")
 _ONGOING = re.compile(r"正在|还在|目前在|现在在|一直在|现在还|目前还|每次|今天|今早|今天早上|今天上午")
 # "在吃甲氨蝶呤", "一直吃他克莫司", "天天吃": taken now (a time, or 停了, is read before this). The reader
 # checks it when the reply names something the question does not (在吃降压药).
@@ -57,30 +70,46 @@ TAKING_NOW_ECHO = "现在还在用"
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "1": 0, "2": 1, "3": 2, "4": 3,
              "5": 4, "6": 5, "7": 6}
 _YEAR_WORDS = {"今年": 0, "去年": 1, "前年": 2, "大前年": 3}
-_PART_OF_MONTH = {"初": (1, 10), "上旬": (1, 10), "中": (11, 20), "中旬": (11, 20), "底": (21, 31), "末": (21, 31),
+# 月初 is the first days of a month (上旬 the first ten).
+_PART_OF_MONTH = {"初": (1, 5), "上旬": (1, 10), "中": (11, 20), "中旬": (11, 20), "底": (21, 31), "末": (21, 31),
                   "下旬": (21, 31)}
 _PART_OF_YEAR = {"初": (1, 2), "年初": (1, 2), "上半年": (1, 6), "年中": (6, 7), "中": (6, 7), "下半年": (7, 12),
                  "底": (11, 12), "年底": (11, 12), "末": (11, 12), "年末": (11, 12)}
 # Chinese New Year's day (春节) in the years people will name.
 _SPRING_FESTIVAL = {2018: (2, 16), 2019: (2, 5), 2020: (1, 25), 2021: (2, 12), 2022: (2, 1), 2023: (1, 22),
                     2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6)}
+# The Mid-Autumn (中秋) and Dragon Boat (端午) festivals, which move with the lunar calendar.
+_LUNAR_FESTIVALS = {
+    "中秋": {2022: (9, 10), 2023: (9, 29), 2024: (9, 17), 2025: (10, 6), 2026: (9, 25), 2027: (9, 15)},
+    "端午": {2022: (6, 3), 2023: (6, 22), 2024: (6, 10), 2025: (5, 31), 2026: (6, 19), 2027: (6, 9)},
+}
 _SEASONS = {"春天": (4, 15), "春季": (4, 15), "夏天": (7, 15), "夏季": (7, 15), "秋天": (10, 15), "秋季": (10, 15),
             "冬天": (1, 15), "冬季": (1, 15)}
 
 
 def read_time(text: str, today: dt.date) -> Optional[TimeReading]:
     """The time stated in a normalised reply, or None when it states none."""
-    converted = to_digits(text)
+    # "五一" (May Day) is a festival, not the number 51.
+    converted = to_digits(_MAY_DAY.sub("劳动节", text))
     # "每三周一次" is how often, not how long ago; it says the treatment is going on.
     converted = _EVERY.sub(" 每次 ", converted)
-    # "一天5毫克", "一天两次": how much or how often, not a time ago.
+    # "一天5毫克", "一天吃两片": how much or how often, not a time ago.
     converted = _DOSE.sub(" 每次 ", converted)
     # "兩個幾月前" (Cantonese for 两个多月前): some months more than two.
     converted = re.sub(r"(\d)\s*个几\s*(月|星期|礼拜)", r"\1个多\2", converted)
+    converted = _ORDINAL.sub(" ", converted)
+    # "十来天", "20来年": about that many.
+    converted = re.sub(r"(\d+0)\s*来\s*(?=个?\s*(?:天|周|星期|礼拜|月|年))", r"大约\1", converted)
+    converted = _MANY.sub("好多", converted)
+    for cantonese, mandarin in _CANTONESE_YEAR:
+        converted = re.sub(cantonese, mandarin, converted)
     for reader in (_date, _relative, _duration):
         reading = reader(converted, today)
         if reading is not None:
             return reading
+    if _CHILDHOOD.search(converted):
+        # "小时候打过": as a child, so at least ten years ago (the people screened are adults).
+        return TimeReading(3650, 3650, 36500, "小时候，很多年前", approximate=True)
     if _ONGOING.search(converted):
         return TimeReading(0, 0, 0, ONGOING_ECHO)
     if TAKING_NOW.search(converted):
@@ -109,10 +138,16 @@ def _duration(text: str, today: dt.date) -> Optional[TimeReading]:
     found = list(_DURATION.finditer(text))
     if not found:
         return None
+    # "派博西利吃了一年多，两周前停了": the time it was taken for is not the time since; when the reply says
+    # only how long it was taken, it says no time ago at all.
+    found = [m for m in found if not _taken_for(text, m)
+             and (m.group("amount") != "好多" or _AGO_AFTER.match(text[m.end():]))]
+    if not found:
+        return None
     # "好几个月了，大概四个月": a vague amount, then the number it stands for; the number is meant.
-    vague = ("几", "好几", "半")
+    vague = ("几", "好几", "好多", "半")
     match = next((m for m in found if m.group("amount") not in vague and "几" not in m.group("amount")), found[0]) \
-        if found[0].group("amount") in ("几", "好几") else found[0]
+        if found[0].group("amount") in ("几", "好几", "好多") else found[0]
     unit = match.group("unit")
     per = _DAYS_PER[unit]
     amount_text = match.group("amount")
@@ -125,6 +160,10 @@ def _duration(text: str, today: dt.date) -> Optional[TimeReading]:
         tens = int(amount_text.strip("几"))
         low, high = ((tens + 1) * per, (tens + 9) * per) if amount_text.endswith("几") else (2 * tens * per, 9 * tens * per)
         return TimeReading(low, low, high, f"{amount_text.replace('10几', '十几').replace('几10', '几十')}{name}前", True)
+    if amount_text == "好多":
+        # At least three; the most is only there so that a negation beside it is still checked.
+        low = 3 * per
+        return TimeReading(low, low, (50 if unit == "年" else 30) * per, f"很多{name}前", True)
     if amount_text in ("几", "好几"):
         return TimeReading(2 * per, 2 * per, 9 * per if amount_text == "好几" else 5 * per, f"几{name}前", True)
     if "到" in amount_text:
@@ -163,8 +202,10 @@ def _duration(text: str, today: dt.date) -> Optional[TimeReading]:
     if _LESS_BEFORE.search(before) or _LESS_AFTER.match(after):
         return TimeReading(0, 0, max(days - 1, 0), f"不到{name_amount}", approximate=True)
     if match.group("more") or match.group("more2"):
-        # "三个多月": more than three months, fewer than four.
-        return TimeReading(days + 1, days + 1, days + per - 1, f"{name_amount}多以前", approximate=True)
+        # "三个多月": more than three months, fewer than four; "20多天", "十多年": of the next ten, 21 to 29 days.
+        tens = amount >= 10 and amount % 10 == 0 and match.group("more")
+        return TimeReading(days + 1, days + 1, days + (10 if tens else 1) * per - 1, f"{name_amount}多以前",
+                           approximate=True)
     if _MORE_BEFORE.search(before) or _MORE_AFTER.match(after):
         return TimeReading(days + 1, days + 1, None, f"超过{name_amount}", approximate=True)
     approximate = bool(_APPROXIMATE.search(text))
@@ -174,6 +215,15 @@ def _duration(text: str, today: dt.date) -> Optional[TimeReading]:
     low, high = max(days - spread, 0), days + spread
     when = today - dt.timedelta(days=days)
     return TimeReading(days, low, high, f"大约{name_amount}前（{month_day(when, today)}左右）", approximate)
+
+
+def _taken_for(text: str, match: re.Match) -> bool:
+    taken = _TAKEN_FOR.search(text[: match.start()])
+    after = text[match.end():]
+    if taken is None or _AGO_AFTER.match(after):
+        return False
+    # "手术做了两年了": done two years ago (an operation is done once); "吃了两年了" is still taken.
+    return not (taken.group(0).lstrip().startswith("做") and re.match(r"\s*了", after))
 
 
 def _plain(amount: float) -> str:
@@ -194,6 +244,13 @@ def _relative(text: str, today: dt.date) -> Optional[TimeReading]:
         else:
             day = monday + dt.timedelta(days=week + weekday)
         return _from_dates(day, day, today, f"{month_day(day, today)}")
+    match = re.search(r"(上上|上|这|本)\s*(?:个)?\s*(?:周末|星期六日|礼拜六日|周六日)", text)
+    if match:
+        # "上周末": that week's Saturday and Sunday, not the whole week.
+        saturday = monday + dt.timedelta(days={"上上": -14, "上": -7}.get(match.group(1), 0) + 5)
+        label = {"上上": "上上周末", "上": "上周末"}.get(match.group(1), "这周末")
+        return _from_dates(saturday, saturday + dt.timedelta(days=1), today,
+                           f"{label}（{month_day(saturday, today)}、{month_day(saturday + dt.timedelta(days=1), today)}）")
     match = re.search(r"(上上|上|这|本)\s*(?:个)?\s*(?:周|星期|礼拜)", text)
     if match:
         start = monday + dt.timedelta(days={"上上": -14, "上": -7}.get(match.group(1), 0))
@@ -206,7 +263,15 @@ def _relative(text: str, today: dt.date) -> Optional[TimeReading]:
             middle = (today - (start + dt.timedelta(days=3))).days
             return TimeReading(middle, reading.days_min, reading.days_max, reading.echo, True)
         return reading
-    match = re.search(r"(上上|上|这|本)\s*个?\s*月(?!\d)\s*(?:份)?\s*(上旬|中旬|下旬|初|中|底|末)?", text)
+    match = re.search(r"(上上|上|这|本)\s*个?\s*月\s*(?:的)?\s*(\d{1,2})\s*(?:号|日)", text)
+    if match and not re.search(r"(?<!\d)\d{1,2}\s*月\s*\d", text):
+        # "上个月10号": that day of last month.
+        back = {"上上": 2, "上": 1}.get(match.group(1), 0)
+        year, month = today.year, today.month - back
+        while month < 1:
+            year, month = year - 1, month + 12
+        return _day(year, month, int(match.group(2)), today)
+    match = re.search(r"(上上|上|这|本)\s*个?\s*月(?!\d)\s*(?:份|月)?\s*(上旬|中旬|下旬|初|中|底|末)?", text)
     if match and not re.search(r"\d\s*月", text):
         back = {"上上": 2, "上": 1}.get(match.group(1), 0)
         year, month = today.year, today.month - back
@@ -220,8 +285,19 @@ def _relative(text: str, today: dt.date) -> Optional[TimeReading]:
     return None
 
 
+_YEAR_WORD = re.compile(r"((?:19|20)\d\d)\s*年|(大前年|前年|去年|今年)")
+
+
+# "两年前的夏天", "三年前的10月": the year so many years back, when a month, season or part of the year follows.
+_YEARS_BACK = re.compile(
+    r"(?<![\d.])(\d)\s*年\s*(?:前|以前|之前)\s*的?\s*(?=\d{1,2}\s*月|春|夏|秋|冬|年初|年底|年中|年末|上半年|下半年)")
+
+
 def _year_of(text: str, today: dt.date) -> Optional[int]:
-    match = re.search(r"((?:19|20)\d\d)\s*年|(大前年|前年|去年|今年)", text)
+    back = _YEARS_BACK.search(text)
+    if back:
+        return today.year - int(back.group(1))
+    match = _YEAR_WORD.search(text)
     if not match:
         # "18年做的" is the year 2018; "18年前", "18年了", "过去18年" are durations.
         match2 = re.search(r"(?<!\d)(\d\d)\s*年(?!\s*(?:前|以前|之前|了|多|半|左右|以上|以内|内|来|后|以后|之后))", text)
@@ -243,10 +319,18 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
     full = re.search(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?", text)
     if full:
         return _day(int(full.group(1)), int(full.group(2)), int(full.group(3)), today)
+    same_time = re.search(r"(大前年|前年|去年)\s*(?:的)?\s*(?:这个时候|这时候|这会儿|今天|同一天|同期|这个季节)", text)
+    if same_time:
+        # "去年这个时候": a year ago, give or take a couple of weeks.
+        years = _YEAR_WORDS[same_time.group(1)]
+        middle = _years_before(today, years)
+        return _from_dates(middle - dt.timedelta(days=15), middle + dt.timedelta(days=15), today,
+                           f"{same_time.group(1)}这个时候（{month_day(middle, today)}前后）")
     year = _year_of(text, today)
     month_and_day = re.search(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*(?:[日号]|(?![\d个天周年月多]))", text)
     if month_and_day:
         month, day = int(month_and_day.group(1)), int(month_and_day.group(2))
+        year = _year_before(text, month_and_day.start(), today, year)
         chosen = year if year is not None else _last_year_if_future(today, month, day)
         return _day(chosen, month, day, today)
     month_only = re.search(r"(?<!\d)(\d{1,2})\s*月\s*(?:份)?\s*(上旬|中旬|下旬|初|中|底|末)?", text)
@@ -254,12 +338,22 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
         month = int(month_only.group(1))
         if not 1 <= month <= 12:
             return None
+        year = _year_before(text, month_only.start(), today, year)
         chosen = year if year is not None else _last_year_if_future(today, month, 1)
         first, last = _PART_OF_MONTH.get(month_only.group(2) or "", (1, 31))
         last = min(last, calendar.monthrange(chosen, month)[1])
         part = month_only.group(2) or ""
-        return _from_dates(dt.date(chosen, month, first), dt.date(chosen, month, last), today, f"{chosen}年{month}月{part}")
-    festival = re.search(r"(春节|过年|过完年|国庆|元旦)\s*(前|之前|以前|后|之后|以后)?", text)
+        start, end = dt.date(chosen, month, first), dt.date(chosen, month, last)
+        label = f"{chosen}年{month}月{part}"
+        following = _MONTH_AFTER.match(text[month_only.end():])
+        if following and month < int(following.group(1)) <= 12:
+            # "九月底十月初", "9月或10月": from the first to the end of the second, so the shortest time is kept.
+            second = int(following.group(1))
+            last2 = _PART_OF_MONTH.get(following.group(2) or "", (1, 31))[1]
+            end = dt.date(chosen, second, min(last2, calendar.monthrange(chosen, second)[1]))
+            label = f"{label}到{second}月{following.group(2) or ''}"
+        return _from_dates(start, end, today, label)
+    festival = re.search(r"(春节|过年|过完年|国庆|元旦|劳动节|清明|中秋|端午)\s*(?:节)?\s*(前|之前|以前|后|之后|以后)?", text)
     if festival:
         side = festival.group(2) or ("后" if festival.group(1) == "过完年" else "")
         return _festival(festival.group(1), year, today, side[-1:] if side else "")
@@ -284,6 +378,27 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
         label = f"{year}年{part.group(1).lstrip('年') if part else ''}"
         return _from_dates(start, end, today, label)
     return None
+
+
+def _years_before(today: dt.date, years: int) -> dt.date:
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:
+        return today.replace(year=today.year - years, day=28)  # 29 February
+
+
+def _year_before(text: str, position: int, today: dt.date, year: Optional[int]) -> Optional[int]:
+    """The year said last before a month (去年参加过试验，最后一次是今年3月: this year's March), else ``year``."""
+    said = [match for match in _YEAR_WORD.finditer(text[:position])]
+    if len(said) < 2:
+        return year
+    last = said[-1]
+    return int(last.group(1)) if last.group(1) else today.year - _YEAR_WORDS[last.group(2)]
+
+
+# A second month said right after the first (九月底十月初, 9月或者10月, 3月和5月: the later one is the last time).
+_MONTH_AFTER = re.compile(
+    r"\s*(?:到|至|-|~|或者|或|还是|和|跟|还有)?\s*(\d{1,2})\s*月\s*(?:份)?\s*(上旬|中旬|下旬|初|中|底|末)?")
 
 
 def _last_year_if_future(today: dt.date, month: int, day: int) -> int:
@@ -316,12 +431,24 @@ def _festival(name: str, year: Optional[int], today: dt.date, side: str = "") ->
         if side == "后":
             return _from_dates(day + dt.timedelta(days=1), day + dt.timedelta(days=21), today, f"{chosen}年春节后")
         return _from_dates(day - dt.timedelta(days=7), day + dt.timedelta(days=15), today, f"{chosen}年春节前后")
-    month, label = (10, "国庆") if name == "国庆" else (1, "元旦")
+    if name in _LUNAR_FESTIVALS:
+        table = _LUNAR_FESTIVALS[name]
+        chosen = year if year is not None else today.year
+        if chosen not in table:
+            return None
+        day = dt.date(chosen, *table[chosen])
+        if year is None and day > today:
+            chosen -= 1
+            if chosen not in table:
+                return None
+            day = dt.date(chosen, *table[chosen])
+        return _from_dates(day - dt.timedelta(days=3), day + dt.timedelta(days=7), today, f"{chosen}年{name}前后")
+    month, first, label = {"国庆": (10, 1, "国庆"), "劳动节": (5, 1, "五一"), "清明": (4, 5, "清明")}.get(name, (1, 1, "元旦"))
     chosen = year if year is not None else today.year
-    day = dt.date(chosen, month, 1)
+    day = dt.date(chosen, month, first)
     if year is None and day > today:
         chosen -= 1
-        day = dt.date(chosen, month, 1)
+        day = dt.date(chosen, month, first)
     return _from_dates(day - dt.timedelta(days=3), day + dt.timedelta(days=7), today, f"{chosen}年{label}前后")
 
 
