@@ -69,6 +69,7 @@ class QuestionWords:
     counts_if_limited: bool = False  # "... or limits what you can do"
     asked: Asked = Asked()  # the things it asks about, part by part ("a heart attack", "heart failure")
     asks_only: bool = False  # "are those side effects only hair loss ...?": "only" is the question's own word
+    ability_words: frozenset = frozenset()  # what it asks can be done ("a tumour doctors could measure")
 
 
 def question_words(question: Question) -> QuestionWords:
@@ -106,6 +107,7 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
         asks_possibility=bool(_POSSIBLE.search(english)),
         asks_consent=bool(_CONSENT.search(english)),
         own_negations=_own_negations(counted),
+        ability_words=_ability_words(counted),
         spread_places=frozenset(
             word for s in help_sentences if re.search(r"\b(?:spread|moved)\b", s, re.I)
             for listed in re.findall(r"such as ([^.]+)", s, re.I) for word in topic_words([listed])
@@ -193,6 +195,20 @@ def _own_negations(sentences) -> tuple:
         for match in re.finditer(r"\b(?:can )?not (?:well |fully |under |been )?[a-z]{4,}", normalise(sentence)):
             found.append(match.group(0))
     return tuple(dict.fromkeys(found))
+
+
+# "a tumour that doctors could measure", "are you able to walk": what the question asks as something that can be
+# done. "They can't measure it" says it cannot: a no, not the trouble a negated verb names elsewhere ("he can't
+# swallow tablets" to "trouble swallowing?").
+_CAN_DO = re.compile(r"(?<!not )\b(?:could|can|able to)\s+(?:\w+ly\s+)?([a-z]{4,})")
+
+
+def _ability_words(sentences) -> frozenset:
+    """The verbs the question asks about as an ability ("measure" in "doctors could measure")."""
+    from bot.understanding.english.text import normalise
+
+    return frozenset(match.group(1) for sentence in sentences for match in _CAN_DO.finditer(normalise(sentence))
+                     if match.group(1) not in ("not", "never"))
 
 
 def _singular_and_plural(word: str) -> tuple:

@@ -110,10 +110,14 @@ class EnglishReader:
         if threshold is not None:
             return threshold
         if polarity.value == NO and polarity.confidence <= 0.5 and not words.asks_consent \
-                and names_the_problem(text, words.topics):
+                and names_the_problem(text, words.topics - words.ability_words):
             # "he can't swallow tablets", "a sore that won't heal": the negated verb is what the
-            # question asks about, so the negation describes the problem: a yes.
+            # question asks about, so the negation describes the problem: a yes. Not where the question
+            # asks whether it can be done: "they can't measure it" to "a tumour doctors could measure?".
             return Reading(YES, 0.8)
+        if polarity.value in (None, NO) and polarity.confidence <= 0.5 and not polarity.hedged \
+                and _says_it_cannot_be_done(text, words.ability_words):
+            return Reading(NO, 0.85)  # "too small to measure" to "a tumour that doctors could measure?"
         if polarity.value == NO and polarity.confidence <= 0.5 and reads_as_not_active(text, words) \
                 and not re.search(r"\b(?:but|though|however)\b", text):
             return Reading(NO, 0.85)  # "treated, stable since and no symptoms" to "still active?"
@@ -375,6 +379,18 @@ class EnglishReader:
         )
 
 
+def _says_it_cannot_be_done(text: str, ability_words: frozenset) -> bool:
+    """"Too small to measure", "they can't measure it", "not able to measure them" where the question asks
+    whether it can be done ("a tumour that doctors could measure?"): the reply says it cannot. Not with a
+    "but" ("one is too small to measure but the other is 2 cm") or a yes word beside it."""
+    if not ability_words or _CONTRAST_WORDS.search(text) or set(text.split()) & _STRONG_YES:
+        return False
+    verbs = "|".join(re.escape(stem(word)) for word in ability_words)
+    return bool(re.search(
+        rf"\b(?:too \w+(?: \w+)? to|can not|could not|unable to|not able to|not big enough to)\s+(?:be\s+)?(?:{verbs})\w*\b", text))
+
+
+_CONTRAST_WORDS = re.compile(r"\b(?:but|though|although|however|except|apart from|unless|whereas|while)\b")
 # A reply that says the answer changes from day to day.
 _VARIES = re.compile(r"\bsome days\b.*\bsome days\b|\bother days\b|\bit (?:varies|changes|depends)\b|\bgood days and bad days\b"
                      r"|\bdepends on the day\b|\bup and down\b")

@@ -1,0 +1,47 @@
+"""Yes/no rules of round 5 (issue 9f). Each rule reads a family of replies a person would give without
+doubt; each has sentences that it reads and sentences where it must not fire. Every sentence was written
+for this file, worded differently from the answer sets; the expected values come from what it says."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.screening.answers import NO, NOT_SURE, YES
+from tests.understanding.helpers import asked_again, read_at as read, used
+
+
+# --- it cannot be done, where the question asks whether it can ------------------------------------
+@pytest.mark.parametrize("text", [
+    "just a couple of tiny nodules, too small to measure",
+    "the radiologist wrote they are too small to be measured",
+    "the spots are too faint to measure properly",
+    "the doctors can't measure it",
+    "they were unable to measure the lesions",
+    "the lesions cannot be measured",
+])
+def test_too_small_to_measure_is_a_no_to_could_doctors_measure(reader, questions, text):
+    assert used(read(reader, questions, "measurable_lesion", text)) == NO
+
+
+@pytest.mark.parametrize("text", [
+    "one node is too small to measure but the one in the liver is 3 cm",  # a but: which one answers?
+    "yes, though a few of them are too small to measure",  # a yes beside it
+    "no idea if they could measure it",
+])
+def test_cannot_be_measured_with_a_but_or_a_yes_is_not_a_plain_no(reader, questions, text):
+    assert used(read(reader, questions, "measurable_lesion", text)) != NO
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("iv_or_swallowing_problem", "she can't swallow big tablets"),  # the trouble the question asks about
+    ("unhealed_wound_or_fracture", "a cut on her shin that won't heal"),
+])
+def test_a_negated_verb_the_question_asks_as_a_trouble_is_still_a_yes(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) == YES
+
+
+def test_the_ability_a_question_asks_about(questions):
+    from bot.understanding.english.question_words import question_words
+
+    assert "measure" in question_words(questions["measurable_lesion"]).ability_words
+    assert not question_words(questions["iv_or_swallowing_problem"]).ability_words
