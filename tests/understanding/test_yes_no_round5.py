@@ -45,3 +45,48 @@ def test_the_ability_a_question_asks_about(questions):
 
     assert "measure" in question_words(questions["measurable_lesion"]).ability_words
     assert not question_words(questions["iv_or_swallowing_problem"]).ability_words
+
+
+# --- the question's own negated state, said plainly ------------------------------------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("heart_or_stroke_uncontrolled", "angina, controlled with a spray"),
+    ("heart_or_stroke_uncontrolled", "his AF is controlled on bisoprolol"),
+    ("heart_or_stroke_uncontrolled", "raised blood pressure but it is controlled now"),
+    ("unhealed_wound_or_fracture", "the broken wrist has healed"),
+    ("unhealed_wound_or_fracture", "a burn on her arm, healed in the spring"),
+])
+def test_the_question_own_negated_state_said_plainly_is_a_no(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) == NO
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("heart_or_stroke_uncontrolled", "angina, poorly controlled"),
+    ("heart_or_stroke_uncontrolled", "AF, was controlled until the summer"),
+    ("heart_or_stroke_uncontrolled", "heart failure, they are trying to get it controlled"),
+    ("heart_or_stroke_uncontrolled", "blood pressure controlled but the chest pain keeps coming"),
+    ("unhealed_wound_or_fracture", "it has mostly healed but still weeps"),
+    ("liver_disease", "hep C, controlled with tablets"),  # "active" is asked too: left open
+    ("liver_disease", "cirrhosis, but the hep B is controlled"),  # names what is asked without "active"
+    ("liver_disease", "cirrhosis, the hepatitis is stable"),
+])
+def test_a_state_taken_back_or_about_another_part_is_not_a_no(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) != NO
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("liver_disease", "hepatitis B, not controlled"),
+    ("liver_disease", "hep C, poorly controlled"),
+    ("heart_or_stroke_uncontrolled", "his heart failure is not fully controlled"),
+])
+def test_the_negated_state_repeated_is_a_yes(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) == YES
+
+
+@pytest.mark.parametrize("text", ["latent tuberculosis, on the preventive course", "dormant TB", "inactive TB they said"])
+def test_latent_tb_is_not_active(reader, questions, text):
+    assert used(read(reader, questions, "active_tuberculosis", text)) == NO
+
+
+@pytest.mark.parametrize("text", ["latent TB, but now it has become active", "it was latent before, it is active now"])
+def test_latent_that_became_active_is_not_a_no(reader, questions, text):
+    assert used(read(reader, questions, "active_tuberculosis", text)) != NO

@@ -69,6 +69,7 @@ class QuestionWords:
     counts_if_limited: bool = False  # "... or limits what you can do"
     asked: Asked = Asked()  # the things it asks about, part by part ("a heart attack", "heart failure")
     asks_only: bool = False  # "are those side effects only hair loss ...?": "only" is the question's own word
+    unqualified_words: frozenset = frozenset()  # words of its sentences that ask no "active"/"controlled": "cirrhosis"
     ability_words: frozenset = frozenset()  # what it asks can be done ("a tumour doctors could measure")
 
 
@@ -108,6 +109,7 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
         asks_consent=bool(_CONSENT.search(english)),
         own_negations=_own_negations(counted),
         ability_words=_ability_words(counted),
+        unqualified_words=_unqualified_words(english),
         spread_places=frozenset(
             word for s in help_sentences if re.search(r"\b(?:spread|moved)\b", s, re.I)
             for listed in re.findall(r"such as ([^.]+)", s, re.I) for word in topic_words([listed])
@@ -201,6 +203,18 @@ def _own_negations(sentences) -> tuple:
 # done. "They can't measure it" says it cannot: a no, not the trouble a negated verb names elsewhere ("he can't
 # swallow tablets" to "trouble swallowing?").
 _CAN_DO = re.compile(r"(?<!not )\b(?:could|can|able to)\s+(?:\w+ly\s+)?([a-z]{4,})")
+
+
+def _unqualified_words(english: str) -> frozenset:
+    """"Do you have cirrhosis of the liver? Or hepatitis that is active and not well controlled?": the words of
+    the sentences asked without "active" or "not well controlled" ("cirrhosis", "liver"). A reply that names one
+    of them is not answered by "it is controlled", which is about the other sentence."""
+    sentences = [s for s in _SENTENCE.split(english) if s.strip()]
+    qualified = [s for s in sentences if _ACTIVE.search(s)]
+    if not qualified or not all(re.match(r"\s*or\b", s, re.I) for s in qualified):
+        return frozenset()  # "... spread to your brain? And is it growing?": the second asks about the first
+    plain = [s for s in sentences if not _ACTIVE.search(s) and s.rstrip().endswith("?")]
+    return topic_words(plain) - topic_words(qualified)
 
 
 def _ability_words(sentences) -> frozenset:

@@ -426,7 +426,11 @@ def _repeats_own_negation(question: Question, text: str) -> Optional[Reading]:
     for phrase in question_words(question).own_negations:
         *lead, last = phrase.split()
         # "not healing" repeats "not healed": the same word, another ending.
+        # "not controlled" and "not fully controlled" repeat "not well controlled" too.
+        middle = r"(?:(?:well|fully|properly|completely|totally|very well|yet|really) )?"
         rest = re.sub(rf"\b{' '.join(lead)} {re.escape(stem(last))}\w*\b", " ", rest)
+        if lead and lead[-1] not in ("not", "never"):
+            rest = re.sub(rf"\b(?:can )?not {middle}{re.escape(stem(last))}\w*\b", " ", rest)
     if rest == text:
         return None
     if set(rest.split()) & {"no", "not", "never", "nope", "none", "nothing"} or read_polarity(rest).value not in (None, YES):

@@ -30,6 +30,8 @@ _NOT_ACTIVE = (
     "recovered", "no problems now", "no symptoms",
     # a virus that blood tests no longer find ("viral load undetectable", "virus suppressed")
     "undetectable", "not detectable", "suppressed",
+    # TB or a virus that is there but asleep is by definition not active
+    "latent", "dormant", "inactive",
 )
 _STILL_GROWING = frozenset({"growing", "grown", "grew", "bigger", "active", "worse", "spread", "spreading", "progressed", "new"})
 # Words that make a diminished reply serious after all.
@@ -51,9 +53,44 @@ _DO_WITH_WHEN = re.compile(
 )
 
 
+_POORLY = re.compile(r"\b(?:poorly|badly|barely|hardly|un)\s*(?:controlled|treated)\b")
+# Words before a state that take it back or leave it open: "poorly controlled", "not yet healed", "was
+# controlled until ...", "they're trying to get it controlled".
+_STATE_UNDONE = re.compile(
+    r"\b(?:poorly|badly|barely|partly|partially|hardly|mostly|somewhat|loosely|half|not|never|no|un|was|were|"
+    r"until|till|trying|try|tried|hope|hoping|should|supposed|meant|hard|difficult|getting|get|if|once|when|before)\s+"
+    r"(?:\w+\s+){0,2}$")
+
+
+def states_own_negation_undone(text: str, words: QuestionWords) -> bool:
+    """The question asks about a state it negates ("hepatitis that is ... not well controlled", "a wound
+    that has not healed") and the reply states it plainly: "hep B, controlled with tablets", "it has
+    healed": the opposite of what is asked. Not where it asks "active" too, which the state leaves open. Only a state (a word ending in -ed), said in the present
+    with nothing before it that takes it back, and not "until", "any more" or "no longer" after it."""
+    states = {phrase.split()[-1] for phrase in words.own_negations if phrase.split()[-1].endswith("ed")}
+    if "active" in words.topics:
+        # "hepatitis that is active and not well controlled": "controlled with tablets" leaves "active" open.
+        return False
+    if not states or re.search(r"\b(?:until|till|any ?more|no longer|used to|then|at first)\b", text):
+        return False
+    for state in states:
+        for match in re.finditer(rf"\b{re.escape(state)}\b", text):
+            if not _STATE_UNDONE.search(text[: match.start()][-40:]):
+                return True
+    return False
+
+
 def reads_as_not_active(text: str, words: QuestionWords) -> bool:
     """"Treated two years ago, stable since and no symptoms" to "is it still active?"."""
-    return words.asks_active and has_phrase(text, _NOT_ACTIVE) and not set(text.split()) & _STILL_GROWING
+    return words.asks_active and has_phrase(text, _NOT_ACTIVE) and not set(text.split()) & _STILL_GROWING \
+        and not _names_unqualified(text, words)
+
+
+def _names_unqualified(text: str, words: QuestionWords) -> bool:
+    """The reply names what the question asks without "active" ("cirrhosis"), other than to say it is fine
+    ("liver is fine")."""
+    plain = re.sub(r"\b\w+ (?:is|are|was|looks|seems) (?:all )?(?:fine|ok|okay|normal|good|healthy)\b", " ", text)
+    return any(names_topic(word, words.unqualified_words) for word in plain.split())
 
 
 def read_statement(text: str, words: QuestionWords) -> Polarity:
@@ -79,7 +116,11 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
     # headaches": it takes it back.
     _, after = clauses_around_contrast(text)
     resolved_last = not contrast or has_phrase(after, _RESOLVED)
-    if words.asks_active and has_phrase(text, _NOT_ACTIVE) and not growing and resolved_last:
+    stated_plainly = states_own_negation_undone(after if contrast else text, words) and not words.umbrella
+    # "cirrhosis, but hep B is stable" names what the question asks without "active": not a no.
+    unqualified = _names_unqualified(text, words)
+    if (words.asks_active or stated_plainly) and (has_phrase(text, _NOT_ACTIVE) or stated_plainly) \
+            and not growing and resolved_last and not unqualified:
         return Polarity(NO, 0.8)  # "treated, scans stable since" to "is it still active?"
     # "out of breath just walking to the toilet": "just" before what is done makes it more, not less.
     diminished = has_phrase(_JUST_DOING.sub(" ", text), _DIMINISHERS) or has_phrase(text, _DIMINISHING_NEGATIONS)
@@ -100,10 +141,12 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
             return Polarity(NO, 0.8)  # "I was fine with paclitaxel" to "a reaction to paclitaxel?"
         return NONE
     if named:
-        if has_phrase(text, _RESOLVED) and words.asks_active and not growing and resolved_last:
+        # "hep C, poorly controlled" says what is asked ("not well controlled"), not that it was dealt with.
+        resolved = has_phrase(_POORLY.sub(" ", text), _RESOLVED)
+        if resolved and words.asks_active and not growing and resolved_last:
             # "he had TB as a child but it was treated" to "is it active now?": the team checks.
             return Polarity(NOT_SURE, 0.85, hedged=True)
-        if has_phrase(text, _RESOLVED) and not growing:
+        if resolved and not growing:
             return Polarity(YES, 0.5)  # "treated, stable since": a yes to "ever", a no to "active": check
         if words.umbrella and _ONLY_THAT.search(text):
             # "allergic to penicillin, that's all" to a list that has "an allergy to a drug made from
