@@ -90,3 +90,49 @@ def test_latent_tb_is_not_active(reader, questions, text):
 @pytest.mark.parametrize("text", ["latent TB, but now it has become active", "it was latent before, it is active now"])
 def test_latent_that_became_active_is_not_a_no(reader, questions, text):
     assert used(read(reader, questions, "active_tuberculosis", text)) != NO
+
+
+# --- a hedge that ends on "no", then what the person has instead -----------------------------------
+@pytest.mark.parametrize("text", [
+    "I don't think so, no. Only the hormone tablets",
+    "don't believe so, no, just letrozole",
+])
+def test_a_leaning_no_followed_by_what_they_have_instead_is_a_no(reader, questions, text):
+    assert read(reader, questions, "metastatic_chemo", text).value == NO
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("metastatic_chemo", "I don't think so, no, only paclitaxel"),  # "only" names a thing asked about
+    ("platinum_chemo", "I don't think so, no, just cisplatin"),
+    ("metastatic_chemo", "I don't think so, just tablets"),  # no "no": still a hedge
+])
+def test_a_leaning_no_that_keeps_back_an_asked_thing_is_not_a_no(reader, questions, question_id, text):
+    assert read(reader, questions, question_id, text).value != NO
+
+
+# --- who the help says can answer no, and why ---------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "I am male", "he's male", "male", "my uterus was taken out, a hysterectomy in 2015",
+    "she's postmenopausal", "past the menopause now",
+])
+def test_a_man_or_a_woman_the_help_names_answers_no_to_pregnancy(reader, questions, text):
+    assert used(read(reader, questions, "pregnant_or_breastfeeding", text)) == NO
+
+
+@pytest.mark.parametrize("text", [
+    "I'm female",  # a woman is not one the help names
+    "she is a woman of 40",
+    "menopause, but I'm nursing my baby",  # a but: which one answers?
+    "had a hysterectomy but breastfeeding still",
+    "maybe, she had a hysterectomy",  # a hedge stays a hedge
+])
+def test_a_woman_the_help_does_not_name_is_not_a_no(reader, questions, text):
+    assert used(read(reader, questions, "pregnant_or_breastfeeding", text)) != NO
+
+
+def test_the_help_says_why_else_someone_can_answer_no(questions):
+    from bot.understanding.english.question_words import question_words
+
+    words = question_words(questions["pregnant_or_breastfeeding"])
+    assert {"hysterectomy", "menopause"} <= words.answers_no_because
+    assert "women" not in words.answers_no_for and "woman" not in words.answers_no_because

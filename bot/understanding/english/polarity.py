@@ -235,7 +235,7 @@ def _read_polarity(text: str, topics: frozenset) -> Polarity:
         future = _FUTURE_AFTER_NO.match(rest)
         if future and not has_phrase(rest[: future.end(1)], _HEDGES):
             return Polarity(NO, 0.85)  # "not yet, though the doctor says I might need it one day"
-        return _hedge(rest)
+        return _hedge(rest, topics)
     # "they stopped the drip", "the doctor stopped it": what someone else did, not the person's "no longer".
     rest = _STOPPED_BY_OTHERS.sub(" ", rest)
     # "it doesn't happen any more" is "not any more": it did happen.
@@ -445,10 +445,16 @@ def _knowledge_qualified_no(rest: str) -> Optional[str]:
     return plain
 
 
-def _hedge(rest: str) -> Polarity:
+def _hedge(rest: str, topics: frozenset = frozenset()) -> Polarity:
     """A hedge is "not sure", unless it clearly leans: "I don't think so, no" ends on a plain no
-    (used, said back); "I don't think she ever has" leans to no (checked: "is that a no?")."""
+    (used, said back); "I don't think she ever has" leans to no (checked: "is that a no?"). A last
+    "just ..." or "only ..." that names nothing the question asks about ("I don't think so, no. Just
+    the hormone pills") is what the person has instead: the no still ends the answer."""
     words = rest.split()
+    instead = re.search(r"\b(?:just|only)\b(.*)$", rest)
+    if instead and words[0] not in ("just", "only") and not set(instead.group(1).split()) & (_NEGATIONS | _STRONG_YES) \
+            and not any(names_topic(word, topics) for word in instead.group(1).split()):
+        words = rest[: instead.start()].split() or words
     if _CONTRAST.search(rest):
         return Polarity(NOT_SURE, 0.9, hedged=True)
     if words[-1] in ("no", "nope") and not set(words) & _STRONG_YES:

@@ -58,7 +58,8 @@ class QuestionWords:
     asks_window: bool
     asks_possibility: bool
     asks_consent: bool
-    answers_no_for: tuple = ()  # who the help says can answer no ("Men can answer no": "man", "men")
+    answers_no_for: tuple = ()  # who the help says can answer no ("Men can answer no": "man", "men", "male")
+    answers_no_because: frozenset = frozenset()  # why else, by the help's examples ("after a hysterectomy")
     own_negations: tuple = ()  # the question's own negated words ("not well controlled", "can not stop")
     spread_places: frozenset = frozenset()  # where the help says a spread goes ("such as the bones, liver or lungs")
     umbrella: bool = False  # a list of many problems: one word of one line is a weak match
@@ -98,6 +99,12 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
     # does not qualify the others, so only its follow-up questions use those words.
     english = "" if umbrella else (texts[0] if texts else "")
     who = [m.lower() for s in help_sentences for m in re.findall(r"\b(\w+) (?:can|should|may) answer no\b", s, re.I)]
+    # "Men can answer no. So can women who can no longer get pregnant, for example after a hysterectomy or the
+    # menopause.": the examples of why someone can answer no.
+    no_reasons = [listed for i, s in enumerate(help_sentences)
+                  if re.search(r"\bcan answer no\b", s, re.I) or (i and re.match(r"\s*so (?:can|may)\b", s, re.I)
+                                                                   and re.search(r"\bcan answer no\b", help_sentences[i - 1], re.I))
+                  for listed in re.findall(r"\b(?:for example|such as|like)\b([^.]+)", s, re.I)]
     return QuestionWords(
         topics=topics,
         help_examples=help_examples,
@@ -115,6 +122,7 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
             for listed in re.findall(r"such as ([^.]+)", s, re.I) for word in topic_words([listed])
         ),
         answers_no_for=tuple(dict.fromkeys(form for word in who for form in _singular_and_plural(word))),
+        answers_no_because=topic_words(no_reasons) - _GENERIC,
         umbrella=umbrella,
         asks_ever=bool(_EVER.search(english)) and not _WINDOW.search(english),
         required_treatment=tuple(dict.fromkeys(
@@ -227,6 +235,8 @@ def _ability_words(sentences) -> frozenset:
 
 def _singular_and_plural(word: str) -> tuple:
     irregular = {"men": "man", "women": "woman", "children": "child", "people": "person"}
+    # "I'm male" says "I'm a man".
+    also = {"men": ("male", "males"), "women": ("female", "females")}
     if word in irregular:
-        return word, irregular[word]
+        return (word, irregular[word]) + also.get(word, ())
     return (word, word[:-1]) if word.endswith("s") else (word, word + "s")

@@ -100,8 +100,13 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
     if replied & _NEGATIONS and not has_phrase(text, _DIMINISHING_NEGATIONS + _ONLY_THAT_NEGATIONS):
         return NONE
     if words.answers_no_for and re.search(
-            rf"\b(?:i am|he is|she is|they are|am|is)\s+(?:a |an )?(?:{'|'.join(words.answers_no_for)})\b", text):
-        return Polarity(NO, 0.85)  # "he's a man", where the help says "Men can answer no"
+            rf"(?:\b(?:i am|he is|she is|they are|am|is)\s+|^)(?:a |an )?(?:{'|'.join(words.answers_no_for)})\b", text):
+        return Polarity(NO, 0.85)  # "he's a man", "male", where the help says "Men can answer no"
+    if words.answers_no_because and not _CONTRAST.search(text) \
+            and any(reason[:6] in word for word in replied for reason in words.answers_no_because if len(reason) >= 6) \
+            and not any(names_topic(word, words.topics) for word in replied):
+        # "had a hysterectomy", "postmenopausal", where the help says women after one can answer no
+        return Polarity(NO, 0.85)
     named = {word for word in replied if names_topic(word, words.topics)}
     excluded = _names_what_is_not_counted(text, replied, named, words)
     if excluded:
