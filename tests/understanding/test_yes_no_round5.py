@@ -136,3 +136,36 @@ def test_the_help_says_why_else_someone_can_answer_no(questions):
     words = question_words(questions["pregnant_or_breastfeeding"])
     assert {"hysterectomy", "menopause"} <= words.answers_no_because
     assert "women" not in words.answers_no_for and "woman" not in words.answers_no_because
+
+
+# --- the good outcome a question asks about ("found early and fully treated?") --------------------
+@pytest.mark.parametrize("text", [
+    "a small melanoma on her back, excised, all clear since",
+    "DCIS in the other breast, taken out in 2012",
+    "bowel polyp with early cancer, removed during the colonoscopy",
+    "yes, a skin cancer on my ear, cut out, no further treatment needed",
+])
+def test_removed_or_all_clear_is_a_yes_to_found_early_and_fully_treated(reader, questions, text):
+    assert used(read(reader, questions, "other_cancer_early_treated", text)) == YES
+
+
+@pytest.mark.parametrize("text", [
+    "removed, but it came back last year",
+    "she is still being treated for it",
+    "it was stage 4 when they found it, removed the lump",
+    "taken out, I think, not sure they got it all",
+])
+def test_not_done_with_is_not_a_yes_to_fully_treated(reader, questions, text):
+    assert used(read(reader, questions, "other_cancer_early_treated", text)) != YES
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("side_effects_more_than_mild", "no further treatment needed"),  # no yes word: the no stands
+    ("infection_last_2_weeks", "no further treatment needed"),
+])
+def test_no_further_treatment_without_a_yes_is_not_a_yes(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) != YES
+
+
+def test_only_a_question_about_full_treatment_reads_all_clear_as_a_yes(reader, questions):
+    assert used(read(reader, questions, "heart_disease", "a heart attack, all clear since")) != YES

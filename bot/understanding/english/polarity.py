@@ -94,6 +94,13 @@ _ONLY_THAT_NEGATIONS = (
     "nothing else", "nothing more", "none else", "nothing other than that", "that is all", "that is it",
     "that is about it", "and that is all",
 )
+# "yes, it was taken out, no further treatment needed": after a yes, what was done was enough, not a no.
+_NOTHING_MORE_NEEDED = (
+    "no other treatment needed", "no further treatment needed", "no more treatment needed", "no other treatment was needed",
+    "no further treatment was needed", "no other treatment required", "no further treatment required",
+    "did not need any other treatment", "did not need any further treatment", "did not need other treatment",
+    "did not need further treatment",
+)
 # "is ok", "are fine": how something is, not a yes word.
 _STATE_OK = re.compile(
     r"(?<!\bit )(?<!\bthat )(?<!\bthis )\b(?:is|are|was|were|seems?|looks?|feels?) (?:all )?(?:ok|okay|fine|alright|all right)\b"
@@ -244,6 +251,8 @@ def _read_polarity(text: str, topics: frozenset) -> Polarity:
     before = has_phrase(rest, _NO_LONGER_BEFORE)
     no_longer = not_now or before
     rest = remove_phrases(rest, _NO_LONGER_NOW + _NO_LONGER_BEFORE)
+    if set(rest.split()) & _STRONG_YES:
+        rest = remove_phrases(rest, _NOTHING_MORE_NEEDED)
     words = set(rest.split())
     negated = bool(words & _NEGATIONS) or has_phrase(rest, _NEGATION_PHRASES) or known_no or (not_now and not before)
     said_yes = bool(words & _STRONG_YES) or has_phrase(rest, _STRONG_YES_PHRASES) or yes_despite

@@ -71,7 +71,8 @@ class QuestionWords:
     asked: Asked = Asked()  # the things it asks about, part by part ("a heart attack", "heart failure")
     asks_only: bool = False  # "are those side effects only hair loss ...?": "only" is the question's own word
     unqualified_words: frozenset = frozenset()  # words of its sentences that ask no "active"/"controlled": "cirrhosis"
-    ability_words: frozenset = frozenset()  # what it asks can be done ("a tumour doctors could measure")
+    ability_words: frozenset = frozenset()
+    asks_treated_in_full: bool = False  # "was it found early and fully treated?": the good outcome is the yes  # what it asks can be done ("a tumour doctors could measure")
 
 
 def question_words(question: Question) -> QuestionWords:
@@ -116,6 +117,7 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
         asks_consent=bool(_CONSENT.search(english)),
         own_negations=_own_negations(counted),
         ability_words=_ability_words(counted),
+        asks_treated_in_full=bool(re.search(r"\b(?:fully|radically|completely) treated\b|\bcured\b", english, re.I)),
         unqualified_words=_unqualified_words(english),
         spread_places=frozenset(
             word for s in help_sentences if re.search(r"\b(?:spread|moved)\b", s, re.I)

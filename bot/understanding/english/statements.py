@@ -54,6 +54,12 @@ _DO_WITH_WHEN = re.compile(
 
 
 _POORLY = re.compile(r"\b(?:poorly|badly|barely|hardly|un)\s*(?:controlled|treated)\b")
+# Dealt with for good: a yes to a question that asks whether something was fully treated.
+_DEALT_WITH = ("removed", "taken out", "cut out", "cured", "in remission", "treated with", "fully treated", "excised")
+# Not done with, or not early: "still being treated", "it came back", "found late", "stage 4".
+_NOT_DONE_WITH = re.compile(
+    r"\b(?:still|ongoing|came back|come back|returned|recurred|late|advanced|stage (?:3|4|iii|iv)|"
+    r"not|no|never|partly|partially|maybe|might|think|unsure|waiting)\b")
 # Words before a state that take it back or leave it open: "poorly controlled", "not yet healed", "was
 # controlled until ...", "they're trying to get it controlled".
 _STATE_UNDONE = re.compile(
@@ -135,6 +141,13 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
         if words.asks_severity and not has_phrase(remove_phrases(text, _DIMINISHING_NEGATIONS), _SERIOUS):
             return Polarity(NO, 0.8)  # "just a mild rash" to "a severe reaction?"
         return NONE
+    if words.asks_treated_in_full and _NOT_DONE_WITH.search(re.sub(r"\b(?:not|no|never|maybe|might|think)\b", " ", text)):
+        return NONE  # "stage 4 when found, the lump removed": not early, not done with: the person says which
+    if words.asks_treated_in_full and not contrast and not growing and not _NOT_DONE_WITH.search(text) \
+            and (has_phrase(text, _DEALT_WITH) or has_phrase(text, ("all clear", "clear since", "no sign", "cancer free"))):
+        # "early cervical, cone biopsy, all clear since" to "was it found early and fully treated?": the good outcome
+        # the question asks about.
+        return Polarity(YES, 0.85)
     if is_wellbeing(text) or _STATE_OK.search(text):
         if named and not words.asks_consent and not contrast:
             fine_with = _FINE_WITH.sub(" no problem with ", text)
