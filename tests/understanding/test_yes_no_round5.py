@@ -169,3 +169,32 @@ def test_no_further_treatment_without_a_yes_is_not_a_yes(reader, questions, ques
 
 def test_only_a_question_about_full_treatment_reads_all_clear_as_a_yes(reader, questions):
     assert used(read(reader, questions, "heart_disease", "a heart attack, all clear since")) != YES
+
+
+# --- "more than mild means it needs treatment or limits what you can do" --------------------------
+@pytest.mark.parametrize("text", [
+    "the neuropathy makes it hard to hold a pen",
+    "her feet are numb, she struggles to walk far",
+    "tinnitus and hearing loss since cisplatin, he uses hearing aids",
+    "numb toes, she needs a walking stick now",
+])
+def test_a_side_effect_that_limits_or_needs_an_aid_is_more_than_mild(reader, questions, text):
+    assert used(read(reader, questions, "side_effects_more_than_mild", text)) == YES
+
+
+@pytest.mark.parametrize("text", [
+    "only a little tiredness, it doesn't stop me doing anything",
+    "a bit of tingling in the toes, never bothers her",
+    "slight numbness, it does not get in the way",
+])
+def test_a_small_side_effect_that_limits_nothing_is_a_no(reader, questions, text):
+    assert used(read(reader, questions, "side_effects_more_than_mild", text)) == NO
+
+
+@pytest.mark.parametrize("text", [
+    "a little numbness, it doesn't stop me, but I take pregabalin every day",  # the but brings treatment
+    "tiredness, nothing that stops me",  # nothing makes it small: checked
+    "mild tingling, though it's a bit hard to write",  # small, yet it limits: which?
+])
+def test_a_limit_or_treatment_beside_limits_nothing_is_not_a_plain_no(reader, questions, text):
+    assert used(read(reader, questions, "side_effects_more_than_mild", text)) != NO

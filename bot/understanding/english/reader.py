@@ -26,8 +26,9 @@ from bot.understanding.english.polarity import (
 )
 from bot.understanding.english.question_words import question_words
 from bot.understanding.english.statements import names_what_is_not_counted, read_statement, reads_as_not_active
-from bot.understanding.english.polarity import _NEGATIONS, _NO_LONGER_NOW, _STRONG_YES, as_no_longer
-from bot.understanding.english.text import normalise, normalise_clauses, remove_phrases
+from bot.understanding.english.polarity import _DIMINISHERS, _NEGATIONS, _NO_LONGER_NOW, _STRONG_YES, as_no_longer
+from bot.understanding.english.statements import _MAKES_IT_HARD, _SERIOUS
+from bot.understanding.english.text import has_phrase, normalise, normalise_clauses, remove_phrases
 from bot.understanding.english.times import TimeReading, latest_of_several, read_time
 from bot.understanding.english.voice import read_voice
 from bot.understanding.reading import MAX_ANSWER_CHARS, Reading, confirmation
@@ -106,6 +107,8 @@ class EnglishReader:
             one_of_two = _consents_to_the_stored_one(text)
             if one_of_two is not None:
                 return one_of_two
+        if _limits_nothing(text, words, polarity):
+            return Reading(NO, 0.85)  # "just a bit tired, nothing that stops me"
         threshold = _against_the_threshold(text, words, polarity)
         if threshold is not None:
             return threshold
@@ -490,9 +493,11 @@ def _since_confidence(question: Question, text: str, today: dt.date) -> float:
 
 
 # Taking or needing something for it: "I take gabapentin for it", "needs pills for the nausea every day".
-_TREATMENTS = r"(?:medicine|medicines|medication|medications|pills|tablets|treatment|drugs|antibiotics|antivirals?|injections|cream|creams|spray)"
+_TREATMENTS = (r"(?:medicine|medicines|medication|medications|pills|tablets|treatment|drugs|antibiotics|antivirals?|injections|cream|creams|spray"
+               # aids a person now lives with: "needs hearing aids now", "uses a stick since the neuropathy"
+               r"|hearing aids?|aids|walking stick|stick|walker|frame|wheelchair|splints?|brace)")
 _TAKES_FOR_IT = re.compile(
-    rf"\b(?:need|needs|needed|take|takes|taking|took|on|prescribed|given|gave (?:me|him|her|them)|using|uses|use)\s+"
+    rf"\b(?:need|needs|needed|take|takes|taking|took|on|prescribed|given|gave (?:me|him|her|them)|using|uses|use|wear|wears|wearing)\s+"
     rf"(?:\w+\s+){{0,2}}?{_TREATMENTS}\b"
     r"|\b(?:take|takes|taking|took|need|needs|needed|use|uses|using|on)\s+\w+\s+for (?:it|them|that|this|the \w+|her \w+|his \w+|my \w+)\b"
 )
@@ -530,11 +535,37 @@ def _against_the_threshold(text: str, words, polarity: Polarity) -> Optional[Rea
         if _TAKES_FOR_IT.search(text) or (words.counts_if_treated and re.search(
                 r"\bneeds?\s+(?!to\b|a\b)\w+\s+(?:most days|every day|daily|each day|all the time|every night)\b", text)):
             return Reading(YES, 0.85)  # "neuropathy in my feet, I take gabapentin for it"
+    if polarity.value is None and words.counts_if_limited and _MAKES_IT_HARD.search(text) \
+            and not has_phrase(text, _DIMINISHERS):
+        return Reading(YES, 0.85)  # "numb fingers, it makes doing up buttons hard": it limits what he can do
     if polarity.value == NO and polarity.confidence <= 0.5 and words.counts_if_limited:
         rest = re.sub(r"\b(?:can|could) not (?:\w+)\b|\bunable to\b", " ", text)
         if rest != text and not set(rest.split()) & _NEGATIONS and not re.search(r"\bnever\b", rest):
             return Reading(YES, 0.85)  # "he can't do up his buttons": it limits what he can do
     return None
+
+
+# "nothing that stops me", "it doesn't get in the way", "does not bother her": a side effect that limits nothing.
+_LIMITS_NOTHING = re.compile(
+    r"\b(?:nothing|not|never|none)\s+(?:that |which |really |at all |much )?(?:stops?|stopping|limits?|limiting|bothers?|"
+    r"bothering|gets? in (?:the|my|her|his) way|getting in the way|keeps? (?:me|her|him|them) from|affects? (?:my|her|his|their) "
+    r"(?:daily life|day|life|work))\b")
+
+
+def _limits_nothing(text: str, words, polarity: Polarity) -> bool:
+    """"Just a bit tired, nothing that stops me", "mild numbness, it does not bother her" to "side effects more
+    than mild (needs treatment or limits what you can do)?": a small thing whose one negation says it
+    limits nothing. Not with anything serious or any treatment beside it."""
+    if not (words.asks_severity and words.counts_if_limited) or polarity.value != NO or polarity.confidence > 0.5:
+        return False
+    denial = _LIMITS_NOTHING.search(text)
+    if not denial or not has_phrase(text, _DIMINISHERS):
+        return False
+    rest = text[: denial.start()] + " " + text[denial.end():]
+    if _CONTRAST_WORDS.search(text[denial.end():]):
+        return False  # "doesn't stop me, but I take gabapentin": what follows may be the yes
+    return not set(rest.split()) & _NEGATIONS and not has_phrase(rest, _SERIOUS) and not _TAKES_FOR_IT.search(rest) \
+        and not _MAKES_IT_HARD.search(rest) and not re.search(r"\b(?:can|could) not\b", rest)
 
 
 # "I don't want another biopsy", "not having another needle": a refusal of a new sample only.

@@ -34,6 +34,10 @@ _NOT_ACTIVE = (
     "latent", "dormant", "inactive",
 )
 _STILL_GROWING = frozenset({"growing", "grown", "grew", "bigger", "active", "worse", "spread", "spreading", "progressed", "new"})
+# "hard to do up buttons", "struggles to walk", "has trouble holding a pen": something it limits.
+_MAKES_IT_HARD = re.compile(
+    r"\b(?:hard|difficult|harder|a struggle|tricky) to \w+|\b(?:struggle|struggles|struggling) (?:to|with) \w+"
+    r"|\b(?:trouble|difficulty) (?:\w+ing|with)\b|\bmakes? (?:it )?(?:hard|difficult|harder)\b")
 # Words that make a diminished reply serious after all.
 _SERIOUS = (
     "severe", "serious", "hospital", "bad", "badly", "awful", "terrible", "grade 3", "grade 4", "stopped", "stop",
@@ -138,7 +142,8 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
     if diminished:
         if words.asks_possibility and named and not contrast:
             return Polarity(YES, 0.85)  # "mild interstitial changes" to "has a scan shown possible signs?"
-        if words.asks_severity and not has_phrase(remove_phrases(text, _DIMINISHING_NEGATIONS), _SERIOUS):
+        if words.asks_severity and not has_phrase(remove_phrases(text, _DIMINISHING_NEGATIONS), _SERIOUS) \
+                and not (words.counts_if_limited and _MAKES_IT_HARD.search(text)):
             return Polarity(NO, 0.8)  # "just a mild rash" to "a severe reaction?"
         return NONE
     if words.asks_treated_in_full and _NOT_DONE_WITH.search(re.sub(r"\b(?:not|no|never|maybe|might|think)\b", " ", text)):
