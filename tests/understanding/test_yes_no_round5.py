@@ -198,3 +198,28 @@ def test_a_small_side_effect_that_limits_nothing_is_a_no(reader, questions, text
 ])
 def test_a_limit_or_treatment_beside_limits_nothing_is_not_a_plain_no(reader, questions, text):
     assert used(read(reader, questions, "side_effects_more_than_mild", text)) != NO
+
+
+# --- a yes with a bare "not <done> yet" that describes what the yes is about -------------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("active_hepatitis_b_or_c", "yes, hep B, not treated so far"),
+    ("active_hepatitis_b_or_c", "yeah, hepatitis C, not treated"),
+    ("severe_bone_damage", "yes, a cracked vertebra, not operated on yet"),
+])
+def test_a_yes_with_a_bare_not_done_yet_is_a_yes(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) == YES
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("breast_advanced_unresectable", "yes, not confirmed yet"),  # finding out is not done: not known
+    ("active_hepatitis_b_or_c", "yes, not tested yet"),
+    ("active_hepatitis_b_or_c", "yes, she has not been treated"),  # a person and an auxiliary: the old rule decides
+    ("active_hepatitis_b_or_c", "yes, but not treated, no wait, no"),
+])
+def test_a_yes_with_another_negation_is_not_read_as_a_yes(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) != YES
+
+
+@pytest.mark.parametrize("text", ["a cracked rib where the cancer is", "collapsed vertebra from the bone mets"])
+def test_a_cracked_or_collapsed_bone_is_bone_damage(reader, questions, text):
+    assert used(read(reader, questions, "severe_bone_damage", text)) == YES

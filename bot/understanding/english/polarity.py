@@ -258,8 +258,9 @@ def _read_polarity(text: str, topics: frozenset) -> Polarity:
     said_yes = bool(words & _STRONG_YES) or has_phrase(rest, _STRONG_YES_PHRASES) or yes_despite
     if negated and said_yes:
         if rest and rest.split()[0] in _STRONG_YES and not no_longer and not known_no and not _answers_no(rest) \
-                and not _CONTRAST.search(rest) and _DESCRIBING_NEGATION.search(rest):
-            # "yes, the nurses can never find a vein": the negation describes what the yes is about.
+                and not _CONTRAST.search(rest) and (_DESCRIBING_NEGATION.search(rest) or _untouched_yet(rest, topics)):
+            # "yes, the nurses can never find a vein", "yes, hepatitis C, not treated yet": the negation
+            # describes what the yes is about.
             return Polarity(YES, 0.8)
         return NONE  # "yes, she hasn't": a contradiction is asked again, never guessed
     if negated and _leading_no_only(rest) and _BARE_STATEMENT.search(" ".join(rest.split()[1:])):
@@ -419,6 +420,19 @@ def as_no_longer(text: str) -> str:
     text = _STOPPED_BY_OTHERS.sub(" ", text)
     return re.sub(r"\b(?:does|do|did|is|are|has|have) not (?:\w+ ){1,2}(?:any ?more)(?=\s*$|\s+(?:but|and|so|since|now)\b)",
                   " not any more ", text)
+
+
+def _untouched_yet(rest: str, topics: frozenset) -> bool:
+    """"Yes, hepatitis C, not treated yet": the one negation is a bare "not (yet) <done>" with no one doing it,
+    and what is not done is not what the question asks ("yes, not confirmed yet" to "has a doctor confirmed
+    ...?" contradicts itself)."""
+    negations = [word for word in rest.split() if word in _NEGATIONS]
+    bare = re.search(r"(?:^|\s)(?!(?:is|are|was|were|has|have|had|do|does|did|it|she|he|they|i|we|you)\s)\w+\s+not (?:yet )?(\w+ed)(?: yet)?\b", rest)
+    return negations == ["not"] and bool(bare) and not names_topic(bare.group(1), topics) \
+        and not names_topic(stem(bare.group(1)), topics) and bare.group(1) not in _KNOWING
+# "not confirmed yet", "not tested": what is not done is finding out, so the yes is not known either.
+_KNOWING = frozenset("confirmed diagnosed tested checked proven proved known told seen found decided scanned measured "
+                     "biopsied reported explained".split())
 
 
 def _answer_part(text: str) -> str:
