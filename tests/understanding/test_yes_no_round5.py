@@ -223,3 +223,23 @@ def test_a_yes_with_another_negation_is_not_read_as_a_yes(reader, questions, que
 @pytest.mark.parametrize("text", ["a cracked rib where the cancer is", "collapsed vertebra from the bone mets"])
 def test_a_cracked_or_collapsed_bone_is_bone_damage(reader, questions, text):
     assert used(read(reader, questions, "severe_bone_damage", text)) == YES
+
+
+# --- a sign the help says the thing causes, said small ----------------------------------------------
+@pytest.mark.parametrize("text", [
+    "a slight rash when she had herceptin",
+    "mild itching during the trastuzumab drip",
+    "only a little swelling of the lips with herceptin",
+])
+def test_a_small_sign_the_help_names_with_the_drug_is_a_yes(reader, questions, text):
+    assert used(read(reader, questions, "antibody_allergy", text)) == YES
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("antibody_allergy", "just a mild rash"),  # no drug named: which one?
+    ("antibody_allergy", "a little headache with herceptin"),  # not a sign the help names
+    ("antibody_allergy", "a mild rash with herceptin, but the doctor said it was the soap"),
+    ("antibody_allergy_severe", "a mild rash with herceptin"),  # "severe" is asked: small is a no there
+])
+def test_a_small_sign_without_the_drug_or_to_a_severity_question_is_not_a_yes(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) != YES

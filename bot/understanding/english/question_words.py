@@ -72,6 +72,7 @@ class QuestionWords:
     asks_only: bool = False  # "are those side effects only hair loss ...?": "only" is the question's own word
     unqualified_words: frozenset = frozenset()  # words of its sentences that ask no "active"/"controlled": "cirrhosis"
     ability_words: frozenset = frozenset()
+    signs: frozenset = frozenset()  # what the help says it causes ("a rash, itching or swelling")
     asks_treated_in_full: bool = False  # "was it found early and fully treated?": the good outcome is the yes  # what it asks can be done ("a tumour doctors could measure")
 
 
@@ -117,6 +118,8 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
         asks_consent=bool(_CONSENT.search(english)),
         own_negations=_own_negations(counted),
         ability_words=_ability_words(counted),
+        signs=frozenset(word for s in help_sentences for listed in re.findall(r"\b(?:can|may|often) cause ([^.]+)", s, re.I)
+                        for word in topic_words([listed]) if word not in _GENERIC),
         asks_treated_in_full=bool(re.search(r"\b(?:fully|radically|completely) treated\b|\bcured\b", english, re.I)),
         unqualified_words=_unqualified_words(english),
         spread_places=frozenset(

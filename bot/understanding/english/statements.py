@@ -96,6 +96,14 @@ def reads_as_not_active(text: str, words: QuestionWords) -> bool:
         and not _names_unqualified(text, words)
 
 
+def _names_a_sign_of_the_thing(replied: set, words: QuestionWords) -> bool:
+    """The reply names a sign the help says the thing causes ("rash") and, apart from it, something the
+    question asks about ("trastuzumab")."""
+    signs = {word for word in replied if names_topic(word, words.signs)}
+    things = {word for word in replied - signs if names_topic(word, words.topics | words.help_examples)}
+    return bool(signs) and bool(things)
+
+
 def _names_unqualified(text: str, words: QuestionWords) -> bool:
     """The reply names what the question asks without "active" ("cirrhosis"), other than to say it is fine
     ("liver is fine")."""
@@ -142,6 +150,10 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
     if diminished:
         if words.asks_possibility and named and not contrast:
             return Polarity(YES, 0.85)  # "mild interstitial changes" to "has a scan shown possible signs?"
+        if not words.asks_severity and not words.umbrella and not contrast and _names_a_sign_of_the_thing(replied, words):
+            # "a mild rash during trastuzumab" to "an allergic reaction to an antibody drug?", where the help says a
+            # reaction can cause a rash: mild or not, it is what is asked.
+            return Polarity(YES, 0.85)
         if words.asks_severity and not has_phrase(remove_phrases(text, _DIMINISHING_NEGATIONS), _SERIOUS) \
                 and not (words.counts_if_limited and _MAKES_IT_HARD.search(text)):
             return Polarity(NO, 0.8)  # "just a mild rash" to "a severe reaction?"
