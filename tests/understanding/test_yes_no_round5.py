@@ -243,3 +243,31 @@ def test_a_small_sign_the_help_names_with_the_drug_is_a_yes(reader, questions, t
 ])
 def test_a_small_sign_without_the_drug_or_to_a_severity_question_is_not_a_yes(reader, questions, question_id, text):
     assert used(read(reader, questions, question_id, text)) != YES
+
+
+# --- kept from doing harm, to "more than a little?" -------------------------------------------------
+@pytest.mark.parametrize("text", ["COPD, well managed with two inhalers", "his asthma is under control with a preventer"])
+def test_a_lung_disease_kept_under_control_is_not_more_than_a_little(reader, questions, text):
+    assert used(read(reader, questions, "lung_disease_3_months", text)) == NO
+
+
+@pytest.mark.parametrize("text", [
+    "severe emphysema, well managed though",  # severe is said
+    "asthma under control, but a bad flare in november put her in hospital",  # the but takes it back
+])
+def test_kept_under_control_with_something_serious_is_not_a_no(reader, questions, text):
+    assert used(read(reader, questions, "lung_disease_3_months", text)) != NO
+
+
+# --- how it ended is not something going on still ----------------------------------------------------
+@pytest.mark.parametrize("text", ["a chest infection in early october, fine since", "flu in september, fully recovered now"])
+def test_an_infection_before_the_window_that_is_over_is_a_no(reader, questions, text):
+    assert used(read(reader, questions, "infection_last_2_weeks", text)) == NO
+
+
+@pytest.mark.parametrize("text", [
+    "a chest infection 4 days ago, better now",  # inside the window: it was had
+    "a kidney infection in october, still on antibiotics",  # still going on
+])
+def test_an_infection_inside_the_window_or_going_on_is_not_a_no(reader, questions, text):
+    assert used(read(reader, questions, "infection_last_2_weeks", text)) != NO

@@ -429,6 +429,10 @@ def _repeats_own_negation(question: Question, text: str) -> Optional[Reading]:
     return Reading(YES, 0.85)
 
 
+# "all better now", "fine since": how it ended, not something going on still.
+_BETTER_NOW = re.compile(
+    r"\b(?:all |fully |completely |much )?(?:better|fine|recovered|well|ok|okay|clear|cleared up|gone|resolved|healed)"
+    r" (?:now|since|since then)\b")
 _GOING_ON = re.compile(r"\b(?:since|still|now|has been|have been|ongoing|currently|at the moment)\b")
 
 
@@ -444,7 +448,7 @@ def _answer_from_window(question: Question, text: str, polarity: Polarity, today
     then = read_time(text, today)
     if window is None or window.days_max is None or then is None or then.several or then.days < 0:
         return None
-    if _GOING_ON.search(text):
+    if _GOING_ON.search(_BETTER_NOW.sub(" ", text)):
         return None
     if then.days_min > window.days_max:
         # "Yes, in 2019" to "in the last 6 months?": the words say yes, the date says no: check.

@@ -33,6 +33,8 @@ _NOT_ACTIVE = (
     # TB or a virus that is there but asleep is by definition not active
     "latent", "dormant", "inactive",
 )
+# Kept from doing harm: an answer to "more than a little?", "severe?" ("stable" is not: severe COPD can be stable).
+_KEPT_AWAY = ("well controlled", "under control", "well managed", "fully recovered", "all better", "completely better")
 _STILL_GROWING = frozenset({"growing", "grown", "grew", "bigger", "active", "worse", "spread", "spreading", "progressed", "new"})
 # "hard to do up buttons", "struggles to walk", "has trouble holding a pen": something it limits.
 _MAKES_IT_HARD = re.compile(
@@ -145,6 +147,9 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
     if (words.asks_active or stated_plainly) and (has_phrase(text, _NOT_ACTIVE) or stated_plainly) \
             and not growing and resolved_last and not unqualified:
         return Polarity(NO, 0.8)  # "treated, scans stable since" to "is it still active?"
+    if words.asks_severity and not words.umbrella and has_phrase(text, _KEPT_AWAY) and not growing and resolved_last \
+            and not has_phrase(text, _SERIOUS) and not unqualified:
+        return Polarity(NO, 0.8)  # "asthma, well controlled with an inhaler" to "hard to breathe, more than a little?"
     # "out of breath just walking to the toilet": "just" before what is done makes it more, not less.
     diminished = has_phrase(_JUST_DOING.sub(" ", text), _DIMINISHERS) or has_phrase(text, _DIMINISHING_NEGATIONS)
     if diminished:
