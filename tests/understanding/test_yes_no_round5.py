@@ -271,3 +271,14 @@ def test_an_infection_before_the_window_that_is_over_is_a_no(reader, questions, 
 ])
 def test_an_infection_inside_the_window_or_going_on_is_not_a_no(reader, questions, text):
     assert used(read(reader, questions, "infection_last_2_weeks", text)) != NO
+
+
+# --- a word of the denied part, said in the singular ------------------------------------------------
+@pytest.mark.parametrize("text", ["his kidney is weak but no dialysis", "her kidney numbers are a little off, no dialysis"])
+def test_the_kidney_of_the_denied_part_is_not_another_thing(reader, questions, text):
+    assert used(read(reader, questions, "dialysis", text)) == NO
+
+
+@pytest.mark.parametrize("text", ["renal failure, no dialysis yet", "kidney failure, but no dialysis"])
+def test_kidney_failure_named_beside_no_dialysis_is_still_checked(reader, questions, text):
+    assert used(read(reader, questions, "dialysis", text)) != NO

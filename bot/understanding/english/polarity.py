@@ -385,7 +385,8 @@ def names_another_asked_thing(text: str, topics: frozenset, asked: Asked) -> boo
         alone = {word for group in asked.groups if len(group) == 1 for word in group}
         named = {word for word in named if word not in denied and (
             (word in alone and denied & alone)  # "a rash from paclitaxel, but no reaction to capecitabine"
-            or not any(word in group and group & key for group in asked.groups))}
+            # "her kidney is weak, no dialysis": "kidney" is the "kidneys" of "do your kidneys need dialysis?"
+            or not any(group & {word, word + "s", word.rstrip("s")} and group & key for group in asked.groups))}
     return bool(named)
 
 
