@@ -282,3 +282,31 @@ def test_the_kidney_of_the_denied_part_is_not_another_thing(reader, questions, t
 @pytest.mark.parametrize("text", ["renal failure, no dialysis yet", "kidney failure, but no dialysis"])
 def test_kidney_failure_named_beside_no_dialysis_is_still_checked(reader, questions, text):
     assert used(read(reader, questions, "dialysis", text)) != NO
+
+
+# --- one thing asked denied, another one said ------------------------------------------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("pregnant_or_breastfeeding", "not pregnant, but I am breastfeeding my son"),
+    ("pregnant_or_breastfeeding", "not breastfeeding but she is pregnant, 10 weeks"),
+    ("platinum_chemo", "never cisplatin, but carboplatin with the radiotherapy"),
+])
+def test_denying_one_thing_asked_and_saying_another_is_a_yes(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) == YES
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("pregnant_or_breastfeeding", "not pregnant, but I stopped breastfeeding last month"),  # a negation after the but
+    ("pregnant_or_breastfeeding", "not pregnant but maybe breastfeeding soon"),  # a hedge
+    ("heart_disease", "no heart failure but a heart attack in 2019"),  # stays a check (see round 3)
+    ("heart_or_stroke_uncontrolled", "no stroke but heart failure"),  # asks "not well controlled": naming is not a yes
+])
+def test_denying_one_thing_with_a_negation_hedge_or_a_qualifier_is_not_a_yes(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) != YES
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("pregnant_or_breastfeeding", "no, but breastfeeding"),
+    ("autoimmune_disease", "no but my sister has lupus"),
+])
+def test_a_bare_no_then_an_asked_thing_is_checked(reader, questions, question_id, text):
+    assert asked_again(read(reader, questions, question_id, text))
