@@ -26,7 +26,8 @@ from bot.understanding.english.polarity import (
 )
 from bot.understanding.english.question_words import question_words
 from bot.understanding.english.statements import names_what_is_not_counted, read_statement, reads_as_not_active
-from bot.understanding.english.polarity import _NEGATIONS, _NO_LONGER_NOW, _asked_words, as_no_longer
+from bot.understanding.english.asked_things import asked_words
+from bot.understanding.english.polarity import _NEGATIONS, _NO_LONGER_NOW, as_no_longer
 from bot.understanding.english.thresholds import against_the_threshold, limits_nothing, says_it_cannot_be_done
 from bot.understanding.english.text import normalise, normalise_clauses, remove_phrases
 from bot.understanding.english.times import TimeReading, latest_of_several, read_time
@@ -543,7 +544,7 @@ def _denies_one_but_has_another(text: str, words) -> bool:
     if not after or not re.match(r"(?:no|not|never)\b", before) or set(after.split()) & (_NEGATIONS | {"never", "nobody"}) \
             or read_polarity(after).value is not None:
         return False
-    denied, named = _asked_words(before, words.topics, words.asked), _asked_words(after, words.topics, words.asked)
+    denied, named = asked_words(before, words.topics, words.asked), asked_words(after, words.topics, words.asked)
     return bool(denied) and bool(named) and not any(group & denied and group & named for group in words.asked.groups)
 
 
@@ -555,7 +556,7 @@ def _bare_no_but_an_asked_thing(text: str, words) -> bool:
     if not after or not re.fullmatch(r"(?:no|nope|nah|not really|not me|no no)", before) \
             or set(after.split()) & (_NEGATIONS | {"never", "nobody"}):
         return False
-    return bool(_asked_words(after, words.topics, words.asked))
+    return bool(asked_words(after, words.topics, words.asked))
 
 
 def _only_no_longer(text: str) -> bool:
