@@ -310,3 +310,23 @@ def test_denying_one_thing_with_a_negation_hedge_or_a_qualifier_is_not_a_yes(rea
 ])
 def test_a_bare_no_then_an_asked_thing_is_checked(reader, questions, question_id, text):
     assert asked_again(read(reader, questions, question_id, text))
+
+
+# --- a doubt about which one, or about what a word means -------------------------------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("platinum_chemo", "yes, carboplatin or cisplatin, I forget which"),
+    ("platinum_chemo", "yep, one of the platins, not sure which one"),
+    ("current_lung_inflammation", "the scan report said ground glass changes in the lungs, no idea what that means"),
+])
+def test_a_doubt_about_which_one_or_a_word_after_a_yes_or_a_report_is_a_yes(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) == YES
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("pd1_therapy", "an immunotherapy in a study, no idea which one"),  # no yes: the one may not be the one asked
+    ("platinum_chemo", "no, not sure which"),  # which, after a no: contradicts itself
+    ("current_lung_inflammation", "no, not sure what that means"),  # may not understand the question
+    ("dialysis", "the kidney doctor mentioned dialysis, not sure what that means"),  # mentioned is not had: checked
+])
+def test_a_doubt_about_which_or_a_word_is_not_read_as_an_answer_otherwise(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) not in (YES, NO)

@@ -104,6 +104,24 @@ class EnglishReader:
             if plain != text:
                 plain_polarity = read_polarity(plain, question_words(question).topics, question_words(question).asked)
                 return self._yes_no(question, plain, plain_polarity, today, intent, intent_confidence)
+        if polarity.value == NOT_SURE and not polarity.hedged:
+            doubt = _DOUBT_ABOUT_SOMETHING_ELSE.search(text)
+            rest = _DOUBT_ABOUT_SOMETHING_ELSE.sub(" ", text).strip()
+            # "Yeah, the one with platin in the name, can't remember which": a yes said, only which one is not known.
+            # Without the yes ("an immunotherapy in a trial, don't know which one") the one may not be the one asked.
+            reported = doubt is not None and (
+                (doubt.group("which") and read_polarity(rest).value == YES)
+                or (doubt.group("meaning") and read_polarity(rest).value is None))
+            if reported and rest and rest != text:
+                # Which one, or what the word means, presumes a thing was had or said: only a yes is read. ("No, not
+                # sure what that means" may not understand the question.)
+                again = self._yes_no(question, rest, read_polarity(rest, words.topics, words.asked), today, intent,
+                                     intent_confidence)
+                if again.value == YES and doubt.group("meaning") and not words.asks_possibility:
+                    # "they mentioned dialysis, not sure what that means": mentioned is not had. Check.
+                    again = Reading(again.value, min(again.confidence, 0.5), again.echo, again.note)
+                if again.value == YES:
+                    return again
         if words.asks_consent and not polarity.hedged and polarity.value in (None, NO):
             one_of_two = _consents_to_the_stored_one(text)
             if one_of_two is not None:
@@ -387,6 +405,12 @@ class EnglishReader:
         )
 
 
+# A doubt about something other than the answer: which one it was ("can't remember which"), or what a word
+# the doctor used means ("not sure what that means"). What the rest of the reply says is the answer.
+_DOUBT_ABOUT_SOMETHING_ELSE = re.compile(
+    r"\b(?:i am |i |we )?(?:not sure|do not know|dont know|no idea|can not remember|do not remember|forget|forgot|"
+    r"can not recall|not certain|unsure)\s+(?:(?P<which>which(?: one| drug| it was| one it was)?|the (?:exact )?name)"
+    r"|(?P<meaning>what (?:that|it|this|they) (?:means?|is|are)|what it meant|what that meant))\s*$")
 # A reply that says the answer changes from day to day.
 _VARIES = re.compile(r"\bsome days\b.*\bsome days\b|\bother days\b|\bit (?:varies|changes|depends)\b|\bgood days and bad days\b"
                      r"|\bdepends on the day\b|\bup and down\b")
