@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from bot.understanding.english.polarity import (
-    _NO_AS_FAR_AS_KNOWN, _ONLY_THAT_NEGATIONS, _STOPWORDS, Asked, names_the_problem,
+    _NEGATIONS, _NO_AS_FAR_AS_KNOWN, _ONLY_THAT_NEGATIONS, _STOPWORDS, Asked, clauses_around_contrast, names_the_problem,
+    read_polarity,
 )
 from bot.understanding.english.text import has_phrase, remove_phrases
 
@@ -133,3 +134,29 @@ def _distinctive(words: set, groups: tuple) -> set:
     counts = {word: sum(1 for group in set(groups) if word in group) for word in words}
     fewest = min(counts.values())
     return {word for word, count in counts.items() if count == fewest}
+
+
+def denies_one_but_has_another(text: str, words) -> bool:
+    """"Not pregnant, but still breastfeeding" to "are you pregnant or breastfeeding?": the reply denies one
+    thing the question asks about and then says, with no negation or hedge, that another one is so. Where
+    naming a thing is a yes (the question asks nothing about now, how bad, or since when), any one is a yes."""
+    if words.umbrella or words.asks_active or words.asks_severity or words.asks_window or words.asks_possibility \
+            or words.asks_consent or words.asked.now_words:
+        return False
+    before, after = clauses_around_contrast(text)
+    if not after or not re.match(r"(?:no|not|never)\b", before) or set(after.split()) & (_NEGATIONS | {"never", "nobody"}) \
+            or read_polarity(after).value is not None:
+        return False
+    denied, named = asked_words(before, words.topics, words.asked), asked_words(after, words.topics, words.asked)
+    return bool(denied) and bool(named) and not any(group & denied and group & named for group in words.asked.groups)
+
+
+def bare_no_but_an_asked_thing(text: str, words) -> bool:
+    """"No, but breastfeeding", "nope, but carboplatin": a bare no, then a "but" and a thing the question asks
+    about with no negation of its own. The no may answer only the other part (or someone else's may be meant:
+    "no, but her sister has lupus"): checked, never taken as a plain no."""
+    before, after = clauses_around_contrast(text)
+    if not after or not re.fullmatch(r"(?:no|nope|nah|not really|not me|no no)", before) \
+            or set(after.split()) & (_NEGATIONS | {"never", "nobody"}):
+        return False
+    return bool(asked_words(after, words.topics, words.asked))

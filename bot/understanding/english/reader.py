@@ -26,7 +26,7 @@ from bot.understanding.english.polarity import (
 )
 from bot.understanding.english.question_words import question_words
 from bot.understanding.english.statements import names_what_is_not_counted, read_statement, reads_as_not_active
-from bot.understanding.english.asked_things import asked_words
+from bot.understanding.english.asked_things import bare_no_but_an_asked_thing, denies_one_but_has_another
 from bot.understanding.english.polarity import _NEGATIONS, _NO_LONGER_NOW, as_no_longer
 from bot.understanding.english.thresholds import against_the_threshold, limits_nothing, says_it_cannot_be_done
 from bot.understanding.english.text import normalise, normalise_clauses, remove_phrases
@@ -140,9 +140,9 @@ class EnglishReader:
         if polarity.value in (None, NO) and polarity.confidence <= 0.5 and not polarity.hedged \
                 and says_it_cannot_be_done(text, words.ability_words):
             return Reading(NO, 0.85)  # "too small to measure" to "a tumour that doctors could measure?"
-        if polarity.value == NO and polarity.confidence <= 0.5 and _denies_one_but_has_another(text, words):
+        if polarity.value == NO and polarity.confidence <= 0.5 and denies_one_but_has_another(text, words):
             return Reading(YES, 0.85)  # "not pregnant but still breastfeeding" to "pregnant or breastfeeding?"
-        if polarity.value == NO and polarity.confidence > 0.5 and _bare_no_but_an_asked_thing(text, words):
+        if polarity.value == NO and polarity.confidence > 0.5 and bare_no_but_an_asked_thing(text, words):
             return Reading(NO, 0.5)  # "no, but breastfeeding": which part does the no answer? Check.
         if polarity.value == NO and polarity.confidence <= 0.5 and reads_as_not_active(text, words) \
                 and not re.search(r"\b(?:but|though|however)\b", text):
@@ -555,32 +555,6 @@ def _past_childbearing(question: Question, text: str) -> Optional[str]:
     if not ages or min(ages) < int(threshold.group(1)) or max(ages) > 110:
         return None
     return next((c.id for c in question.choices if c.polarity is None and "does not apply" in c.synonyms), None)
-
-
-def _denies_one_but_has_another(text: str, words) -> bool:
-    """"Not pregnant, but still breastfeeding" to "are you pregnant or breastfeeding?": the reply denies one
-    thing the question asks about and then says, with no negation or hedge, that another one is so. Where
-    naming a thing is a yes (the question asks nothing about now, how bad, or since when), any one is a yes."""
-    if words.umbrella or words.asks_active or words.asks_severity or words.asks_window or words.asks_possibility \
-            or words.asks_consent or words.asked.now_words:
-        return False
-    before, after = clauses_around_contrast(text)
-    if not after or not re.match(r"(?:no|not|never)\b", before) or set(after.split()) & (_NEGATIONS | {"never", "nobody"}) \
-            or read_polarity(after).value is not None:
-        return False
-    denied, named = asked_words(before, words.topics, words.asked), asked_words(after, words.topics, words.asked)
-    return bool(denied) and bool(named) and not any(group & denied and group & named for group in words.asked.groups)
-
-
-def _bare_no_but_an_asked_thing(text: str, words) -> bool:
-    """"No, but breastfeeding", "nope, but carboplatin": a bare no, then a "but" and a thing the question asks
-    about with no negation of its own. The no may answer only the other part (or someone else's may be meant:
-    "no, but her sister has lupus"): checked, never taken as a plain no."""
-    before, after = clauses_around_contrast(text)
-    if not after or not re.fullmatch(r"(?:no|nope|nah|not really|not me|no no)", before) \
-            or set(after.split()) & (_NEGATIONS | {"never", "nobody"}):
-        return False
-    return bool(asked_words(after, words.topics, words.asked))
 
 
 def _only_no_longer(text: str) -> bool:
