@@ -330,3 +330,25 @@ def test_a_doubt_about_which_one_or_a_word_after_a_yes_or_a_report_is_a_yes(read
 ])
 def test_a_doubt_about_which_or_a_word_is_not_read_as_an_answer_otherwise(reader, questions, question_id, text):
     assert used(read(reader, questions, question_id, text)) not in (YES, NO)
+
+
+# --- what can not be done, where the question asks that -----------------------------------------------
+@pytest.mark.parametrize("text", [
+    "the surgeon says it cannot be operated on, it is in the chest wall",
+    "they can't do an operation, it's grown into the muscle",
+    "doctor said cannot do surgery now",
+])
+def test_cannot_be_operated_is_a_yes_where_the_question_asks_cannot_remove(reader, questions, text):
+    assert used(read(reader, questions, "breast_advanced_unresectable", text)) == YES
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("transplant_waiting", "he can't get a transplant, they said he is too ill"),
+    ("organ_transplant", "she can't have a transplant"),
+    ("dialysis", "they can't do dialysis on him"),
+    ("metastatic_chemo", "she can't have chemo, her blood counts are too low"),
+    ("effusion_drainage", "the fluid can't be drained"),
+    ("substance_or_psychiatric", "I can't have alcohol with my tablets"),
+])
+def test_cannot_be_done_is_not_a_yes_where_the_question_asks_whether_it_was(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) != YES

@@ -453,6 +453,17 @@ def names_the_problem(text: str, topics: frozenset) -> bool:
     return any(stem(match.group(1)) in stems for match in _DESCRIBING_NEGATION.finditer(text))
 
 
+# "it can't be operated on", "they cannot do an operation": what can not be done, after "be" or "do".
+_CAN_NOT_BE_DONE = re.compile(r"\b(?:can|could) not\s+(?:be\s+|(?:do|perform)\s+(?:an?\s+|the\s+|any\s+)?)([a-z]{5,})")
+
+
+def says_what_can_not_be_done(text: str, topics: frozenset) -> bool:
+    """"It can't be operated on", "cannot do operation" name one of ``topics`` as what can not be done. Only
+    for a question that itself asks what can not be done ("grown so much that surgery cannot remove it")."""
+    return any(stem(match.group(1)) in {stem(t) for t in topics} or names_topic(match.group(1), topics)
+               for match in _CAN_NOT_BE_DONE.finditer(text))
+
+
 def stem(word: str) -> str:
     """A crude stem, enough to match "healing" with "healed" and "swallow" with "swallowing"."""
     return re.sub(r"(?:ing|ed|es|s|e)$", "", word)

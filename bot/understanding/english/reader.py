@@ -22,7 +22,8 @@ from bot.understanding.english import choices, lab_results
 from bot.understanding.english.numbers import read_number
 from bot.understanding.english.times import age_from_birth
 from bot.understanding.english.polarity import (
-    Polarity, clauses_around_contrast, is_wellbeing, names_the_problem, names_topic, read_polarity, stem,
+    Polarity, clauses_around_contrast, is_wellbeing, names_the_problem, names_topic, read_polarity,
+    says_what_can_not_be_done, stem,
 )
 from bot.understanding.english.question_words import question_words
 from bot.understanding.english.statements import names_what_is_not_counted, read_statement, reads_as_not_active
@@ -131,15 +132,20 @@ class EnglishReader:
         threshold = against_the_threshold(text, words, polarity)
         if threshold is not None:
             return threshold
+        if polarity.value in (None, NO) and polarity.confidence <= 0.5 and not polarity.hedged \
+                and says_it_cannot_be_done(text, words.ability_words):
+            return Reading(NO, 0.85)  # "too small to measure" to "a tumour that doctors could measure?"
+        able = {word[:5] for word in words.ability_words}
         if polarity.value == NO and polarity.confidence <= 0.5 and not words.asks_consent \
-                and names_the_problem(text, words.topics - words.ability_words):
+                and names_the_problem(text, frozenset(topic for topic in words.topics if topic[:5] not in able)):
             # "he can't swallow tablets", "a sore that won't heal": the negated verb is what the
             # question asks about, so the negation describes the problem: a yes. Not where the question
             # asks whether it can be done: "they can't measure it" to "a tumour doctors could measure?".
             return Reading(YES, 0.8)
-        if polarity.value in (None, NO) and polarity.confidence <= 0.5 and not polarity.hedged \
-                and says_it_cannot_be_done(text, words.ability_words):
-            return Reading(NO, 0.85)  # "too small to measure" to "a tumour that doctors could measure?"
+        if polarity.value == NO and polarity.confidence <= 0.5 and not polarity.hedged \
+                and any(own.startswith("can not") for own in words.own_negations) \
+                and says_what_can_not_be_done(text, words.topics):
+            return Reading(YES, 0.8)  # "they cannot do an operation" to "... so much that surgery cannot remove it?"
         if polarity.value == NO and polarity.confidence <= 0.5 and denies_one_but_has_another(text, words):
             return Reading(YES, 0.85)  # "not pregnant but still breastfeeding" to "pregnant or breastfeeding?"
         if polarity.value == NO and polarity.confidence > 0.5 and bare_no_but_an_asked_thing(text, words):
