@@ -352,3 +352,14 @@ def test_cannot_be_operated_is_a_yes_where_the_question_asks_cannot_remove(reade
 ])
 def test_cannot_be_done_is_not_a_yes_where_the_question_asks_whether_it_was(reader, questions, question_id, text):
     assert used(read(reader, questions, question_id, text)) != YES
+
+
+# --- not wanting to say ------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["I would prefer not to say", "she'd rather not answer that", "no comment"])
+def test_not_wanting_to_say_is_not_sure(reader, questions, text):
+    assert used(read(reader, questions, "substance_or_psychiatric", text)) == NOT_SURE
+
+
+@pytest.mark.parametrize("text", ["I'd rather not", "no, rather not have another biopsy"])
+def test_rather_not_without_say_is_not_made_not_sure(reader, questions, text):
+    assert read(reader, questions, "tissue_sample", text).value != NOT_SURE
