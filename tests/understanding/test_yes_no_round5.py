@@ -363,3 +363,23 @@ def test_not_wanting_to_say_is_not_sure(reader, questions, text):
 @pytest.mark.parametrize("text", ["I'd rather not", "no, rather not have another biopsy"])
 def test_rather_not_without_say_is_not_made_not_sure(reader, questions, text):
     assert read(reader, questions, "tissue_sample", text).value != NOT_SURE
+
+
+# --- kept steady by a treatment that goes on: still had --------------------------------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("substance_or_psychiatric", "a bipolar disorder, stable on medication for years"),
+    ("heart_disease", "angina, controlled with a spray"),
+    ("autoimmune_disease", "rheumatoid arthritis, managed with methotrexate"),
+])
+def test_a_condition_kept_steady_on_a_treatment_is_a_yes_to_do_you_have_it(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) == YES
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("measurable_lesion", "the tumour is stable on letrozole"),  # says nothing of its size
+    ("heart_or_stroke_uncontrolled", "AF, controlled with bisoprolol"),  # the question asks "not well controlled"
+    ("lung_disease_3_months", "asthma, stable on inhalers, but a bad flare last month"),  # a but
+    ("npc_health_screen", "AF, controlled with tablets"),  # a list with a "not well controlled" line
+])
+def test_kept_steady_is_not_a_yes_where_the_question_asks_how_it_is(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) != YES

@@ -24,6 +24,10 @@ _RESOLVED = (
     "stable", "treated", "cured", "controlled", "resolved", "cleared", "cleared up", "gone", "remission", "healed",
     "shrunk", "shrinking", "went away", "under control", "fixed", "carrier",
 )
+# Kept steady but still there: "stable on lithium", "controlled with tablets".
+_MANAGED = ("stable", "controlled", "well controlled", "under control", "managed", "well managed", "kept stable")
+# ... by a treatment that goes on: "stable on lithium", "controlled with tablets", "managed with an inhaler".
+_MANAGED_ON = re.compile(r"\b(?:stable|controlled|under control|managed|kept stable)\s+(?:on|with|by)\s+\w+")
 # Firm enough to say "not active": "stable since", "cured", "well controlled".
 _NOT_ACTIVE = (
     "shrinking", "shrunk", "shrank", "got smaller", "getting smaller",
@@ -187,6 +191,11 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
         if resolved and words.asks_active and not growing and resolved_last:
             # "he had TB as a child but it was treated" to "is it active now?": the team checks.
             return Polarity(NOT_SURE, 0.85, hedged=True)
+        if resolved and not growing and _MANAGED_ON.search(text) and not has_phrase(remove_phrases(text, _MANAGED), _RESOLVED) \
+                and not (words.asks_active or words.asks_window or words.asks_severity or words.umbrella or contrast
+                         or words.asks_possibility or words.ability_words):
+            # "bipolar disorder, stable on lithium" to "do you have a mental health condition?": kept steady, still had.
+            return Polarity(YES, 0.85)
         if resolved and not growing:
             return Polarity(YES, 0.5)  # "treated, stable since": a yes to "ever", a no to "active": check
         if words.umbrella and _ONLY_THAT.search(text):
