@@ -383,3 +383,29 @@ def test_a_condition_kept_steady_on_a_treatment_is_a_yes_to_do_you_have_it(reade
 ])
 def test_kept_steady_is_not_a_yes_where_the_question_asks_how_it_is(reader, questions, question_id, text):
     assert used(read(reader, questions, question_id, text)) != YES
+
+
+# --- "does that count?" after a thing the question itself names --------------------------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("platinum_chemo", "she was given cisplatin, does that count?"),
+    ("platinum_chemo", "lobaplatin - is that one of them?"),
+    ("pd1_therapy", "toripalimab, does it count?"),
+])
+def test_asking_if_a_named_listed_thing_counts_is_a_yes(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) == YES
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("organ_transplant", "a skin graft after the burn, does that count?"),  # more than the question names
+    ("npc_recent_medicines", "dexamethasone, does that count?"),  # in the last 4 weeks: when is open
+    ("antibody_allergy", "allergic to amoxicillin, does that count?"),
+    ("platinum_chemo", "maybe carboplatin, does that count?"),  # a hedge stays a hedge
+    ("platinum_chemo", "carboplatin? or was it paclitaxel"),  # not asking whether it counts
+])
+def test_asking_if_something_else_counts_is_not_a_plain_yes(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) != YES
+
+
+def test_a_list_asks_does_it_count_for_a_listed_example_without_its_lines_windows(reader, questions):
+    # a line of the list has its own window; the list's question does not
+    assert used(read(reader, questions, "breast_health_screen", "she has psoriasis, does that count?")) == YES

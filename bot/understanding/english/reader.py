@@ -27,6 +27,7 @@ from bot.understanding.english.polarity import (
 )
 from bot.understanding.english.question_words import question_words
 from bot.understanding.english.statements import names_what_is_not_counted, read_statement, reads_as_not_active
+from bot.understanding.english.asking_back import asks_about_answer, asks_if_a_listed_thing_counts
 from bot.understanding.english.asked_things import bare_no_but_an_asked_thing, denies_one_but_has_another
 from bot.understanding.english.polarity import _NEGATIONS, _NO_LONGER_NOW, as_no_longer
 from bot.understanding.english.thresholds import against_the_threshold, limits_nothing, says_it_cannot_be_done
@@ -78,7 +79,8 @@ class EnglishReader:
                                        _timed_sentences(raw, today))
         else:
             reading = self._choice(question, cleaned, polarity, today)
-        if "?" in raw and reading.value is not None and reading.value != NOT_SURE and _asks_about_answer(question, raw):
+        if "?" in raw and reading.value is not None and reading.value != NOT_SURE and asks_about_answer(question, raw) \
+                and not (reading.value == YES and asks_if_a_listed_thing_counts(question, raw)):
             # "his immunity is low, is that what you mean?", "a port last week, does that count?",
             # "so I guess positive?": a question back is checked, whatever the answer type.
             reading = Reading(reading.value, min(reading.confidence, 0.5), reading.echo, reading.note)
@@ -433,15 +435,6 @@ def _timed_sentences(raw: str, today: dt.date) -> tuple:
     if len(sentences) < 2 or re.search(r"\b(?:sorry|i mean|actually|no wait|correction|scratch that)\b", raw, re.I):
         return ()
     return tuple(sentence for sentence in sentences if read_time(sentence, today) is not None)
-
-
-def _asks_about_answer(question: Question, raw: str) -> bool:
-    """A question mark makes a check, except after a plain number when the question is about
-    something else ("76 - is she too old for it?"): the number itself is not in doubt."""
-    if question.type is not AnswerType.NUMBER:
-        return True
-    asked = [part for part in re.split(r"[.!;,\-–—]+", raw) if "?" in part]
-    return any(re.search(r"\d|\b(?:or|maybe|about|around|think|guess)\b", part, re.I) for part in asked)
 
 
 def _repeats_own_negation(question: Question, text: str) -> Optional[Reading]:
