@@ -409,3 +409,28 @@ def test_asking_if_something_else_counts_is_not_a_plain_yes(reader, questions, q
 def test_a_list_asks_does_it_count_for_a_listed_example_without_its_lines_windows(reader, questions):
     # a line of the list has its own window; the list's question does not
     assert used(read(reader, questions, "breast_health_screen", "she has anxiety, does that count?")) == YES
+
+
+@pytest.mark.parametrize("text", ["he's still having treatment for it", "still under treatment, radiotherapy every day"])
+def test_still_being_treated_is_a_no_to_fully_treated(reader, questions, text):
+    assert used(read(reader, questions, "other_cancer_early_treated", text)) == NO
+
+
+# --- the treatment failing, to "has a scan shown your cancer grew?" ------------------------------------
+@pytest.mark.parametrize("text", [
+    "the last scan showed the chemo had stopped working",
+    "the immunotherapy didn't work, so she's on a new drug now",
+    "it stopped working in the summer, the CT showed new spots",
+])
+def test_the_treatment_failing_is_a_yes_to_progression(reader, questions, text):
+    assert used(read(reader, questions, "progression_on_scan", text)) == YES
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("progression_on_scan", "I think the drug stopped working"),  # a hedge
+    ("progression_on_scan", "no, the treatment is still working"),
+    ("progression_on_scan", "they thought the chemo stopped working but the scan was stable"),
+    ("side_effects_more_than_mild", "the chemo stopped working"),  # not a question about growth
+])
+def test_the_treatment_failing_is_not_a_yes_with_a_hedge_a_no_or_elsewhere(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) != YES

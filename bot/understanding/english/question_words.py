@@ -73,6 +73,7 @@ class QuestionWords:
     unqualified_words: frozenset = frozenset()  # words of its sentences that ask no "active"/"controlled": "cirrhosis"
     ability_words: frozenset = frozenset()
     signs: frozenset = frozenset()  # what the help says it causes ("a rash, itching or swelling")
+    asks_progression: bool = False  # "has a scan shown that your cancer grew ...?" ("disease progression")
     asks_treated_in_full: bool = False  # "was it found early and fully treated?": the good outcome is the yes  # what it asks can be done ("a tumour doctors could measure")
 
 
@@ -120,6 +121,7 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
         ability_words=_ability_words(counted),
         signs=frozenset(word for s in help_sentences for listed in re.findall(r"\b(?:can|may|often) cause ([^.]+)", s, re.I)
                         for word in topic_words([listed]) if word not in _GENERIC),
+        asks_progression=bool(re.search(r"\b(?:grew|progression|progressed|got bigger)\b", english, re.I)),
         asks_treated_in_full=bool(re.search(r"\b(?:fully|radically|completely) treated\b|\bcured\b", english, re.I)),
         unqualified_words=_unqualified_words(english),
         spread_places=frozenset(

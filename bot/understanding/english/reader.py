@@ -30,7 +30,9 @@ from bot.understanding.english.statements import names_what_is_not_counted, read
 from bot.understanding.english.asking_back import asks_about_answer, asks_if_a_listed_thing_counts
 from bot.understanding.english.asked_things import bare_no_but_an_asked_thing, denies_one_but_has_another
 from bot.understanding.english.polarity import _NEGATIONS, _NO_LONGER_NOW, as_no_longer
-from bot.understanding.english.thresholds import against_the_threshold, limits_nothing, says_it_cannot_be_done
+from bot.understanding.english.thresholds import (
+    against_the_threshold, limits_nothing, says_it_cannot_be_done, says_the_treatment_failed,
+)
 from bot.understanding.english.text import normalise, normalise_clauses, remove_phrases
 from bot.understanding.english.times import TimeReading, latest_of_several, read_time
 from bot.understanding.english.voice import read_voice
@@ -134,6 +136,8 @@ class EnglishReader:
         threshold = against_the_threshold(text, words, polarity)
         if threshold is not None:
             return threshold
+        if says_the_treatment_failed(text, words, polarity):
+            return Reading(YES, 0.85)  # "the treatment stopped working" to "has a scan shown your cancer grew?"
         if polarity.value in (None, NO) and polarity.confidence <= 0.5 and not polarity.hedged \
                 and says_it_cannot_be_done(text, words.ability_words):
             return Reading(NO, 0.85)  # "too small to measure" to "a tumour that doctors could measure?"

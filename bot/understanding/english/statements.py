@@ -168,6 +168,9 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
                 and not (words.counts_if_limited and _MAKES_IT_HARD.search(text)):
             return Polarity(NO, 0.8)  # "just a mild rash" to "a severe reaction?"
         return NONE
+    if words.asks_treated_in_full and re.search(r"\bstill (?:being |having |on |under |getting )?(?:treated|treatment|chemo|radiotherapy)\b", text) \
+            and not contrast:
+        return Polarity(NO, 0.85)  # "she is still being treated for it" to "was it fully treated?": not yet
     if words.asks_treated_in_full and _NOT_DONE_WITH.search(re.sub(r"\b(?:not|no|never|maybe|might|think)\b", " ", text)):
         return NONE  # "stage 4 when found, the lump removed": not early, not done with: the person says which
     if words.asks_treated_in_full and not contrast and not growing and not _NOT_DONE_WITH.search(text) \

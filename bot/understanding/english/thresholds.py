@@ -105,3 +105,23 @@ def limits_nothing(text: str, words, polarity: Polarity) -> bool:
         return False  # "doesn't stop me, but I take gabapentin": what follows may be the yes
     return not set(rest.split()) & _NEGATIONS and not has_phrase(rest, _SERIOUS) and not _TAKES_FOR_IT.search(rest) \
         and not _MAKES_IT_HARD.search(rest) and not re.search(r"\b(?:can|could) not\b", rest)
+
+
+# "the treatment stopped working", "the chemo isn't working any more": the cancer grew through it.
+_TREATMENT_FAILED = re.compile(
+    r"\b(?:treatment|chemo|chemotherapy|drug|drugs|medicine|therapy|immunotherapy|tablets|pills|it)\s+"
+    r"(?:has\s+|had\s+)?(?:stopped working|stops working|is not working|was not working|no longer works?|"
+    r"did not work|does not work|failed)\b")
+
+
+def says_the_treatment_failed(text: str, words, polarity: Polarity) -> bool:
+    """"The scan showed the treatment stopped working, so they switched" to "has a scan shown your cancer grew
+    during or after your treatment?" (help: "disease progression"): the treatment failing is the cancer growing.
+    Only where the question asks about growth, with no other negation and no hedge."""
+    if not words.asks_progression or polarity.hedged or polarity.value == YES:
+        return False
+    failed = _TREATMENT_FAILED.search(text)
+    if not failed:
+        return False
+    rest = text[: failed.start()] + " " + text[failed.end():]
+    return not set(rest.split()) & _NEGATIONS and not re.search(r"\b(?:never|nobody|none|stable|shrinking|shrunk)\b", rest)
