@@ -434,3 +434,24 @@ def test_the_treatment_failing_is_a_yes_to_progression(reader, questions, text):
 ])
 def test_the_treatment_failing_is_not_a_yes_with_a_hedge_a_no_or_elsewhere(reader, questions, question_id, text):
     assert used(read(reader, questions, question_id, text)) != YES
+
+
+# --- what the help says to answer "not sure" for ----------------------------------------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("antibody_allergy", "she got a fever and the chills during the first trastuzumab"),
+    ("antibody_allergy", "the nurse said it was an infusion reaction"),
+    ("npc_recent_medicines", "a shingles jab ten days ago"),
+])
+def test_what_the_help_calls_unsure_is_not_sure(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) == NOT_SURE
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("antibody_allergy", "an allergic reaction during the infusion, her lips swelled"),  # the thing itself
+    ("antibody_allergy", "a rash and a fever with herceptin"),  # a sign the help gives of an allergy
+    ("antibody_allergy", "a mild reaction to herceptin, they slowed the drip"),  # "drip" is in the help's other sentences
+    ("npc_recent_medicines", "the live shingles vaccine last week"),  # said live
+    ("npc_recent_medicines", "a shingles vaccine and prednisone"),  # another thing asked
+])
+def test_what_the_help_calls_unsure_beside_the_thing_itself_is_not_not_sure(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) != NOT_SURE

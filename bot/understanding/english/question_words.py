@@ -73,6 +73,8 @@ class QuestionWords:
     unqualified_words: frozenset = frozenset()  # words of its sentences that ask no "active"/"controlled": "cirrhosis"
     ability_words: frozenset = frozenset()
     signs: frozenset = frozenset()  # what the help says it causes ("a rash, itching or swelling")
+    help_words_elsewhere: frozenset = frozenset()  # words of the help's other sentences ("drip" in "given by drip")
+    not_sure_for: frozenset = frozenset()  # words of what the help says to answer "not sure" for ("fever or chills")
     asks_progression: bool = False  # "has a scan shown that your cancer grew ...?" ("disease progression")
     asks_treated_in_full: bool = False  # "was it found early and fully treated?": the good outcome is the yes  # what it asks can be done ("a tumour doctors could measure")
 
@@ -121,6 +123,12 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
         ability_words=_ability_words(counted),
         signs=frozenset(word for s in help_sentences for listed in re.findall(r"\b(?:can|may|often) cause ([^.]+)", s, re.I)
                         for word in topic_words([listed]) if word not in _GENERIC),
+        help_words_elsewhere=_help_words_elsewhere([s for s in _SENTENCE.split(help_text) if s.strip()]),
+        not_sure_for=frozenset(
+            word for i, s in enumerate(help_sentences) if re.search(r"\bsay \W?not sure\b", s, re.I)
+            # "A fever or chills ... can be an infusion reaction. If that is all it was, say "not sure".": "that" points back
+            for word in topic_words([s] + help_sentences[i - 1:i] * bool(re.match(r"\s*if (?:that|this|so)\b", s, re.I)))
+            - _GENERIC - _ANSWER_TALK),
         asks_progression=bool(re.search(r"\b(?:grew|progression|progressed|got bigger)\b", english, re.I)),
         asks_treated_in_full=bool(re.search(r"\b(?:fully|radically|completely) treated\b|\bcured\b", english, re.I)),
         unqualified_words=_unqualified_words(english),
@@ -194,6 +202,20 @@ def _not_counted_words(sentence: str, topics: frozenset) -> frozenset:
     words = topic_words([plain]) | {w for w in re.findall(r"\b[a-z]{3}\b", plain.lower()) if w not in _SHORT_COMMON}
     words |= {w.lower() for w in re.findall(r"\b[A-Z]{2,}\b", plain)}  # "a CT scan"
     return frozenset(words - {"count", "counted", "either", "most", "dose", "doses", "less", "more"} - said_not)
+
+
+def _help_words_elsewhere(own_help: list) -> frozenset:
+    """The words of the question's own help sentences other than one that says to answer "not sure" (and the one
+    before it that "If that is all it was" points to): "drip" in "Many cancer drugs given by drip ..."."""
+    def says_not_sure(i):
+        return bool(re.search(r"\bsay \W?not sure\b", own_help[i], re.I))
+    pointed = {i for i in range(len(own_help) - 1)
+               if says_not_sure(i + 1) and re.match(r"\s*if (?:that|this|so)\b", own_help[i + 1], re.I)}
+    return topic_words([s for i, s in enumerate(own_help) if not says_not_sure(i) and i not in pointed])
+
+
+# Words of a help sentence that tell how to answer, not what it is about.
+_ANSWER_TALK = frozenset("know whether that instead often sure live say said".split())
 
 
 # Three-letter words that name nothing ("flu", "jab" and "eye" do).

@@ -103,6 +103,21 @@ def reads_as_not_active(text: str, words: QuestionWords) -> bool:
         and not _names_unqualified(text, words)
 
 
+def _names_what_is_unsure(replied: set, words: QuestionWords) -> set:
+    return {word for word in replied if word in words.not_sure_for and word not in words.topics
+            and word not in words.help_words_elsewhere}
+
+
+def _names_what_the_help_calls_unsure(text: str, replied: set, named: set, words: QuestionWords) -> bool:
+    """"Fever and chills with the first herceptin, the nurse called it an infusion reaction" where the help says
+    "A fever or chills during the drip can be an infusion reaction instead. If that is all it was, say 'not
+    sure'": a word of its own from that sentence, and nothing the question asks about that the sentence does not
+    say too ("allergic"), nor a sign the help gives of the thing itself ("a rash")."""
+    if _CONTRAST.search(text) or not _names_what_is_unsure(replied, words):
+        return False
+    return all(word in words.not_sure_for for word in named) and not any(names_topic(w, words.signs) for w in replied)
+
+
 def _names_a_sign_of_the_thing(replied: set, words: QuestionWords) -> bool:
     """The reply names a sign the help says the thing causes ("rash") and, apart from it, something the
     question asks about ("trastuzumab")."""
@@ -133,6 +148,8 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
         # "had a hysterectomy", "postmenopausal", where the help says women after one can answer no
         return Polarity(NO, 0.85)
     named = {word for word in replied if names_topic(word, words.topics)}
+    if _names_what_the_help_calls_unsure(text, replied, named, words):
+        return Polarity(NOT_SURE, 0.85)  # "fever and chills with the first herceptin": the help says "not sure"
     excluded = _names_what_is_not_counted(text, replied, named, words)
     if excluded:
         return Polarity(NO, 0.85)  # "an underactive thyroid, nothing else": the question says not to count it
