@@ -455,3 +455,20 @@ def test_what_the_help_calls_unsure_is_not_sure(reader, questions, question_id, 
 ])
 def test_what_the_help_calls_unsure_beside_the_thing_itself_is_not_not_sure(reader, questions, question_id, text):
     assert used(read(reader, questions, question_id, text)) != NOT_SURE
+
+
+# --- the test that would tell is still to come -------------------------------------------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("npc_recurrent_metastatic", "the scan looks like it's back, they have not done a biopsy yet"),
+    ("breast_advanced_unresectable", "probably spread, but she hasn't had the biopsy yet"),
+])
+def test_a_test_not_done_yet_is_not_sure(reader, questions, question_id, text):
+    assert used(read(reader, questions, question_id, text)) == NOT_SURE
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("npc_recurrent_metastatic", "yes, came back in the liver, the biopsy is not done yet but the scan was clear about it"),
+    ("tissue_sample", "yes, I haven't had a biopsy yet but I'm happy to"),  # a yes word
+])
+def test_a_test_not_done_yet_beside_a_yes_is_not_made_not_sure(reader, questions, question_id, text):
+    assert read(reader, questions, question_id, text).value != NOT_SURE

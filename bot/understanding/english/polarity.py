@@ -60,6 +60,11 @@ _NEVER_LOOKED = re.compile(
     r"(?:checked|tested|investigated|examined|scanned|looked (?:at|into)|seen (?:to|by a doctor|a doctor))\b"
     r"|\b(?:have|has|had|did) not (?:seen|asked|been to) (?:a|the|any) (?:doctor|gp|specialist)\b"
 )
+# "they haven't done the biopsy yet", "not had the scan yet": the test that would tell is still to come. (Where the
+# question asks about that test itself, "not had the biopsy yet" is a no: the caller passes its topics.)
+_TEST_NOT_DONE_YET = re.compile(
+    r"\b(?:not|never)\s+(?:\w+\s+)?(?:done|had|taken|got|did)\s+(?:the |a |any |his |her |my )?"
+    r"(biopsy|biopsies|scan|scans|test|tests|pet|mri|ct)\b(?:\s+\w+){0,3}?\s+yet\b")
 # Knowledge qualifiers after a plain negation ("no spread as far as we know"): the same as
 # "not that we know of", a no, never a hedge.
 _KNOWLEDGE_QUALIFIERS = ("as far as i know", "as far as we know", "as far as i can tell", "as far as we can tell",
@@ -235,6 +240,9 @@ def _read_polarity(text: str, topics: frozenset) -> Polarity:
     rest = remove_phrases(text, despite + _NO_AS_FAR_AS_KNOWN)
     if has_phrase(rest, _NOT_SURE) or _NOT_QUITE_SURE.search(rest) or _WAITING.search(rest) or _NEVER_LOOKED.search(rest):
         return Polarity(NOT_SURE, 0.95)
+    not_done = _TEST_NOT_DONE_YET.search(rest)
+    if not_done and not names_topic(not_done.group(1), topics) and not set(rest.split()) & _STRONG_YES:
+        return Polarity(NOT_SURE, 0.95)  # "it looks like it came back, but they haven't done the biopsy yet"
     qualified = _knowledge_qualified_no(rest)
     if qualified is not None:
         known_no, rest = True, qualified
