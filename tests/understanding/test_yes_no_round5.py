@@ -472,3 +472,13 @@ def test_a_test_not_done_yet_is_not_sure(reader, questions, question_id, text):
 ])
 def test_a_test_not_done_yet_beside_a_yes_is_not_made_not_sure(reader, questions, question_id, text):
     assert read(reader, questions, question_id, text).value != NOT_SURE
+
+
+# --- wanting to talk it over first --------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["I'd need to talk to my daughter about it", "we want to talk it over at home"])
+def test_wanting_to_talk_it_over_is_not_sure(reader, questions, text):
+    assert used(read(reader, questions, "tissue_sample", text)) == NOT_SURE
+
+
+def test_talking_to_someone_as_a_report_is_not_made_not_sure(reader, questions):
+    assert read(reader, questions, "tissue_sample", "yes, I already talked to my husband, happy to").value == YES

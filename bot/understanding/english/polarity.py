@@ -49,6 +49,9 @@ _NOT_SURE = (
     "ask his doctor", "ask my doctor", "ask the nurse", "check with", "look it up", "not clear", "unclear",
     "yes and no", "not 100% sure", "not entirely sure", "not positive", "50/50", "fifty fifty",
     "do not understand", "did not understand", "not understand", "do not get the question", "not following",
+    # wanting to talk it over first: not decided yet
+    "need to talk to", "have to talk to", "want to talk to", "would like to talk to", "talk it over", "discuss it with",
+    "need to discuss", "want to discuss", "have to discuss",
     # not wanting to say leaves the answer open: the study team asks in person
     "prefer not to say", "rather not say", "prefer not to answer", "rather not answer", "prefer not to tell",
     "rather not tell", "no comment", "rather keep that private", "prefer to keep that private",
