@@ -423,6 +423,7 @@ _DOUBT_ABOUT_SOMETHING_ELSE = re.compile(
     r"\b(?:i am |i |we )?(?:not sure|do not know|dont know|no idea|can not remember|do not remember|forget|forgot|"
     r"can not recall|not certain|unsure)\s+(?:(?P<which>which(?: one| drug| it was| one it was)?|the (?:exact )?name)"
     r"|(?P<meaning>what (?:that|it|this|they) (?:means?|is|are)|what it meant|what that meant))\s*$")
+
 # A reply that says the answer changes from day to day.
 _VARIES = re.compile(r"\bsome days\b.*\bsome days\b|\bother days\b|\bit (?:varies|changes|depends)\b|\bgood days and bad days\b"
                      r"|\bdepends on the day\b|\bup and down\b")
