@@ -49,6 +49,12 @@ _NOT_SURE = (
     "ask his doctor", "ask my doctor", "ask the nurse", "check with", "look it up", "not clear", "unclear",
     "yes and no", "not 100% sure", "not entirely sure", "not positive", "50/50", "fifty fifty",
     "do not understand", "did not understand", "not understand", "do not get the question", "not following",
+    # wanting to talk it over first: not decided yet
+    "need to talk to", "have to talk to", "want to talk to", "would like to talk to", "talk it over", "discuss it with",
+    "need to discuss", "want to discuss", "have to discuss",
+    # not wanting to say leaves the answer open: the study team asks in person
+    "prefer not to say", "rather not say", "prefer not to answer", "rather not answer", "prefer not to tell",
+    "rather not tell", "no comment", "rather keep that private", "prefer to keep that private",
 )
 # "never checked", "has not been tested", "nobody looked at it": no one has looked, so the answer is
 # not known (unlike "never been told", a no): not sure.
@@ -57,6 +63,11 @@ _NEVER_LOOKED = re.compile(
     r"(?:checked|tested|investigated|examined|scanned|looked (?:at|into)|seen (?:to|by a doctor|a doctor))\b"
     r"|\b(?:have|has|had|did) not (?:seen|asked|been to) (?:a|the|any) (?:doctor|gp|specialist)\b"
 )
+# "they haven't done the biopsy yet", "not had the scan yet": the test that would tell is still to come. (Where the
+# question asks about that test itself, "not had the biopsy yet" is a no: the caller passes its topics.)
+_TEST_NOT_DONE_YET = re.compile(
+    r"\b(?:not|never)\s+(?:\w+\s+)?(?:done|had|taken|got|did)\s+(?:the |a |any |his |her |my )?"
+    r"(biopsy|biopsies|scan|scans|test|tests|pet|mri|ct)\b(?:\s+\w+){0,3}?\s+yet\b")
 # Knowledge qualifiers after a plain negation ("no spread as far as we know"): the same as
 # "not that we know of", a no, never a hedge.
 _KNOWLEDGE_QUALIFIERS = ("as far as i know", "as far as we know", "as far as i can tell", "as far as we can tell",
@@ -93,6 +104,13 @@ _DESCRIBING_NEGATION = re.compile(
 _ONLY_THAT_NEGATIONS = (
     "nothing else", "nothing more", "none else", "nothing other than that", "that is all", "that is it",
     "that is about it", "and that is all",
+)
+# "yes, it was taken out, no further treatment needed": after a yes, what was done was enough, not a no.
+_NOTHING_MORE_NEEDED = (
+    "no other treatment needed", "no further treatment needed", "no more treatment needed", "no other treatment was needed",
+    "no further treatment was needed", "no other treatment required", "no further treatment required",
+    "did not need any other treatment", "did not need any further treatment", "did not need other treatment",
+    "did not need further treatment",
 )
 # "is ok", "are fine": how something is, not a yes word.
 _STATE_OK = re.compile(
@@ -196,6 +214,9 @@ def read_polarity(text: str, topics: frozenset = frozenset(), asked: Optional[As
     that denies one thing while the reply names another thing asked about ("a heart attack in 2019,
     but no heart failure") is never a plain no: it is checked. ``clauses`` is the reply with its parts
     marked (:func:`~bot.understanding.english.text.normalise_clauses`), to see where a denial ends."""
+    # The asked-things reading builds on this module's words, so it is imported when it is used.
+    from bot.understanding.english.asked_things import keeps_back_an_asked_thing, names_another_asked_thing
+
     polarity = _read_polarity(text, topics)
     if asked is not None and polarity.value == NO and polarity.confidence > 0.5 \
             and (names_another_asked_thing(clauses or text, topics, asked)
@@ -222,6 +243,9 @@ def _read_polarity(text: str, topics: frozenset) -> Polarity:
     rest = remove_phrases(text, despite + _NO_AS_FAR_AS_KNOWN)
     if has_phrase(rest, _NOT_SURE) or _NOT_QUITE_SURE.search(rest) or _WAITING.search(rest) or _NEVER_LOOKED.search(rest):
         return Polarity(NOT_SURE, 0.95)
+    not_done = _TEST_NOT_DONE_YET.search(rest)
+    if not_done and not names_topic(not_done.group(1), topics) and not set(rest.split()) & _STRONG_YES:
+        return Polarity(NOT_SURE, 0.95)  # "it looks like it came back, but they haven't done the biopsy yet"
     qualified = _knowledge_qualified_no(rest)
     if qualified is not None:
         known_no, rest = True, qualified
@@ -235,7 +259,7 @@ def _read_polarity(text: str, topics: frozenset) -> Polarity:
         future = _FUTURE_AFTER_NO.match(rest)
         if future and not has_phrase(rest[: future.end(1)], _HEDGES):
             return Polarity(NO, 0.85)  # "not yet, though the doctor says I might need it one day"
-        return _hedge(rest)
+        return _hedge(rest, topics)
     # "they stopped the drip", "the doctor stopped it": what someone else did, not the person's "no longer".
     rest = _STOPPED_BY_OTHERS.sub(" ", rest)
     # "it doesn't happen any more" is "not any more": it did happen.
@@ -244,13 +268,16 @@ def _read_polarity(text: str, topics: frozenset) -> Polarity:
     before = has_phrase(rest, _NO_LONGER_BEFORE)
     no_longer = not_now or before
     rest = remove_phrases(rest, _NO_LONGER_NOW + _NO_LONGER_BEFORE)
+    if set(rest.split()) & _STRONG_YES:
+        rest = remove_phrases(rest, _NOTHING_MORE_NEEDED)
     words = set(rest.split())
     negated = bool(words & _NEGATIONS) or has_phrase(rest, _NEGATION_PHRASES) or known_no or (not_now and not before)
     said_yes = bool(words & _STRONG_YES) or has_phrase(rest, _STRONG_YES_PHRASES) or yes_despite
     if negated and said_yes:
         if rest and rest.split()[0] in _STRONG_YES and not no_longer and not known_no and not _answers_no(rest) \
-                and not _CONTRAST.search(rest) and _DESCRIBING_NEGATION.search(rest):
-            # "yes, the nurses can never find a vein": the negation describes what the yes is about.
+                and not _CONTRAST.search(rest) and (_DESCRIBING_NEGATION.search(rest) or _untouched_yet(rest, topics)):
+            # "yes, the nurses can never find a vein", "yes, hepatitis C, not treated yet": the negation
+            # describes what the yes is about.
             return Polarity(YES, 0.8)
         return NONE  # "yes, she hasn't": a contradiction is asked again, never guessed
     if negated and _leading_no_only(rest) and _BARE_STATEMENT.search(" ".join(rest.split()[1:])):
@@ -287,129 +314,25 @@ def _read_polarity(text: str, topics: frozenset) -> Polarity:
     return NONE
 
 
-# A denial and the words it covers: "no heart failure", "never had a heart attack", "he does not have AF".
-_DENIAL = re.compile(r"\b(?:no|not|never|none|nothing|without|nor)\b((?:\s+(?!(?:\||but|though|although|however|and|so|because|only|just|also|plus|except|while|whereas|since then|i|she|he|they|we|no|not|never|none|nothing|nor)\b)[\w+/.%-]+){0,8})")
-# A denial of something more than what the reply names ("no other heart trouble"): what it names stands.
-_OTHER = re.compile(r"\b(?:other|else|more|further|another|extra)\b")
-# Where the study's own cancer is ("liver mets", "it's in her bones", "spread to the brain"): not another answer.
-_CANCER_PLACE = re.compile(
-    r"\b(?:[a-z]+ )?(?:mets|metastases|metastasis|metastatic|secondaries|deposits?)(?: (?:in|to|on) (?:the |her |his |my |both )?[a-z]+)?\b"
-    r"|\b(?:it|cancer|tumou?r|the cancer|it has|cancer has)\s+(?:is|was|has|had)?\s*(?:also |now |already )?(?:spread |gone |moved )?(?:in|into|to) (?:the |her |his |my |their |both )?[a-z]+\b"
-    r"|\b(?:spread|spreading|moved) (?:in|into|to) (?:the |her |his |my |their |both )?[a-z]+\b"
-)
-# Words that leave a denial about everything ("nothing since", "none of those at all").
-_EMPTY_DENIAL_WORDS = frozenset("since like those these all at ever really yet now recently lately anymore any more "
-                                "whatsoever either at all thing things".split())
-# How a thing named is now ("no problems now", "no issues since").
-_STATE_WORDS = frozenset("problem problems issue issues trouble troubles symptom symptoms complication complications".split())
-# How something is, not a thing: a denial of these does not say which thing is meant.
-_QUALIFIERS = frozenset(
-    "active serious severe controlled well problem problems needs need needed caused causing medicine medicines "
-    "treatment treated untreated growing symptoms around back came through example drugs others other long time "
-    "lasting long-lasting hard kind".split())
-
-
-# "no, only ...", "none apart from ...": the no keeps one thing back.
-_NO_EXCEPT = re.compile(
-    r"(?:no|nope|nah|none|nothing|not really)\s*(?:\|\s*)?(?:only|just|except|apart from|other than|besides|save for)\s+(.+)")
-
-
-def keeps_back_an_asked_thing(text: str, asked: Asked) -> bool:
-    """"No, only a heart attack", "none apart from angina", "nope, just AF" to a question that asks about
-    that very thing: the no is to the rest, and the one thing kept back is asked about. Which answers? A
-    check, never a plain no. The thing kept back must be one of the question's things word for word (all
-    the words of a part of its text, a term, an example its help gives), before any "since" or "because"
-    that only says when or why: "no, only high blood pressure" keeps back something the question says not
-    to count, "no, only letrozole since it spread" and "no, only allergic to shrimp" something it does not
-    ask about. Those stay a no."""
-    kept_back = _NO_EXCEPT.match(text)
-    if kept_back is None:
-        return False
-    thing = re.split(r"\b(?:since|because|when|after|before|until)\b|\|", kept_back.group(1))[0]
-    words = set(thing.split())
-    return any(group <= words and not group <= asked.ignored for group in asked.groups)
-
-
-def names_another_asked_thing(text: str, topics: frozenset, asked: Asked) -> bool:
-    """"A heart attack in 2019, but no heart failure", "AF for years, never had a heart attack", "MI in 2019,
-    no heart failure": the reply denies one thing the question asks about and names another one outside the
-    denied thing's part of the question. "Liver mets but no cirrhosis" names where the cancer is; "her kidneys
-    are weak but no dialysis" names a word of the same part ("do your kidneys need dialysis?"): neither is."""
-    if has_phrase(text, _NO_AS_FAR_AS_KNOWN):
-        return False  # "not to my knowledge": a no to all of it
-    if re.match(r"(?:no|nope|nah|none|not yet|not really|not at all|never)\s*(?:\||$)", text):
-        return False  # "no, ...", "never, ...": the reply's first word answers all of it
-    denials = []
-    kept = text
-    for match in _DENIAL.finditer(text):
-        covered = match.group(1)
-        before = text[: match.start()]
-        verb = re.search(r"\b(?:can|could|will|would|do|does|did)\s+$", before)
-        if verb and names_the_problem(text[verb.start(): match.end()], topics):
-            continue  # "he can't swallow pills": the negated verb is the problem itself, named
-        if re.search(r"\b(?:it|that|this|which|they)\s+(?:\w+\s+)?(?:is|was|are|were|has|have|had|did|does|do|will|would)\s+$", before) \
-                or re.match(r"\s+(?:like|of) (?:that|this|those|these|it)\b", covered):
-            return False  # "it hasn't come back", "nothing like that since": about what the reply names
-        denials.append(re.split(r"\b(?:since|in the last|in the past|after|before|for)\b", covered)[0])
-        kept = kept.replace(match.group(0), " | ", 1)
-    if not denials:
-        return False
-    kept = _CANCER_PLACE.sub(" ", remove_phrases(kept, _ONLY_THAT_NEGATIONS))
-    named = {word for word in _asked_words(kept, topics, asked)}
-    if not named:
-        return False
-    for covered in denials:
-        if _OTHER.search(covered):
-            continue  # "no other heart trouble": what the reply names stands
-        denied = _asked_words(covered, topics, asked)
-        if not denied and set(covered.split()) & _STATE_WORDS:
-            # "a heart attack in 2019, no problems now": how the thing named is now. A no where the question
-            # asks how it is now ("a stroke ... not well controlled"), not where it asks whether it ever was.
-            named = {word for word in named if word not in asked.now_words}
-            continue
-        if not denied:
-            if set(covered.split()) - _STOPWORDS - _EMPTY_DENIAL_WORDS - _QUALIFIERS:
-                continue  # "nothing in the legs", "no PE": a denial of something the question does not name
-            return False  # "nothing since", "none of those", "no problems": a denial of everything asked
-        key = _distinctive(denied, asked.groups)
-        alone = {word for group in asked.groups if len(group) == 1 for word in group}
-        named = {word for word in named if word not in denied and (
-            (word in alone and denied & alone)  # "a rash from paclitaxel, but no reaction to capecitabine"
-            or not any(word in group and group & key for group in asked.groups))}
-    return bool(named)
-
-
-def _asked_words(text: str, topics: frozenset, asked: Asked) -> set:
-    """The question's words (each as the group word it matches) that ``text`` names: "attack", "af"."""
-    group_words = frozenset().union(*asked.groups) if asked.groups else frozenset()
-    found = set()
-    for word in text.split():
-        if word in _QUALIFIERS or word in _STOPWORDS or word in asked.ignored:
-            continue
-        for candidate in (word, word.rstrip("s"), word + "s"):
-            if candidate in group_words and candidate not in _QUALIFIERS:
-                found.add(candidate)
-                break
-        else:
-            if len(word) >= 5:
-                found.update(w for w in group_words if len(w) >= 5 and w[:5] == word[:5] and w not in _QUALIFIERS)
-    return found
-
-
-def _distinctive(words: set, groups: tuple) -> set:
-    """The denied words found in the fewest of the question's parts: "failure" in "heart failure" (not
-    "heart", which is in many)."""
-    counts = {word: sum(1 for group in set(groups) if word in group) for word in words}
-    fewest = min(counts.values())
-    return {word for word, count in counts.items() if count == fewest}
-
-
 def as_no_longer(text: str) -> str:
     """"It doesn't happen any more" said as "not any more" (and "they stopped it" left out): what the
     person says stopped. "She doesn't want any more tests" is not that."""
     text = _STOPPED_BY_OTHERS.sub(" ", text)
     return re.sub(r"\b(?:does|do|did|is|are|has|have) not (?:\w+ ){1,2}(?:any ?more)(?=\s*$|\s+(?:but|and|so|since|now)\b)",
                   " not any more ", text)
+
+
+def _untouched_yet(rest: str, topics: frozenset) -> bool:
+    """"Yes, hepatitis C, not treated yet": the one negation is a bare "not (yet) <done>" with no one doing it,
+    and what is not done is not what the question asks ("yes, not confirmed yet" to "has a doctor confirmed
+    ...?" contradicts itself)."""
+    negations = [word for word in rest.split() if word in _NEGATIONS]
+    bare = re.search(r"(?:^|\s)(?!(?:is|are|was|were|has|have|had|do|does|did|it|she|he|they|i|we|you)\s)\w+\s+not (?:yet )?(\w+ed)(?: yet)?\b", rest)
+    return negations == ["not"] and bool(bare) and not names_topic(bare.group(1), topics) \
+        and not names_topic(stem(bare.group(1)), topics) and bare.group(1) not in _KNOWING
+# "not confirmed yet", "not tested": what is not done is finding out, so the yes is not known either.
+_KNOWING = frozenset("confirmed diagnosed tested checked proven proved known told seen found decided scanned measured "
+                     "biopsied reported explained".split())
 
 
 def _answer_part(text: str) -> str:
@@ -445,10 +368,16 @@ def _knowledge_qualified_no(rest: str) -> Optional[str]:
     return plain
 
 
-def _hedge(rest: str) -> Polarity:
+def _hedge(rest: str, topics: frozenset = frozenset()) -> Polarity:
     """A hedge is "not sure", unless it clearly leans: "I don't think so, no" ends on a plain no
-    (used, said back); "I don't think she ever has" leans to no (checked: "is that a no?")."""
+    (used, said back); "I don't think she ever has" leans to no (checked: "is that a no?"). A last
+    "just ..." or "only ..." that names nothing the question asks about ("I don't think so, no. Just
+    the hormone pills") is what the person has instead: the no still ends the answer."""
     words = rest.split()
+    instead = re.search(r"\b(?:just|only)\b(.*)$", rest)
+    if instead and words[0] not in ("just", "only") and not set(instead.group(1).split()) & (_NEGATIONS | _STRONG_YES) \
+            and not any(names_topic(word, topics) for word in instead.group(1).split()):
+        words = rest[: instead.start()].split() or words
     if _CONTRAST.search(rest):
         return Polarity(NOT_SURE, 0.9, hedged=True)
     if words[-1] in ("no", "nope") and not set(words) & _STRONG_YES:
@@ -536,6 +465,17 @@ def names_the_problem(text: str, topics: frozenset) -> bool:
         return False
     stems = {stem(topic) for topic in topics if len(topic) >= 4}
     return any(stem(match.group(1)) in stems for match in _DESCRIBING_NEGATION.finditer(text))
+
+
+# "it can't be operated on", "they cannot do an operation": what can not be done, after "be" or "do".
+_CAN_NOT_BE_DONE = re.compile(r"\b(?:can|could) not\s+(?:be\s+|(?:do|perform)\s+(?:an?\s+|the\s+|any\s+)?)([a-z]{5,})")
+
+
+def says_what_can_not_be_done(text: str, topics: frozenset) -> bool:
+    """"It can't be operated on", "cannot do operation" name one of ``topics`` as what can not be done. Only
+    for a question that itself asks what can not be done ("grown so much that surgery cannot remove it")."""
+    return any(stem(match.group(1)) in {stem(t) for t in topics} or names_topic(match.group(1), topics)
+               for match in _CAN_NOT_BE_DONE.finditer(text))
 
 
 def stem(word: str) -> str:

@@ -58,7 +58,8 @@ class QuestionWords:
     asks_window: bool
     asks_possibility: bool
     asks_consent: bool
-    answers_no_for: tuple = ()  # who the help says can answer no ("Men can answer no": "man", "men")
+    answers_no_for: tuple = ()  # who the help says can answer no ("Men can answer no": "man", "men", "male")
+    answers_no_because: frozenset = frozenset()  # why else, by the help's examples ("after a hysterectomy")
     own_negations: tuple = ()  # the question's own negated words ("not well controlled", "can not stop")
     spread_places: frozenset = frozenset()  # where the help says a spread goes ("such as the bones, liver or lungs")
     umbrella: bool = False  # a list of many problems: one word of one line is a weak match
@@ -69,6 +70,13 @@ class QuestionWords:
     counts_if_limited: bool = False  # "... or limits what you can do"
     asked: Asked = Asked()  # the things it asks about, part by part ("a heart attack", "heart failure")
     asks_only: bool = False  # "are those side effects only hair loss ...?": "only" is the question's own word
+    unqualified_words: frozenset = frozenset()  # words of its sentences that ask no "active"/"controlled": "cirrhosis"
+    ability_words: frozenset = frozenset()
+    signs: frozenset = frozenset()  # what the help says it causes ("a rash, itching or swelling")
+    help_words_elsewhere: frozenset = frozenset()  # words of the help's other sentences ("drip" in "given by drip")
+    not_sure_for: frozenset = frozenset()  # words of what the help says to answer "not sure" for ("fever or chills")
+    asks_progression: bool = False  # "has a scan shown that your cancer grew ...?" ("disease progression")
+    asks_treated_in_full: bool = False  # "was it found early and fully treated?": the good outcome is the yes  # what it asks can be done ("a tumour doctors could measure")
 
 
 def question_words(question: Question) -> QuestionWords:
@@ -96,6 +104,12 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
     # does not qualify the others, so only its follow-up questions use those words.
     english = "" if umbrella else (texts[0] if texts else "")
     who = [m.lower() for s in help_sentences for m in re.findall(r"\b(\w+) (?:can|should|may) answer no\b", s, re.I)]
+    # "Men can answer no. So can women who can no longer get pregnant, for example after a hysterectomy or the
+    # menopause.": the examples of why someone can answer no.
+    no_reasons = [listed for i, s in enumerate(help_sentences)
+                  if re.search(r"\bcan answer no\b", s, re.I) or (i and re.match(r"\s*so (?:can|may)\b", s, re.I)
+                                                                   and re.search(r"\bcan answer no\b", help_sentences[i - 1], re.I))
+                  for listed in re.findall(r"\b(?:for example|such as|like)\b([^.]+)", s, re.I)]
     return QuestionWords(
         topics=topics,
         help_examples=help_examples,
@@ -106,11 +120,24 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
         asks_possibility=bool(_POSSIBLE.search(english)),
         asks_consent=bool(_CONSENT.search(english)),
         own_negations=_own_negations(counted),
+        ability_words=_ability_words(counted),
+        signs=frozenset(word for s in help_sentences for listed in re.findall(r"\b(?:can|may|often) cause ([^.]+)", s, re.I)
+                        for word in topic_words([listed]) if word not in _GENERIC),
+        help_words_elsewhere=_help_words_elsewhere([s for s in _SENTENCE.split(help_text) if s.strip()]),
+        not_sure_for=frozenset(
+            word for i, s in enumerate(help_sentences) if re.search(r"\bsay \W?not sure\b", s, re.I)
+            # "A fever or chills ... can be an infusion reaction. If that is all it was, say "not sure".": "that" points back
+            for word in topic_words([s] + help_sentences[i - 1:i] * bool(re.match(r"\s*if (?:that|this|so)\b", s, re.I)))
+            - _GENERIC - _ANSWER_TALK),
+        asks_progression=bool(re.search(r"\b(?:grew|progression|progressed|got bigger)\b", english, re.I)),
+        asks_treated_in_full=bool(re.search(r"\b(?:fully|radically|completely) treated\b|\bcured\b", english, re.I)),
+        unqualified_words=_unqualified_words(english),
         spread_places=frozenset(
             word for s in help_sentences if re.search(r"\b(?:spread|moved)\b", s, re.I)
             for listed in re.findall(r"such as ([^.]+)", s, re.I) for word in topic_words([listed])
         ),
         answers_no_for=tuple(dict.fromkeys(form for word in who for form in _singular_and_plural(word))),
+        answers_no_because=topic_words(no_reasons) - _GENERIC,
         umbrella=umbrella,
         asks_ever=bool(_EVER.search(english)) and not _WINDOW.search(english),
         required_treatment=tuple(dict.fromkeys(
@@ -177,6 +204,20 @@ def _not_counted_words(sentence: str, topics: frozenset) -> frozenset:
     return frozenset(words - {"count", "counted", "either", "most", "dose", "doses", "less", "more"} - said_not)
 
 
+def _help_words_elsewhere(own_help: list) -> frozenset:
+    """The words of the question's own help sentences other than one that says to answer "not sure" (and the one
+    before it that "If that is all it was" points to): "drip" in "Many cancer drugs given by drip ..."."""
+    def says_not_sure(i):
+        return bool(re.search(r"\bsay \W?not sure\b", own_help[i], re.I))
+    pointed = {i for i in range(len(own_help) - 1)
+               if says_not_sure(i + 1) and re.match(r"\s*if (?:that|this|so)\b", own_help[i + 1], re.I)}
+    return topic_words([s for i, s in enumerate(own_help) if not says_not_sure(i) and i not in pointed])
+
+
+# Words of a help sentence that tell how to answer, not what it is about.
+_ANSWER_TALK = frozenset("know whether that instead often sure live say said".split())
+
+
 # Three-letter words that name nothing ("flu", "jab" and "eye" do).
 _SHORT_COMMON = frozenset(
     "the and are not for but you can too its all any has had was who one two per day via use out few new old "
@@ -195,8 +236,36 @@ def _own_negations(sentences) -> tuple:
     return tuple(dict.fromkeys(found))
 
 
+# "a tumour that doctors could measure", "are you able to walk": what the question asks as something that can be
+# done. "They can't measure it" says it cannot: a no, not the trouble a negated verb names elsewhere ("he can't
+# swallow tablets" to "trouble swallowing?").
+_CAN_DO = re.compile(r"(?<!not )\b(?:could|can|able to)\s+(?:\w+ly\s+)?([a-z]{4,})")
+
+
+def _unqualified_words(english: str) -> frozenset:
+    """"Do you have cirrhosis of the liver? Or hepatitis that is active and not well controlled?": the words of
+    the sentences asked without "active" or "not well controlled" ("cirrhosis", "liver"). A reply that names one
+    of them is not answered by "it is controlled", which is about the other sentence."""
+    sentences = [s for s in _SENTENCE.split(english) if s.strip()]
+    qualified = [s for s in sentences if _ACTIVE.search(s)]
+    if not qualified or not all(re.match(r"\s*or\b", s, re.I) for s in qualified):
+        return frozenset()  # "... spread to your brain? And is it growing?": the second asks about the first
+    plain = [s for s in sentences if not _ACTIVE.search(s) and s.rstrip().endswith("?")]
+    return topic_words(plain) - topic_words(qualified)
+
+
+def _ability_words(sentences) -> frozenset:
+    """The verbs the question asks about as an ability ("measure" in "doctors could measure")."""
+    from bot.understanding.english.text import normalise
+
+    return frozenset(match.group(1) for sentence in sentences for match in _CAN_DO.finditer(normalise(sentence))
+                     if match.group(1) not in ("not", "never"))
+
+
 def _singular_and_plural(word: str) -> tuple:
     irregular = {"men": "man", "women": "woman", "children": "child", "people": "person"}
+    # "I'm male" says "I'm a man".
+    also = {"men": ("male", "males"), "women": ("female", "females")}
     if word in irregular:
-        return word, irregular[word]
+        return (word, irregular[word]) + also.get(word, ())
     return (word, word[:-1]) if word.endswith("s") else (word, word + "s")

@@ -22,14 +22,20 @@ from bot.understanding.english import choices, lab_results
 from bot.understanding.english.numbers import read_number
 from bot.understanding.english.birth import age_from_birth
 from bot.understanding.english.polarity import (
-    Polarity, clauses_around_contrast, is_wellbeing, names_the_problem, names_topic, read_polarity, stem,
+    Polarity, clauses_around_contrast, is_wellbeing, names_the_problem, names_topic, read_polarity,
+    says_what_can_not_be_done, stem,
 )
 from bot.understanding.english.question_words import question_words
 from bot.understanding.english.statements import names_what_is_not_counted, read_statement, reads_as_not_active
-from bot.understanding.english.polarity import _NEGATIONS, _NO_LONGER_NOW, _STRONG_YES, as_no_longer
+from bot.understanding.english.asking_back import asks_about_answer, asks_if_a_listed_thing_counts
+from bot.understanding.english.asked_things import bare_no_but_an_asked_thing, denies_one_but_has_another
+from bot.understanding.english.polarity import _NEGATIONS, _NO_LONGER_NOW, as_no_longer
+from bot.understanding.english.thresholds import (
+    against_the_threshold, limits_nothing, says_it_cannot_be_done, says_the_treatment_failed,
+)
 from bot.understanding.english.text import normalise, normalise_clauses, remove_phrases
 from bot.understanding.english.time_events import (
-    answering_time, denies_the_purpose, event_parts, is_only_a_time, names_another_persons_event,
+    answering_time, denies_the_purpose, event_parts, names_another_persons_event,
 )
 from bot.understanding.english.times import TimeReading, latest_of_several, read_time
 from bot.understanding.english.voice import read_voice
@@ -78,7 +84,8 @@ class EnglishReader:
                                        _timed_sentences(raw, today))
         else:
             reading = self._choice(question, cleaned, polarity, today)
-        if "?" in raw and reading.value is not None and reading.value != NOT_SURE and _asks_about_answer(question, raw):
+        if "?" in raw and reading.value is not None and reading.value != NOT_SURE and asks_about_answer(question, raw) \
+                and not (reading.value == YES and asks_if_a_listed_thing_counts(question, raw)):
             # "his immunity is low, is that what you mean?", "a port last week, does that count?",
             # "so I guess positive?": a question back is checked, whatever the answer type.
             reading = Reading(reading.value, min(reading.confidence, 0.5), reading.echo, reading.note)
@@ -105,18 +112,53 @@ class EnglishReader:
             if plain != text:
                 plain_polarity = read_polarity(plain, question_words(question).topics, question_words(question).asked)
                 return self._yes_no(question, plain, plain_polarity, today, intent, intent_confidence)
+        if polarity.value == NOT_SURE and not polarity.hedged:
+            doubt = _DOUBT_ABOUT_SOMETHING_ELSE.search(text)
+            rest = _DOUBT_ABOUT_SOMETHING_ELSE.sub(" ", text).strip()
+            # "Yeah, the one with platin in the name, can't remember which": a yes said, only which one is not known.
+            # Without the yes ("an immunotherapy in a trial, don't know which one") the one may not be the one asked.
+            reported = doubt is not None and (
+                (doubt.group("which") and read_polarity(rest).value == YES)
+                or (doubt.group("meaning") and read_polarity(rest).value is None))
+            if reported and rest and rest != text:
+                # Which one, or what the word means, presumes a thing was had or said: only a yes is read. ("No, not
+                # sure what that means" may not understand the question.)
+                again = self._yes_no(question, rest, read_polarity(rest, words.topics, words.asked), today, intent,
+                                     intent_confidence)
+                if again.value == YES and doubt.group("meaning") and not words.asks_possibility:
+                    # "they mentioned dialysis, not sure what that means": mentioned is not had. Check.
+                    again = Reading(again.value, min(again.confidence, 0.5), again.echo, again.note)
+                if again.value == YES:
+                    return again
         if words.asks_consent and not polarity.hedged and polarity.value in (None, NO):
             one_of_two = _consents_to_the_stored_one(text)
             if one_of_two is not None:
                 return one_of_two
-        threshold = _against_the_threshold(text, words, polarity)
+        if limits_nothing(text, words, polarity):
+            return Reading(NO, 0.85)  # "just a bit tired, nothing that stops me"
+        threshold = against_the_threshold(text, words, polarity)
         if threshold is not None:
             return threshold
+        if says_the_treatment_failed(text, words, polarity):
+            return Reading(YES, 0.85)  # "the treatment stopped working" to "has a scan shown your cancer grew?"
+        if polarity.value in (None, NO) and polarity.confidence <= 0.5 and not polarity.hedged \
+                and says_it_cannot_be_done(text, words.ability_words):
+            return Reading(NO, 0.85)  # "too small to measure" to "a tumour that doctors could measure?"
+        able = {word[:5] for word in words.ability_words}
         if polarity.value == NO and polarity.confidence <= 0.5 and not words.asks_consent \
-                and names_the_problem(text, words.topics):
+                and names_the_problem(text, frozenset(topic for topic in words.topics if topic[:5] not in able)):
             # "he can't swallow tablets", "a sore that won't heal": the negated verb is what the
-            # question asks about, so the negation describes the problem: a yes.
+            # question asks about, so the negation describes the problem: a yes. Not where the question
+            # asks whether it can be done: "they can't measure it" to "a tumour doctors could measure?".
             return Reading(YES, 0.8)
+        if polarity.value == NO and polarity.confidence <= 0.5 and not polarity.hedged \
+                and any(own.startswith("can not") for own in words.own_negations) \
+                and says_what_can_not_be_done(text, words.topics):
+            return Reading(YES, 0.8)  # "they cannot do an operation" to "... so much that surgery cannot remove it?"
+        if polarity.value == NO and polarity.confidence <= 0.5 and denies_one_but_has_another(text, words):
+            return Reading(YES, 0.85)  # "not pregnant but still breastfeeding" to "pregnant or breastfeeding?"
+        if polarity.value == NO and polarity.confidence > 0.5 and bare_no_but_an_asked_thing(text, words):
+            return Reading(NO, 0.5)  # "no, but breastfeeding": which part does the no answer? Check.
         if polarity.value == NO and polarity.confidence <= 0.5 and reads_as_not_active(text, words) \
                 and not re.search(r"\b(?:but|though|however)\b", text):
             return Reading(NO, 0.85)  # "treated, stable since and no symptoms" to "still active?"
@@ -389,6 +431,13 @@ class EnglishReader:
         )
 
 
+# A doubt about something other than the answer: which one it was ("can't remember which"), or what a word
+# the doctor used means ("not sure what that means"). What the rest of the reply says is the answer.
+_DOUBT_ABOUT_SOMETHING_ELSE = re.compile(
+    r"\b(?:i am |i |we )?(?:not sure|do not know|dont know|no idea|can not remember|do not remember|forget|forgot|"
+    r"can not recall|not certain|unsure)\s+(?:(?P<which>which(?: one| drug| it was| one it was)?|the (?:exact )?name)"
+    r"|(?P<meaning>what (?:that|it|this|they) (?:means?|is|are)|what it meant|what that meant))\s*$")
+
 # A reply that says the answer changes from day to day.
 _VARIES = re.compile(r"\bsome days\b.*\bsome days\b|\bother days\b|\bit (?:varies|changes|depends)\b|\bgood days and bad days\b"
                      r"|\bdepends on the day\b|\bup and down\b")
@@ -409,18 +458,6 @@ def _timed_sentences(raw: str, today: dt.date) -> tuple:
     return tuple(sentence for sentence in sentences if read_time(sentence, today) is not None)
 
 
-def _asks_about_answer(question: Question, raw: str) -> bool:
-    """A question mark makes a check, except after a plain number when the question is about
-    something else ("76 - is she too old for it?"): the number itself is not in doubt."""
-    asked = [part for part in re.split(r"[.!;,\-–—]+", raw) if "?" in part]
-    if question.type is AnswerType.TIME_SINCE:
-        # "last time maybe 2 weeks ago?": the tone of a rough time, not a question back ("does that count?").
-        return not all(is_only_a_time(normalise(part)) for part in asked)
-    if question.type is not AnswerType.NUMBER:
-        return True
-    return any(re.search(r"\d|\b(?:or|maybe|about|around|think|guess)\b", part, re.I) for part in asked)
-
-
 def _repeats_own_negation(question: Question, text: str) -> Optional[Reading]:
     """"Not well controlled at all" to "... that are not well controlled?" repeats the question's
     own words: a yes, not a no. With another negation too ("no, it is not well controlled")
@@ -429,7 +466,11 @@ def _repeats_own_negation(question: Question, text: str) -> Optional[Reading]:
     for phrase in question_words(question).own_negations:
         *lead, last = phrase.split()
         # "not healing" repeats "not healed": the same word, another ending.
+        # "not controlled" and "not fully controlled" repeat "not well controlled" too.
+        middle = r"(?:(?:well|fully|properly|completely|totally|very well|yet|really) )?"
         rest = re.sub(rf"\b{' '.join(lead)} {re.escape(stem(last))}\w*\b", " ", rest)
+        if lead and lead[-1] not in ("not", "never"):
+            rest = re.sub(rf"\b(?:can )?not {middle}{re.escape(stem(last))}\w*\b", " ", rest)
     if rest == text:
         return None
     if set(rest.split()) & {"no", "not", "never", "nope", "none", "nothing"} or read_polarity(rest).value not in (None, YES):
@@ -437,6 +478,10 @@ def _repeats_own_negation(question: Question, text: str) -> Optional[Reading]:
     return Reading(YES, 0.85)
 
 
+# "all better now", "fine since": how it ended, not something going on still.
+_BETTER_NOW = re.compile(
+    r"\b(?:all |fully |completely |much )?(?:better|fine|recovered|well|ok|okay|clear|cleared up|gone|resolved|healed)"
+    r" (?:now|since|since then)\b")
 _GOING_ON = re.compile(r"\b(?:since|still|now|has been|have been|ongoing|currently|at the moment)\b")
 
 
@@ -452,7 +497,7 @@ def _answer_from_window(question: Question, text: str, polarity: Polarity, today
     then = read_time(text, today)
     if window is None or window.days_max is None or then is None or then.several or then.days < 0:
         return None
-    if _GOING_ON.search(text):
+    if _GOING_ON.search(_BETTER_NOW.sub(" ", text)):
         return None
     if then.days_min > window.days_max:
         # "Yes, in 2019" to "in the last 6 months?": the words say yes, the date says no: check.
@@ -486,54 +531,6 @@ def _since_confidence(question: Question, text: str, today: dt.date) -> float:
     if then is not None and then.days_min > window.days_max:
         return 1.0
     return 0.5
-
-
-# Taking or needing something for it: "I take gabapentin for it", "needs pills for the nausea every day".
-_TREATMENTS = r"(?:medicine|medicines|medication|medications|pills|tablets|treatment|drugs|antibiotics|antivirals?|injections|cream|creams|spray)"
-_TAKES_FOR_IT = re.compile(
-    rf"\b(?:need|needs|needed|take|takes|taking|took|on|prescribed|given|gave (?:me|him|her|them)|using|uses|use)\s+"
-    rf"(?:\w+\s+){{0,2}}?{_TREATMENTS}\b"
-    r"|\b(?:take|takes|taking|took|need|needs|needed|use|uses|using|on)\s+\w+\s+for (?:it|them|that|this|the \w+|her \w+|his \w+|my \w+)\b"
-)
-# Kinds of treatment that are not the one a question requires ("she had pneumonia but only antibiotics").
-_OTHER_TREATMENT = re.compile(
-    r"\b(?:only|just)\s+(?:\w+\s+)?(?:antibiotics?|antivirals?|inhalers?|painkillers?|paracetamol|oxygen|rest)\b"
-    r"|\b(?:antibiotics?|antivirals?|inhalers?|painkillers?)\s+only\b"
-)
-_WENT_AWAY = re.compile(
-    r"\bwithout (?:any )?(?:treatment|medicine|medication)\b|\b(?:went|go|goes|gone) away (?:by itself|on its own)\b"
-    r"|\bcleared (?:up )?(?:by itself|on its own)\b|\bno (?:treatment|medicine|medication) (?:was )?needed\b"
-)
-
-
-def _against_the_threshold(text: str, words, polarity: Polarity) -> Optional[Reading]:
-    """The question says what makes it count, and the reply says whether that was so.
-
-    "Lung inflammation that needed steroids": "pneumonia, antibiotics only, no steroids" and "it went away
-    without any treatment" are a no. "More than mild means it needs treatment or limits what you can do":
-    "neuropathy, I take gabapentin for it" and "he can't do up his buttons" are a yes."""
-    if polarity.value not in (None, NO) or polarity.hedged or set(text.split()) & _STRONG_YES:
-        return None
-    if words.required_treatment:
-        required = "|".join(re.escape(stem(word)) for word in words.required_treatment)
-        said = [m for m in re.finditer(rf"\b(?:{required})\w*", text)]
-        denied = [m for m in said if re.search(r"\b(?:no|not|never|without|any)\s+(?:\w+\s+)?$", text[: m.start()])]
-        if said and len(denied) == len(said):
-            return Reading(NO, 0.85)  # "antibiotics only, no steroids"
-        if not said and (_WENT_AWAY.search(text) or _OTHER_TREATMENT.search(text)):
-            return Reading(NO, 0.85)  # "it went away without any treatment", "only antibiotics"
-        return None
-    named_thing = any(all(any(names_topic(w, frozenset({t})) for w in text.split()) for t in thing)
-                      for thing in words.treated_things)
-    if polarity.value is None and (words.counts_if_treated or named_thing):
-        if _TAKES_FOR_IT.search(text) or (words.counts_if_treated and re.search(
-                r"\bneeds?\s+(?!to\b|a\b)\w+\s+(?:most days|every day|daily|each day|all the time|every night)\b", text)):
-            return Reading(YES, 0.85)  # "neuropathy in my feet, I take gabapentin for it"
-    if polarity.value == NO and polarity.confidence <= 0.5 and words.counts_if_limited:
-        rest = re.sub(r"\b(?:can|could) not (?:\w+)\b|\bunable to\b", " ", text)
-        if rest != text and not set(rest.split()) & _NEGATIONS and not re.search(r"\bnever\b", rest):
-            return Reading(YES, 0.85)  # "he can't do up his buttons": it limits what he can do
-    return None
 
 
 # "I don't want another biopsy", "not having another needle": a refusal of a new sample only.

@@ -13,8 +13,9 @@ import re
 
 from bot.screening.answers import NO, NOT_SURE, YES
 from bot.understanding.english.polarity import (
-    _STOPWORDS, _CONTRAST, _DIMINISHERS, _STATE_OK, clauses_around_contrast, _DIMINISHING_NEGATIONS, _NEGATIONS, _ONLY_THAT_NEGATIONS, _SUBJECT, NONE, Polarity, is_wellbeing, names_another_asked_thing, names_topic,
+    _STOPWORDS, _CONTRAST, _DIMINISHERS, _STATE_OK, clauses_around_contrast, _DIMINISHING_NEGATIONS, _NEGATIONS, _ONLY_THAT_NEGATIONS, _SUBJECT, NONE, Polarity, is_wellbeing, names_topic,
 )
+from bot.understanding.english.asked_things import names_another_asked_thing
 from bot.understanding.english.question_words import QuestionWords
 from bot.understanding.english.text import has_phrase, remove_phrases
 
@@ -23,6 +24,10 @@ _RESOLVED = (
     "stable", "treated", "cured", "controlled", "resolved", "cleared", "cleared up", "gone", "remission", "healed",
     "shrunk", "shrinking", "went away", "under control", "fixed", "carrier",
 )
+# Kept steady but still there: "stable on lithium", "controlled with tablets".
+_MANAGED = ("stable", "controlled", "well controlled", "under control", "managed", "well managed", "kept stable")
+# ... by a treatment that goes on: "stable on lithium", "controlled with tablets", "managed with an inhaler".
+_MANAGED_ON = re.compile(r"\b(?:stable|controlled|under control|managed|kept stable)\s+(?:on|with|by)\s+\w+")
 # Firm enough to say "not active": "stable since", "cured", "well controlled".
 _NOT_ACTIVE = (
     "shrinking", "shrunk", "shrank", "got smaller", "getting smaller",
@@ -30,8 +35,16 @@ _NOT_ACTIVE = (
     "recovered", "no problems now", "no symptoms",
     # a virus that blood tests no longer find ("viral load undetectable", "virus suppressed")
     "undetectable", "not detectable", "suppressed",
+    # TB or a virus that is there but asleep is by definition not active
+    "latent", "dormant", "inactive",
 )
+# Kept from doing harm: an answer to "more than a little?", "severe?" ("stable" is not: severe COPD can be stable).
+_KEPT_AWAY = ("well controlled", "under control", "well managed", "fully recovered", "all better", "completely better")
 _STILL_GROWING = frozenset({"growing", "grown", "grew", "bigger", "active", "worse", "spread", "spreading", "progressed", "new"})
+# "hard to do up buttons", "struggles to walk", "has trouble holding a pen": something it limits.
+_MAKES_IT_HARD = re.compile(
+    r"\b(?:hard|difficult|harder|a struggle|tricky) to \w+|\b(?:struggle|struggles|struggling) (?:to|with) \w+"
+    r"|\b(?:trouble|difficulty) (?:\w+ing|with)\b|\bmakes? (?:it )?(?:hard|difficult|harder)\b")
 # Words that make a diminished reply serious after all.
 _SERIOUS = (
     "severe", "serious", "hospital", "bad", "badly", "awful", "terrible", "grade 3", "grade 4", "stopped", "stop",
@@ -51,9 +64,73 @@ _DO_WITH_WHEN = re.compile(
 )
 
 
+_POORLY = re.compile(r"\b(?:poorly|badly|barely|hardly|un)\s*(?:controlled|treated)\b")
+# Dealt with for good: a yes to a question that asks whether something was fully treated.
+_DEALT_WITH = ("removed", "taken out", "cut out", "cured", "in remission", "treated with", "fully treated", "excised")
+# Not done with, or not early: "still being treated", "it came back", "found late", "stage 4".
+_NOT_DONE_WITH = re.compile(
+    r"\b(?:still|ongoing|came back|come back|returned|recurred|late|advanced|stage (?:3|4|iii|iv)|"
+    r"not|no|never|partly|partially|maybe|might|think|unsure|waiting)\b")
+# Words before a state that take it back or leave it open: "poorly controlled", "not yet healed", "was
+# controlled until ...", "they're trying to get it controlled".
+_STATE_UNDONE = re.compile(
+    r"\b(?:poorly|badly|barely|partly|partially|hardly|mostly|somewhat|loosely|half|not|never|no|un|was|were|"
+    r"until|till|trying|try|tried|hope|hoping|should|supposed|meant|hard|difficult|getting|get|if|once|when|before)\s+"
+    r"(?:\w+\s+){0,2}$")
+
+
+def states_own_negation_undone(text: str, words: QuestionWords) -> bool:
+    """The question asks about a state it negates ("hepatitis that is ... not well controlled", "a wound
+    that has not healed") and the reply states it plainly: "hep B, controlled with tablets", "it has
+    healed": the opposite of what is asked. Not where it asks "active" too, which the state leaves open. Only a state (a word ending in -ed), said in the present
+    with nothing before it that takes it back, and not "until", "any more" or "no longer" after it."""
+    states = {phrase.split()[-1] for phrase in words.own_negations if phrase.split()[-1].endswith("ed")}
+    if "active" in words.topics:
+        # "hepatitis that is active and not well controlled": "controlled with tablets" leaves "active" open.
+        return False
+    if not states or re.search(r"\b(?:until|till|any ?more|no longer|used to|then|at first)\b", text):
+        return False
+    for state in states:
+        for match in re.finditer(rf"\b{re.escape(state)}\b", text):
+            if not _STATE_UNDONE.search(text[: match.start()][-40:]):
+                return True
+    return False
+
+
 def reads_as_not_active(text: str, words: QuestionWords) -> bool:
     """"Treated two years ago, stable since and no symptoms" to "is it still active?"."""
-    return words.asks_active and has_phrase(text, _NOT_ACTIVE) and not set(text.split()) & _STILL_GROWING
+    return words.asks_active and has_phrase(text, _NOT_ACTIVE) and not set(text.split()) & _STILL_GROWING \
+        and not _names_unqualified(text, words)
+
+
+def _names_what_is_unsure(replied: set, words: QuestionWords) -> set:
+    return {word for word in replied if word in words.not_sure_for and word not in words.topics
+            and word not in words.help_words_elsewhere}
+
+
+def _names_what_the_help_calls_unsure(text: str, replied: set, named: set, words: QuestionWords) -> bool:
+    """"Fever and chills with the first herceptin, the nurse called it an infusion reaction" where the help says
+    "A fever or chills during the drip can be an infusion reaction instead. If that is all it was, say 'not
+    sure'": a word of its own from that sentence, and nothing the question asks about that the sentence does not
+    say too ("allergic"), nor a sign the help gives of the thing itself ("a rash")."""
+    if _CONTRAST.search(text) or not _names_what_is_unsure(replied, words):
+        return False
+    return all(word in words.not_sure_for for word in named) and not any(names_topic(w, words.signs) for w in replied)
+
+
+def _names_a_sign_of_the_thing(replied: set, words: QuestionWords) -> bool:
+    """The reply names a sign the help says the thing causes ("rash") and, apart from it, something the
+    question asks about ("trastuzumab")."""
+    signs = {word for word in replied if names_topic(word, words.signs)}
+    things = {word for word in replied - signs if names_topic(word, words.topics | words.help_examples)}
+    return bool(signs) and bool(things)
+
+
+def _names_unqualified(text: str, words: QuestionWords) -> bool:
+    """The reply names what the question asks without "active" ("cirrhosis"), other than to say it is fine
+    ("liver is fine")."""
+    plain = re.sub(r"\b\w+ (?:is|are|was|looks|seems) (?:all )?(?:fine|ok|okay|normal|good|healthy)\b", " ", text)
+    return any(names_topic(word, words.unqualified_words) for word in plain.split())
 
 
 def read_statement(text: str, words: QuestionWords) -> Polarity:
@@ -63,9 +140,16 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
     if replied & _NEGATIONS and not has_phrase(text, _DIMINISHING_NEGATIONS + _ONLY_THAT_NEGATIONS):
         return NONE
     if words.answers_no_for and re.search(
-            rf"\b(?:i am|he is|she is|they are|am|is)\s+(?:a |an )?(?:{'|'.join(words.answers_no_for)})\b", text):
-        return Polarity(NO, 0.85)  # "he's a man", where the help says "Men can answer no"
+            rf"(?:\b(?:i am|he is|she is|they are|am|is)\s+|^)(?:a |an )?(?:{'|'.join(words.answers_no_for)})\b", text):
+        return Polarity(NO, 0.85)  # "he's a man", "male", where the help says "Men can answer no"
+    if words.answers_no_because and not _CONTRAST.search(text) \
+            and any(reason[:6] in word for word in replied for reason in words.answers_no_because if len(reason) >= 6) \
+            and not any(names_topic(word, words.topics) for word in replied):
+        # "had a hysterectomy", "postmenopausal", where the help says women after one can answer no
+        return Polarity(NO, 0.85)
     named = {word for word in replied if names_topic(word, words.topics)}
+    if _names_what_the_help_calls_unsure(text, replied, named, words):
+        return Polarity(NOT_SURE, 0.85)  # "fever and chills with the first herceptin": the help says "not sure"
     excluded = _names_what_is_not_counted(text, replied, named, words)
     if excluded:
         return Polarity(NO, 0.85)  # "an underactive thyroid, nothing else": the question says not to count it
@@ -79,16 +163,38 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
     # headaches": it takes it back.
     _, after = clauses_around_contrast(text)
     resolved_last = not contrast or has_phrase(after, _RESOLVED)
-    if words.asks_active and has_phrase(text, _NOT_ACTIVE) and not growing and resolved_last:
+    stated_plainly = states_own_negation_undone(after if contrast else text, words) and not words.umbrella
+    # "cirrhosis, but hep B is stable" names what the question asks without "active": not a no.
+    unqualified = _names_unqualified(text, words)
+    if (words.asks_active or stated_plainly) and (has_phrase(text, _NOT_ACTIVE) or stated_plainly) \
+            and not growing and resolved_last and not unqualified:
         return Polarity(NO, 0.8)  # "treated, scans stable since" to "is it still active?"
+    if words.asks_severity and not words.umbrella and has_phrase(text, _KEPT_AWAY) and not growing and resolved_last \
+            and not has_phrase(text, _SERIOUS) and not unqualified:
+        return Polarity(NO, 0.8)  # "asthma, well controlled with an inhaler" to "hard to breathe, more than a little?"
     # "out of breath just walking to the toilet": "just" before what is done makes it more, not less.
     diminished = has_phrase(_JUST_DOING.sub(" ", text), _DIMINISHERS) or has_phrase(text, _DIMINISHING_NEGATIONS)
     if diminished:
         if words.asks_possibility and named and not contrast:
             return Polarity(YES, 0.85)  # "mild interstitial changes" to "has a scan shown possible signs?"
-        if words.asks_severity and not has_phrase(remove_phrases(text, _DIMINISHING_NEGATIONS), _SERIOUS):
+        if not words.asks_severity and not words.umbrella and not contrast and _names_a_sign_of_the_thing(replied, words):
+            # "a mild rash during trastuzumab" to "an allergic reaction to an antibody drug?", where the help says a
+            # reaction can cause a rash: mild or not, it is what is asked.
+            return Polarity(YES, 0.85)
+        if words.asks_severity and not has_phrase(remove_phrases(text, _DIMINISHING_NEGATIONS), _SERIOUS) \
+                and not (words.counts_if_limited and _MAKES_IT_HARD.search(text)):
             return Polarity(NO, 0.8)  # "just a mild rash" to "a severe reaction?"
         return NONE
+    if words.asks_treated_in_full and re.search(r"\bstill (?:being |having |on |under |getting )?(?:treated|treatment|chemo|radiotherapy)\b", text) \
+            and not contrast:
+        return Polarity(NO, 0.85)  # "she is still being treated for it" to "was it fully treated?": not yet
+    if words.asks_treated_in_full and _NOT_DONE_WITH.search(re.sub(r"\b(?:not|no|never|maybe|might|think)\b", " ", text)):
+        return NONE  # "stage 4 when found, the lump removed": not early, not done with: the person says which
+    if words.asks_treated_in_full and not contrast and not growing and not _NOT_DONE_WITH.search(text) \
+            and (has_phrase(text, _DEALT_WITH) or has_phrase(text, ("all clear", "clear since", "no sign", "cancer free"))):
+        # "early cervical, cone biopsy, all clear since" to "was it found early and fully treated?": the good outcome
+        # the question asks about.
+        return Polarity(YES, 0.85)
     if is_wellbeing(text) or _STATE_OK.search(text):
         if named and not words.asks_consent and not contrast:
             fine_with = _FINE_WITH.sub(" no problem with ", text)
@@ -100,10 +206,17 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
             return Polarity(NO, 0.8)  # "I was fine with paclitaxel" to "a reaction to paclitaxel?"
         return NONE
     if named:
-        if has_phrase(text, _RESOLVED) and words.asks_active and not growing and resolved_last:
+        # "hep C, poorly controlled" says what is asked ("not well controlled"), not that it was dealt with.
+        resolved = has_phrase(_POORLY.sub(" ", text), _RESOLVED)
+        if resolved and words.asks_active and not growing and resolved_last:
             # "he had TB as a child but it was treated" to "is it active now?": the team checks.
             return Polarity(NOT_SURE, 0.85, hedged=True)
-        if has_phrase(text, _RESOLVED) and not growing:
+        if resolved and not growing and _MANAGED_ON.search(text) and not has_phrase(remove_phrases(text, _MANAGED), _RESOLVED) \
+                and not (words.asks_active or words.asks_window or words.asks_severity or words.umbrella or contrast
+                         or words.asks_possibility or words.ability_words):
+            # "bipolar disorder, stable on lithium" to "do you have a mental health condition?": kept steady, still had.
+            return Polarity(YES, 0.85)
+        if resolved and not growing:
             return Polarity(YES, 0.5)  # "treated, stable since": a yes to "ever", a no to "active": check
         if words.umbrella and _ONLY_THAT.search(text):
             # "allergic to penicillin, that's all" to a list that has "an allergy to a drug made from
