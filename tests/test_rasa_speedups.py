@@ -15,7 +15,6 @@ import random
 from collections import deque
 from decimal import Decimal
 
-import aiohttp
 import jsonschema
 import numpy
 import pytest

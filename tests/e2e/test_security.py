@@ -24,7 +24,7 @@ from typing import Dict, Iterator, List, Mapping, Optional, Tuple
 
 import pytest
 
-from tests.e2e.conftest import Chat, SmtpServer, button, run_module
+from tests.e2e.conftest import Chat, SmtpServer, run_module
 from tests.e2e.servers import PROJECT_ROOT, RASA, Servers, free_port, start_servers
 from tests.e2e.test_conversations import NPC_BUTTONS
 

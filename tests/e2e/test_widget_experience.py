@@ -13,7 +13,6 @@ import io
 import json
 import re
 import unicodedata
-from pathlib import Path
 from typing import Dict, Iterator, List, Tuple
 
 import pytest

@@ -73,7 +73,7 @@ def conflicting(text: str) -> bool:
         return True
     said = {}
     for receptor, result in re.findall(
-            rf"\b(er|pr|estrogen|oestrogen|progesterone|her2)\s*(?:receptors?\s*)?(?:was|is|were|are|:)?\s*"
+            r"\b(er|pr|estrogen|oestrogen|progesterone|her2)\s*(?:receptors?\s*)?(?:was|is|were|are|:)?\s*"
             r"(positive|pos|negative|neg)\b", text):
         key = {"estrogen": "er", "oestrogen": "er", "progesterone": "pr"}.get(receptor, receptor)
         said.setdefault(key, set()).add(result.startswith("pos"))
