@@ -13,7 +13,7 @@ import io
 import json
 import re
 import unicodedata
-from typing import Dict, Iterator, List, Tuple
+from typing import Dict, List, Tuple
 
 import pytest
 from playwright.sync_api import Browser, Page
