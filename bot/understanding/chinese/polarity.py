@@ -51,6 +51,10 @@ _WAITING = re.compile(
     r"|(?:要|得|先|再|还要|还得|需要|等我)(?:先)?(?:问问|问一下|问下|商量)"
     # "说不好" is "cannot say"; 说不好切 is "said it is hard to cut".
     r"|说不(?:准|清|好)(?![\u4e00-\u9fff])|说不(?:准|清|好)(?=[是有呢吧啊了哦的])"
+    # To be seen later (先化疗，再看能不能手术; 等复查完看有没有长): the answer is not known yet.
+    r"|(?:再|先|还要|还得|要|得|到时候|然后)看(?:看)?(?:能不能|能否|可不可以|是不是|有没有|会不会|要不要|用不用|行不行)"
+    # Never noticed (没注意过, 没怎么留意): the person does not know; 没注意到 + what was not seen is a report.
+    r"|没(?:有)?(?:太|怎么|仔细)?(?:注意|留意|在意)(?:过)?(?!到)"
 )
 _NOT_SURE = (
     "记不清", "记不得", "记不太清", "记不住", "忘了", "忘记了", "忘掉了", "说不上来",
@@ -62,10 +66,14 @@ _NOT_SURE = (
 )
 # What may happen later (以后可能要…, 将来也许会…): no answer to what is or was.
 _FUTURE = re.compile(r"(?:^|说|讲)(?:以后|将来|今后|到时候)(?:也)?(?:可能|也许|或许|会|要|得|需要)")
+# What a body feels (坐着都觉得喘, 感觉很累): after 觉得 / 感觉 it is a symptom told, not a hedge.
+_SENSATION = (r"(?:都|也|还|有点|有些|很|好|特别|非常|一直)?(?:喘|气促|气短|气急|气紧|憋|闷|累|乏|疼|痛|麻|晕|胀|痒|冷|热|恶心|心慌"
+              r"|难受|透不过|上不来气|喘不)")
 # Firm enough to lean: these stop a hedge.
 _LEANING = re.compile(r"我?(?:很|非常|十分|特别|完全)?(?:确定|肯定)(?!吗)|百分之百|100%|一百个确定")
 _HEDGES = re.compile(
-    r"应该|好像|(?<!不)可能|不太可能|(?:大概|大约|估计|差不多)(?!\s*(?:是\s*)?[\d一二两三四五六七八九十半几上去前今昨])|也许|或许|似乎|貌似|觉得|感觉"
+    r"应该|好像|(?<!不)可能|不太可能|(?:大概|大约|估计|差不多)(?!\s*(?:是\s*)?[\d一二两三四五六七八九十半几上去前今昨])|也许|或许|似乎|貌似"
+    r"|(?:觉得|感觉)(?!" + _SENSATION + r")"
     r"|我想(?:是|应该|有|没)|印象中|印象里|说不定|八成|多半(?!时间|天|的时间|日子|躺|坐|靠|在床|卧)|恐怕|兴许|"
     r"差不多吧|(?:有|是|没有|没|不是|过|了|的|会|对)吧"
 )
@@ -178,6 +186,7 @@ class Polarity:
     no_longer: bool = False
     corrected: bool = False
     described: bool = False  # only negations inside descriptions (腿没力气, 切不了): no answer of its own
+    leaned: bool = False  # a hedged no read as the no it leans to (没有吧，医生没说过): no rule makes it surer
 
 
 NONE = Polarity(None, 0.0)
@@ -263,22 +272,41 @@ def read_polarity(text: str, topic_text: str = "") -> Polarity:
 
 
 # "应该没有" with nothing softening it (吧, 吗) and a reason beside it that is itself a no
-# ("應該冇，驗過血冇事"): a hedge that clearly leans, read as the no it leans to.
-_SHOULD_NOT = re.compile(r"^(?:我|他|她|我们|患者)?应该(?:是)?(?:没有|没|不是|不)")
+# ("應該冇，驗過血冇事"): a hedge that clearly leans, read as the no it leans to. "没有吧" / "应该没有吧" with
+# such a reason ("没有吧，从来没听医生讲过") leans too, more softly: the no, checked.
+_SHOULD_NOT = re.compile(r"^(?:我|他|她|我们|患者)?(?:应该(?:是)?)?(?:没有|没|不是|不)")
+_SHOULD = re.compile(r"应该(?:是)?")
 _SOFTENED = re.compile(r"吧|吗|呢|[?？]|可能|好像|估计|也许|大概|不太|不知道|不清楚|不确定")
+# "都查过", "检查过了": tested, and the no said before it is what the tests found.
+_TESTED_ALL = re.compile(r"^(?:都|也|全|全部|之前|以前|每次|一直)?(?:都)?(?:查过|检查过|查了|检查了|做过检查|验过|化验过)(?:了)?(?:的)?$")
+
+_UNTESTED = re.compile(r"(?:没|未|不)(?:有)?(?:去)?(?:查|检查|验|化验|做检查|复查|拍片|做过检查)")
 
 
 def _leans_no(text: str, topic_text: str) -> Optional[Polarity]:
     parts = clauses(text)
-    if len(parts) < 2 or not _SHOULD_NOT.search(parts[0]) or _SOFTENED.search(text):
+    if len(parts) < 2 or not _SHOULD_NOT.search(parts[0]) or not (_SHOULD.search(parts[0]) or parts[0].endswith("吧")):
         return None
-    if _HEDGES.search(" ".join(parts[1:])):
+    softly = parts[0].endswith("吧")  # 没有吧, 应该没用过吧
+    if _SOFTENED.search(" ".join(parts[1:])) or (_SOFTENED.search(parts[0][:-1]) if softly else _SOFTENED.search(parts[0])):
         return None
-    first = _clause(re.sub(r"应该(?:是)?", "", parts[0]), topic_text)
-    rest = [_clause(part, topic_text) for part in parts[1:]]
-    if first is None or first.value != NO or not rest or any(r is None or r.value != NO for r in rest):
+    if _HEDGES.search(" ".join(parts[1:])) or any(_CONTRAST.match(part) or _UNTESTED.search(part) for part in parts[1:]):
+        return None  # "应该没有吧，不过没查过": not tested is no reason for a no
+    first = _clause(_SHOULD.sub("", parts[0]).rstrip("吧"), topic_text)
+    rest = [None if _TESTED_ALL.match(part) else _clause(part, topic_text) for part in parts[1:]]
+    tested = any(_TESTED_ALL.match(part) for part in parts[1:])
+    if first is None or first.value != NO or not rest:
         return None
-    return Polarity(NO, 0.85)
+    if softly:
+        # A reason that is a firm no (医生没说什么) and nothing that says otherwise (就让继续吃药 says nothing).
+        if not any(r is not None and r.value == NO and r.confidence >= 0.9 for r in rest) \
+                or any(r is not None and r.value != NO for r in rest):
+            return None
+        return Polarity(NO, 0.6, leaned=True)
+    if any(r is None and not _TESTED_ALL.match(part) or r is not None and r.value != NO
+           for r, part in zip(rest, parts[1:])):
+        return None
+    return Polarity(NO, 0.85 if tested or all(r is not None for r in rest) else 0.6, leaned=True)
 
 
 @dataclass(frozen=True)

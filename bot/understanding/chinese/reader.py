@@ -53,6 +53,8 @@ from bot.understanding.reading import MAX_ANSWER_CHARS, Reading, confirmation
 
 # A question back about the answer itself (算不算？ 这个算吗？ 要紧吗？).
 _ASKS_BACK = re.compile(r"(?:算不算|算吗|算么|算唔算|算是吗|算不|要不要紧|要紧吗|有关系吗|有影响吗)\s*[?？]?\s*$")
+# Whether it counts, hedged (应该算吧, 我觉得也算): no doubt about what was had.
+_COUNTS_HEDGE = re.compile(r"^(?:我觉得|我看|我想|应该|估计|可能|大概)(?:也|是)?算(?:是)?(?:的|数)?(?:吧|吧[?？])?$")
 _INTENT_VALUES = {"affirm": YES, "deny": NO, "not_sure": NOT_SURE}
 # A classifier guess below this is no answer at all; between it and CONFIDENT it is a check.
 _LOWEST_GUESS = 0.45
@@ -132,6 +134,9 @@ class ChineseReader:
         self, question: Question, text: str, polarity: Polarity, today: dt.date, intent: Optional[str],
         intent_confidence: float,
     ) -> Reading:
+        counted = self._counts_hedged(question, text, polarity, today)
+        if counted is not None:
+            return counted
         reading = self._yes_no_words(question, text, polarity, today, intent, intent_confidence)
         if reading.value in (YES, NO) and reading.confidence >= 0.8 and _ASKS_BACK.search(text) \
                 and len(clauses(text)) == 1:
@@ -143,6 +148,21 @@ class ChineseReader:
             # "autoimmune (类风湿关节炎)?": the question's word is only part of another thing. Check.
             return Reading(YES, 0.5, note=reading.note)
         return reading
+
+    def _counts_hedged(self, question: Question, text: str, polarity: Polarity, today: dt.date) -> Optional[Reading]:
+        """"单子上有个顺铂注射液，应该算吧": the only hedge is whether the thing told counts, and the thing is
+        one the question names (a term of it): that is for the question to say, and it says yes."""
+        parts = clauses(text)
+        if not polarity.hedged or len(parts) < 2 or not _COUNTS_HEDGE.match(parts[-1]):
+            return None
+        rest = ",".join(parts[:-1])
+        rest_polarity = read_polarity(rest, _topics(question))
+        if rest_polarity.value not in (YES, None) or rest_polarity.hedged or _NEGATED.search(without_neutral(rest)):
+            return None
+        if not any(len(term) >= 2 and term in rest for term in self._words(question).terms):
+            return None
+        reading = self._yes_no(question, rest, rest_polarity, today, None, 0.0)
+        return reading if reading.value == YES else None
 
     def _yes_no_words(
         self, question: Question, text: str, polarity: Polarity, today: dt.date, intent: Optional[str],
@@ -157,6 +177,8 @@ class ChineseReader:
             value, confidence = answered
             if opinion is not None and intent_confidence >= 0.5 and opinion != value and value != NOT_SURE:
                 confidence = min(confidence, 0.5)
+            if polarity.leaned:
+                confidence = min(confidence, polarity.confidence)  # a hedge leaned on is never made surer
             return Reading(value, confidence)
         if polarity.value is not None:
             confidence = polarity.confidence

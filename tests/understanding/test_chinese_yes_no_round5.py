@@ -1,0 +1,104 @@
+"""Chinese yes/no replies, round 5 (issue 14, branch issue-14v): hedges that are not hedges, hedges that lean,
+"to be seen later", and a hedge only about whether a named thing counts.
+
+Sentences are the developer's own (not the scored sets'): the ones each rule reads, and the ones it must not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.screening.answers import NO, NOT_SURE, YES
+from bot.understanding.chinese.polarity import read_polarity
+from tests.understanding.helpers import asked_again, read_at as _read, used
+
+
+# --- 觉得 / 感觉 before what the body feels is a symptom told, not a hedge ------------------------------------
+@pytest.mark.parametrize("text", [
+    "肺气肿，躺着都觉得喘",
+    "慢阻肺，走几步都觉得气短",
+    "肺纤维化，坐着也感觉憋气",
+])
+def test_a_feeling_of_breathlessness_at_rest_is_a_yes(zh_reader, zh_questions, text):
+    assert used(_read(zh_reader, zh_questions, "severe_lung_disease", text)) == YES
+
+
+@pytest.mark.parametrize("text", ["我觉得没有", "感觉还好", "觉得应该有", "手脚没感觉了", "我感觉是有的"])
+def test_a_feeling_about_the_answer_is_still_a_hedge(text):
+    assert read_polarity(text).value == NOT_SURE
+
+
+def test_breathless_only_on_stairs_is_not_read_as_a_yes(zh_reader, zh_questions):
+    assert used(_read(zh_reader, zh_questions, "severe_lung_disease", "肺气肿，爬楼才觉得喘")) != YES
+
+
+# --- To be seen later (再看能不能, 看看要不要), never noticed: not sure -------------------------------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("breast_advanced_unresectable", "医生让先打几次药，再看能不能开刀"),
+    ("breast_advanced_unresectable", "等化疗做完了再看看要不要手术"),
+    ("progression_on_scan", "下个月复查，到时候看有没有长"),
+    ("iv_or_swallowing_problem", "这个我没留意过"),
+    ("iv_or_swallowing_problem", "没太注意"),
+    ("unhealed_wound_or_fracture", "没怎么注意过"),
+])
+def test_to_be_seen_or_not_noticed_is_not_sure(zh_reader, zh_questions, question_id, text):
+    assert used(_read(zh_reader, zh_questions, question_id, text)) == NOT_SURE
+
+
+@pytest.mark.parametrize("question_id, text, value", [
+    ("iv_or_swallowing_problem", "没注意到有什么问题", None),  # a report of what was not seen: not "not sure"
+    ("breast_advanced_unresectable", "医生说没法手术了", YES),  # no "to be seen"
+])
+def test_what_is_not_to_be_seen_later_is_not_made_not_sure(zh_reader, zh_questions, question_id, text, value):
+    reading = _read(zh_reader, zh_questions, question_id, text)
+    assert reading.value != NOT_SURE
+    if value is not None:
+        assert used(reading) == value
+
+
+# --- A hedged no with a reason that is itself a no --------------------------------------------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("active_tuberculosis", "应该是没有，都检查过了"),
+    ("active_tuberculosis", "他应该没有，查过了"),
+    ("progression_on_scan", "应该没有，医生从来没提过"),
+])
+def test_should_not_with_tests_or_a_firm_no_beside_it_is_a_no(zh_reader, zh_questions, question_id, text):
+    assert used(_read(zh_reader, zh_questions, question_id, text)) == NO
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("unhealed_wound_or_fracture", "没有吧，医生从没说过"),
+    ("progression_on_scan", "应该没有吧，医生没讲什么"),
+    ("active_tuberculosis", "应该没得过吧，从来没人说过"),
+])
+def test_a_soft_no_with_a_firm_no_beside_it_is_a_checked_no(zh_reader, zh_questions, question_id, text):
+    reading = _read(zh_reader, zh_questions, question_id, text)
+    assert reading.value == NO and reading.needs_check
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("progression_on_scan", "应该没有吧"),  # no reason
+    ("progression_on_scan", "没有吧，他一直在吃药"),  # no reason that is a no
+    ("active_tuberculosis", "应该没有吧，不过没查过"),  # not tested is no reason
+    ("active_tuberculosis", "应该没有，也没去查过"),
+    ("active_tuberculosis", "好像没有吧，医生没说过"),  # 好像: a hedge of its own
+    ("active_tuberculosis", "可能没有，都查过"),
+])
+def test_a_hedged_no_without_a_reason_stays_not_sure(zh_reader, zh_questions, question_id, text):
+    assert _read(zh_reader, zh_questions, question_id, text).value == NOT_SURE
+
+
+# --- "应该算吧" after a named thing the question lists --------------------------------------------------
+@pytest.mark.parametrize("text", ["打过卡铂，应该算吧", "病历上写着用过奈达铂，我觉得算吧"])
+def test_a_hedge_only_on_whether_a_listed_thing_counts_is_a_yes(zh_reader, zh_questions, text):
+    assert used(_read(zh_reader, zh_questions, "platinum_chemo", text)) == YES
+
+
+@pytest.mark.parametrize("text", [
+    "用过紫杉醇，应该算吧",  # not a platinum drug
+    "好像用过顺铂，应该算吧",  # hedged about having had it
+    "没用过洛铂，应该算吧",  # a no
+    "化疗做过，应该算吧",  # chemotherapy, not which drug
+])
+def test_a_counts_hedge_does_not_make_other_replies_a_yes(zh_reader, zh_questions, text):
+    assert used(_read(zh_reader, zh_questions, "platinum_chemo", text)) != YES
