@@ -102,3 +102,48 @@ def test_a_hedge_only_on_whether_a_listed_thing_counts_is_a_yes(zh_reader, zh_qu
 ])
 def test_a_counts_hedge_does_not_make_other_replies_a_yes(zh_reader, zh_questions, text):
     assert used(_read(zh_reader, zh_questions, "platinum_chemo", text)) != YES
+
+
+# --- "没有控制好?" answered with a treatment going on: under control or not is not said, so checked -----------
+@pytest.mark.parametrize("text", ["有心衰，一直在吃药", "中风过，一直吃阿司匹林", "房颤，在吃华法林"])
+def test_a_treated_illness_to_a_not_controlled_question_is_checked(zh_reader, zh_questions, text):
+    reading = _read(zh_reader, zh_questions, "heart_or_stroke_uncontrolled", text)
+    assert reading.value == YES and reading.needs_check
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("heart_or_stroke_uncontrolled", "有心衰，天天吃药，还是老犯"),  # still troubling: not under control
+    ("infection_last_2_weeks", "膀胱炎，正在吃抗生素"),  # the question counts the medicine itself
+    ("active_tuberculosis", "结核，正在吃抗结核的药"),  # active, not "not controlled": treated TB is active
+])
+def test_treatment_is_not_a_doubt_where_it_says_yes(zh_reader, zh_questions, question_id, text):
+    assert used(_read(zh_reader, zh_questions, question_id, text)) == YES
+
+
+# --- How bad: the illness said, and no to the sign of severity the question gives ----------------------------
+@pytest.mark.parametrize("text", [
+    "有骨转移，骨头没断",
+    "骨转移有的，没有骨折",
+    "骨头上有转移，但没压到脊髓",
+    "有，没断过",
+])
+def test_the_illness_and_no_to_its_severity_is_a_no(zh_reader, zh_questions, text):
+    assert used(_read(zh_reader, zh_questions, "severe_bone_damage", text)) == NO
+
+
+@pytest.mark.parametrize("text", [
+    "没骨折，不过压迫神经了",  # a sign of severity beside the no
+    "有骨转移，没断，但压到脊髓了",
+])
+def test_a_no_to_one_sign_beside_another_is_never_a_plain_no(zh_reader, zh_questions, text):
+    assert used(_read(zh_reader, zh_questions, "severe_bone_damage", text)) != NO
+
+
+@pytest.mark.parametrize("text", ["胸椎转移，压迫神经了", "骨转移压到神经，腿没劲"])
+def test_the_illness_and_a_sign_of_severity_by_another_name_is_a_yes(zh_reader, zh_questions, text):
+    assert used(_read(zh_reader, zh_questions, "severe_bone_damage", text)) == YES
+
+
+@pytest.mark.parametrize("text", ["颈椎病压到神经了", "腰椎间盘突出，神经压迫"])
+def test_a_sign_of_severity_of_something_else_is_checked(zh_reader, zh_questions, text):
+    assert asked_again(_read(zh_reader, zh_questions, "severe_bone_damage", text))

@@ -143,6 +143,7 @@ class ChineseReader:
             # "感冒算不算？": the person asks whether it counts; the help's answer is said back as a check.
             return Reading(reading.value, 0.5, note=reading.note)
         if reading.value == YES and reading.confidence >= 0.8 and not question.umbrella \
+                and not _severity_of_what_is_asked(self._words(question), text) \
                 and only_inside_another_thing(_own_text(question), self._words(question), text):
             # "打过乙肝疫苗" to "active hepatitis B?", "肝上有个囊肿" to "liver disease?", "骨关节炎" to
             # "autoimmune (类风湿关节炎)?": the question's word is only part of another thing. Check.
@@ -188,17 +189,20 @@ class ChineseReader:
             note = messages.HEDGE_NOTE if polarity.hedged else None
             if polarity.value == NO and any(_statement(question, part) for part in clauses(text)):
                 confidence = min(confidence, 0.5)  # "白蛋白紫杉醇没事，普通紫杉醇过敏了": which one? Check.
+            if polarity.value == NO and self._severity_told_beside(question, text):
+                confidence = min(confidence, 0.5)  # "没骨折，压到神经了": a no, and a sign of how bad. Check.
             if polarity.value == YES and not question.umbrella and names_something_else(self._words(question), text):
                 # "肝上有个囊肿" to "cirrhosis, or active hepatitis?", "有高血压" to the heart question: a yes
                 # about a thing the question does not name. (A yes to an umbrella only asks its lines.)
                 confidence = min(confidence, 0.5)
-            if polarity.value == YES and _base_only(question, self._words(question), text):
+            if polarity.value == YES and (_base_only(question, self._words(question), text)
+                                          or _sign_only(question, self._words(question), text)):
                 confidence = min(confidence, 0.5)  # "骨转移，骨头疼" to "so bad a bone broke?": how bad is not said
             return Reading(polarity.value, confidence, note=note)
         statement = _statement(question, text, self._words(question))
         if statement is not None:
             confidence = statement
-            if _base_only(question, self._words(question), text):
+            if _base_only(question, self._words(question), text) or _sign_only(question, self._words(question), text):
                 confidence = min(confidence, 0.5)
             if opinion is not None and intent_confidence >= 0.5 and opinion != YES:
                 confidence = min(confidence, 0.5)
@@ -206,6 +210,12 @@ class ChineseReader:
         if opinion in (YES, NO) and intent_confidence >= 0.6 and not _WELL.search(text):
             return Reading(opinion, 0.6)  # only the model has an opinion: check
         return Reading(None, 0.0, problem=self.expected(question))
+
+    def _severity_told_beside(self, question: Question, text: str) -> bool:
+        """A clause with no answer of its own names a sign of the severity the question asks about."""
+        words = self._words(question)
+        return any(read_polarity(part, _topics(question)).value is None and words.names_severity(part)
+                   for part in clauses(text))
 
     # --- 数字 -----------------------------------------------------------------------
     def _number(self, question: Question, raw: str, text: str, polarity: Polarity, today: dt.date) -> Reading:
@@ -520,7 +530,24 @@ def _base_only(question: Question, words, text: str) -> bool:
     if question.umbrella or not words.severity_pairs or _serious(text):
         return False
     # Only the illness the question names (骨转移, 肺气肿); other things (白细胞一直偏低) are read by the other rules.
-    return bool(things_named(words, text)) and words.names_topic(text) and not pairs(text) & words.severity_pairs
+    return bool(things_named(words, text)) and words.names_topic(text) and not words.names_severity(text)
+
+
+def _severity_of_what_is_asked(words, text: str) -> bool:
+    """"腰椎转移压到神经了": a sign of the severity asked (压到神经) and the illness it asks about (转移), named
+    apart; 腰椎间盘突出，压到神经 names the sign only, of something else."""
+    return words.names_severity(text) and bool(pairs(text) & (words.topics - words.severity_pairs))
+
+
+def _sign_only(question: Question, words, text: str) -> bool:
+    """"腰椎间盘突出，压到神经了" to "has cancer in the bones done damage (压到了脊髓)?": the sign of how bad,
+    named without the illness the question asks about (转移, 骨头): of what, is not said."""
+    # Only the other names of the severity asked (seeds/synonyms_zh.yml), which name no illness of their own;
+    # a pair of the severity sentences (住院) beside an illness (肠炎) is read by the other rules.
+    named = any(name in text for name in words.severity_names)
+    # The question's own terms (病理性骨折, 脊髓压迫) name the severity of what it asks about.
+    own = any(len(term) >= 2 and normalise(term, limit=None) in text for term in question.terms)
+    return named and not own and not _severity_of_what_is_asked(words, text)
 
 
 def _in_range(question: Question, value: Decimal) -> bool:

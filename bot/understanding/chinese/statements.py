@@ -35,6 +35,10 @@ _NOT_ACTIVE = re.compile(
     r"|陈旧|钙化|没有症状|没症状|没什么症状|没再长|没有再长|没变化|没有变化|没复发"
     r"|恢复得(?:很|挺|还|比较|非常)?(?:好|不错)"
 )
+# Being treated now (在吃恩替卡韦, 一直吃降压药): an illness under treatment may or may not be under control.
+_TREATED_NOW = re.compile(r"(?:在|一直|还在|正在|每天|长期|天天)(?:吃|用|打|服|喝)|吃(?:着)?(?:药|[\u4e00-\u9fff]{0,4}药)")
+# Still troubling despite treatment (还是喘, 老是心慌, 药调了好几次): not under control.
+_STILL_TROUBLE = re.compile(r"还是|仍然|依然|老是|总是|经常|反复|调了|换了|加了|降不")
 # Growing or not under control: takes "stable" back.
 _STILL_ACTIVE = re.compile(r"长大|变大|进展|新的|新发|还在长|没控制|控制不好|控制得不好|不稳定|病毒很高|很高|还没治|没治过|加重")
 # A yes said first and then qualified (有高血压，但是控制得很好).
@@ -98,11 +102,15 @@ def read_against_question(
         return NO, 0.85 if words.names_topic(text) else 0.6
     if polarity.value != YES and words.negated_asks and _says_negated_ask(words, text, topic_text):
         return YES, 0.85  # "还没治过" to "…是不是还没有治过？有一个是这样，就请回答“有”"
+    if polarity.value != NOT_SURE and _severity_denied(words, text, topic_text):
+        return NO, 0.85  # "有骨转移，没骨折" to "…让骨头坏得很重？比如骨头断了": the illness, and no to how bad
     active, severity = _qualifiers(words, text)
     # Only descriptions, no answer of their own (腿没力气, 切不了, 麻得厉害): what they describe decides.
     undecided = polarity.value is None or (polarity.value == NO and polarity.described)
     if undecided and _own_problem_stated(words, text):
         return YES, 0.85  # "医生说手术切不了" to "…手术切不掉了?": the question's own problem
+    if undecided and _severity_said(words, text, topic_text):
+        return YES, 0.85  # "骨转移压到神经，腿没劲" to "…压到了脊髓?": the sign asked, of the illness asked
     if undecided and active and (_UNTREATED.search(text) or _STILL_ACTIVE.search(text)) \
             and not _NOT_ACTIVE.search(text) and not _NO_TREATMENT_NEEDED.search(text) and words.names_topic(text):
         return YES, 0.85  # "丙肝一直没治过" to "active, not under control?"
@@ -118,6 +126,9 @@ def read_against_question(
     if active and polarity.value != NO and not qualified_yes and _NOT_ACTIVE.search(text) \
             and not _STILL_ACTIVE.search(text):
         return NO, 0.85  # "丙肝治好了，转阴了" to "active hepatitis?"
+    if _asks_control(words, text) and polarity.value == YES and _TREATED_NOW.search(text) and not _STILL_ACTIVE.search(text) \
+            and not _serious(text) and not _UNTREATED.search(text) and not _STILL_TROUBLE.search(text):
+        return YES, 0.5  # "有乙肝，在吃恩替卡韦" to "active, not under control?": treated; how well is not said
     if words.asks_now and not active and polarity.value == YES and _NOT_ACTIVE.search(text) \
             and not _STILL_ACTIVE.search(text):
         return YES, 0.6  # "CT说有纤维灶，医生说是陈旧的" to "now?": old, so checked
@@ -424,6 +435,55 @@ def _qualifiers(words: QuestionWords, text: str) -> Tuple[bool, bool]:
     return all(line.asks_active for line in named), all(line.asks_severity for line in named)
 
 
+_NEGATION_WORD = re.compile(r"(?:没|不|未|无)(?:有)?(?:再)?")
+
+
+def _severity_denied(words: QuestionWords, text: str, topic_text: str) -> bool:
+    """To a question about how serious (its severity sentences: 骨头断了, 压到了脊髓), a reply whose clauses
+    are a yes to the illness only (有骨转移), or a firm no to a sign of the severity asked (没骨折, 冇断: the
+    word after the negation is one of those sentences' pairs, or a single character of them), with at least
+    one such no, and nothing serious."""
+    if not words.severity_pairs or _serious(text):
+        return False
+    severe_chars = {char for pair in words.severity_pairs for char in pair}
+    denied = False
+    for part in clauses(text):
+        reading = read_polarity(part, topic_text)
+        negation = _NEGATION_WORD.search(part)
+        if reading.value == NO and negation is not None:
+            after = part[negation.end():]
+            single = re.fullmatch(r"([\u4e00-\u9fff])(?:了|过|掉)?", after)
+            if words.names_severity(after) or (single and single.group(1) in severe_chars):
+                denied = True
+                continue
+            return False
+        if words.names_severity(part) or reading.value in (NOT_SURE, NO):
+            return False
+        # What else is told is about the illness itself (有骨转移, 骨头疼), in the question's own words and not
+        # its help's (压到神经 is in the help, as a sign of how bad).
+        if not _ANSWER_CLAUSE.match(part) and not words.names_topic(part, with_help=False):
+            return False
+    return denied
+
+
+def _severity_said(words: QuestionWords, text: str, topic_text: str) -> bool:
+    """A clause with no negation of its own names the illness asked about (转移) and a sign of the severity
+    asked (压到神经); the rest only describe (腿没劲)."""
+    base = words.topics - words.severity_pairs
+    return any(words.names_severity(part) and pairs(part) & base and not re.search(r"没|不|未|无", part)
+               and read_polarity(part, topic_text).value in (None, YES) for part in clauses(text))
+
+
+def _asks_control(words: QuestionWords, text: str) -> bool:
+    """The question (or every line of an umbrella's list that the reply names) asks whether something is
+    under control (没有控制好)."""
+    if not words.lines:
+        return words.asks_control
+    replied = pairs(text)
+    named = [line for line in words.lines if replied & line.topics]
+    return bool(named) and all(line.asks_control for line in named)
+
+
 def _outside_window(words: QuestionWords, text: str, polarity: Polarity, today: dt.date) -> Optional[Tuple[str, float]]:
     """"去年有过深静脉血栓，一年多了" to "in the last 6 months?": what is told is outside the window."""
     if words.window_days is None or polarity.value == NO:
@@ -467,7 +527,7 @@ def _names_nothing_asked(
             return NO, 0.85  # "有糖尿病和高血压，这里面没有": the yes is about something else
     if polarity.value == YES and polarity.confidence >= 0.8 and yes_parts and not words.asked_verbs \
             and words.asked_pairs and not pairs(text) & words.asked_pairs \
-            and any(len(term) >= 2 and term in text for term in words.terms) \
+            and any(len(term) >= 2 and term in text for term in words.terms) and not words.names_severity(text) \
             and not any(_verb_answers(words, p) for p in yes_parts):
         # "卡培他滨吃了手脚脱皮" to "allergic to capecitabine?": it names the drug and says it was taken,
         # which is not what the question asks.
