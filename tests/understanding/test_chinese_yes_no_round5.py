@@ -147,3 +147,37 @@ def test_the_illness_and_a_sign_of_severity_by_another_name_is_a_yes(zh_reader, 
 @pytest.mark.parametrize("text", ["颈椎病压到神经了", "腰椎间盘突出，神经压迫"])
 def test_a_sign_of_severity_of_something_else_is_checked(zh_reader, zh_questions, text):
     assert asked_again(_read(zh_reader, zh_questions, "severe_bone_damage", text))
+
+
+# --- Never tested; 莫得; "nothing of the kind at all"; 是 before a negative result ----------------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("measurable_lesion", "这半年没拍过片子"),
+    ("progression_on_scan", "治完以后没去做过检查"),
+    ("measurable_lesion", "没照过核磁"),
+])
+def test_never_tested_is_not_sure(zh_reader, zh_questions, question_id, text):
+    assert used(_read(zh_reader, zh_questions, question_id, text)) == NOT_SURE
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("dialysis", "莫得"),  # Sichuan 没有
+    ("antibody_allergy", "赫赛汀打了半年，什么不舒服都没有"),
+    ("chemo_allergy", "任何反应也没出现过"),
+    ("active_hepatitis_b_or_c", "丙肝乙肝都是阴性的"),
+])
+def test_plain_noes_said_other_ways(zh_reader, zh_questions, question_id, text):
+    assert used(_read(zh_reader, zh_questions, question_id, text)) == NO
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("antibody_allergy", "什么反应？"),  # a question back
+    ("active_hepatitis_b_or_c", "乙肝是阳性，丙肝是阴性"),  # one of each: never a plain no
+    ("chemo_allergy", "别的什么都没有，就是起了一身疹子"),
+])
+def test_what_only_looks_like_a_plain_no_is_not_one(zh_reader, zh_questions, question_id, text):
+    assert used(_read(zh_reader, zh_questions, question_id, text)) != NO
+
+
+@pytest.mark.parametrize("text", ["CT没查出来", "片子上没看到"])
+def test_tested_and_nothing_found_is_not_never_tested(zh_reader, zh_questions, text):
+    assert _read(zh_reader, zh_questions, "measurable_lesion", text).value == NO

@@ -51,6 +51,8 @@ _WAITING = re.compile(
     r"|(?:要|得|先|再|还要|还得|需要|等我)(?:先)?(?:问问|问一下|问下|商量)"
     # "说不好" is "cannot say"; 说不好切 is "said it is hard to cut".
     r"|说不(?:准|清|好)(?![\u4e00-\u9fff])|说不(?:准|清|好)(?=[是有呢吧啊了哦的])"
+    # Never tested (最近没做过CT, 没做过检查): what a test would show is not known.
+    r"|(?:没|未)(?:有)?(?:去)?(?:做|拍|照|查)(?:过)?(?:ct|核磁|mri|pet|b超|彩超|检查|片子|复查)"
     # To be seen later (先化疗，再看能不能手术; 等复查完看有没有长): the answer is not known yet.
     r"|(?:再|先|还要|还得|要|得|到时候|然后)看(?:看)?(?:能不能|能否|可不可以|是不是|有没有|会不会|要不要|用不用|行不行)"
     # Never noticed (没注意过, 没怎么留意): the person does not know; 没注意到 + what was not seen is a report.
@@ -78,7 +80,7 @@ _HEDGES = re.compile(
     r"差不多吧|(?:有|是|没有|没|不是|过|了|的|会|对)吧"
 )
 # A question back (你们是哪家医院？): "什么都能做" and "不怎么" are not questions.
-_ASKS = re.compile(r"[?？]|吗|(?<!不)怎么(?![都也])(?!\S{1,2}都)|(?<!没)(?<!没有)什么(?![都也])|为什么|为啥|多少|哪(?![里儿]?都)|谁")
+_ASKS = re.compile(r"[?？]|吗|(?<!不)怎么(?![都也])(?!\S{1,2}都)|(?<!没)(?<!没有)什么(?![都也])(?![\u4e00-\u9fff]{1,4}?[都也](?:没|不))|为什么|为啥|多少|哪(?![里儿]?都)|谁")
 # 什么 a few characters after a negation is "any" (没受过什么伤, 不吃什么药), not a question.
 _ANY_AFTER_NEGATION = re.compile(r"((?:没|不|未)[\u4e00-\u9fff]{0,4}?)什么(?![?？])")
 # A negated report (没说过, 没查出过, 没发现): a 有 after it in the clause is what was not found
@@ -119,13 +121,14 @@ _UNTREATED = re.compile(r"(?:没有|没|未|从没|从来没)(?:有)?(?:治|治�
 _ASKS_TREATED = re.compile(r"治过|治疗过|治好|治疗")
 _NEGATION = re.compile(
     r"阴性|从来没有|从来没|从来不|从没有|从没|从未|根本没有|根本没|根本不|压根没有|压根没|压根不|并没有|并没|并不|"
-    r"绝不|决不|没有|没|不|未|无|非|否|甭|木有|莫有|没得|\b(?:no|nope|none|never|not|n)\b"
+    r"绝不|决不|没有|没|不|未|无|非|否|甭|木有|莫有|莫得|没得|\b(?:no|nope|none|never|not|n)\b"
 )
 # The negated verb phrase, so its verb is not read as a yes (没做过, 不是, 没有用过).
 _NEGATED_PHRASE = re.compile(
     "(?:" + _NEGATION.pattern.replace(r"\b(?:no|nope|none|never|not|n)\b", "(?!)") + ")"
     + r"(?:(?:有)?[\u4e00-\u9fff]{1,4}?过|可以|愿意|需要|同意|[\u4e00-\u9fff]{1,2})?"
 )
+_COPULA_BEFORE_NEGATION = re.compile(r"是(?=阴性|没有|没|不是|无)")
 _INTENSIFIERS = re.compile(r"肯定|确实|当然|绝对|一定|的确|真的|确定|必须|毫无疑问")
 # Parts of words that look like a yes word and are not: 有点, 但是, 主要, 好像, 对于 …
 _NOT_YES = (
@@ -341,7 +344,8 @@ def _clause(clause: str, topic_text: str) -> Optional[_Clause]:
         rest = _UNTREATED.sub(" ", rest)
     negations = _negations(rest)
     intensified = bool(_INTENSIFIERS.search(rest))
-    yes_rest = remove_all(_NEGATED_PHRASE.sub(" ", rest), _NOT_YES)
+    # 是 right before a negation is the copula of what follows (都是阴性, 是没有的), not a yes of its own.
+    yes_rest = remove_all(_NEGATED_PHRASE.sub(" ", _COPULA_BEFORE_NEGATION.sub("", rest)), _NOT_YES)
     said_yes = bool(_YES_WORDS.search(yes_rest))
     if negations and _NOT_AGAIN.search(clause):
         # "不想再做穿刺了": a no to doing it again, which may not be what is asked: checked.
@@ -407,9 +411,14 @@ def _negations(text: str) -> List[re.Match]:
     return list(_NEGATION.finditer(text))
 
 
+_NOTHING_AT_ALL = re.compile(r"(?:什么|任何)[\u4e00-\u9fff\s]{1,5}?(?:都|也)$")
+
+
 def _answers(before: str, topic_text: str) -> bool:
     """A negation answers the question when only a subject, a firm word, or the question's own
     words stand before it (她肯定没有, 化疗从来没做过); otherwise it is part of a description."""
+    # "什么反应都没有", "任何药都没用过": nothing of the kind at all, which answers.
+    before = _NOTHING_AT_ALL.sub("", before)
     rest = _REPORTED.sub("", _WHEN.sub("", before))
     rest = remove_all(rest, _ADVERBS, by="")
     rest = _SUBJECT.sub("", rest)
