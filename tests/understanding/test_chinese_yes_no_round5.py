@@ -181,3 +181,31 @@ def test_what_only_looks_like_a_plain_no_is_not_one(zh_reader, zh_questions, que
 @pytest.mark.parametrize("text", ["CT没查出来", "片子上没看到"])
 def test_tested_and_nothing_found_is_not_never_tested(zh_reader, zh_questions, text):
     assert _read(zh_reader, zh_questions, "measurable_lesion", text).value == NO
+
+
+# --- Seed words: 心梗 (the heart question's help), 肾源 / 肝源 (the waiting-list help), 肺积水 (synonyms_zh) -----
+@pytest.mark.parametrize("question_id, text", [
+    ("heart_or_stroke_uncontrolled", "前几天刚心梗过，现在还住着院"),
+    ("transplant_waiting", "登记了，在等肝源"),
+    ("effusion_drainage", "肺积水，这个月已经抽了三回"),
+])
+def test_a_named_thing_that_is_what_is_asked_is_a_yes(zh_reader, zh_questions, question_id, text):
+    assert used(_read(zh_reader, zh_questions, question_id, text)) == YES
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("heart_or_stroke_uncontrolled", "八年前心梗过，现在挺好"),  # long ago, to a question about now
+    ("heart_or_stroke_uncontrolled", "以前中过风"),
+    ("transplant_waiting", "肾移植做过了，好多年了"),  # done, not waited for
+    ("transplant_waiting", "十年前换过肝"),
+])
+def test_long_ago_or_already_done_to_a_question_about_now_is_checked(zh_reader, zh_questions, question_id, text):
+    assert asked_again(_read(zh_reader, zh_questions, question_id, text))
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("heart_or_stroke_uncontrolled", "两年前心梗，最近又老是胸口疼"),  # trouble now
+    ("transplant_waiting", "配型做过了，在排队等"),  # done a step, and waiting
+])
+def test_trouble_now_or_waiting_still_reads(zh_reader, zh_questions, question_id, text):
+    assert used(_read(zh_reader, zh_questions, question_id, text)) == YES

@@ -143,6 +143,14 @@ class ChineseReader:
             # "感冒算不算？": the person asks whether it counts; the help's answer is said back as a check.
             return Reading(reading.value, 0.5, note=reading.note)
         if reading.value == YES and reading.confidence >= 0.8 and not question.umbrella \
+                and _WAITING_FOR.search(" ".join(question.text.values())) \
+                and _DONE.search(text) and not _WAITING_FOR.search(text):
+            # "做过肾移植，十年了" to "…在等着做移植？": done, not waited for. Check.
+            return Reading(YES, 0.5, note=reading.note)
+        if reading.value == YES and reading.confidence >= 0.8 and _only_long_ago(question, text):
+            # "五年前心梗过，现在挺好" to "…现在没有控制好吗？": it was, long ago; about now nothing is said. Check.
+            return Reading(YES, 0.5, note=reading.note)
+        if reading.value == YES and reading.confidence >= 0.8 and not question.umbrella \
                 and not _severity_of_what_is_asked(self._words(question), text) \
                 and only_inside_another_thing(_own_text(question), self._words(question), text):
             # "打过乙肝疫苗" to "active hepatitis B?", "肝上有个囊肿" to "liver disease?", "骨关节炎" to
@@ -483,6 +491,27 @@ def _topics(question: Question) -> str:
 _ASKS_ABOUT_NOW = re.compile(r"最近|现在|目前")
 _RECENT_NOT = re.compile(r"^(?:最近|近期|这段时间|目前|现在|这几个月|这两周|这几周)[^,]*?(?:没|不|未)")
 _PAST = re.compile(r"\d+\s*(?:年|个月|月|周|星期|天)(?:多)?(?:以|之)?前|以前|之前|去年|前年|年轻|过去|早年")
+
+
+# Trouble now or lately (现在还喘, 最近老是心慌, 上个月刚心梗): not only long ago. 现在挺好 / 现在没事 is no trouble.
+_RECENT_TROUBLE = re.compile(
+    r"最近|近期|目前|还在|还是|仍然|刚|上个?月|上周|上个?星期|上个?礼拜|这几天|这两天|前几天|这个月|这周|老是|经常|总是"
+    r"|现在(?!(?:都|也|已经)?(?:挺|很|还|都)?(?:好|正常|没|不|稳定|控制))"
+)
+# Waiting for something to be done (在等着做移植, 排队等肾源), and a thing already done (做过, 做完了).
+_WAITING_FOR = re.compile(r"等着|在等|排队|等待|计划|打算|准备")
+_DONE = re.compile(r"(?:做|换|移植|用|打)(?:过|完)|(?:做|换)了")
+# "您现在有，或者以前有过…": the past counts too.
+_ASKS_ABOUT_THE_PAST = re.compile(r"以前|曾经|有过|得过|过去")
+_LONG_AGO = re.compile(r"\d+\s*年(?:多)?(?:以|之)?前|以前|之前|去年|前年|年轻|过去|早年|小时候")
+
+
+def _only_long_ago(question: Question, text: str) -> bool:
+    """The question asks about now (现在, 目前, 最近) and the reply tells only of long ago (五年前, 以前)."""
+    asked = " ".join(question.text.values())
+    if question.umbrella or not _ASKS_ABOUT_NOW.search(asked) or _ASKS_ABOUT_THE_PAST.search(asked):
+        return False
+    return bool(_LONG_AGO.search(to_digits(text))) and not _RECENT_TROUBLE.search(text)
 
 
 def _about_now(question: Question, text: str, polarity: Polarity, today: dt.date) -> Optional[Reading]:
