@@ -209,3 +209,17 @@ def test_long_ago_or_already_done_to_a_question_about_now_is_checked(zh_reader, 
 ])
 def test_trouble_now_or_waiting_still_reads(zh_reader, zh_questions, question_id, text):
     assert used(_read(zh_reader, zh_questions, question_id, text)) == YES
+
+
+# --- Fine, as a report said it (上次CT说肺是干净的) --------------------------------------------------------------
+@pytest.mark.parametrize("text", ["上周复查CT说肺挺好的", "这个月拍的片子说肺很干净", "上次核磁说肺都正常"])
+def test_a_report_that_what_is_asked_is_fine_is_a_no(zh_reader, zh_questions, text):
+    assert used(_read(zh_reader, zh_questions, "current_lung_inflammation", text)) == NO
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("current_lung_inflammation", "CT说肺不太干净"),
+    ("other_cancer_early_treated", "早期的，医生说切干净了"),  # 切干净: cut out entirely, not "fine"
+])
+def test_clean_said_otherwise_is_not_a_fine_report(zh_reader, zh_questions, question_id, text):
+    assert used(_read(zh_reader, zh_questions, question_id, text)) != NO

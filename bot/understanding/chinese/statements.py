@@ -203,19 +203,20 @@ def _cannot_do_what_is_asked(words: QuestionWords, text: str) -> bool:
 
 # Fine, well, no problem; 好扎 / 好找 "easy to" (血管好扎).
 _FINE = re.compile(r"(?:都|也|一直|还|挺|很|蛮|比较|完全)?(?:挺好|很好|还好|都好|好好的|正常|没问题|没什么问题|没毛病|没事|健康"
-                   r"|(?<![不没])好[扎找打抽]|挺顺|很顺|顺利)(?:的|了|啊|呢)?")
+                   r"|(?<![不没])好[扎找打抽]|挺顺|很顺|顺利|(?:是|很|挺|都|也|还|蛮|比较)干(?:干)?净(?:净)?)(?:的|了|啊|呢)?")
 
 
 def _all_well(text: str, topic_text: str) -> bool:
     """Every clause says that what the question asks about is fine (心脏挺好的; 血管也好扎), with nothing
     but the question's own words, who, when or who reported it beside the word for fine, or is a plain
     no; and at least one names what is asked."""
-    from bot.understanding.chinese.polarity import _answers
+    from bot.understanding.chinese.polarity import _REPORTED, _WHEN, _answers
 
     named = False
     for part in clauses(text):
         if _FINE.search(part):
-            rest = _FINE.sub("", part)
+            # Who reported it and when (上个月CT说) are no part of what is named.
+            rest = _REPORTED.sub("", _WHEN.sub("", _FINE.sub("", part)))
             if _A_LITTLE_OR_BUT.search(part) or not _answers(rest, topic_text):
                 return False
             named = named or bool(re.search(r"[\u4e00-\u9fff]", rest) and _answers(rest, topic_text)
