@@ -223,3 +223,15 @@ def test_a_report_that_what_is_asked_is_fine_is_a_no(zh_reader, zh_questions, te
 ])
 def test_clean_said_otherwise_is_not_a_fine_report(zh_reader, zh_questions, question_id, text):
     assert used(_read(zh_reader, zh_questions, question_id, text)) != NO
+
+
+# --- 顺伯 / 顺泊: 顺铂 as people type it (seeds/synonyms_zh.yml) ----------------------------------------------
+@pytest.mark.parametrize("text, value", [("化疗打的是顺泊", YES), ("卡泊用过两次", YES), ("没用过顺伯", NO)])
+def test_platinum_drugs_as_typed(zh_reader, zh_questions, text, value):
+    assert used(_read(zh_reader, zh_questions, "platinum_chemo", text)) == value
+
+
+def test_never_checked_is_a_no_where_the_question_asks_no_check(zh_reader, zh_questions):
+    # 没做过检查 to "HIV?" is read as the reply's no, as before; only a question about what a check showed is
+    # left not sure.
+    assert _read(zh_reader, zh_questions, "immunodeficiency", "没做过检查").value == NO

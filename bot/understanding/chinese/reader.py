@@ -178,6 +178,10 @@ class ChineseReader:
         intent_confidence: float,
     ) -> Reading:
         opinion = _INTENT_VALUES.get(intent or "")
+        if polarity.value == NO and _NEVER_CHECKED.search(text) \
+                and _CHECK_ASKED.search(" ".join(question.text.values()).lower()):
+            # "治完以后没做过检查" to "…做过检查吗？片子上有没有看到…": what a check would show is not known.
+            return Reading(NOT_SURE, 0.9)
         now = _about_now(question, text, polarity, today)
         if now is not None:
             return now
@@ -498,6 +502,9 @@ _RECENT_TROUBLE = re.compile(
     r"最近|近期|目前|还在|还是|仍然|刚|上个?月|上周|上个?星期|上个?礼拜|这几天|这两天|前几天|这个月|这周|老是|经常|总是"
     r"|现在(?!(?:都|也|已经)?(?:挺|很|还|都)?(?:好|正常|没|不|稳定|控制))"
 )
+# Never checked (没做过检查), to a question that asks what a check showed (做过检查吗？片子上…).
+_NEVER_CHECKED = re.compile(r"(?:没|未)(?:有)?(?:去)?(?:再)?(?:做|查)(?:过)?(?:什么)?检查")
+_CHECK_ASKED = re.compile(r"检查|片子|ct|核磁")
 # Waiting for something to be done (在等着做移植, 排队等肾源), and a thing already done (做过, 做完了).
 _WAITING_FOR = re.compile(r"等着|在等|排队|等待|计划|打算|准备")
 _DONE = re.compile(r"(?:做|换|移植|用|打)(?:过|完)|(?:做|换)了")
