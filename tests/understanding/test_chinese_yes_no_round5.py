@@ -231,7 +231,8 @@ def test_platinum_drugs_as_typed(zh_reader, zh_questions, text, value):
     assert used(_read(zh_reader, zh_questions, "platinum_chemo", text)) == value
 
 
-def test_never_checked_is_a_no_where_the_question_asks_no_check(zh_reader, zh_questions):
-    # 没做过检查 to "HIV?" is read as the reply's no, as before; only a question about what a check showed is
-    # left not sure.
-    assert _read(zh_reader, zh_questions, "immunodeficiency", "没做过检查").value == NO
+def test_never_checked_is_left_alone_where_the_question_asks_no_check(zh_reader, zh_questions):
+    # 没做过检查 beside another no, to "when was the last surgery or serious injury?", is still never.
+    from bot.screening.answers import NEVER
+
+    assert used(_read(zh_reader, zh_questions, "days_since_surgery_biopsy_injury", "没做过检查，也没受过伤")) == NEVER
