@@ -37,6 +37,7 @@ from bot.understanding.chinese.polarity import (
     without_neutral,
 )
 from bot.understanding.chinese.question_words import pairs, question_words
+from bot.understanding.chinese.severity import _severity_of_what_is_asked, _sign_only
 from bot.understanding.chinese.statements import (
     _FINE,
     _MILD,
@@ -567,23 +568,6 @@ def _base_only(question: Question, words, text: str) -> bool:
         return False
     # Only the illness the question names (骨转移, 肺气肿); other things (白细胞一直偏低) are read by the other rules.
     return bool(things_named(words, text)) and words.names_topic(text) and not words.names_severity(text)
-
-
-def _severity_of_what_is_asked(words, text: str) -> bool:
-    """"腰椎转移压到神经了": a sign of the severity asked (压到神经) and the illness it asks about (转移), named
-    apart; 腰椎间盘突出，压到神经 names the sign only, of something else."""
-    return words.names_severity(text) and bool(pairs(text) & (words.topics - words.severity_pairs))
-
-
-def _sign_only(question: Question, words, text: str) -> bool:
-    """"腰椎间盘突出，压到神经了" to "has cancer in the bones done damage (压到了脊髓)?": the sign of how bad,
-    named without the illness the question asks about (转移, 骨头): of what, is not said."""
-    # Only the other names of the severity asked (seeds/synonyms_zh.yml), which name no illness of their own;
-    # a pair of the severity sentences (住院) beside an illness (肠炎) is read by the other rules.
-    named = any(name in text for name in words.severity_names)
-    # The question's own terms (病理性骨折, 脊髓压迫) name the severity of what it asks about.
-    own = any(len(term) >= 2 and normalise(term, limit=None) in text for term in question.terms)
-    return named and not own and not _severity_of_what_is_asked(words, text)
 
 
 def _in_range(question: Question, value: Decimal) -> bool:

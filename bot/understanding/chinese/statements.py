@@ -21,6 +21,17 @@ from bot.understanding.chinese.polarity import Polarity, read_polarity
 from bot.understanding.chinese.question_words import QuestionWords, pairs
 from bot.understanding.chinese.numbers import to_digits
 from bot.understanding.chinese.text import clauses
+from bot.understanding.chinese.severity import (
+    _BETTER,
+    _MILD,
+    _SERIOUS,
+    _STILL_TROUBLE,
+    _TREATED_NOW,
+    _asks_control,
+    _serious,
+    _severity_denied,
+    _severity_said,
+)
 from bot.understanding.chinese.times import read_time
 
 # "只用过卡培他滨", "淨係食緊荷爾蒙藥", "就打了流感疫苗": only this, and what follows is what was had.
@@ -35,23 +46,10 @@ _NOT_ACTIVE = re.compile(
     r"|陈旧|钙化|没有症状|没症状|没什么症状|没再长|没有再长|没变化|没有变化|没复发"
     r"|恢复得(?:很|挺|还|比较|非常)?(?:好|不错)"
 )
-# Being treated now (在吃恩替卡韦, 一直吃降压药): an illness under treatment may or may not be under control.
-_TREATED_NOW = re.compile(r"(?:在|一直|还在|正在|每天|长期|天天)(?:吃|用|打|服|喝)|吃(?:着)?(?:药|[\u4e00-\u9fff]{0,4}药)")
-# Still troubling despite treatment (还是喘, 老是心慌, 药调了好几次): not under control.
-_STILL_TROUBLE = re.compile(r"还是|仍然|依然|老是|总是|经常|反复|调了|换了|加了|降不")
 # Growing or not under control: takes "stable" back.
 _STILL_ACTIVE = re.compile(r"长大|变大|进展|新的|新发|还在长|没控制|控制不好|控制得不好|不稳定|病毒很高|很高|还没治|没治过|加重")
 # A yes said first and then qualified (有高血压，但是控制得很好).
 _CONTRAST = re.compile(r"但|不过|可是|只是")
-# How serious: mild, no hospital, gone with an ointment.
-_MILD = re.compile(
-    r"不严重|不算严重|不太严重|不是很严重|不重|不太重|没那么重|轻微|轻度|(?:很|比较|挺|还算)轻(?!松)|一点|了点|有点|不影响|没住院|没有住院|不用住院|没住过院"
-    r"|不用吃药|不用治|不用处理|没什么大|没有大|没大|就好了|自己好了|药膏|小问题"
-)
-_SERIOUS = re.compile(
-    r"(?<!不)(?<!不是)(?<!不算)(?<!不太)(?<!没那么)(?:很重|严重|厉害)|(?<!没)(?<!没有)(?<!不用)住(?:过)?院|抢救|icu|重症"
-    r"|喘不上|出不来气|喘不过|吸氧|(?:就|都|也)(?:要|会|觉得|感觉)?(?:喘|歇|气促|气短|气急|憋气)|血压.{0,4}(?:低|掉)|困难|都不行|做不了|干不了|拿不|不稳|听不(?!懂)|看不(?!出)"
-)
 # "Only these?" answered: more than these, or these and nothing else.
 _MORE_THAN = re.compile(r"不止|不只|不光|不仅|还有|除了.+?(?:还|也)|另外还|也有|也下降|也不好")
 _TREATED_WITH = re.compile(r"(?:打|用|吃|输|挂|抹|涂)(?:了|过)?(?:点|些|几天)?[\u4e00-\u9fff]{2}")
@@ -168,19 +166,6 @@ def _treatment_said(words: QuestionWords, text: str, topic_text: str) -> Optiona
 
 # Needs no treatment, a carrier: not what "active" asks about (乙肝携带者，医生说不用治).
 _NO_TREATMENT_NEEDED = re.compile(r"(?:不用|不需要|不必|没必要)(?:治|治疗|吃药|用药|处理|管)|携带")
-# Better now: a serious word about the past (以前麻得厉害，现在好多了).
-_BETTER = re.compile(r"好多了|好些了|好一些|好转|缓解|减轻|轻多了|轻一些|恢复|没那么|不那么")
-
-
-def _serious(text: str) -> bool:
-    """A serious word that is not itself negated: 血压掉得很低, not 血压没掉; 喘不上气, not 没喘不上气."""
-    for match in _SERIOUS.finditer(text):
-        span = text[max(0, match.start() - 2): match.start()] + (match.group(0) if "不" not in match.group(0) else "")
-        if not re.search(r"没|不|未|无", span):
-            return True
-    return False
-
-
 # Not treated: what an active illness is (丙肝一直没治过, 一直没吃药).
 _UNTREATED = re.compile(r"(?:没有|没|未|从没|从来没)(?:有)?(?:治|治疗|吃药|用药|吃过药|处理|管)(?:过)?")
 # Said the question's way with another negation word: 没法 / 没办法 / 不能 for 无法.
@@ -434,55 +419,6 @@ def _qualifiers(words: QuestionWords, text: str) -> Tuple[bool, bool]:
     if not named:
         return False, False
     return all(line.asks_active for line in named), all(line.asks_severity for line in named)
-
-
-_NEGATION_WORD = re.compile(r"(?:没|不|未|无)(?:有)?(?:再)?")
-
-
-def _severity_denied(words: QuestionWords, text: str, topic_text: str) -> bool:
-    """To a question about how serious (its severity sentences: 骨头断了, 压到了脊髓), a reply whose clauses
-    are a yes to the illness only (有骨转移), or a firm no to a sign of the severity asked (没骨折, 冇断: the
-    word after the negation is one of those sentences' pairs, or a single character of them), with at least
-    one such no, and nothing serious."""
-    if not words.severity_pairs or _serious(text):
-        return False
-    severe_chars = {char for pair in words.severity_pairs for char in pair}
-    denied = False
-    for part in clauses(text):
-        reading = read_polarity(part, topic_text)
-        negation = _NEGATION_WORD.search(part)
-        if reading.value == NO and negation is not None:
-            after = part[negation.end():]
-            single = re.fullmatch(r"([\u4e00-\u9fff])(?:了|过|掉)?", after)
-            if words.names_severity(after) or (single and single.group(1) in severe_chars):
-                denied = True
-                continue
-            return False
-        if words.names_severity(part) or reading.value in (NOT_SURE, NO):
-            return False
-        # What else is told is about the illness itself (有骨转移, 骨头疼), in the question's own words and not
-        # its help's (压到神经 is in the help, as a sign of how bad).
-        if not _ANSWER_CLAUSE.match(part) and not words.names_topic(part, with_help=False):
-            return False
-    return denied
-
-
-def _severity_said(words: QuestionWords, text: str, topic_text: str) -> bool:
-    """A clause with no negation of its own names the illness asked about (转移) and a sign of the severity
-    asked (压到神经); the rest only describe (腿没劲)."""
-    base = words.topics - words.severity_pairs
-    return any(words.names_severity(part) and pairs(part) & base and not re.search(r"没|不|未|无", part)
-               and read_polarity(part, topic_text).value in (None, YES) for part in clauses(text))
-
-
-def _asks_control(words: QuestionWords, text: str) -> bool:
-    """The question (or every line of an umbrella's list that the reply names) asks whether something is
-    under control (没有控制好)."""
-    if not words.lines:
-        return words.asks_control
-    replied = pairs(text)
-    named = [line for line in words.lines if replied & line.topics]
-    return bool(named) and all(line.asks_control for line in named)
 
 
 def _outside_window(words: QuestionWords, text: str, polarity: Polarity, today: dt.date) -> Optional[Tuple[str, float]]:
