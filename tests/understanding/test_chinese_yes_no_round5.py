@@ -236,3 +236,18 @@ def test_never_checked_is_left_alone_where_the_question_asks_no_check(zh_reader,
     from bot.screening.answers import NEVER
 
     assert used(_read(zh_reader, zh_questions, "days_since_surgery_biopsy_injury", "没做过检查，也没受过伤")) == NEVER
+
+
+# --- What the severity sentence names, said to be fine (平地走没事 to "就算只走几步路…也很难出气？") ---------------
+@pytest.mark.parametrize("text", ["肺气肿，跑步才喘，走路还可以", "有慢阻肺，平常走路没问题，上坡会喘"])
+def test_the_severity_asked_said_to_be_fine_is_a_no(zh_reader, zh_questions, text):
+    assert used(_read(zh_reader, zh_questions, "severe_lung_disease", text)) == NO
+
+
+@pytest.mark.parametrize("text", [
+    "走路还行，坐着都喘",  # serious at rest
+    "肺纤维化，走几步就喘，躺着还行",  # serious when walking a little
+    "慢阻肺，心情还可以",  # fine, but not what the severity sentence names
+])
+def test_fine_beside_the_severity_or_about_something_else_is_not_a_no(zh_reader, zh_questions, text):
+    assert used(_read(zh_reader, zh_questions, "severe_lung_disease", text)) != NO

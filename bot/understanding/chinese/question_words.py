@@ -118,6 +118,7 @@ class QuestionWords:
     # The other names (seeds/synonyms_zh.yml) of what its severity sentences name (骨头断了: 骨折; 压到了脊髓:
     # 压到神经), whose pairs may hold grammar characters (到, 经) and so be no severity pair.
     severity_names: Tuple[str, ...] = ()
+    severity_text: str = ""  # the severity sentences themselves (就算只走几步路，或者在休息): when it counts
 
     def names_severity(self, text: str) -> bool:
         """The reply names a sign of the severity the question asks about."""
@@ -297,6 +298,7 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
         tests=_tests(terms, help_text),
         severity_pairs=_severity_pairs(asked_sentences, terms) if _SEVERITY.search(asked) and not listed else frozenset(),
         severity_names=other_names(_severe_sentences(asked_sentences)) if _SEVERITY.search(asked) and not listed else (),
+        severity_text=" ".join(_severe_sentences(asked_sentences)) if _SEVERITY.search(asked) and not listed else "",
     )
 
 

@@ -13,7 +13,7 @@ import re
 
 from bot.screening.answers import NO, NOT_SURE, YES
 from bot.understanding.chinese.polarity import read_polarity
-from bot.understanding.chinese.question_words import QuestionWords, pairs
+from bot.understanding.chinese.question_words import _FUNCTION, QuestionWords, pairs
 from bot.understanding.chinese.text import clauses, normalise
 
 # How serious: mild, no hospital, gone with an ointment.
@@ -108,3 +108,18 @@ def _sign_only(question, words: QuestionWords, text: str) -> bool:
     # The question's own terms (病理性骨折, 脊髓压迫) name the severity of what it asks about.
     own = any(len(term) >= 2 and normalise(term, limit=None) in text for term in question.terms)
     return named and not own and not _severity_of_what_is_asked(words, text)
+
+
+# Fine, or only now and then (没事, 还行, 不喘): said of a time or an activity.
+_FINE_THEN = re.compile(r"没事|还行|还可以|可以|正常|没问题|不喘|不累|不难受|挺好|还好")
+
+
+def _only_beyond_the_severity(words: QuestionWords, text: str) -> bool:
+    """"有慢阻肺，爬楼梯会喘，平地走没事" to "…就算只走几步路，或者在休息，也很难出气吗？": the very thing its
+    severity sentences name (走, 休息) is said to be fine, and nothing serious is told: less than it asks."""
+    if not words.severity_text or _serious(text) or words.names_severity(text):
+        return False
+    asked = {char for char in words.severity_text if re.match(r"[\u4e00-\u9fff]", char) and char not in _FUNCTION}
+    fine = [part for part in clauses(text) if _FINE_THEN.search(part)
+            and asked & set(_FINE_THEN.sub("", part))]
+    return bool(fine)

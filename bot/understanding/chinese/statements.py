@@ -28,6 +28,7 @@ from bot.understanding.chinese.severity import (
     _STILL_TROUBLE,
     _TREATED_NOW,
     _asks_control,
+    _only_beyond_the_severity,
     _serious,
     _severity_denied,
     _severity_said,
@@ -100,6 +101,8 @@ def read_against_question(
         return NO, 0.85 if words.names_topic(text) else 0.6
     if polarity.value != YES and words.negated_asks and _says_negated_ask(words, text, topic_text):
         return YES, 0.85  # "还没治过" to "…是不是还没有治过？有一个是这样，就请回答“有”"
+    if polarity.value != NOT_SURE and _only_beyond_the_severity(words, text):
+        return NO, 0.85  # "爬楼梯会喘，平地走没事" to "…就算只走几步路，也很难出气？": less than it asks
     if polarity.value != NOT_SURE and _severity_denied(words, text, topic_text):
         return NO, 0.85  # "有骨转移，没骨折" to "…让骨头坏得很重？比如骨头断了": the illness, and no to how bad
     active, severity = _qualifiers(words, text)
