@@ -251,3 +251,15 @@ def test_the_severity_asked_said_to_be_fine_is_a_no(zh_reader, zh_questions, tex
 ])
 def test_fine_beside_the_severity_or_about_something_else_is_not_a_no(zh_reader, zh_questions, text):
     assert used(_read(zh_reader, zh_questions, "severe_lung_disease", text)) != NO
+
+
+# --- What is asked about is fine, and a yes beside it is about something else ---------------------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("active_brain_metastases", "核磁说脑子挺好的，就是肝上有转移"),
+])
+def test_fine_about_what_is_asked_beside_a_yes_is_checked(zh_reader, zh_questions, question_id, text):
+    assert asked_again(_read(zh_reader, zh_questions, question_id, text))
+
+
+def test_a_plain_yes_about_what_is_asked_still_reads(zh_reader, zh_questions):
+    assert used(_read(zh_reader, zh_questions, "active_brain_metastases", "有，脑子上有转移")) == YES

@@ -40,6 +40,7 @@ from bot.understanding.chinese.question_words import pairs, question_words
 from bot.understanding.chinese.severity import _severity_of_what_is_asked, _sign_only
 from bot.understanding.chinese.statements import (
     _FINE,
+    _all_well,
     _MILD,
     counted_clauses,
     names_only_what_is_not_asked,
@@ -143,6 +144,10 @@ class ChineseReader:
                 and len(clauses(text)) == 1:
             # "感冒算不算？": the person asks whether it counts; the help's answer is said back as a check.
             return Reading(reading.value, 0.5, note=reading.note)
+        if reading.value == YES and reading.confidence >= 0.8 and len(clauses(text)) > 1 \
+                and any(_all_well(part, _topics(question)) for part in clauses(text)):
+            # "核磁说脑子挺好的，就是骨头有转移": what is asked about is fine, and a yes about something beside it. Check.
+            return Reading(YES, 0.5, note=reading.note)
         if reading.value == YES and reading.confidence >= 0.8 and not question.umbrella \
                 and _WAITING_FOR.search(" ".join(question.text.values())) \
                 and _DONE.search(text) and not _WAITING_FOR.search(text):
