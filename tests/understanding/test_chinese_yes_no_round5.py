@@ -263,3 +263,15 @@ def test_fine_about_what_is_asked_beside_a_yes_is_checked(zh_reader, zh_question
 
 def test_a_plain_yes_about_what_is_asked_still_reads(zh_reader, zh_questions):
     assert used(_read(zh_reader, zh_questions, "active_brain_metastases", "有，脑子上有转移")) == YES
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("active_hepatitis_b_or_c", "乙肝阴性，丙肝还没验过"),
+    ("immunodeficiency", "艾滋病没测过"),
+])
+def test_a_thing_not_tested_is_not_sure(zh_reader, zh_questions, question_id, text):
+    assert used(_read(zh_reader, zh_questions, question_id, text)) == NOT_SURE
+
+
+def test_tested_and_not_found_is_no_not_untested(zh_reader, zh_questions):
+    assert _read(zh_reader, zh_questions, "active_hepatitis_b_or_c", "没查出来").value == NO

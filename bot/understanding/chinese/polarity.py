@@ -53,6 +53,8 @@ _WAITING = re.compile(
     r"|说不(?:准|清|好)(?![\u4e00-\u9fff])|说不(?:准|清|好)(?=[是有呢吧啊了哦的])"
     # Never tested (最近没做过CT, 没做过检查): what a test would show is not known.
     r"|(?:没|未)(?:有)?(?:去)?(?:做|拍|照|查)(?:过)?(?:ct|核磁|mri|pet|片子|复查)"
+    # Not tested, said of a thing (丙肝没查, HIV没查过): what a test would say is not known.
+    r"|(?:没|未)(?:有)?(?:去)?(?:查|测|化验|验)(?:过)?(?=$|[,.!?]|呢|的|吧|啊)"
     # To be seen later (先化疗，再看能不能手术; 等复查完看有没有长): the answer is not known yet.
     r"|(?:再|先|还要|还得|要|得|到时候|然后)看(?:看)?(?:能不能|能否|可不可以|是不是|有没有|会不会|要不要|用不用|行不行)"
     # Never noticed (没注意过, 没怎么留意): the person does not know; 没注意到 + what was not seen is a report.
