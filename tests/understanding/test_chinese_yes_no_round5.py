@@ -275,3 +275,23 @@ def test_a_thing_not_tested_is_not_sure(zh_reader, zh_questions, question_id, te
 
 def test_tested_and_not_found_is_no_not_untested(zh_reader, zh_questions):
     assert _read(zh_reader, zh_questions, "active_hepatitis_b_or_c", "没查出来").value == NO
+
+
+# --- Plain noes no longer checked: a place word after the question's thing (脑部), the question's Latin words
+# (HIV), "tested" before the result (查过，阴性); 赫赛丁 as typed -------------------------------------------------
+@pytest.mark.parametrize("question_id, text, value", [
+    ("active_brain_metastases", "脑部没有转移", NO),
+    ("immunodeficiency", "HIV化验过，阴性", NO),
+    ("immunodeficiency", "hiv没有", NO),
+    ("anti_her2_therapy", "赫赛丁打过一年", YES),
+])
+def test_plain_answers_read_without_a_check(zh_reader, zh_questions, question_id, text, value):
+    assert used(_read(zh_reader, zh_questions, question_id, text)) == value
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("active_brain_metastases", "肝部没转移"),  # another place: a no about something else, checked
+    ("immunodeficiency", "乙肝查过，阳性"),  # a result of another test
+])
+def test_other_places_and_other_tests_are_still_checked(zh_reader, zh_questions, question_id, text):
+    assert asked_again(_read(zh_reader, zh_questions, question_id, text))

@@ -95,6 +95,7 @@ _YES_DESPITE = re.compile(
     r"不是没有|不是说没|不是没|并非没有|并不是没有|不能说没有|不是不|可不是|那还用说|毫无疑问|没得说|不可否认|无可否认|没错|不错"
     r"|不介意|不反对|没意见|没有意见|没什么意见|无所谓"
 )
+_TESTED_WORD = re.compile(r"(?:都|也)?(?:查过|检查过|测过|化验过|验过|查了|检查了)(?:了)?")
 _NO_PROBLEM = re.compile(r"^(?:好|行|可以|嗯|好的)?(?:,)?没问题(?:的|啊|呀|哦)?$")
 # Words holding 不 / 没 / 无 that do not say no to the question.
 _NEUTRAL = (
@@ -253,7 +254,8 @@ def read_polarity(text: str, topic_text: str = "") -> Polarity:
     readings = [r for r, _ in found if r is not None]
     # "我老公是大三阳，一直没吃药": the answer comes first; a yes or no found only after other
     # content may be about something else, so it is checked.
-    late = bool(found) and found[0][0] is None and _has_content(found[0][1], topic_text) \
+    # "HIV查过，阴性": tested (查过) is no content of its own; the answer follows.
+    late = bool(found) and found[0][0] is None and _has_content(_TESTED_WORD.sub("", found[0][1]), topic_text) \
         and not any(r is not None and r.value == NO and _negates_the_question(c, topic_text) for r, c in found)
     if not readings and leaning:
         # "肯定", "我确定": the firm word is the whole answer.
@@ -427,6 +429,10 @@ def _answers(before: str, topic_text: str) -> bool:
     rest = _SUBJECT.sub("", rest)
     rest = remove_all(rest, _ADVERBS, by="")
     rest = re.sub(r"[\s,.!?\"'()]", "", rest)
+    # The question's own Latin words (HIV, CT) and where a thing is (脑部, 肺里: 脑, 肺 and a place word).
+    rest = "".join(word for word in re.split(r"([a-z0-9+-]+)", rest) if not (word and re.fullmatch(r"[a-z0-9+-]+", word)
+                                                                            and word in topic_text.lower()))
+    rest = re.sub(r"(?<=[\u4e00-\u9fff])[部里上内中]$", "", rest)
     if not rest:
         return True
     if not topic_text or re.search(r"[^\u4e00-\u9fff]", rest):
