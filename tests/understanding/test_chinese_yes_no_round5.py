@@ -295,3 +295,14 @@ def test_plain_answers_read_without_a_check(zh_reader, zh_questions, question_id
 ])
 def test_other_places_and_other_tests_are_still_checked(zh_reader, zh_questions, question_id, text):
     assert asked_again(_read(zh_reader, zh_questions, question_id, text))
+
+
+# --- "Has it grown?" answered with the opposite (缩小了, 稳定) -----------------------------------------------------
+@pytest.mark.parametrize("text", ["复查缩小了", "片子上看稳定，效果很好"])
+def test_smaller_or_stable_to_has_it_grown_is_a_no(zh_reader, zh_questions, text):
+    assert used(_read(zh_reader, zh_questions, "progression_on_scan", text)) == NO
+
+
+@pytest.mark.parametrize("text", ["肺上的缩小了，肝上有新的", "有的缩小了，有的变大了", "缩小了，但是骨头上多了一个"])
+def test_smaller_beside_new_or_bigger_is_never_a_no(zh_reader, zh_questions, text):
+    assert used(_read(zh_reader, zh_questions, "progression_on_scan", text)) != NO

@@ -74,6 +74,8 @@ def read_against_question(
             return reaction  # "白蛋白紫杉醇打过几次，没过敏": the drug was taken, and no reaction
     if polarity.value != NO and _happened(words, text):
         return YES, 0.9  # "上次复查说长大了" to "您的癌长大了？"
+    if words.happened and polarity.value is None and _settled_only(text):
+        return NO, 0.85  # "缩小了，效果挺好" to "您的癌长大了？": it shrank, which is the opposite
     if words.asks_repeated and polarity.value != YES and _once_and_gone(words, text, topic_text):
         return NO, 0.85  # "胸水抽过一次，之后就没再长了" to "drained again and again?"
     if words.since and polarity.value != NOT_SURE:
@@ -255,6 +257,14 @@ def _settled_beside_a_no(text: str, topic_text: str) -> bool:
         if not _SETTLED.search(part) or _STILL_ACTIVE.search(part) or reading.value in (YES, NOT_SURE):
             return False
     return no
+
+
+def _settled_only(text: str) -> bool:
+    """Every clause says smaller, stable or fine (缩小了, 稳定, 效果挺好), and none says growing or new."""
+    parts = clauses(text)
+    return bool(parts) and any(_SETTLED.search(part) for part in parts) and not _STILL_ACTIVE.search(text) \
+        and all((_SETTLED.search(part) or _FINE.search(part)) and not re.search(r"没|不|未|但|就是|只是", part)
+                for part in parts)
 
 
 def _reaction(words: QuestionWords, text: str, topic_text: str) -> Optional[Tuple[str, float]]:
