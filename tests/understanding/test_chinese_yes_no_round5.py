@@ -306,3 +306,8 @@ def test_smaller_or_stable_to_has_it_grown_is_a_no(zh_reader, zh_questions, text
 @pytest.mark.parametrize("text", ["肺上的缩小了，肝上有新的", "有的缩小了，有的变大了", "缩小了，但是骨头上多了一个"])
 def test_smaller_beside_new_or_bigger_is_never_a_no(zh_reader, zh_questions, text):
     assert used(_read(zh_reader, zh_questions, "progression_on_scan", text)) != NO
+
+
+@pytest.mark.parametrize("text", ["化疗后缩小了，效果挺好", "现在稳定"])
+def test_smaller_says_nothing_about_a_spread(zh_reader, zh_questions, text):
+    assert used(_read(zh_reader, zh_questions, "breast_advanced_unresectable", text)) != NO

@@ -74,7 +74,8 @@ def read_against_question(
             return reaction  # "白蛋白紫杉醇打过几次，没过敏": the drug was taken, and no reaction
     if polarity.value != NO and _happened(words, text):
         return YES, 0.9  # "上次复查说长大了" to "您的癌长大了？"
-    if words.happened and polarity.value is None and _settled_only(text):
+    # Only to a question whose happening is growth (长大, 变大): shrinking says nothing of a spread (转移).
+    if any(re.search(r"长|大|进展", h) for h in words.happened) and polarity.value is None and _settled_only(text):
         return NO, 0.85  # "缩小了，效果挺好" to "您的癌长大了？": it shrank, which is the opposite
     if words.asks_repeated and polarity.value != YES and _once_and_gone(words, text, topic_text):
         return NO, 0.85  # "胸水抽过一次，之后就没再长了" to "drained again and again?"
