@@ -311,3 +311,10 @@ def test_smaller_beside_new_or_bigger_is_never_a_no(zh_reader, zh_questions, tex
 @pytest.mark.parametrize("text", ["化疗后缩小了，效果挺好", "现在稳定"])
 def test_smaller_says_nothing_about_a_spread(zh_reader, zh_questions, text):
     assert used(_read(zh_reader, zh_questions, "breast_advanced_unresectable", text)) != NO
+
+
+@pytest.mark.parametrize("text", ["心里没底", "这个我心里也没数"])
+def test_no_idea_said_with_a_place_word_is_not_sure(zh_reader, zh_questions, text):
+    # 心里 before 没 could otherwise read as "the heart: no" now that a place word after the question's thing
+    # stands before a no that answers.
+    assert used(_read(zh_reader, zh_questions, "heart_disease", text)) == NOT_SURE
