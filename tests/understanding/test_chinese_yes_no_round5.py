@@ -318,3 +318,9 @@ def test_no_idea_said_with_a_place_word_is_not_sure(zh_reader, zh_questions, tex
     # 心里 before 没 could otherwise read as "the heart: no" now that a place word after the question's thing
     # stands before a no that answers.
     assert used(_read(zh_reader, zh_questions, "heart_disease", text)) == NOT_SURE
+
+
+# --- A fracture in the last 4 weeks is a serious injury (the help of the breast trial's "last 4 weeks" list) ---
+@pytest.mark.parametrize("text, value", [("前几天摔断了腿，骨折", YES), ("上个礼拜手腕骨折了", YES), ("五年前骨折过", NO)])
+def test_a_fracture_to_the_last_4_weeks_list(zh_reader, zh_questions, text, value):
+    assert used(_read(zh_reader, zh_questions, "breast_recent_screen", text)) == value
