@@ -324,3 +324,13 @@ def test_no_idea_said_with_a_place_word_is_not_sure(zh_reader, zh_questions, tex
 @pytest.mark.parametrize("text, value", [("前几天摔断了腿，骨折", YES), ("上个礼拜手腕骨折了", YES), ("五年前骨折过", NO)])
 def test_a_fracture_to_the_last_4_weeks_list(zh_reader, zh_questions, text, value):
     assert used(_read(zh_reader, zh_questions, "breast_recent_screen", text)) == value
+
+
+# --- Suspected, not confirmed ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["医生怀疑是转移了，还要做穿刺", "片子上说疑似复发"])
+def test_suspected_is_not_sure(zh_reader, zh_questions, text):
+    assert used(_read(zh_reader, zh_questions, "npc_recurrent_metastatic", text)) == NOT_SURE
+
+
+def test_confirmed_is_still_a_yes(zh_reader, zh_questions):
+    assert used(_read(zh_reader, zh_questions, "npc_recurrent_metastatic", "去年活检确诊复发了")) == YES
