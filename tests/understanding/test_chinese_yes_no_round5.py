@@ -334,3 +334,13 @@ def test_suspected_is_not_sure(zh_reader, zh_questions, text):
 
 def test_confirmed_is_still_a_yes(zh_reader, zh_questions):
     assert used(_read(zh_reader, zh_questions, "npc_recurrent_metastatic", "去年活检确诊复发了")) == YES
+
+
+# --- "Since it spread?": chemotherapy around the first operation is before it ---------------------------------
+def test_adjuvant_chemo_and_none_since_the_spread_is_a_no(zh_reader, zh_questions):
+    assert used(_read(zh_reader, zh_questions, "metastatic_chemo", "术前化疗过，复发以后没再化疗")) == NO
+
+
+@pytest.mark.parametrize("text", ["术后化疗过", "手术后化疗过，转移以后也化疗了"])
+def test_adjuvant_chemo_alone_or_with_chemo_since_is_not_a_no(zh_reader, zh_questions, text):
+    assert used(_read(zh_reader, zh_questions, "metastatic_chemo", text)) != NO

@@ -337,7 +337,8 @@ def _since(words: QuestionWords, text: str, topic_text: str) -> Optional[Tuple[s
         reading = read_polarity(part, topic_text)
         if names_event and reading.value is not None:
             after.append(reading.value)
-        elif reading.value == YES and re.search(r"之前|以前|刚确诊|确诊的时候|当时|那时|一开始|早期", part):
+        # Around the first operation (手术后做过辅助化疗, 术前化疗): the early treatment, before it came back.
+        elif reading.value == YES and re.search(r"之前|以前|刚确诊|确诊的时候|当时|那时|一开始|早期|手术[前后]|术[前后]|辅助", part):
             before.append(part)
         elif reading.value is not None:
             return None
