@@ -51,6 +51,14 @@ _WAITING = re.compile(
     r"|(?:要|得|先|再|还要|还得|需要|等我)(?:先)?(?:问问|问一下|问下|商量)"
     # "说不好" is "cannot say"; 说不好切 is "said it is hard to cut".
     r"|说不(?:准|清|好)(?![\u4e00-\u9fff])|说不(?:准|清|好)(?=[是有呢吧啊了哦的])"
+    # Never tested (最近没做过CT, 没做过检查): what a test would show is not known.
+    r"|(?:没|未)(?:有)?(?:去)?(?:做|拍|照|查)(?:过)?(?:ct|核磁|mri|pet|片子|复查)"
+    # Not tested, said of a thing (丙肝没查, HIV没查过): what a test would say is not known.
+    r"|(?:没|未)(?:有)?(?:去)?(?:查|测|化验|验)(?:过)?(?=$|[,.!?]|呢|的|吧|啊)"
+    # To be seen later (先化疗，再看能不能手术; 等复查完看有没有长): the answer is not known yet.
+    r"|(?:再|先|还要|还得|要|得|到时候|然后)看(?:看)?(?:能不能|能否|可不可以|是不是|有没有|会不会|要不要|用不用|行不行)"
+    # Never noticed (没注意过, 没怎么留意): the person does not know; 没注意到 + what was not seen is a report.
+    r"|没(?:有)?(?:太|怎么|仔细)?(?:注意|留意|在意)(?:过)?(?!到)"
 )
 _NOT_SURE = (
     "记不清", "记不得", "记不太清", "记不住", "忘了", "忘记了", "忘掉了", "说不上来",
@@ -58,19 +66,25 @@ _NOT_SURE = (
     "不一定", "问医生", "问问医生", "问一下医生", "问下医生", "问过医生才知道", "查一下", "查查", "看看报告", "看一下报告",
     "翻一下", "等结果", "结果还没出", "还没出结果", "结果没出来", "谁知道", "天知道", "未知", "不详", "不明", "idk",
     "not sure", "don't know", "dont know", "有没有也不", "有还是没有", "看情况", "再说吧", "考虑一下", "考虑考虑", "商量",
-    "问问家里", "问一下家里", "想一想", "想想", "再看看", "没想好", "还没决定", "犹豫",
+    "问问家里", "问一下家里", "想一想", "想想", "再看看", "没想好", "还没决定", "犹豫", "没底", "没数",
+    # Suspected, not confirmed (医生说怀疑复发): the answer is not known yet.
+    "怀疑", "疑似", "待排", "待查",
 )
 # What may happen later (以后可能要…, 将来也许会…): no answer to what is or was.
 _FUTURE = re.compile(r"(?:^|说|讲)(?:以后|将来|今后|到时候)(?:也)?(?:可能|也许|或许|会|要|得|需要)")
+# What a body feels (坐着都觉得喘, 感觉很累): after 觉得 / 感觉 it is a symptom told, not a hedge.
+_SENSATION = (r"(?:都|也|还|有点|有些|很|好|特别|非常|一直)?(?:喘|气促|气短|气急|气紧|憋|闷|累|乏|疼|痛|麻|晕|胀|痒|冷|热|恶心|心慌"
+              r"|难受|透不过|上不来气|喘不)")
 # Firm enough to lean: these stop a hedge.
 _LEANING = re.compile(r"我?(?:很|非常|十分|特别|完全)?(?:确定|肯定)(?!吗)|百分之百|100%|一百个确定")
 _HEDGES = re.compile(
-    r"应该|好像|(?<!不)可能|不太可能|(?:大概|大约|估计|差不多)(?!\s*(?:是\s*)?[\d一二两三四五六七八九十半几上去前今昨])|也许|或许|似乎|貌似|觉得|感觉"
+    r"应该|好像|(?<!不)可能|不太可能|(?:大概|大约|估计|差不多)(?!\s*(?:是\s*)?[\d一二两三四五六七八九十半几上去前今昨])|也许|或许|似乎|貌似"
+    r"|(?:觉得|感觉)(?!" + _SENSATION + r")"
     r"|我想(?:是|应该|有|没)|印象中|印象里|说不定|八成|多半(?!时间|天|的时间|日子|躺|坐|靠|在床|卧)|恐怕|兴许|"
     r"差不多吧|(?:有|是|没有|没|不是|过|了|的|会|对)吧"
 )
 # A question back (你们是哪家医院？): "什么都能做" and "不怎么" are not questions.
-_ASKS = re.compile(r"[?？]|吗|(?<!不)怎么(?![都也])(?!\S{1,2}都)|(?<!没)(?<!没有)什么(?![都也])|为什么|为啥|多少|哪(?![里儿]?都)|谁")
+_ASKS = re.compile(r"[?？]|吗|(?<!不)怎么(?![都也])(?!\S{1,2}都)|(?<!没)(?<!没有)什么(?![都也])(?![\u4e00-\u9fff]{1,4}?[都也](?:没|不))|为什么|为啥|多少|哪(?![里儿]?都)|谁")
 # 什么 a few characters after a negation is "any" (没受过什么伤, 不吃什么药), not a question.
 _ANY_AFTER_NEGATION = re.compile(r"((?:没|不|未)[\u4e00-\u9fff]{0,4}?)什么(?![?？])")
 # A negated report (没说过, 没查出过, 没发现): a 有 after it in the clause is what was not found
@@ -83,12 +97,13 @@ _YES_DESPITE = re.compile(
     r"不是没有|不是说没|不是没|并非没有|并不是没有|不能说没有|不是不|可不是|那还用说|毫无疑问|没得说|不可否认|无可否认|没错|不错"
     r"|不介意|不反对|没意见|没有意见|没什么意见|无所谓"
 )
+_TESTED_WORD = re.compile(r"(?:都|也)?(?:查过|检查过|测过|化验过|验过|查了|检查了)(?:了)?")
 _NO_PROBLEM = re.compile(r"^(?:好|行|可以|嗯|好的)?(?:,)?没问题(?:的|啊|呀|哦)?$")
 # Words holding 不 / 没 / 无 that do not say no to the question.
 _NEUTRAL = (
     "不良", "不适", "不舒服", "不齐", "不全", "不足", "不佳", "不过", "不管", "不仅", "不但", "不论", "不然", "要不",
     "不久", "不到", "不超过", "没多久", "不少", "不同的", "不同于", "各不相同", "不止", "不断", "不停", "差不多", "无论", "不一样", "了不起",
-    "不得了", "不规律", "不明显", "无痛", "不大", "不太好", "不稳定", "不正常", "不规则", "不对称", "不均匀", "不了了之",
+    "不得了", "不规律", "不明显", "无痛", "不大", "不太好", "不稳定", "不正常", "不干净", "不太干净", "不怎么干净", "不规则", "不对称", "不均匀", "不了了之",
     # These say yes, or more: 不得不 "had to", 不止一次 "more than once", 离不开 "cannot do without".
     "不得不", "不由得", "不免", "不禁", "免不了", "少不了", "离不开", "没少", "无时无刻", "不在少数", "没完没了",
     "就没事了", "就没事",
@@ -111,13 +126,14 @@ _UNTREATED = re.compile(r"(?:没有|没|未|从没|从来没)(?:有)?(?:治|治�
 _ASKS_TREATED = re.compile(r"治过|治疗过|治好|治疗")
 _NEGATION = re.compile(
     r"阴性|从来没有|从来没|从来不|从没有|从没|从未|根本没有|根本没|根本不|压根没有|压根没|压根不|并没有|并没|并不|"
-    r"绝不|决不|没有|没|不|未|无|非|否|甭|木有|莫有|没得|\b(?:no|nope|none|never|not|n)\b"
+    r"绝不|决不|没有|没|不|未|无|非|否|甭|木有|莫有|莫得|没得|\b(?:no|nope|none|never|not|n)\b"
 )
 # The negated verb phrase, so its verb is not read as a yes (没做过, 不是, 没有用过).
 _NEGATED_PHRASE = re.compile(
     "(?:" + _NEGATION.pattern.replace(r"\b(?:no|nope|none|never|not|n)\b", "(?!)") + ")"
     + r"(?:(?:有)?[\u4e00-\u9fff]{1,4}?过|可以|愿意|需要|同意|[\u4e00-\u9fff]{1,2})?"
 )
+_COPULA_BEFORE_NEGATION = re.compile(r"是(?=阴性|没有|没|不是|无)")
 _INTENSIFIERS = re.compile(r"肯定|确实|当然|绝对|一定|的确|真的|确定|必须|毫无疑问")
 # Parts of words that look like a yes word and are not: 有点, 但是, 主要, 好像, 对于 …
 _NOT_YES = (
@@ -178,6 +194,7 @@ class Polarity:
     no_longer: bool = False
     corrected: bool = False
     described: bool = False  # only negations inside descriptions (腿没力气, 切不了): no answer of its own
+    leaned: bool = False  # a hedged no read as the no it leans to (没有吧，医生没说过): no rule makes it surer
 
 
 NONE = Polarity(None, 0.0)
@@ -239,7 +256,8 @@ def read_polarity(text: str, topic_text: str = "") -> Polarity:
     readings = [r for r, _ in found if r is not None]
     # "我老公是大三阳，一直没吃药": the answer comes first; a yes or no found only after other
     # content may be about something else, so it is checked.
-    late = bool(found) and found[0][0] is None and _has_content(found[0][1], topic_text) \
+    # "HIV查过，阴性": tested (查过) is no content of its own; the answer follows.
+    late = bool(found) and found[0][0] is None and _has_content(_TESTED_WORD.sub("", found[0][1]), topic_text) \
         and not any(r is not None and r.value == NO and _negates_the_question(c, topic_text) for r, c in found)
     if not readings and leaning:
         # "肯定", "我确定": the firm word is the whole answer.
@@ -263,22 +281,41 @@ def read_polarity(text: str, topic_text: str = "") -> Polarity:
 
 
 # "应该没有" with nothing softening it (吧, 吗) and a reason beside it that is itself a no
-# ("應該冇，驗過血冇事"): a hedge that clearly leans, read as the no it leans to.
-_SHOULD_NOT = re.compile(r"^(?:我|他|她|我们|患者)?应该(?:是)?(?:没有|没|不是|不)")
+# ("應該冇，驗過血冇事"): a hedge that clearly leans, read as the no it leans to. "没有吧" / "应该没有吧" with
+# such a reason ("没有吧，从来没听医生讲过") leans too, more softly: the no, checked.
+_SHOULD_NOT = re.compile(r"^(?:我|他|她|我们|患者)?(?:应该(?:是)?)?(?:没有|没|不是|不)")
+_SHOULD = re.compile(r"应该(?:是)?")
 _SOFTENED = re.compile(r"吧|吗|呢|[?？]|可能|好像|估计|也许|大概|不太|不知道|不清楚|不确定")
+# "都查过", "检查过了": tested, and the no said before it is what the tests found.
+_TESTED_ALL = re.compile(r"^(?:都|也|全|全部|之前|以前|每次|一直)?(?:都)?(?:查过|检查过|查了|检查了|做过检查|验过|化验过)(?:了)?(?:的)?$")
+
+_UNTESTED = re.compile(r"(?:没|未|不)(?:有)?(?:去)?(?:查|检查|验|化验|做检查|复查|拍片|做过检查)")
 
 
 def _leans_no(text: str, topic_text: str) -> Optional[Polarity]:
     parts = clauses(text)
-    if len(parts) < 2 or not _SHOULD_NOT.search(parts[0]) or _SOFTENED.search(text):
+    if len(parts) < 2 or not _SHOULD_NOT.search(parts[0]) or not (_SHOULD.search(parts[0]) or parts[0].endswith("吧")):
         return None
-    if _HEDGES.search(" ".join(parts[1:])):
+    softly = parts[0].endswith("吧")  # 没有吧, 应该没用过吧
+    if _SOFTENED.search(" ".join(parts[1:])) or (_SOFTENED.search(parts[0][:-1]) if softly else _SOFTENED.search(parts[0])):
         return None
-    first = _clause(re.sub(r"应该(?:是)?", "", parts[0]), topic_text)
-    rest = [_clause(part, topic_text) for part in parts[1:]]
-    if first is None or first.value != NO or not rest or any(r is None or r.value != NO for r in rest):
+    if _HEDGES.search(" ".join(parts[1:])) or any(_CONTRAST.match(part) or _UNTESTED.search(part) for part in parts[1:]):
+        return None  # "应该没有吧，不过没查过": not tested is no reason for a no
+    first = _clause(_SHOULD.sub("", parts[0]).rstrip("吧"), topic_text)
+    rest = [None if _TESTED_ALL.match(part) else _clause(part, topic_text) for part in parts[1:]]
+    tested = any(_TESTED_ALL.match(part) for part in parts[1:])
+    if first is None or first.value != NO or not rest:
         return None
-    return Polarity(NO, 0.85)
+    if softly:
+        # A reason that is a firm no (医生没说什么) and nothing that says otherwise (就让继续吃药 says nothing).
+        if not any(r is not None and r.value == NO and r.confidence >= 0.9 for r in rest) \
+                or any(r is not None and r.value != NO for r in rest):
+            return None
+        return Polarity(NO, 0.6, leaned=True)
+    if any(r is None and not _TESTED_ALL.match(part) or r is not None and r.value != NO
+           for r, part in zip(rest, parts[1:])):
+        return None
+    return Polarity(NO, 0.85 if tested or all(r is not None for r in rest) else 0.6, leaned=True)
 
 
 @dataclass(frozen=True)
@@ -313,7 +350,8 @@ def _clause(clause: str, topic_text: str) -> Optional[_Clause]:
         rest = _UNTREATED.sub(" ", rest)
     negations = _negations(rest)
     intensified = bool(_INTENSIFIERS.search(rest))
-    yes_rest = remove_all(_NEGATED_PHRASE.sub(" ", rest), _NOT_YES)
+    # 是 right before a negation is the copula of what follows (都是阴性, 是没有的), not a yes of its own.
+    yes_rest = remove_all(_NEGATED_PHRASE.sub(" ", _COPULA_BEFORE_NEGATION.sub("", rest)), _NOT_YES)
     said_yes = bool(_YES_WORDS.search(yes_rest))
     if negations and _NOT_AGAIN.search(clause):
         # "不想再做穿刺了": a no to doing it again, which may not be what is asked: checked.
@@ -344,12 +382,13 @@ def _clause(clause: str, topic_text: str) -> Optional[_Clause]:
 _WHEN = re.compile(
     r"(?:最近|近|这|过去|这个|这段)?\s*[\d一二两三四五六七八九十半几]+\s*个?\s*(?:天|周|星期|礼拜|月|年)\s*(?:里|内|以来|来|之内|以内)?"
     r"|这段时间|这些天|这几天|这阵子|近期|目前为止|到现在为止"
+    r"|(?:上|这)(?:个)?(?:月|周|星期|礼拜|次)|最近一次|去年|今年"
 )
 
 
 # Who or what reported it (CT上说, 复查说, 报告写的是): it may stand before a negation that answers.
 _REPORTED = re.compile(
-    r"(?:最近一次|最后一次|上次|这次|最近)?(?:的)?(?:ct|mri|pet|核磁|片子|报告|检查|复查|化验|拍片|医生|大夫)"
+    r"(?:最近一次|最后一次|上次|这次|最近)?(?:的)?(?:(?:拍的|做的|查的)?(?:ct|mri|pet|核磁|片子|报告|检查|复查|化验|拍片|医生|大夫)){1,2}"
     r"(?:报告|结果)?(?:上|里)?(?:都|也)?(?:说|写着|写的是|写了|显示|提示)(?:的)?(?:是)?"
 )
 # What the question is about, named right after a negation (不是治癌的, 没用过这种药): the no answers it.
@@ -379,14 +418,23 @@ def _negations(text: str) -> List[re.Match]:
     return list(_NEGATION.finditer(text))
 
 
+_NOTHING_AT_ALL = re.compile(r"(?:什么|任何)[\u4e00-\u9fff\s]{1,5}?(?:都|也)$")
+
+
 def _answers(before: str, topic_text: str) -> bool:
     """A negation answers the question when only a subject, a firm word, or the question's own
     words stand before it (她肯定没有, 化疗从来没做过); otherwise it is part of a description."""
+    # "什么反应都没有", "任何药都没用过": nothing of the kind at all, which answers.
+    before = _NOTHING_AT_ALL.sub("", before)
     rest = _REPORTED.sub("", _WHEN.sub("", before))
     rest = remove_all(rest, _ADVERBS, by="")
     rest = _SUBJECT.sub("", rest)
     rest = remove_all(rest, _ADVERBS, by="")
     rest = re.sub(r"[\s,.!?\"'()]", "", rest)
+    # The question's own Latin words (HIV, CT) and where a thing is (脑部, 肺里: 脑, 肺 and a place word).
+    rest = "".join(word for word in re.split(r"([a-z0-9+-]+)", rest) if not (word and re.fullmatch(r"[a-z0-9+-]+", word)
+                                                                            and word in topic_text.lower()))
+    rest = re.sub(r"(?<=[\u4e00-\u9fff])[部里上内中]$", "", rest)
     if not rest:
         return True
     if not topic_text or re.search(r"[^\u4e00-\u9fff]", rest):

@@ -51,6 +51,7 @@ _REFERS_FORWARD = re.compile(r"下面|以下|有两个|有一种|有几种|这�
 _ACTIVE = re.compile(r"活动性|活动的|没有控制好|没控制好|控制得不好|控制不好|还在长大|还没控制住|还没有控制住|现在还是活动")
 _SEVERITY = re.compile(r"很重|比轻微更重|严重|很难出气|不只是一点点|重到")
 _NOW = re.compile(r"现在|目前")
+_CONTROL = re.compile(r"(?:没有|没|不)(?:控制好|控制住)|控制(?:得)?不好|控制不佳")
 _ONLY = re.compile(r"是不是只有|是不是只|只有下面|只是下面")
 _WINDOW = re.compile(r"最近\s*(\d+)\s*个?\s*(周|星期|月|年|天)")
 # The question's own problem said with a negation: 戒不掉, 长不好, 吃不下去, 切不掉.
@@ -69,6 +70,7 @@ class Line:
     topics: FrozenSet[str]
     asks_active: bool
     asks_severity: bool
+    asks_control: bool = False  # 没有控制好: under treatment may be under control
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,17 @@ class QuestionWords:
     # The pairs of the sentences that ask how serious (让骨头坏得很重？比如骨头断了，或者压到了脊髓), not shared
     # with the rest of what it asks, and of the terms that hold one (脊髓压迫): a sign of the severity asked.
     severity_pairs: FrozenSet[str] = frozenset()
+    # "这些病没有控制好吗": whether something is under control, not whether it is there (an active TB is
+    # treated; an illness under treatment may still be under control).
+    asks_control: bool = False
+    # The other names (seeds/synonyms_zh.yml) of what its severity sentences name (骨头断了: 骨折; 压到了脊髓:
+    # 压到神经), whose pairs may hold grammar characters (到, 经) and so be no severity pair.
+    severity_names: Tuple[str, ...] = ()
+    severity_text: str = ""  # the severity sentences themselves (就算只走几步路，或者在休息): when it counts
+
+    def names_severity(self, text: str) -> bool:
+        """The reply names a sign of the severity the question asks about."""
+        return bool(pairs(text) & self.severity_pairs) or any(name in text for name in self.severity_names)
 
     @property
     def every_topic(self) -> FrozenSet[str]:
@@ -265,8 +278,12 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
         answers_no_for=answers_no,
         lines=tuple(
             Line(pairs(line) | frozenset(p for name in other_names([line]) for p in _term_pairs(name)),
-                 bool(_ACTIVE.search(line)), bool(_SEVERITY.search(line))) for line in list_lines
+                 bool(_ACTIVE.search(line)), bool(_SEVERITY.search(line)),
+                 bool(_CONTROL.search(line)) and "药" not in line)
+            for line in list_lines
         ),
+        # "要用药才能好？或者还没控制住？" counts the medicine itself: being treated is then a yes, not a doubt.
+        asks_control=bool(_CONTROL.search(asked)) and "药" not in asked and not listed,
         terms=terms,
         dose_limit=_dose_limit(" ".join(excluded)),
         treated_with=_treated_with(asked, help_text),
@@ -280,16 +297,23 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
                                    tuple((passage - topics, passage) for passage in passages)),
         tests=_tests(terms, help_text),
         severity_pairs=_severity_pairs(asked_sentences, terms) if _SEVERITY.search(asked) and not listed else frozenset(),
+        severity_names=other_names(_severe_sentences(asked_sentences)) if _SEVERITY.search(asked) and not listed else (),
+        severity_text=" ".join(_severe_sentences(asked_sentences)) if _SEVERITY.search(asked) and not listed else "",
     )
 
 
-def _severity_pairs(asked_sentences: list, terms: tuple) -> FrozenSet[str]:
-    severe, other = [], []
+def _severe_sentences(asked_sentences: list) -> list:
+    """The sentences that ask how serious (很重), and their examples (比如…)."""
+    severe = []
     for sentence in asked_sentences:
         if _SEVERITY.search(sentence) or (severe and re.match(r"比如|就算|例如", sentence)):
             severe.append(sentence)
-        else:
-            other.append(sentence)
+    return severe
+
+
+def _severity_pairs(asked_sentences: list, terms: tuple) -> FrozenSet[str]:
+    severe = _severe_sentences(asked_sentences)
+    other = [sentence for sentence in asked_sentences if sentence not in severe]
     names = other_names(severe)
     found = frozenset(p for s in severe for p in pairs(s)) | frozenset(p for n in names for p in _term_pairs(n))
     base = frozenset(p for s in other for p in pairs(s))

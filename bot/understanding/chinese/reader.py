@@ -38,8 +38,10 @@ from bot.understanding.chinese.polarity import (
     without_neutral,
 )
 from bot.understanding.chinese.question_words import pairs, question_words
+from bot.understanding.chinese.severity import _severity_of_what_is_asked, _sign_only
 from bot.understanding.chinese.statements import (
     _FINE,
+    _all_well,
     _MILD,
     counted_clauses,
     names_only_what_is_not_asked,
@@ -55,6 +57,8 @@ from bot.understanding.reading import MAX_ANSWER_CHARS, Reading, confirmation
 
 # A question back about the answer itself (算不算？ 这个算吗？ 要紧吗？).
 _ASKS_BACK = re.compile(r"(?:算不算|算吗|算么|算唔算|算是吗|算不|要不要紧|要紧吗|有关系吗|有影响吗)\s*[?？]?\s*$")
+# Whether it counts, hedged (应该算吧, 我觉得也算): no doubt about what was had.
+_COUNTS_HEDGE = re.compile(r"^(?:我觉得|我看|我想|应该|估计|可能|大概)(?:也|是)?算(?:是)?(?:的|数)?(?:吧|吧[?？])?$")
 _INTENT_VALUES = {"affirm": YES, "deny": NO, "not_sure": NOT_SURE}
 # A classifier guess below this is no answer at all; between it and CONFIDENT it is a check.
 _LOWEST_GUESS = 0.45
@@ -136,23 +140,58 @@ class ChineseReader:
         self, question: Question, text: str, polarity: Polarity, today: dt.date, intent: Optional[str],
         intent_confidence: float,
     ) -> Reading:
+        counted = self._counts_hedged(question, text, polarity, today)
+        if counted is not None:
+            return counted
         reading = self._yes_no_words(question, text, polarity, today, intent, intent_confidence)
         if reading.value in (YES, NO) and reading.confidence >= 0.8 and _ASKS_BACK.search(text) \
                 and len(clauses(text)) == 1:
             # "感冒算不算？": the person asks whether it counts; the help's answer is said back as a check.
             return Reading(reading.value, 0.5, note=reading.note)
+        if reading.value == YES and reading.confidence >= 0.8 and len(clauses(text)) > 1 \
+                and any(_all_well(part, _topics(question)) for part in clauses(text)):
+            # "核磁说脑子挺好的，就是骨头有转移": what is asked about is fine, and a yes about something beside it. Check.
+            return Reading(YES, 0.5, note=reading.note)
         if reading.value == YES and reading.confidence >= 0.8 and not question.umbrella \
+                and _WAITING_FOR.search(" ".join(question.text.values())) \
+                and _DONE.search(text) and not _WAITING_FOR.search(text):
+            # "做过肾移植，十年了" to "…在等着做移植？": done, not waited for. Check.
+            return Reading(YES, 0.5, note=reading.note)
+        if reading.value == YES and reading.confidence >= 0.8 and _only_long_ago(question, text):
+            # "五年前心梗过，现在挺好" to "…现在没有控制好吗？": it was, long ago; about now nothing is said. Check.
+            return Reading(YES, 0.5, note=reading.note)
+        if reading.value == YES and reading.confidence >= 0.8 and not question.umbrella \
+                and not _severity_of_what_is_asked(self._words(question), text) \
                 and only_inside_another_thing(_own_text(question), self._words(question), text):
             # "打过乙肝疫苗" to "active hepatitis B?", "肝上有个囊肿" to "liver disease?", "骨关节炎" to
             # "autoimmune (类风湿关节炎)?": the question's word is only part of another thing. Check.
             return Reading(YES, 0.5, note=reading.note)
         return reading
 
+    def _counts_hedged(self, question: Question, text: str, polarity: Polarity, today: dt.date) -> Optional[Reading]:
+        """"单子上有个顺铂注射液，应该算吧": the only hedge is whether the thing told counts, and the thing is
+        one the question names (a term of it): that is for the question to say, and it says yes."""
+        parts = clauses(text)
+        if not polarity.hedged or len(parts) < 2 or not _COUNTS_HEDGE.match(parts[-1]):
+            return None
+        rest = ",".join(parts[:-1])
+        rest_polarity = read_polarity(rest, _topics(question))
+        if rest_polarity.value not in (YES, None) or rest_polarity.hedged or _NEGATED.search(without_neutral(rest)):
+            return None
+        if not any(len(term) >= 2 and term in rest for term in self._words(question).terms):
+            return None
+        reading = self._yes_no(question, rest, rest_polarity, today, None, 0.0)
+        return reading if reading.value == YES else None
+
     def _yes_no_words(
         self, question: Question, text: str, polarity: Polarity, today: dt.date, intent: Optional[str],
         intent_confidence: float,
     ) -> Reading:
         opinion = _INTENT_VALUES.get(intent or "")
+        if polarity.value == NO and _NEVER_CHECKED.search(text) \
+                and _CHECK_ASKED.search(" ".join(question.text.values()).lower()):
+            # "治完以后没做过检查" to "…做过检查吗？片子上有没有看到…": what a check would show is not known.
+            return Reading(NOT_SURE, 0.9)
         now = _about_now(question, text, polarity, today)
         if now is not None:
             return now
@@ -161,6 +200,8 @@ class ChineseReader:
             value, confidence = answered
             if opinion is not None and intent_confidence >= 0.5 and opinion != value and value != NOT_SURE:
                 confidence = min(confidence, 0.5)
+            if polarity.leaned:
+                confidence = min(confidence, polarity.confidence)  # a hedge leaned on is never made surer
             return Reading(value, confidence)
         if polarity.value is not None:
             confidence = polarity.confidence
@@ -170,17 +211,20 @@ class ChineseReader:
             note = messages.HEDGE_NOTE if polarity.hedged else None
             if polarity.value == NO and any(_statement(question, part) for part in clauses(text)):
                 confidence = min(confidence, 0.5)  # "白蛋白紫杉醇没事，普通紫杉醇过敏了": which one? Check.
+            if polarity.value == NO and self._severity_told_beside(question, text):
+                confidence = min(confidence, 0.5)  # "没骨折，压到神经了": a no, and a sign of how bad. Check.
             if polarity.value == YES and not question.umbrella and names_something_else(self._words(question), text):
                 # "肝上有个囊肿" to "cirrhosis, or active hepatitis?", "有高血压" to the heart question: a yes
                 # about a thing the question does not name. (A yes to an umbrella only asks its lines.)
                 confidence = min(confidence, 0.5)
-            if polarity.value == YES and _base_only(question, self._words(question), text):
+            if polarity.value == YES and (_base_only(question, self._words(question), text)
+                                          or _sign_only(question, self._words(question), text)):
                 confidence = min(confidence, 0.5)  # "骨转移，骨头疼" to "so bad a bone broke?": how bad is not said
             return Reading(polarity.value, confidence, note=note)
         statement = _statement(question, text, self._words(question))
         if statement is not None:
             confidence = statement
-            if _base_only(question, self._words(question), text):
+            if _base_only(question, self._words(question), text) or _sign_only(question, self._words(question), text):
                 confidence = min(confidence, 0.5)
             if opinion is not None and intent_confidence >= 0.5 and opinion != YES:
                 confidence = min(confidence, 0.5)
@@ -188,6 +232,12 @@ class ChineseReader:
         if opinion in (YES, NO) and intent_confidence >= 0.6 and not _WELL.search(text):
             return Reading(opinion, 0.6)  # only the model has an opinion: check
         return Reading(None, 0.0, problem=self.expected(question))
+
+    def _severity_told_beside(self, question: Question, text: str) -> bool:
+        """A clause with no answer of its own names a sign of the severity the question asks about."""
+        words = self._words(question)
+        return any(read_polarity(part, _topics(question)).value is None and words.names_severity(part)
+                   for part in clauses(text))
 
     # --- 数字 -----------------------------------------------------------------------
     def _number(self, question: Question, raw: str, text: str, polarity: Polarity, today: dt.date) -> Reading:
@@ -474,6 +524,30 @@ _RECENT_NOT = re.compile(r"^(?:最近|近期|这段时间|目前|现在|这几�
 _PAST = re.compile(r"\d+\s*(?:年|个月|月|周|星期|天)(?:多)?(?:以|之)?前|以前|之前|去年|前年|年轻|过去|早年")
 
 
+# Trouble now or lately (现在还喘, 最近老是心慌, 上个月刚心梗): not only long ago. 现在挺好 / 现在没事 is no trouble.
+_RECENT_TROUBLE = re.compile(
+    r"最近|近期|目前|还在|还是|仍然|刚|上个?月|上周|上个?星期|上个?礼拜|这几天|这两天|前几天|这个月|这周|老是|经常|总是"
+    r"|现在(?!(?:都|也|已经)?(?:挺|很|还|都)?(?:好|正常|没|不|稳定|控制))"
+)
+# Never checked (没做过检查), to a question that asks what a check showed (做过检查吗？片子上…).
+_NEVER_CHECKED = re.compile(r"(?:没|未)(?:有)?(?:去)?(?:再)?(?:做|查)(?:过)?(?:什么)?检查")
+_CHECK_ASKED = re.compile(r"检查|片子|ct|核磁")
+# Waiting for something to be done (在等着做移植, 排队等肾源), and a thing already done (做过, 做完了).
+_WAITING_FOR = re.compile(r"等着|在等|排队|等待|计划|打算|准备")
+_DONE = re.compile(r"(?:做|换|移植|用|打)(?:过|完)|(?:做|换)了")
+# "您现在有，或者以前有过…": the past counts too.
+_ASKS_ABOUT_THE_PAST = re.compile(r"以前|曾经|有过|得过|过去")
+_LONG_AGO = re.compile(r"\d+\s*年(?:多)?(?:以|之)?前|以前|之前|去年|前年|年轻|过去|早年|小时候")
+
+
+def _only_long_ago(question: Question, text: str) -> bool:
+    """The question asks about now (现在, 目前, 最近) and the reply tells only of long ago (五年前, 以前)."""
+    asked = " ".join(question.text.values())
+    if question.umbrella or not _ASKS_ABOUT_NOW.search(asked) or _ASKS_ABOUT_THE_PAST.search(asked):
+        return False
+    return bool(_LONG_AGO.search(to_digits(text))) and not _RECENT_TROUBLE.search(text)
+
+
 def _about_now(question: Question, text: str, polarity: Polarity, today: dt.date) -> Optional[Reading]:
     """"两年前得过肺栓塞，最近没有" to a question about the last 6 months, "以前得过肺结核，早就治好了"
     to "do you have it now": the past is told, and the answer about now is no."""
@@ -519,7 +593,7 @@ def _base_only(question: Question, words, text: str) -> bool:
     if question.umbrella or not words.severity_pairs or _serious(text):
         return False
     # Only the illness the question names (骨转移, 肺气肿); other things (白细胞一直偏低) are read by the other rules.
-    return bool(things_named(words, text)) and words.names_topic(text) and not pairs(text) & words.severity_pairs
+    return bool(things_named(words, text)) and words.names_topic(text) and not words.names_severity(text)
 
 
 def _in_range(question: Question, value: Decimal) -> bool:

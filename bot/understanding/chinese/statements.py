@@ -21,6 +21,18 @@ from bot.understanding.chinese.polarity import Polarity, read_polarity
 from bot.understanding.chinese.question_words import QuestionWords, pairs
 from bot.understanding.chinese.numbers import to_digits
 from bot.understanding.chinese.text import clauses
+from bot.understanding.chinese.severity import (
+    _BETTER,
+    _MILD,
+    _SERIOUS,
+    _STILL_TROUBLE,
+    _TREATED_NOW,
+    _asks_control,
+    _only_beyond_the_severity,
+    _serious,
+    _severity_denied,
+    _severity_said,
+)
 from bot.understanding.chinese.times import read_time
 
 # "只用过卡培他滨", "淨係食緊荷爾蒙藥", "就打了流感疫苗": only this, and what follows is what was had.
@@ -39,15 +51,6 @@ _NOT_ACTIVE = re.compile(
 _STILL_ACTIVE = re.compile(r"长大|变大|进展|新的|新发|还在长|没控制|控制不好|控制得不好|不稳定|病毒很高|很高|还没治|没治过|加重")
 # A yes said first and then qualified (有高血压，但是控制得很好).
 _CONTRAST = re.compile(r"但|不过|可是|只是")
-# How serious: mild, no hospital, gone with an ointment.
-_MILD = re.compile(
-    r"不严重|不算严重|不太严重|不是很严重|不重|不太重|没那么重|轻微|轻度|(?:很|比较|挺|还算)轻(?!松)|一点|了点|有点|不影响|没住院|没有住院|不用住院|没住过院"
-    r"|不用吃药|不用治|不用处理|没什么大|没有大|没大|就好了|自己好了|药膏|小问题"
-)
-_SERIOUS = re.compile(
-    r"(?<!不)(?<!不是)(?<!不算)(?<!不太)(?<!没那么)(?:很重|严重|厉害)|(?<!没)(?<!没有)(?<!不用)住(?:过)?院|抢救|icu|重症"
-    r"|喘不上|出不来气|喘不过|吸氧|(?:就|都|也)(?:要)?(?:喘|歇)|血压.{0,4}(?:低|掉)|困难|都不行|做不了|干不了|拿不|不稳|听不(?!懂)|看不(?!出)"
-)
 # "Only these?" answered: more than these, or these and nothing else.
 _MORE_THAN = re.compile(r"不止|不只|不光|不仅|还有|除了.+?(?:还|也)|另外还|也有|也下降|也不好")
 _TREATED_WITH = re.compile(r"(?:打|用|吃|输|挂|抹|涂)(?:了|过)?(?:点|些|几天)?[\u4e00-\u9fff]{2}")
@@ -71,6 +74,9 @@ def read_against_question(
             return reaction  # "白蛋白紫杉醇打过几次，没过敏": the drug was taken, and no reaction
     if polarity.value != NO and _happened(words, text):
         return YES, 0.9  # "上次复查说长大了" to "您的癌长大了？"
+    # Only to a question whose happening is growth (长大, 变大): shrinking says nothing of a spread (转移).
+    if any(re.search(r"长|大|进展", h) for h in words.happened) and polarity.value is None and _settled_only(text):
+        return NO, 0.85  # "缩小了，效果挺好" to "您的癌长大了？": it shrank, which is the opposite
     if words.asks_repeated and polarity.value != YES and _once_and_gone(words, text, topic_text):
         return NO, 0.85  # "胸水抽过一次，之后就没再长了" to "drained again and again?"
     if words.since and polarity.value != NOT_SURE:
@@ -98,11 +104,17 @@ def read_against_question(
         return NO, 0.85 if words.names_topic(text) else 0.6
     if polarity.value != YES and words.negated_asks and _says_negated_ask(words, text, topic_text):
         return YES, 0.85  # "还没治过" to "…是不是还没有治过？有一个是这样，就请回答“有”"
+    if polarity.value != NOT_SURE and _only_beyond_the_severity(words, text):
+        return NO, 0.85  # "爬楼梯会喘，平地走没事" to "…就算只走几步路，也很难出气？": less than it asks
+    if polarity.value != NOT_SURE and _severity_denied(words, text, topic_text):
+        return NO, 0.85  # "有骨转移，没骨折" to "…让骨头坏得很重？比如骨头断了": the illness, and no to how bad
     active, severity = _qualifiers(words, text)
     # Only descriptions, no answer of their own (腿没力气, 切不了, 麻得厉害): what they describe decides.
     undecided = polarity.value is None or (polarity.value == NO and polarity.described)
     if undecided and _own_problem_stated(words, text):
         return YES, 0.85  # "医生说手术切不了" to "…手术切不掉了?": the question's own problem
+    if undecided and _severity_said(words, text, topic_text):
+        return YES, 0.85  # "骨转移压到神经，腿没劲" to "…压到了脊髓?": the sign asked, of the illness asked
     if undecided and active and (_UNTREATED.search(text) or _STILL_ACTIVE.search(text)) \
             and not _NOT_ACTIVE.search(text) and not _NO_TREATMENT_NEEDED.search(text) and words.names_topic(text):
         return YES, 0.85  # "丙肝一直没治过" to "active, not under control?"
@@ -118,6 +130,9 @@ def read_against_question(
     if active and polarity.value != NO and not qualified_yes and _NOT_ACTIVE.search(text) \
             and not _STILL_ACTIVE.search(text):
         return NO, 0.85  # "丙肝治好了，转阴了" to "active hepatitis?"
+    if _asks_control(words, text) and polarity.value == YES and _TREATED_NOW.search(text) and not _STILL_ACTIVE.search(text) \
+            and not _serious(text) and not _UNTREATED.search(text) and not _STILL_TROUBLE.search(text):
+        return YES, 0.5  # "有乙肝，在吃恩替卡韦" to "active, not under control?": treated; how well is not said
     if words.asks_now and not active and polarity.value == YES and _NOT_ACTIVE.search(text) \
             and not _STILL_ACTIVE.search(text):
         return YES, 0.6  # "CT说有纤维灶，医生说是陈旧的" to "now?": old, so checked
@@ -157,19 +172,6 @@ def _treatment_said(words: QuestionWords, text: str, topic_text: str) -> Optiona
 
 # Needs no treatment, a carrier: not what "active" asks about (乙肝携带者，医生说不用治).
 _NO_TREATMENT_NEEDED = re.compile(r"(?:不用|不需要|不必|没必要)(?:治|治疗|吃药|用药|处理|管)|携带")
-# Better now: a serious word about the past (以前麻得厉害，现在好多了).
-_BETTER = re.compile(r"好多了|好些了|好一些|好转|缓解|减轻|轻多了|轻一些|恢复|没那么|不那么")
-
-
-def _serious(text: str) -> bool:
-    """A serious word that is not itself negated: 血压掉得很低, not 血压没掉; 喘不上气, not 没喘不上气."""
-    for match in _SERIOUS.finditer(text):
-        span = text[max(0, match.start() - 2): match.start()] + (match.group(0) if "不" not in match.group(0) else "")
-        if not re.search(r"没|不|未|无", span):
-            return True
-    return False
-
-
 # Not treated: what an active illness is (丙肝一直没治过, 一直没吃药).
 _UNTREATED = re.compile(r"(?:没有|没|未|从没|从来没)(?:有)?(?:治|治疗|吃药|用药|吃过药|处理|管)(?:过)?")
 # Said the question's way with another negation word: 没法 / 没办法 / 不能 for 无法.
@@ -192,19 +194,20 @@ def _cannot_do_what_is_asked(words: QuestionWords, text: str) -> bool:
 
 # Fine, well, no problem; 好扎 / 好找 "easy to" (血管好扎).
 _FINE = re.compile(r"(?:都|也|一直|还|挺|很|蛮|比较|完全)?(?:挺好|很好|还好|都好|好好的|正常|没问题|没什么问题|没毛病|没事|健康"
-                   r"|(?<![不没])好[扎找打抽]|挺顺|很顺|顺利)(?:的|了|啊|呢)?")
+                   r"|(?<![不没])好[扎找打抽]|挺顺|很顺|顺利|(?:是|很|挺|都|也|还|蛮|比较)干(?:干)?净(?:净)?)(?:的|了|啊|呢)?")
 
 
 def _all_well(text: str, topic_text: str) -> bool:
     """Every clause says that what the question asks about is fine (心脏挺好的; 血管也好扎), with nothing
     but the question's own words, who, when or who reported it beside the word for fine, or is a plain
     no; and at least one names what is asked."""
-    from bot.understanding.chinese.polarity import _answers
+    from bot.understanding.chinese.polarity import _REPORTED, _WHEN, _answers
 
     named = False
     for part in clauses(text):
         if _FINE.search(part):
-            rest = _FINE.sub("", part)
+            # Who reported it and when (上个月CT说) are no part of what is named.
+            rest = _REPORTED.sub("", _WHEN.sub("", _FINE.sub("", part)))
             if _A_LITTLE_OR_BUT.search(part) or not _answers(rest, topic_text):
                 return False
             named = named or bool(re.search(r"[\u4e00-\u9fff]", rest) and _answers(rest, topic_text)
@@ -255,6 +258,14 @@ def _settled_beside_a_no(text: str, topic_text: str) -> bool:
         if not _SETTLED.search(part) or _STILL_ACTIVE.search(part) or reading.value in (YES, NOT_SURE):
             return False
     return no
+
+
+def _settled_only(text: str) -> bool:
+    """Every clause says smaller, stable or fine (缩小了, 稳定, 效果挺好), and none says growing or new."""
+    parts = clauses(text)
+    return bool(parts) and any(_SETTLED.search(part) for part in parts) and not _STILL_ACTIVE.search(text) \
+        and all((_SETTLED.search(part) or _FINE.search(part)) and not re.search(r"没|不|未|但|就是|只是", part)
+                for part in parts)
 
 
 def _reaction(words: QuestionWords, text: str, topic_text: str) -> Optional[Tuple[str, float]]:
@@ -326,7 +337,8 @@ def _since(words: QuestionWords, text: str, topic_text: str) -> Optional[Tuple[s
         reading = read_polarity(part, topic_text)
         if names_event and reading.value is not None:
             after.append(reading.value)
-        elif reading.value == YES and re.search(r"之前|以前|刚确诊|确诊的时候|当时|那时|一开始|早期", part):
+        # Around the first operation (手术后做过辅助化疗, 术前化疗): the early treatment, before it came back.
+        elif reading.value == YES and re.search(r"之前|以前|刚确诊|确诊的时候|当时|那时|一开始|早期|手术[前后]|术[前后]|辅助", part):
             before.append(part)
         elif reading.value is not None:
             return None
@@ -467,7 +479,7 @@ def _names_nothing_asked(
             return NO, 0.85  # "有糖尿病和高血压，这里面没有": the yes is about something else
     if polarity.value == YES and polarity.confidence >= 0.8 and yes_parts and not words.asked_verbs \
             and words.asked_pairs and not pairs(text) & words.asked_pairs \
-            and any(len(term) >= 2 and term in text for term in words.terms) \
+            and any(len(term) >= 2 and term in text for term in words.terms) and not words.names_severity(text) \
             and not any(_verb_answers(words, p) for p in yes_parts):
         # "卡培他滨吃了手脚脱皮" to "allergic to capecitabine?": it names the drug and says it was taken,
         # which is not what the question asks.
