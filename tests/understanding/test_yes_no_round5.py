@@ -482,3 +482,14 @@ def test_wanting_to_talk_it_over_is_not_sure(reader, questions, text):
 
 def test_talking_to_someone_as_a_report_is_not_made_not_sure(reader, questions):
     assert read(reader, questions, "tissue_sample", "yes, I already talked to my husband, happy to").value == YES
+
+
+# --- a drug given beside the asked kind is not the asked kind -----------------------------------------
+@pytest.mark.parametrize("text", ["gemcitabine", "she only had gemcitabine", "docetaxel on its own"])
+def test_a_chemotherapy_that_is_not_platinum_is_never_a_yes_to_the_platinum_question(reader, questions, text):
+    assert used(read(reader, questions, "platinum_chemo", text)) != YES
+
+
+@pytest.mark.parametrize("text", ["用过吉西他滨", "只用过吉西他滨", "吉西他滨单药"])
+def test_gemcitabine_alone_is_never_a_plain_yes_to_the_platinum_question_in_chinese(zh_reader, zh_questions, text):
+    assert used(read(zh_reader, zh_questions, "platinum_chemo", text)) != YES
