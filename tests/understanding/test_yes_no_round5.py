@@ -493,3 +493,13 @@ def test_a_chemotherapy_that_is_not_platinum_is_never_a_yes_to_the_platinum_ques
 @pytest.mark.parametrize("text", ["用过吉西他滨", "只用过吉西他滨", "吉西他滨单药"])
 def test_gemcitabine_alone_is_never_a_plain_yes_to_the_platinum_question_in_chinese(zh_reader, zh_questions, text):
     assert used(read(zh_reader, zh_questions, "platinum_chemo", text)) != YES
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "got the shingles vaccine last week"),
+    ("zh", "上周打了带状疱疹疫苗"),  # some shingles vaccines are live: never a plain no
+])
+def test_a_vaccine_that_may_be_live_is_never_a_no_to_recent_medicines(reader, questions, zh_reader, zh_questions,
+                                                                      language, text):
+    chosen_reader, chosen_questions = (reader, questions) if language == "en" else (zh_reader, zh_questions)
+    assert used(read(chosen_reader, chosen_questions, "npc_recent_medicines", text)) != NO
