@@ -26,6 +26,7 @@ from bot.screening.answers import NEVER, NO, NOT_SURE, YES, AnswerType, InvalidA
 from bot.understanding.chinese import choices, lab_results, messages, time_replies
 from bot.understanding.chinese.bank import names_only_another_question, own_words
 from bot.understanding.chinese.heads import only_inside_another_thing
+from bot.understanding.chinese.now_and_then import about_now, only_long_ago
 from bot.understanding.chinese.numbers import read_number, to_digits, told_steps
 from bot.understanding.chinese.polarity import (
     _FUTURE,
@@ -157,7 +158,7 @@ class ChineseReader:
                 and _DONE.search(text) and not _WAITING_FOR.search(text):
             # "做过肾移植，十年了" to "…在等着做移植？": done, not waited for. Check.
             return Reading(YES, 0.5, note=reading.note)
-        if reading.value == YES and reading.confidence >= 0.8 and _only_long_ago(question, text):
+        if reading.value == YES and reading.confidence >= 0.8 and only_long_ago(question, text):
             # "五年前心梗过，现在挺好" to "…现在没有控制好吗？": it was, long ago; about now nothing is said. Check.
             return Reading(YES, 0.5, note=reading.note)
         if reading.value == YES and reading.confidence >= 0.8 and not question.umbrella \
@@ -192,7 +193,7 @@ class ChineseReader:
                 and _CHECK_ASKED.search(" ".join(question.text.values()).lower()):
             # "治完以后没做过检查" to "…做过检查吗？片子上有没有看到…": what a check would show is not known.
             return Reading(NOT_SURE, 0.9)
-        now = _about_now(question, text, polarity, today)
+        now = about_now(question, text, polarity, today)
         if now is not None:
             return now
         answered = read_against_question(self._words(question), text, polarity, today, _topics(question))
@@ -518,55 +519,12 @@ def _topics(question: Question) -> str:
     return _TOPICS[key]
 
 
-# A question about now or a recent window (最近 4 周里…, 您现在有没有…).
-_ASKS_ABOUT_NOW = re.compile(r"最近|现在|目前")
-_RECENT_NOT = re.compile(r"^(?:最近|近期|这段时间|目前|现在|这几个月|这两周|这几周)[^,]*?(?:没|不|未)")
-_PAST = re.compile(r"\d+\s*(?:年|个月|月|周|星期|天)(?:多)?(?:以|之)?前|以前|之前|去年|前年|年轻|过去|早年")
-
-
-# Trouble now or lately (现在还喘, 最近老是心慌, 上个月刚心梗): not only long ago. 现在挺好 / 现在没事 is no trouble.
-_RECENT_TROUBLE = re.compile(
-    r"最近|近期|目前|还在|还是|仍然|刚|上个?月|上周|上个?星期|上个?礼拜|这几天|这两天|前几天|这个月|这周|老是|经常|总是"
-    r"|现在(?!(?:都|也|已经)?(?:挺|很|还|都)?(?:好|正常|没|不|稳定|控制))"
-)
 # Never checked (没做过检查), to a question that asks what a check showed (做过检查吗？片子上…).
 _NEVER_CHECKED = re.compile(r"(?:没|未)(?:有)?(?:去)?(?:再)?(?:做|查)(?:过)?(?:什么)?检查")
 _CHECK_ASKED = re.compile(r"检查|片子|ct|核磁")
 # Waiting for something to be done (在等着做移植, 排队等肾源), and a thing already done (做过, 做完了).
 _WAITING_FOR = re.compile(r"等着|在等|排队|等待|计划|打算|准备")
 _DONE = re.compile(r"(?:做|换|移植|用|打)(?:过|完)|(?:做|换)了")
-# "您现在有，或者以前有过…": the past counts too.
-_ASKS_ABOUT_THE_PAST = re.compile(r"以前|曾经|有过|得过|过去")
-_LONG_AGO = re.compile(r"\d+\s*年(?:多)?(?:以|之)?前|以前|之前|去年|前年|年轻|过去|早年|小时候")
-
-
-def _only_long_ago(question: Question, text: str) -> bool:
-    """The question asks about now (现在, 目前, 最近) and the reply tells only of long ago (五年前, 以前)."""
-    asked = " ".join(question.text.values())
-    if question.umbrella or not _ASKS_ABOUT_NOW.search(asked) or _ASKS_ABOUT_THE_PAST.search(asked):
-        return False
-    return bool(_LONG_AGO.search(to_digits(text))) and not _RECENT_TROUBLE.search(text)
-
-
-def _about_now(question: Question, text: str, polarity: Polarity, today: dt.date) -> Optional[Reading]:
-    """"两年前得过肺栓塞，最近没有" to a question about the last 6 months, "以前得过肺结核，早就治好了"
-    to "do you have it now": the past is told, and the answer about now is no."""
-    if not _ASKS_ABOUT_NOW.search(" ".join(question.text.values())):
-        return None
-    parts = clauses(text)
-    recent_not = [part for part in parts if _RECENT_NOT.search(part)]
-    past = [part for part in parts if _PAST.search(to_digits(part)) and part not in recent_not]
-    if polarity.value in (None, NO) and recent_not and past:
-        # "三个月前做的手术，最近没有": the past told is before the question's window, if it names one.
-        window = question_words(question).window_days
-        times = [read_time(part, today) for part in past] if window else []
-        if any(t is not None and t.days_min <= window for t in times):
-            return None
-        return Reading(NO, 0.85)
-    if polarity.value == YES and polarity.no_longer and past and re.search(r"治好|好了|痊愈|停了|戒了|没有了|没了", text):
-        return Reading(NO, 0.85)
-    return None
-
 
 # How a medicine is given: by a drip (打点滴, 输液, 静脉 and their other names), or by mouth.
 _BY_MOUTH = re.compile(r"吃|口服|喝|服用|含服")
