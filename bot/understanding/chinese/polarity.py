@@ -98,7 +98,11 @@ _YES_DESPITE = re.compile(
     r"|不介意|不反对|没意见|没有意见|没什么意见|无所谓"
 )
 _TESTED_WORD = re.compile(r"(?:都|也)?(?:查过|检查过|测过|化验过|验过|查了|检查了)(?:了)?")
-_NO_PROBLEM = re.compile(r"^(?:好|行|可以|嗯|好的)?(?:,)?没问题(?:的|啊|呀|哦)?$")
+_NO_PROBLEM = re.compile(r"^(?:好|行|可以|嗯|好的|得)?(?:,)?没(?:有)?问题(?:的|啊|呀|哦)?$")
+# "没问题" as a whole answer: to a question that asks for consent (愿意, 同意, 可以) it is a yes ("OK"); to one
+# that asks whether there is a problem or illness (下面这些问题，您有没有) it is a no; to any other it is asked again.
+_ASKS_CONSENT = re.compile(r"愿意|同意|可以|能不能|能否|行不行|接受")
+_ASKS_PROBLEM = re.compile(r"(?:有没有|有吗|有过|是否有)[\s\S]*(?:问题|病)|(?:问题|病)[\s\S]*(?:有没有|有吗|有过)")
 # Words holding 不 / 没 / 无 that do not say no to the question.
 _NEUTRAL = (
     "不良", "不适", "不舒服", "不齐", "不全", "不足", "不佳", "不过", "不管", "不仅", "不但", "不论", "不然", "要不",
@@ -332,7 +336,9 @@ def _clause(clause: str, topic_text: str) -> Optional[_Clause]:
     contrast = bool(_CONTRAST.match(clause))
     no_longer = bool(_NO_LONGER.search(clause))
     if _NO_PROBLEM.match(clause):
-        return _Clause(YES, 0.9, contrast=contrast)
+        if not topic_text or _ASKS_CONSENT.search(topic_text):
+            return _Clause(YES, 0.9, contrast=contrast)
+        return _Clause(NO, 0.9, contrast=contrast) if _ASKS_PROBLEM.search(topic_text) else None
     if _YES_DESPITE.search(clause):
         rest = _YES_DESPITE.sub(" ", clause)
         if _negations(rest):
