@@ -45,3 +45,44 @@ def test_no_problem_to_a_question_neither_of_consent_nor_of_a_problem_is_asked_a
 
 def test_a_problem_named_is_not_no_problem(zh_reader, zh_questions):
     assert used(_read(zh_reader, zh_questions, "iv_or_swallowing_problem", "药片咽不下去，有问题")) != NO
+
+
+# --- A verb done with a thing after it grew something (长了血栓): it is no healing of 长不好 -------------------
+@pytest.mark.parametrize("text", ["上个月胳膊里长了个血栓", "腿上长了血栓", "前阵子长了血栓"])
+def test_a_clot_that_grew_is_never_read_as_healed(zh_reader, zh_questions, text):
+    assert used(_read(zh_reader, zh_questions, "breast_health_screen", text)) != NO
+
+
+@pytest.mark.parametrize("text", ["伤口早就长好了", "骨头已经长好了"])
+def test_what_healed_is_still_a_no(zh_reader, zh_questions, text):
+    assert _read(zh_reader, zh_questions, "unhealed_wound_or_fracture", text).value == NO
+
+
+# --- Numbness by its everyday names (有点麻, 麻麻的, 脚麻) is the mild numbness the question counts -------------
+@pytest.mark.parametrize("text", ["脚趾头有点麻，别的没什么", "手指麻麻的，其他没有", "就是脚麻，其他都没有"])
+def test_mild_numbness_and_nothing_else_is_a_yes(zh_reader, zh_questions, text):
+    assert used(_read(zh_reader, zh_questions, "side_effects_only_hair_or_nerves", text)) == YES
+
+
+@pytest.mark.parametrize("text", ["嘴巴发苦，别的没有", "手有点麻，还有老是拉肚子"])
+def test_another_side_effect_is_never_a_yes(zh_reader, zh_questions, text):
+    assert used(_read(zh_reader, zh_questions, "side_effects_only_hair_or_nerves", text)) != YES
+
+
+# --- Gone now (肿瘤消失了, 瘤子没了) to "is there a tumour?" is a no ------------------------------------------------
+@pytest.mark.parametrize("text", ["做了增强CT，医生说瘤子没了", "复查了，肿块全都消失了", "核磁做过，肿瘤已经消失了"])
+def test_a_tumour_gone_is_a_no(zh_reader, zh_questions, text):
+    assert used(_read(zh_reader, zh_questions, "measurable_lesion", text)) == NO
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("measurable_lesion", "一个肿瘤消失了，另一个还在"),
+    ("measurable_lesion", "肺上的肿瘤消失了，骨头上又长了新的"),
+    ("breast_health_screen", "两个月前的血栓已经消失了"),  # the list counts what there was too
+])
+def test_gone_is_no_no_when_something_is_still_there_or_the_past_counts(zh_reader, zh_questions, question_id, text):
+    assert used(_read(zh_reader, zh_questions, question_id, text)) != NO
+
+
+def test_gone_said_with_a_hedge_stays_not_sure(zh_reader, zh_questions):
+    assert _read(zh_reader, zh_questions, "measurable_lesion", "肿瘤好像是消失了").value != NO

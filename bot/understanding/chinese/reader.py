@@ -26,7 +26,7 @@ from bot.screening.answers import NEVER, NO, NOT_SURE, YES, AnswerType, InvalidA
 from bot.understanding.chinese import choices, lab_results, messages, time_replies
 from bot.understanding.chinese.bank import names_only_another_question, own_words
 from bot.understanding.chinese.heads import only_inside_another_thing
-from bot.understanding.chinese.now_and_then import about_now, only_long_ago
+from bot.understanding.chinese.now_and_then import about_now, gone_now, only_long_ago
 from bot.understanding.chinese.numbers import read_number, to_digits, told_steps
 from bot.understanding.chinese.polarity import (
     _FUTURE,
@@ -193,7 +193,7 @@ class ChineseReader:
                 and _CHECK_ASKED.search(" ".join(question.text.values()).lower()):
             # "治完以后没做过检查" to "…做过检查吗？片子上有没有看到…": what a check would show is not known.
             return Reading(NOT_SURE, 0.9)
-        now = about_now(question, text, polarity, today)
+        now = about_now(question, text, polarity, today) or gone_now(question, self._words(question).topics, text, polarity)
         if now is not None:
             return now
         answered = read_against_question(self._words(question), text, polarity, today, _topics(question))
