@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.screening.answers import NO, YES
+from bot.screening.answers import NO, NOT_SURE, YES
 from bot.understanding.chinese.polarity import read_polarity
 from tests.understanding.helpers import asked_again, read_at as _read, used
 
@@ -86,3 +86,31 @@ def test_gone_is_no_no_when_something_is_still_there_or_the_past_counts(zh_reade
 
 def test_gone_said_with_a_hedge_stays_not_sure(zh_reader, zh_questions):
     assert _read(zh_reader, zh_questions, "measurable_lesion", "肿瘤好像是消失了").value != NO
+
+
+# --- 分不清 "cannot tell which" is not sure --------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["打过，但是转移前还是转移后我分不清", "用过，哪一次算转移以后的分不太清"])
+def test_a_yes_unsure_of_which_is_not_sure(zh_reader, zh_questions, text):
+    assert used(_read(zh_reader, zh_questions, "metastatic_chemo", text)) == NOT_SURE
+
+
+def test_telling_which_is_still_a_yes(zh_reader, zh_questions):
+    assert used(_read(zh_reader, zh_questions, "metastatic_chemo", "打过，是转移以后打的")) == YES
+
+
+# --- 怎么可能 / 哪有可能 as a whole clause is "impossible": a no, never a hedge --------------------------------
+@pytest.mark.parametrize("text", ["哪有可能，我妈都七十多了", "怎么可能呢，早就绝经了", "这怎么可能"])
+def test_no_way_is_a_no(zh_reader, zh_questions, text):
+    reading = _read(zh_reader, zh_questions, "pregnant_or_breastfeeding", text)
+    assert reading.value == NO
+
+
+@pytest.mark.parametrize("text", ["怎么可能知道", "有可能", "怎么可能怀孕了？我也不知道"])
+def test_possible_inside_a_sentence_is_never_read_as_a_no(zh_reader, zh_questions, text):
+    assert used(_read(zh_reader, zh_questions, "pregnant_or_breastfeeding", text)) != NO
+
+
+# --- "Around May Day": the holiday runs 1 to 5 May --------------------------------------------------------
+def test_around_may_day_is_read_to_the_end_of_the_holiday(zh_reader, zh_questions):
+    reading = _read(zh_reader, zh_questions, "days_since_chemotherapy", "大概五一那几天打的")
+    assert reading.value is not None and 215 <= reading.value <= 225

@@ -449,7 +449,9 @@ def _festival(name: str, year: Optional[int], today: dt.date, side: str = "") ->
     if year is None and day > today:
         chosen -= 1
         day = dt.date(chosen, month, first)
-    return _from_dates(day - dt.timedelta(days=3), day + dt.timedelta(days=7), today, f"{chosen}年{label}前后")
+    # The May Day holiday is five days (1 to 5 May), the National Day one seven: "around" runs to its end.
+    after = 5 if label == "五一" else 7
+    return _from_dates(day - dt.timedelta(days=3), day + dt.timedelta(days=after), today, f"{chosen}年{label}前后")
 
 
 def _from_dates(start: dt.date, end: dt.date, today: dt.date, echo: str) -> TimeReading:
