@@ -114,3 +114,26 @@ def test_possible_inside_a_sentence_is_never_read_as_a_no(zh_reader, zh_question
 def test_around_may_day_is_read_to_the_end_of_the_holiday(zh_reader, zh_questions):
     reading = _read(zh_reader, zh_questions, "days_since_chemotherapy", "大概五一那几天打的")
     assert reading.value is not None and 215 <= reading.value <= 225
+
+
+# --- A course's schedule (吃三周停一周) is no time ago ----------------------------------------------------------
+@pytest.mark.parametrize("text, days", [
+    ("阿贝西利吃两周停一周，最后一次是3天前", 3),
+    ("哌柏西利吃3周休息1周，上次吃是一周前", 7),
+])
+def test_a_schedule_beside_the_last_time_is_not_read_as_the_time(zh_reader, zh_questions, text, days):
+    assert used(_read(zh_reader, zh_questions, "days_since_targeted_therapy", text)) == days
+
+
+def test_a_time_ago_is_still_read(zh_reader, zh_questions):
+    assert used(_read(zh_reader, zh_questions, "days_since_targeted_therapy", "三周前停了哌柏西利")) == 21
+
+
+# --- 记不得 said only of the exact day (具体哪天记不得) leaves the time told ---------------------------------------
+def test_the_exact_day_not_remembered_leaves_the_season(zh_reader, zh_questions):
+    value = used(_read(zh_reader, zh_questions, "days_since_immunotherapy", "具体日子记不得了，反正是今年夏天打的"))
+    assert value is not None and 98 <= value <= 189
+
+
+def test_not_remembered_beside_never_stays_not_sure(zh_reader, zh_questions):
+    assert used(_read(zh_reader, zh_questions, "days_since_immunotherapy", "记不得了，好像没打过")) == NOT_SURE

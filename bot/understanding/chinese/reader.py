@@ -74,7 +74,7 @@ _NEGATION_ABOUT_TIME = re.compile(
 )
 _NOT_WITHIN = re.compile(NOT_WITHIN)
 # Not remembering the exact day of a time that is said (记不太清, 具体时间不记得); not a choice between two.
-_INEXACT = re.compile(r"记不(?:太)?清|不(?:太)?记得|忘了|具体")
+_INEXACT = re.compile(r"记不(?:太)?(?:清|得)|不(?:太)?记得|忘了|具体")
 _ALTERNATIVES = re.compile(r"还是|或者|或是|到底")
 # Cycles are not regimens: "化疗做了六个疗程" is one plan given six times.
 _CYCLES = re.compile(r"疗程|周期|轮")

@@ -59,6 +59,7 @@ _MAY_DAY = re.compile(r"(?<![\d一二三四五六七八九十两零])五一(?:�
 _CHILDHOOD = re.compile(r"小时候|小时侯|小的时候|童年|儿时|很小的时候|上小学")
 _EVERY = re.compile(r"每\s*(?:\d+|隔)?\s*个?\s*(?:天|周|星期|礼拜|月)\s*(?:\d+\s*次)?")
 _DOSE = re.compile(r"(?:一|1|每)\s*(?:天|日|次)\s*(?:吃|用|服|打|口服)?\s*\d+(?:\.\d+)?\s*(?:毫克|mg|克|g|片|粒|支|次|颗)")
+_SCHEDULE = re.compile(r"(?:吃|用|服|打)?\s*\d+\s*(?:天|周|星期|礼拜|个月)\s*(?:,)?\s*(?:停|休息|歇)\s*\d+\s*(?:天|周|星期|礼拜|个月)")
 _ONGOING = re.compile(r"正在|还在|目前在|现在在|一直在|现在还|目前还|每次|今天|今早|今天早上|今天上午")
 # "在吃甲氨蝶呤", "一直吃他克莫司", "天天吃": taken now (a time, or 停了, is read before this). The reader
 # checks it when the reply names something the question does not (在吃降压药).
@@ -95,6 +96,8 @@ def read_time(text: str, today: dt.date) -> Optional[TimeReading]:
     converted = _EVERY.sub(" 每次 ", converted)
     # "一天5毫克", "一天吃两片": how much or how often, not a time ago.
     converted = _DOSE.sub(" 每次 ", converted)
+    # "吃三周停一周": the schedule of a course, not a time ago.
+    converted = _SCHEDULE.sub(" ", converted)
     # "兩個幾月前" (Cantonese for 两个多月前): some months more than two.
     converted = re.sub(r"(\d)\s*个几\s*(月|星期|礼拜)", r"\1个多\2", converted)
     converted = _ORDINAL.sub(" ", converted)
