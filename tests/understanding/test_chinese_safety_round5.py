@@ -137,3 +137,14 @@ def test_the_exact_day_not_remembered_leaves_the_season(zh_reader, zh_questions)
 
 def test_not_remembered_beside_never_stays_not_sure(zh_reader, zh_questions):
     assert used(_read(zh_reader, zh_questions, "days_since_immunotherapy", "记不得了，好像没打过")) == NOT_SURE
+
+
+# --- "Cannot get pregnant" (不会怀孕, 怀不了孕) to the contraception question is "does not apply", not "will not" --
+@pytest.mark.parametrize("text", ["她七十多了，不会怀孕的", "子宫拿掉了，怀不了孕", "停经好多年，不能怀孕了"])
+def test_cannot_get_pregnant_is_not_applicable(zh_reader, zh_questions, text):
+    assert used(_read(zh_reader, zh_questions, "contraception", text)) == "not_applicable"
+
+
+@pytest.mark.parametrize("text", ["我们不会避孕", "不会用的"])
+def test_will_not_use_contraception_is_still_no(zh_reader, zh_questions, text):
+    assert used(_read(zh_reader, zh_questions, "contraception", text)) == NO
