@@ -148,3 +148,17 @@ def test_cannot_get_pregnant_is_not_applicable(zh_reader, zh_questions, text):
 @pytest.mark.parametrize("text", ["我们不会避孕", "不会用的"])
 def test_will_not_use_contraception_is_still_no(zh_reader, zh_questions, text):
     assert used(_read(zh_reader, zh_questions, "contraception", text)) == NO
+
+
+# --- 之前一直吃 "had been taking until then" is not taken now -----------------------------------------------
+@pytest.mark.parametrize("text, days", [
+    ("一周前改成化疗了，以前一直吃阿那曲唑", 7),
+    ("原来一直吃他莫昔芬，20天前换成了化疗", 20),
+])
+def test_what_was_taken_before_a_switch_is_not_taken_now(zh_reader, zh_questions, text, days):
+    assert used(_read(zh_reader, zh_questions, "days_since_hormone_therapy", text)) == days
+
+
+@pytest.mark.parametrize("text", ["现在一直吃来曲唑", "一直吃着阿那曲唑呢"])
+def test_taken_all_along_is_still_taken_now(zh_reader, zh_questions, text):
+    assert used(_read(zh_reader, zh_questions, "days_since_hormone_therapy", text)) == 0

@@ -66,6 +66,8 @@ _ONGOING = re.compile(r"正在|还在|目前在|现在在|一直在|现在还|�
 TAKING_NOW = re.compile(
     r"(?:^|(?<=[,我她他就也]))在(?:吃|用|打|输|服)|一直(?:吃|用|打|服)|(?:每天|天天)(?:都)?(?:吃|用|打|服)"
 )
+# "之前一直吃来曲唑": taken until before, not now.
+_PAST_HABIT = re.compile(r"(?:之前|以前|原来|原先|本来|过去|那时候?)(?:都|是|也)?一直(?:吃|用|打|服)")
 ONGOING_ECHO = "还在进行，或者就是今天"
 TAKING_NOW_ECHO = "现在还在用"
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "1": 0, "2": 1, "3": 2, "4": 3,
@@ -115,7 +117,7 @@ def read_time(text: str, today: dt.date) -> Optional[TimeReading]:
         return TimeReading(3650, 3650, 36500, "小时候，很多年前", approximate=True)
     if _ONGOING.search(converted):
         return TimeReading(0, 0, 0, ONGOING_ECHO)
-    if TAKING_NOW.search(converted):
+    if TAKING_NOW.search(_PAST_HABIT.sub(" ", converted)):
         return TimeReading(0, 0, 0, TAKING_NOW_ECHO)
     return None
 
