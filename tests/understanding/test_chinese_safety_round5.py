@@ -162,3 +162,21 @@ def test_what_was_taken_before_a_switch_is_not_taken_now(zh_reader, zh_questions
 @pytest.mark.parametrize("text", ["现在一直吃来曲唑", "一直吃着阿那曲唑呢"])
 def test_taken_all_along_is_still_taken_now(zh_reader, zh_questions, text):
     assert used(_read(zh_reader, zh_questions, "days_since_hormone_therapy", text)) == 0
+
+
+# --- Only the name forgotten (牌子记不得) beside a yes naming the question's own term is a yes -------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("pd1_therapy", "打过PD-1，具体哪个牌子我忘了"),
+    ("platinum_chemo", "用过卡铂，厂家记不清了"),
+])
+def test_a_yes_with_only_the_brand_forgotten_is_a_yes(zh_reader, zh_questions, question_id, text):
+    assert used(_read(zh_reader, zh_questions, question_id, text)) == YES
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("platinum_chemo", "化疗打过，药名想不起来了"),  # the name is the answer: not a platinum term
+    ("pd1_therapy", "打过免疫的针，名字记不得了"),
+    ("pd1_therapy", "用过，名字忘了"),
+])
+def test_a_forgotten_name_without_the_question_s_term_is_never_a_yes(zh_reader, zh_questions, question_id, text):
+    assert used(_read(zh_reader, zh_questions, question_id, text)) != YES

@@ -26,6 +26,7 @@ from bot.screening.answers import NEVER, NO, NOT_SURE, YES, AnswerType, InvalidA
 from bot.understanding.chinese import choices, lab_results, messages, time_replies
 from bot.understanding.chinese.bank import names_only_another_question, own_words
 from bot.understanding.chinese.heads import only_inside_another_thing
+from bot.understanding.chinese.names_forgotten import name_forgotten_only
 from bot.understanding.chinese.now_and_then import about_now, gone_now, only_long_ago
 from bot.understanding.chinese.numbers import read_number, to_digits, told_steps
 from bot.understanding.chinese.polarity import (
@@ -141,6 +142,9 @@ class ChineseReader:
         self, question: Question, text: str, polarity: Polarity, today: dt.date, intent: Optional[str],
         intent_confidence: float,
     ) -> Reading:
+        if polarity.value == NOT_SURE and not polarity.hedged:
+            told = name_forgotten_only(self._words(question), text, _topics(question))  # 具体哪个牌子记不得
+            text, polarity = (told, read_polarity(told, _topics(question))) if told else (text, polarity)
         counted = self._counts_hedged(question, text, polarity, today)
         if counted is not None:
             return counted

@@ -1,0 +1,34 @@
+"""Only the name forgotten: "用过，医生叫它PD-1，具体哪个牌子记不得了" says yes, and only which brand is not remembered.
+
+A clause that says only that a name, brand or kind is not remembered is no doubt about the answer when the
+rest of the reply is a yes that names one of the question's own terms (PD-1, 顺铂). Without that name
+("化疗做过，药名记不得了" to the platinum question) the name is the answer, and the reply stays not sure.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from bot.screening.answers import YES
+from bot.understanding.chinese.polarity import read_polarity
+from bot.understanding.chinese.text import clauses
+
+_NAME_FORGOTTEN = re.compile(
+    r"^(?:但是?|不过|就是)?(?:具体)?(?:是)?(?:哪个牌子|什么牌子|牌子|哪个厂家|厂家|药名|名字|商品名|叫什么(?:名字)?|哪个名字)"
+    r"(?:是什么|叫什么)?(?:我|他|她)?(?:记不得|记不清|记不太清|不记得|忘了|忘记了|想不起来)(?:了)?$"
+)
+
+
+def name_forgotten_only(words, text: str, topic_text: str) -> Optional[str]:
+    """The reply without its clauses that only forget a name, when the rest is a yes naming the question's thing."""
+    parts = clauses(text)
+    forgotten = [part for part in parts if _NAME_FORGOTTEN.match(part)]
+    rest = [part for part in parts if part not in forgotten]
+    if not forgotten or not rest:
+        return None
+    told = ",".join(rest)
+    # One of the question's own terms (PD-1, 顺铂), not only a pair of its words (化疗 for the platinum question).
+    if not any(len(term) >= 2 and term in told for term in words.terms) or read_polarity(told, topic_text).value != YES:
+        return None
+    return told
