@@ -180,3 +180,18 @@ def test_a_yes_with_only_the_brand_forgotten_is_a_yes(zh_reader, zh_questions, q
 ])
 def test_a_forgotten_name_without_the_question_s_term_is_never_a_yes(zh_reader, zh_questions, question_id, text):
     assert used(_read(zh_reader, zh_questions, question_id, text)) != YES
+
+
+# --- Unsure only which of two things the question counts (奥沙利铂还是卡铂) beside a yes: a yes ------------------
+@pytest.mark.parametrize("text", ["打过，记得是奥沙利铂或者顺铂", "用过的，可能是卡铂还是洛铂吧"])
+def test_unsure_which_of_two_counted_things_is_a_yes(zh_reader, zh_questions, text):
+    assert used(_read(zh_reader, zh_questions, "platinum_chemo", text)) == YES
+
+
+@pytest.mark.parametrize("text", [
+    "用过，可能是卡铂还是吉西他滨",  # one of the two is no platinum drug
+    "可能是顺铂或者卡铂吧",  # no yes beside the doubt
+    "应该打过吧，名字忘了",  # the yes itself is hedged
+])
+def test_doubt_about_what_counts_or_a_hedged_yes_is_never_a_yes(zh_reader, zh_questions, text):
+    assert used(_read(zh_reader, zh_questions, "platinum_chemo", text)) != YES

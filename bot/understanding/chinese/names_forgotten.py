@@ -20,15 +20,26 @@ _NAME_FORGOTTEN = re.compile(
 )
 
 
+# "好像是顺铂还是卡铂": unsure which of two things, each of them one the question counts.
+_WHICH_OF = re.compile(r"^(?:好像|可能|应该|大概|估计)?(?:是)?([^,]+?)(?:还是|或者|或是)([^,]+?)(?:吧|呢|来着)?$")
+
+
+def _terms_in(words, text: str) -> bool:
+    return any(len(term) >= 2 and term in text for term in words.terms)
+
+
 def name_forgotten_only(words, text: str, topic_text: str) -> Optional[str]:
-    """The reply without its clauses that only forget a name, when the rest is a yes naming the question's thing."""
+    """The reply without its clauses that only forget a name, or only doubt which of two of the question's own
+    terms, when the rest is a yes: named with one of its terms, or beside the two terms doubted between."""
     parts = clauses(text)
     forgotten = [part for part in parts if _NAME_FORGOTTEN.match(part)]
-    rest = [part for part in parts if part not in forgotten]
-    if not forgotten or not rest:
+    which = [part for part in parts if _WHICH_OF.match(part)
+             and all(_terms_in(words, side) for side in _WHICH_OF.match(part).groups())]
+    rest = [part for part in parts if part not in forgotten and part not in which]
+    if not (forgotten or which) or not rest:
         return None
     told = ",".join(rest)
     # One of the question's own terms (PD-1, 顺铂), not only a pair of its words (化疗 for the platinum question).
-    if not any(len(term) >= 2 and term in told for term in words.terms) or read_polarity(told, topic_text).value != YES:
+    if not (which or _terms_in(words, told)) or read_polarity(told, topic_text).value != YES:
         return None
     return told

@@ -142,7 +142,7 @@ class ChineseReader:
         self, question: Question, text: str, polarity: Polarity, today: dt.date, intent: Optional[str],
         intent_confidence: float,
     ) -> Reading:
-        if polarity.value == NOT_SURE and not polarity.hedged:
+        if polarity.value == NOT_SURE:
             told = name_forgotten_only(self._words(question), text, _topics(question))  # 具体哪个牌子记不得
             text, polarity = (told, read_polarity(told, _topics(question))) if told else (text, polarity)
         counted = self._counts_hedged(question, text, polarity, today)
