@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Optional
 
-from bot.screening.answers import NO, YES, Question
+from bot.screening.answers import NO, NOT_SURE, YES, Question
 from bot.understanding.chinese.numbers import to_digits
 from bot.understanding.chinese.polarity import Polarity
 from bot.understanding.chinese.question_words import question_words
@@ -60,3 +60,25 @@ def about_now(question: Question, text: str, polarity: Polarity, today: dt.date)
     if polarity.value == YES and polarity.no_longer and past and re.search(r"治好|好了|痊愈|停了|戒了|没有了|没了", text):
         return Reading(NO, 0.85)
     return None
+
+
+# Gone now (肿瘤完全消失了, 片子上看不到了): the thing was there and is not now.
+_GONE = re.compile(r"消失|不见了|看不(?:到|见)了|没了|消掉了|吸收了")
+_ASKS_HAVING = re.compile(r"有没有|有吗|是否有")
+# Something still there beside what is gone (还有一个, 另一个还在, 又长了): not all gone.
+_STILL_THERE = re.compile(r"还有|还在|还剩|剩下|另(?:外|一)|又长|新长|新的|新发|(?<!没)变大|长大")
+
+
+def gone_now(question: Question, topics: frozenset, text: str, polarity: Polarity) -> Optional[Reading]:
+    """"复查说肿瘤完全消失了" to "is there a tumour on the scan?": what is asked about is gone, a no; never
+    to a question that counts the past too (现在有、或者以前有过), nor when something is still there."""
+    asked = " ".join(question.text.values())
+    if polarity.value == NOT_SURE or not _ASKS_HAVING.search(asked) or _ASKS_ABOUT_THE_PAST.search(asked):
+        return None
+    from bot.understanding.chinese.question_words import pairs
+
+    parts = clauses(text)
+    gone = [part for part in parts if _GONE.search(part) and pairs(part) & topics]
+    if not gone or _STILL_THERE.search(text):
+        return None
+    return Reading(NO, 0.85)

@@ -62,7 +62,7 @@ _WAITING = re.compile(
 )
 _NOT_SURE = (
     "记不清", "记不得", "记不太清", "记不住", "忘了", "忘记了", "忘掉了", "说不上来",
-    "不好说", "难说", "很难说", "搞不清", "弄不清", "没印象", "没什么印象", "没把握", "拿不准", "吃不准", "一半一半",
+    "不好说", "难说", "很难说", "搞不清", "弄不清", "分不清", "分不太清", "分不出来", "想不起来", "没印象", "没什么印象", "没把握", "拿不准", "吃不准", "一半一半",
     "不一定", "问医生", "问问医生", "问一下医生", "问下医生", "问过医生才知道", "查一下", "查查", "看看报告", "看一下报告",
     "翻一下", "等结果", "结果还没出", "还没出结果", "结果没出来", "谁知道", "天知道", "未知", "不详", "不明", "idk",
     "not sure", "don't know", "dont know", "有没有也不", "有还是没有", "看情况", "再说吧", "考虑一下", "考虑考虑", "商量",
@@ -98,7 +98,12 @@ _YES_DESPITE = re.compile(
     r"|不介意|不反对|没意见|没有意见|没什么意见|无所谓"
 )
 _TESTED_WORD = re.compile(r"(?:都|也)?(?:查过|检查过|测过|化验过|验过|查了|检查了)(?:了)?")
-_NO_PROBLEM = re.compile(r"^(?:好|行|可以|嗯|好的)?(?:,)?没问题(?:的|啊|呀|哦)?$")
+_NO_WAY = re.compile(r"(?:(?<=^)|(?<=[,.!?]))(?:这|那)?(?:怎么|哪里|哪儿|哪|哪里有|哪有)(?:会)?可能(?:呢|啊|嘛|呀)?(?=$|[,.!?])")
+_NO_PROBLEM = re.compile(r"^(?:好|行|可以|嗯|好的|得)?(?:,)?没(?:有)?问题(?:的|啊|呀|哦)?$")
+# "没问题" as a whole answer: to a question that asks for consent (愿意, 同意, 可以) it is a yes ("OK"); to one
+# that asks whether there is a problem or illness (下面这些问题，您有没有) it is a no; to any other it is asked again.
+_ASKS_CONSENT = re.compile(r"愿意|同意|可以|能不能|能否|行不行|接受")
+_ASKS_PROBLEM = re.compile(r"(?:有没有|有吗|有过|是否有)[\s\S]*(?:问题|病)|(?:问题|病)[\s\S]*(?:有没有|有吗|有过)")
 # Words holding 不 / 没 / 无 that do not say no to the question.
 _NEUTRAL = (
     "不良", "不适", "不舒服", "不齐", "不全", "不足", "不佳", "不过", "不管", "不仅", "不但", "不论", "不然", "要不",
@@ -235,6 +240,8 @@ def read_polarity(text: str, topic_text: str = "") -> Polarity:
     if corrected_text is None:
         return NONE  # "有，哦不对": corrected to nothing, so asked again
     corrected, text = corrected_text != text, after_echo(corrected_text)
+    # "怎么可能" / "哪有可能" said as a whole clause: "impossible", a no; not a hedge (可能) nor a question.
+    text = _NO_WAY.sub("不可能", text)
     parts = clauses(text)
     future = [part for part in parts if _FUTURE.search(part)]
     if future and len(future) < len(parts):
@@ -332,7 +339,9 @@ def _clause(clause: str, topic_text: str) -> Optional[_Clause]:
     contrast = bool(_CONTRAST.match(clause))
     no_longer = bool(_NO_LONGER.search(clause))
     if _NO_PROBLEM.match(clause):
-        return _Clause(YES, 0.9, contrast=contrast)
+        if not topic_text or _ASKS_CONSENT.search(topic_text):
+            return _Clause(YES, 0.9, contrast=contrast)
+        return _Clause(NO, 0.9, contrast=contrast) if _ASKS_PROBLEM.search(topic_text) else None
     if _YES_DESPITE.search(clause):
         rest = _YES_DESPITE.sub(" ", clause)
         if _negations(rest):

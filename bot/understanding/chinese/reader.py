@@ -26,7 +26,8 @@ from bot.screening.answers import NEVER, NO, NOT_SURE, YES, AnswerType, InvalidA
 from bot.understanding.chinese import choices, lab_results, messages, time_replies
 from bot.understanding.chinese.bank import names_only_another_question, own_words
 from bot.understanding.chinese.heads import only_inside_another_thing
-from bot.understanding.chinese.now_and_then import about_now, only_long_ago
+from bot.understanding.chinese.names_forgotten import name_forgotten_only
+from bot.understanding.chinese.now_and_then import about_now, gone_now, only_long_ago
 from bot.understanding.chinese.numbers import read_number, to_digits, told_steps
 from bot.understanding.chinese.polarity import (
     _FUTURE,
@@ -74,7 +75,7 @@ _NEGATION_ABOUT_TIME = re.compile(
 )
 _NOT_WITHIN = re.compile(NOT_WITHIN)
 # Not remembering the exact day of a time that is said (记不太清, 具体时间不记得); not a choice between two.
-_INEXACT = re.compile(r"记不(?:太)?清|不(?:太)?记得|忘了|具体")
+_INEXACT = re.compile(r"记不(?:太)?(?:清|得)|不(?:太)?记得|忘了|具体")
 _ALTERNATIVES = re.compile(r"还是|或者|或是|到底")
 # Cycles are not regimens: "化疗做了六个疗程" is one plan given six times.
 _CYCLES = re.compile(r"疗程|周期|轮")
@@ -141,6 +142,9 @@ class ChineseReader:
         self, question: Question, text: str, polarity: Polarity, today: dt.date, intent: Optional[str],
         intent_confidence: float,
     ) -> Reading:
+        if polarity.value == NOT_SURE:
+            told = name_forgotten_only(self._words(question), text, _topics(question))  # 具体哪个牌子记不得
+            text, polarity = (told, read_polarity(told, _topics(question))) if told else (text, polarity)
         counted = self._counts_hedged(question, text, polarity, today)
         if counted is not None:
             return counted
@@ -193,7 +197,7 @@ class ChineseReader:
                 and _CHECK_ASKED.search(" ".join(question.text.values()).lower()):
             # "治完以后没做过检查" to "…做过检查吗？片子上有没有看到…": what a check would show is not known.
             return Reading(NOT_SURE, 0.9)
-        now = about_now(question, text, polarity, today)
+        now = about_now(question, text, polarity, today) or gone_now(question, self._words(question).topics, text, polarity)
         if now is not None:
             return now
         answered = read_against_question(self._words(question), text, polarity, today, _topics(question))

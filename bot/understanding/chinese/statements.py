@@ -416,7 +416,8 @@ def _own_problem_resolved(words: QuestionWords, text: str) -> bool:
     for verb, result in words.own_negations:
         if re.search(rf"{verb}不{result}|{verb}不了", text):
             return False
-        done = rf"{verb}(?:{result})?了|已经{verb}|早就{verb}|{verb}得{result[:1]}"
+        # The verb done, with no thing after it: "长了血栓" grew a clot, it is no healing.
+        done = rf"(?:{verb}(?:{result})?了|已经{verb}|早就{verb}|{verb}得{result[:1]})(?![\u4e00-\u9fff](?<![的啊呀了吧呢好]))"
         if re.search(done, text):
             return True
     return False

@@ -59,12 +59,15 @@ _MAY_DAY = re.compile(r"(?<![\d一二三四五六七八九十两零])五一(?:�
 _CHILDHOOD = re.compile(r"小时候|小时侯|小的时候|童年|儿时|很小的时候|上小学")
 _EVERY = re.compile(r"每\s*(?:\d+|隔)?\s*个?\s*(?:天|周|星期|礼拜|月)\s*(?:\d+\s*次)?")
 _DOSE = re.compile(r"(?:一|1|每)\s*(?:天|日|次)\s*(?:吃|用|服|打|口服)?\s*\d+(?:\.\d+)?\s*(?:毫克|mg|克|g|片|粒|支|次|颗)")
+_SCHEDULE = re.compile(r"(?:吃|用|服|打)?\s*\d+\s*(?:天|周|星期|礼拜|个月)\s*(?:,)?\s*(?:停|休息|歇)\s*\d+\s*(?:天|周|星期|礼拜|个月)")
 _ONGOING = re.compile(r"正在|还在|目前在|现在在|一直在|现在还|目前还|每次|今天|今早|今天早上|今天上午")
 # "在吃甲氨蝶呤", "一直吃他克莫司", "天天吃": taken now (a time, or 停了, is read before this). The reader
 # checks it when the reply names something the question does not (在吃降压药).
 TAKING_NOW = re.compile(
     r"(?:^|(?<=[,我她他就也]))在(?:吃|用|打|输|服)|一直(?:吃|用|打|服)|(?:每天|天天)(?:都)?(?:吃|用|打|服)"
 )
+# "之前一直吃来曲唑": taken until before, not now.
+_PAST_HABIT = re.compile(r"(?:之前|以前|原来|原先|本来|过去|那时候?)(?:都|是|也)?一直(?:吃|用|打|服)")
 ONGOING_ECHO = "还在进行，或者就是今天"
 TAKING_NOW_ECHO = "现在还在用"
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "1": 0, "2": 1, "3": 2, "4": 3,
@@ -95,6 +98,8 @@ def read_time(text: str, today: dt.date) -> Optional[TimeReading]:
     converted = _EVERY.sub(" 每次 ", converted)
     # "一天5毫克", "一天吃两片": how much or how often, not a time ago.
     converted = _DOSE.sub(" 每次 ", converted)
+    # "吃三周停一周": the schedule of a course, not a time ago.
+    converted = _SCHEDULE.sub(" ", converted)
     # "兩個幾月前" (Cantonese for 两个多月前): some months more than two.
     converted = re.sub(r"(\d)\s*个几\s*(月|星期|礼拜)", r"\1个多\2", converted)
     converted = _ORDINAL.sub(" ", converted)
@@ -112,7 +117,7 @@ def read_time(text: str, today: dt.date) -> Optional[TimeReading]:
         return TimeReading(3650, 3650, 36500, "小时候，很多年前", approximate=True)
     if _ONGOING.search(converted):
         return TimeReading(0, 0, 0, ONGOING_ECHO)
-    if TAKING_NOW.search(converted):
+    if TAKING_NOW.search(_PAST_HABIT.sub(" ", converted)):
         return TimeReading(0, 0, 0, TAKING_NOW_ECHO)
     return None
 
@@ -449,7 +454,9 @@ def _festival(name: str, year: Optional[int], today: dt.date, side: str = "") ->
     if year is None and day > today:
         chosen -= 1
         day = dt.date(chosen, month, first)
-    return _from_dates(day - dt.timedelta(days=3), day + dt.timedelta(days=7), today, f"{chosen}年{label}前后")
+    # The May Day holiday is five days (1 to 5 May), the National Day one seven: "around" runs to its end.
+    after = 5 if label == "五一" else 7
+    return _from_dates(day - dt.timedelta(days=3), day + dt.timedelta(days=after), today, f"{chosen}年{label}前后")
 
 
 def _from_dates(start: dt.date, end: dt.date, today: dt.date, echo: str) -> TimeReading:
