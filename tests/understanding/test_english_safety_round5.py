@@ -1,0 +1,87 @@
+"""Safety pass of round 5 (issue 9h) for the English reader: readings that were the opposite of what was meant.
+
+Every sentence here was written for this file, worded differently from the answer sets. Each rule has cases
+where it must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.screening.answers import NO, YES
+from tests.understanding.helpers import asked_again, read_at as read, used
+
+
+# --- "active right now?": a time of diagnosis is when it began, not when it ended -------------------------
+@pytest.mark.parametrize("text", [
+    "he was diagnosed with tuberculosis two weeks ago",
+    "I got diagnosed with active TB in November",
+    "my husband was found to have TB last week",
+    "diagnosed with TB three weeks ago, on tablets for it now",
+])
+def test_a_diagnosis_with_a_past_time_is_not_a_no_to_active_now(reader, questions, text):
+    reading = read(reader, questions, "active_tuberculosis", text)
+    assert reading.value != NO
+    assert used(reading) in (YES, None)
+
+
+@pytest.mark.parametrize("text", [
+    "had TB in 2019",
+    "TB in 2010, cured",
+    "he was diagnosed with TB in 2015 and treated",
+])
+def test_a_past_time_of_something_over_is_still_no_to_active_now(reader, questions, text):
+    assert read(reader, questions, "active_tuberculosis", text).value != YES
+
+
+# --- a plan to do what the question says cannot be done ----------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "it's stage 1, surgery is booked for january",
+    "stage 2, they're operating in two weeks",
+    "mine is early stage, they will remove it next week",
+    "her operation is scheduled for the 20th",
+    "she is having surgery next month",
+])
+def test_planned_surgery_is_a_no_to_surgery_cannot_remove_it(reader, questions, text):
+    assert used(read(reader, questions, "breast_advanced_unresectable", text)) == NO
+
+
+@pytest.mark.parametrize("text", [
+    "it has spread to the liver, they will operate on the breast",
+    "they said it's inoperable",
+    "they said surgery cannot remove it",
+    "they were going to operate but then found it in her bones",
+])
+def test_spread_or_cannot_operate_is_never_read_as_no(reader, questions, text):
+    assert read(reader, questions, "breast_advanced_unresectable", text).value != NO
+
+
+# --- "no X, but a word of X's subject": not another thing asked ----------------------------------------------
+@pytest.mark.parametrize("text", [
+    "no dialysis, but my kidney function is a little reduced",
+    "not on dialysis but his kidneys are weak",
+    "no dialysis, but the kidney doctor sees him every month",
+])
+def test_a_denial_then_a_word_of_the_subject_is_never_a_yes(reader, questions, text):
+    reading = read(reader, questions, "dialysis", text)
+    assert reading.value != YES
+    assert used(reading) in (NO, None)
+
+
+def test_a_denial_then_a_whole_other_thing_asked_is_still_a_yes(reader, questions):
+    assert used(read(reader, questions, "dialysis", "no dialysis but kidney failure")) == YES
+    assert used(read(reader, questions, "pregnant_or_breastfeeding", "not pregnant, though I'm breastfeeding")) == YES
+
+
+# --- "no problem" after the thing named says how it is ------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "just a mild asthma, an inhaler once in a while, no problem",
+    "a touch of bronchitis every winter, no problems",
+    "asthma, no problem at all",
+])
+def test_no_problem_after_a_thing_is_never_a_yes(reader, questions, text):
+    assert read(reader, questions, "severe_lung_disease", text).value != YES
+
+
+@pytest.mark.parametrize("text", ["yes, no problem", "sure, no problem"])
+def test_no_problem_after_a_yes_stays_a_yes(reader, questions, text):
+    assert read(reader, questions, "severe_lung_disease", text).value == YES
