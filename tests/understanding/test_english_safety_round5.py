@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.screening.answers import NO, YES
+from bot.screening.answers import NEVER, NO, YES
 from tests.understanding.helpers import asked_again, read_at as read, used
 
 
@@ -85,3 +85,36 @@ def test_no_problem_after_a_thing_is_never_a_yes(reader, questions, text):
 @pytest.mark.parametrize("text", ["yes, no problem", "sure, no problem"])
 def test_no_problem_after_a_yes_stays_a_yes(reader, questions, text):
     assert read(reader, questions, "severe_lung_disease", text).value == YES
+
+
+# --- what the help says not to count: a shot into a joint named by its drug, a low daily dose ---------------
+@pytest.mark.parametrize("text", [
+    "she had a cortisone shot in her shoulder in the summer",
+    "a prednisone injection into the hip joint last month",
+    "5 mg of prednisolone daily",
+    "7.5mg prednisolone each morning, nothing more",
+    "he's on 10mg prednisone every day",
+])
+def test_what_the_help_does_not_count_is_never(reader, questions, text):
+    assert used(read(reader, questions, "days_since_steroids", text)) == NEVER
+
+
+@pytest.mark.parametrize("text", [
+    "he's on 20mg prednisone a day",
+    "5mg prednisone a day, before that 40mg",
+    "dexamethasone 4mg a day",
+    "5mg prednisone a day but she had a dexamethasone drip in may",
+    "dexamethasone drip last week and a steroid shot in the knee",
+    "cortisone tablets in october",
+])
+def test_a_dose_or_a_drug_that_counts_is_never_read_as_never(reader, questions, text):
+    assert read(reader, questions, "days_since_steroids", text).value != NEVER
+
+
+@pytest.mark.parametrize("text", ["20mg prednisone a day", "two puffs of the inhaler a day"])
+def test_a_dose_a_day_is_how_often_not_a_day_ago(reader, questions, text):
+    assert read(reader, questions, "days_since_steroids", text).value != 1
+
+
+def test_a_day_ago_is_still_a_day_ago(reader, questions):
+    assert used(read(reader, questions, "days_since_steroids", "the last prednisone tablet was a day ago")) == 1

@@ -167,7 +167,8 @@ def _without_durations(converted: str, today: dt.date) -> str:
 _CLAUSE = re.compile(r"\b(?:but|and then|then|and(?! a half)|though|however|while)\b")
 _DOSE_FREQUENCY = re.compile(
     r"(?:\d+\s*(?:mg|mcg|ml|g|units?)|tablets?|pills?|capsules?|once|twice|times|doses?|puffs?)"
-    r"\s+(?:a|an|per|each)\s+(?:day|week|month)\b"
+    r"(?:\s+of)?(?:\s+(?!(?:ago|last|this|since|until|in|on|for|a|an|per|each|was|were|is)\b)[a-z]+){0,2}"  # "20mg prednisone a day"
+    r"\s+(?:a|an|per|each)\s+(?:day|week|month)\b(?!\s+(?:ago|before|back|earlier)\b)"
 )
 
 
