@@ -118,3 +118,39 @@ def test_a_dose_a_day_is_how_often_not_a_day_ago(reader, questions, text):
 
 def test_a_day_ago_is_still_a_day_ago(reader, questions):
     assert used(read(reader, questions, "days_since_steroids", "the last prednisone tablet was a day ago")) == 1
+
+
+# --- times: a weekday of last week, a season with its year, a month under the year the reply begins with -----
+# (answered on Monday 7 December 2026)
+@pytest.mark.parametrize("text, days", [
+    ("thursday last week", 4),
+    ("last week on monday", 7),
+    ("it was on friday of last week", 3),
+    ("on thursday", 4),  # no "last week": the latest Thursday
+])
+def test_a_weekday_of_last_week(reader, questions, text, days):
+    assert used(read(reader, questions, "days_since_chemotherapy", text)) == days
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("the summer of 2024", 830, 920),     # June to August 2024
+    ("spring 2025, I believe", 556, 647),  # March to May 2025
+    ("autumn last year", 370, 465),        # September to November 2025
+    ("last summer", 95, 190),              # in December: this year's summer
+])
+def test_a_season_with_its_year(reader, questions, text, low, high):
+    value = used(read(reader, questions, "days_since_radiotherapy", text))
+    assert value is not None and low <= value <= high
+
+
+def test_a_month_under_the_year_the_reply_begins_with(reader, questions):
+    value = used(read(reader, questions, "days_since_trial_drug", "2025, the last dose was in february"))
+    assert value is not None and 644 <= value <= 675  # February 2025
+
+
+@pytest.mark.parametrize("text", [
+    "she was diagnosed in 2021 and the trial stopped in june",
+    "diagnosed in 2019, the last trial dose in august",
+])
+def test_a_month_beside_a_year_of_something_else_is_checked(reader, questions, text):
+    assert asked_again(read(reader, questions, "days_since_trial_drug", text))
