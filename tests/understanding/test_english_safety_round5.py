@@ -154,3 +154,35 @@ def test_a_month_under_the_year_the_reply_begins_with(reader, questions):
 ])
 def test_a_month_beside_a_year_of_something_else_is_checked(reader, questions, text):
     assert asked_again(read(reader, questions, "days_since_trial_drug", text))
+
+
+# --- choices: words of two descriptions apart from each other are a check; "no pregnancy possible" -----------
+@pytest.mark.parametrize("text", [
+    "up and about, light work only",
+    "he's up and about most of the day and does office work from home",
+])
+def test_words_of_two_descriptions_are_checked(reader, questions, text):
+    assert asked_again(read(reader, questions, "daily_activity", text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("she cooks and irons but no heavy lifting", "light_work"),
+    ("fully active", "fully_active"),
+    ("he can wash and dress himself but can't work", "self_care_only"),
+])
+def test_words_of_one_description_still_choose_it(reader, questions, text, expected):
+    assert used(read(reader, questions, "daily_activity", text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "she's 66 so pregnancy is not possible",
+    "no chance of pregnancy, I'm 61",
+    "pregnancy impossible for her, she had a hysterectomy",
+])
+def test_pregnancy_not_possible_does_not_apply(reader, questions, text):
+    assert used(read(reader, questions, "contraception", text)) == "not_applicable"
+
+
+@pytest.mark.parametrize("text", ["no, we would not use anything", "no, she refuses"])
+def test_a_plain_no_to_birth_control_stays_no(reader, questions, text):
+    assert used(read(reader, questions, "contraception", text)) == "no"
