@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.screening.answers import NEVER, NO, YES
+from bot.screening.answers import NEVER, NO, NOT_SURE, YES
 from tests.understanding.helpers import asked_again, read_at as read, used
 
 
@@ -186,3 +186,25 @@ def test_pregnancy_not_possible_does_not_apply(reader, questions, text):
 @pytest.mark.parametrize("text", ["no, we would not use anything", "no, she refuses"])
 def test_a_plain_no_to_birth_control_stays_no(reader, questions, text):
     assert used(read(reader, questions, "contraception", text)) == "no"
+
+
+# --- a hedge whose own reason, about what is asked, leans it the same way -----------------------------------
+@pytest.mark.parametrize("question_id, text, expected", [
+    ("measurable_lesion", "i think so, they measured the one in her liver at 2cm", YES),
+    ("breast_advanced_unresectable", "I don't think so, the operation is booked for next month", NO),
+])
+def test_a_hedge_with_a_firm_reason_leans_and_says_so(reader, questions, question_id, text, expected):
+    reading = read(reader, questions, question_id, text)
+    assert used(reading) == expected and reading.note and "fairly sure" in reading.note
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("measurable_lesion", "I think so"),
+    ("measurable_lesion", "i think so but they couldn't measure it"),
+    ("anti_her2_therapy", "I don't think so, she had herceptin"),  # the reason goes the other way
+    ("breast_advanced_unresectable", "i don't think so, it's in her bones"),
+    ("metastatic_chemo", "I don't think so, just tablets"),  # names nothing firm: tablets may be chemo
+    ("progression_on_scan", "I believe so, the doctor says the drug stopped helping"),  # an inference, no scan named
+])
+def test_a_hedge_without_a_firm_agreeing_reason_stays_not_sure(reader, questions, question_id, text):
+    assert read(reader, questions, question_id, text).value in (NOT_SURE, None)

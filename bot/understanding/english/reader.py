@@ -37,17 +37,10 @@ from bot.understanding.english.time_events import answering_time, denies_the_pur
 from bot.understanding.english.time_events import says_when_it_began
 from bot.understanding.english.times import TimeReading, latest_of_several, read_time
 from bot.understanding.english.voice import read_voice
+from bot.understanding.english.hedges import HEDGE_NOTE, LEAN_NOTE, leans_by_its_reason
 from bot.understanding.reading import MAX_ANSWER_CHARS, Reading, confirmation
 
 _INTENT_VALUES = {"affirm": YES, "deny": NO, "not_sure": NOT_SURE}
-HEDGE_NOTE = (
-    "You sound unsure, so I noted \"not sure\". The study team will check it. "
-    "If you are sure, say \"go back\" to change it."
-)
-LEAN_NOTE = (
-    "You sound fairly sure, so I noted \"{answer}\". "
-    "If that is not right, say \"go back\" to change it."
-)
 # A classifier guess below this is no answer at all; between it and CONFIDENT it is a check.
 _LOWEST_GUESS = 0.45
 _DAYS_PER_YEAR = Decimal("365.25")
@@ -131,6 +124,10 @@ class EnglishReader:
         as_state = no_problem_as_state(text) if polarity.value == YES and not words.asks_consent else None
         if as_state is not None:
             return self._yes_no(question, as_state, read_polarity(as_state, words.topics, words.asked), today, None, 0.0)
+        leaned = leans_by_its_reason(text, polarity.hedged and polarity.value == NOT_SURE, lambda reason: self._yes_no(
+            question, reason, read_polarity(reason, words.topics, words.asked), today, None, 0.0), words.topics)
+        if leaned is not None:
+            return leaned  # "i think so, the radiologist measured a couple of spots"
         if words.asks_consent and not polarity.hedged and polarity.value in (None, NO):
             one_of_two = _consents_to_the_stored_one(text)
             if one_of_two is not None:
