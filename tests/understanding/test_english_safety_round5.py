@@ -208,3 +208,23 @@ def test_a_hedge_with_a_firm_reason_leans_and_says_so(reader, questions, questio
 ])
 def test_a_hedge_without_a_firm_agreeing_reason_stays_not_sure(reader, questions, question_id, text):
     assert read(reader, questions, question_id, text).value in (NOT_SURE, None)
+
+
+@pytest.mark.parametrize("text", [
+    "i think so, her lips are sore and she still needs a mouth rinse for it",
+    "I believe so, his eyes are dry and he needs drops every day",
+])
+def test_a_hedge_whose_reason_needs_treatment_leans_yes(reader, questions, text):
+    assert used(read(reader, questions, "side_effects_more_than_mild", text)) == YES
+
+
+@pytest.mark.parametrize("text", [
+    "dry eyes, I use drops every day",
+    "the mouth ulcers need an ointment",
+])
+def test_a_side_effect_that_needs_a_named_treatment_is_more_than_mild(reader, questions, text):
+    assert used(read(reader, questions, "side_effects_more_than_mild", text)) == YES
+
+
+def test_no_treatment_needed_is_not_more_than_mild(reader, questions):
+    assert read(reader, questions, "side_effects_more_than_mild", "a bit of a dry mouth, no mouthwash needed").value != YES

@@ -35,14 +35,16 @@ def leans_by_its_reason(text: str, hedged_not_sure: bool, read_reason: Callable[
                         topics: frozenset = frozenset()) -> Optional[Reading]:
     """The reading when a hedge's own reason leans it ("i do not think so, they are still planning surgery"), else
     None. ``read_reason`` reads the rest of the reply as an answer on its own; the reason must name what the
-    question asks about (``topics``): "I believe so, the doctor said the medicine is not working" to "has a scan
-    shown it grew?" is an inference, and stays "not sure"."""
+    question asks about (``topics``) or be no one's report: "I believe so, the doctor said the medicine is not
+    working" to "has a scan shown it grew?" is an inference from what was said, and stays "not sure"."""
     opening = _OPENING_HEDGE.match(text) if hedged_not_sure else None
     if opening is None or re.search(r"\b(?:not sure|unsure|do not know|no idea|maybe|might|probably)\b", opening.group("reason")):
         return None
     leans = YES if opening.group("yes") else NO
     reason = read_reason(opening.group("reason"))
-    named = any(names_topic(word, topics) for word in opening.group("reason").split())
+    # A reason that names what is asked, or one that is no one's report ("the mouth sores still need a mouthwash").
+    named = any(names_topic(word, topics) for word in opening.group("reason").split()) \
+        or not re.search(r"\b(?:said|says|say|told|tells|thinks|reckons|mentioned|seems|heard)\b", opening.group("reason"))
     agrees = named and reason.value == leans and not reason.needs_check and reason.confidence >= 0.8
     if not agrees:
         return None

@@ -32,7 +32,7 @@ def says_it_cannot_be_done(text: str, ability_words: frozenset) -> bool:
 
 _CONTRAST_WORDS = re.compile(r"\b(?:but|though|although|however|except|apart from|unless|whereas|while)\b")
 # Taking or needing something for it: "I take gabapentin for it", "needs pills for the nausea every day".
-_TREATMENTS = (r"(?:medicine|medicines|medication|medications|pills|tablets|treatment|drugs|antibiotics|antivirals?|injections|cream|creams|spray"
+_TREATMENTS = (r"(?:medicine|medicines|medication|medications|pills|tablets|treatment|drugs|antibiotics|antivirals?|injections|cream|creams|spray|mouthwash|mouth rinse|ointment|lotion|drops|painkillers"
                # aids a person now lives with: "needs hearing aids now", "uses a stick since the neuropathy"
                r"|hearing aids?|aids|walking stick|stick|walker|frame|wheelchair|splints?|brace)")
 _TAKES_FOR_IT = re.compile(
