@@ -228,3 +228,11 @@ def test_a_side_effect_that_needs_a_named_treatment_is_more_than_mild(reader, qu
 
 def test_no_treatment_needed_is_not_more_than_mild(reader, questions):
     assert read(reader, questions, "side_effects_more_than_mild", "a bit of a dry mouth, no mouthwash needed").value != YES
+
+
+@pytest.mark.parametrize("text", [
+    "prednisone 40mg daily, knee injection in october",
+    "a steroid shot in her knee in the spring, and 30 mg prednisolone a day now",
+])
+def test_a_dose_above_the_low_dose_beside_a_joint_shot_is_never_never(reader, questions, text):
+    assert read(reader, questions, "days_since_steroids", text).value != NEVER

@@ -266,6 +266,8 @@ def names_what_is_not_counted(text: str, words: QuestionWords) -> bool:
     """The reply names only something the question says not to count ("a steroid shot into her knee")."""
     replied = set(text.split())
     named = {word for word in replied if names_topic(word, words.topics)}
+    if words.low_dose and any(Decimal(dose) > words.low_dose[0] for dose in _DOSE.findall(text)):
+        return False  # "prednisone 40mg daily, a knee injection in October": a dose that counts is named
     return _names_what_is_not_counted(text, replied, named, words) or _under_the_low_dose(text, named, words)
 
 
