@@ -13,6 +13,7 @@ import re
 
 from bot.understanding.english.polarity import (
     _NEGATIONS, _NO_AS_FAR_AS_KNOWN, _ONLY_THAT_NEGATIONS, _STOPWORDS, Asked, clauses_around_contrast, names_the_problem,
+    names_topic,
     read_polarity,
 )
 from bot.understanding.english.text import has_phrase, remove_phrases
@@ -148,7 +149,11 @@ def denies_one_but_has_another(text: str, words) -> bool:
             or read_polarity(after).value is not None:
         return False
     denied, named = asked_words(before, words.topics, words.asked), asked_words(after, words.topics, words.asked)
-    return bool(denied) and bool(named) and not any(group & denied and group & named for group in words.asked.groups)
+    # A whole thing is named, not a word of one ("my kidney numbers are low" is not "kidney failure").
+    whole = any(group and all(any(names_topic(word, frozenset({part})) for word in after.split()) for part in group)
+                for group in words.asked.groups if not group & denied)
+    return bool(denied) and bool(named) and whole \
+        and not any(group & denied and group & named for group in words.asked.groups)
 
 
 def bare_no_but_an_asked_thing(text: str, words) -> bool:

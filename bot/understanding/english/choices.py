@@ -50,6 +50,7 @@ def synonym_choice(question: Question, text: str) -> Optional[ChoiceGuess]:
     are a tie, and nothing is guessed.
     """
     found: List[Tuple[int, str]] = []
+    spans = []
     for choice in question.choices:
         for phrase in _phrases(question, choice.id):
             for match in re.finditer(rf"(?<![\w+]){re.escape(phrase)}(?![\w+])", text):
@@ -57,7 +58,21 @@ def synonym_choice(question: Question, text: str) -> Optional[ChoiceGuess]:
                 if not negated_inside and _NEGATION_BEFORE.search(text[: match.start()]):
                     continue
                 found.append((len(phrase), choice.id))
-    return best_match(found)
+                spans.append((choice.id, match.span()))
+    best = best_match(found)
+    if best is not None and choice_of(question, best.choice_id) is None and any(
+            cid != best.choice_id and choice_of(question, cid) is None and all(
+                end <= start or begin >= stop for own, (start, stop) in spans if own == best.choice_id)
+            for cid, (begin, end) in spans):
+        # "does the cooking but no heavy stuff, she's up and about all day": words of two descriptions, each
+        # apart from the other. The longer ones are a guess only: check.
+        return ChoiceGuess(best.choice_id, min(best.confidence, 0.6))
+    return best
+
+
+def choice_of(question: Question, choice_id: str):
+    """The choice's yes or no (None for a description)."""
+    return question.choice(choice_id).polarity
 
 
 def negated_choices(question: Question, text: str) -> set:

@@ -152,6 +152,8 @@ _STOPPED_BY_OTHERS = re.compile(
     r"\b(?:they|the doctors?|doctors|the nurses?|nurses|the hospital|the oncologist|the team)\s+(?:\w+ly\s+|then\s+)?"
     r"(?:stopped|had to stop|decided to stop)\b"
 )
+# "No problem" after the thing asked about says how the thing is ("asthma, inhaler now and then, no problem").
+_NO_PROBLEM = re.compile(r"\b(?:no problems?|not a problem|not a big problem|no real problem)(?: at all| with it| now)?\b")
 _STRONG_YES = {
     "yes", "yeah", "yep", "yup", "ya", "yea", "yah", "y", "correct", "true", "affirmative", "indeed", "sure",
     "ok", "okay", "aye", "positive", "right", "yessir", "uh-huh",
@@ -565,3 +567,13 @@ def _leading_no_only(text: str) -> bool:
 def is_wellbeing(text: str) -> bool:
     """"She's fine": no polarity of its own, so a reader asks instead of guessing."""
     return has_phrase(text, _WELL)
+
+
+def no_problem_as_state(text: str) -> Optional[str]:
+    """"Mild asthma, inhaler now and then, no problem": after a thing named, "no problem" says how it is, not a
+    yes (as it is to "would you let us ...?", or alone). The reply with it said as a state, or None."""
+    problem = _NO_PROBLEM.search(text)
+    before = text[: problem.start()].split() if problem else []
+    if not before or set(before) & (_STRONG_YES | _NEGATIONS) or has_phrase(" ".join(before), _STRONG_YES_PHRASES):
+        return None
+    return " ".join(before + ["is fine"]) + text[problem.end():]

@@ -13,6 +13,7 @@ word should be read. Everything here comes from the question's text and help in
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -70,6 +71,7 @@ class QuestionWords:
     counts_if_limited: bool = False  # "... or limits what you can do"
     asked: Asked = Asked()  # the things it asks about, part by part ("a heart attack", "heart failure")
     asks_only: bool = False  # "are those side effects only hair loss ...?": "only" is the question's own word
+    low_dose: tuple = ()  # the help's dose that does not count: (10, "predn") from "a low dose (10 mg of prednisone a day or less)"
     unqualified_words: frozenset = frozenset()  # words of its sentences that ask no "active"/"controlled": "cirrhosis"
     ability_words: frozenset = frozenset()
     signs: frozenset = frozenset()  # what the help says it causes ("a rash, itching or swelling")
@@ -148,6 +150,8 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
             for m in re.finditer(r"\b((?:[a-z]+ )?[a-z]+) that need(?:s|ed)? (?:medicine|treatment)\b", english, re.I)),
         counts_if_limited=any(re.search(r"\bmeans\b.*\blimits what you can do\b", s, re.I) for s in help_sentences),
         asks_only=bool(re.search(r"\bonly\b", english, re.I)),
+        low_dose=next(((Decimal(m.group(1)), m.group(2).lower()[:5]) for s in help_sentences for m in re.finditer(
+            r"\b(\d+(?:\.\d+)?) ?mg of (\w+) a day or less\b", s, re.I) if _NOT_COUNTED.search(s)), ()),
         asked=Asked(
             groups=_asked_groups(counted, terms, help_examples),
             ignored=frozenset().union(*not_counted) if not_counted else frozenset(),

@@ -22,34 +22,25 @@ from bot.understanding.english import choices, lab_results
 from bot.understanding.english.numbers import read_number
 from bot.understanding.english.birth import age_from_birth
 from bot.understanding.english.polarity import (
-    Polarity, clauses_around_contrast, is_wellbeing, names_the_problem, names_topic, read_polarity,
-    says_what_can_not_be_done, stem,
+    _NEGATIONS, _NO_LONGER_NOW, Polarity, as_no_longer, clauses_around_contrast, is_wellbeing, names_the_problem,
+    names_topic, no_problem_as_state, read_polarity, says_what_can_not_be_done, stem,
 )
 from bot.understanding.english.question_words import question_words
 from bot.understanding.english.statements import names_what_is_not_counted, read_statement, reads_as_not_active
 from bot.understanding.english.asking_back import asks_about_answer, asks_if_a_listed_thing_counts
 from bot.understanding.english.asked_things import bare_no_but_an_asked_thing, denies_one_but_has_another
-from bot.understanding.english.polarity import _NEGATIONS, _NO_LONGER_NOW, as_no_longer
 from bot.understanding.english.thresholds import (
-    against_the_threshold, limits_nothing, says_it_cannot_be_done, says_the_treatment_failed,
+    against_the_threshold, limits_nothing, plans_what_cannot_be_done, says_it_cannot_be_done, says_the_treatment_failed,
 )
 from bot.understanding.english.text import normalise, normalise_clauses, remove_phrases
-from bot.understanding.english.time_events import (
-    answering_time, denies_the_purpose, event_parts, names_another_persons_event,
-)
+from bot.understanding.english.time_events import answering_time, denies_the_purpose, event_parts, names_another_persons_event
+from bot.understanding.english.time_events import says_when_it_began
 from bot.understanding.english.times import TimeReading, latest_of_several, read_time
 from bot.understanding.english.voice import read_voice
+from bot.understanding.english.hedges import HEDGE_NOTE, LEAN_NOTE, leans_by_its_reason
 from bot.understanding.reading import MAX_ANSWER_CHARS, Reading, confirmation
 
 _INTENT_VALUES = {"affirm": YES, "deny": NO, "not_sure": NOT_SURE}
-HEDGE_NOTE = (
-    "You sound unsure, so I noted \"not sure\". The study team will check it. "
-    "If you are sure, say \"go back\" to change it."
-)
-LEAN_NOTE = (
-    "You sound fairly sure, so I noted \"{answer}\". "
-    "If that is not right, say \"go back\" to change it."
-)
 # A classifier guess below this is no answer at all; between it and CONFIDENT it is a check.
 _LOWEST_GUESS = 0.45
 _DAYS_PER_YEAR = Decimal("365.25")
@@ -130,6 +121,13 @@ class EnglishReader:
                     again = Reading(again.value, min(again.confidence, 0.5), again.echo, again.note)
                 if again.value == YES:
                     return again
+        as_state = no_problem_as_state(text) if polarity.value == YES and not words.asks_consent else None
+        if as_state is not None:
+            return self._yes_no(question, as_state, read_polarity(as_state, words.topics, words.asked), today, None, 0.0)
+        leaned = leans_by_its_reason(text, polarity.hedged and polarity.value == NOT_SURE, lambda reason: self._yes_no(
+            question, reason, read_polarity(reason, words.topics, words.asked), today, None, 0.0), words.topics)
+        if leaned is not None:
+            return leaned  # "i think so, the radiologist measured a couple of spots"
         if words.asks_consent and not polarity.hedged and polarity.value in (None, NO):
             one_of_two = _consents_to_the_stored_one(text)
             if one_of_two is not None:
@@ -187,6 +185,8 @@ class EnglishReader:
         timed = _answer_from_window(question, text, polarity, today)
         if timed is not None:
             return timed
+        if plans_what_cannot_be_done(text, question, words):  # "they will operate" to "surgery cannot remove it?"
+            return Reading(NO, 0.85)
         statement = read_statement(text, words)
         if statement.value is not None:
             confidence = statement.confidence
@@ -499,6 +499,8 @@ def _answer_from_window(question: Question, text: str, polarity: Polarity, today
         return None
     if _GOING_ON.search(_BETTER_NOW.sub(" ", text)):
         return None
+    if window.days_max == 0 and says_when_it_began(text):
+        return None  # "diagnosed with active TB last month" to "active right now?": when it began, not ended
     if then.days_min > window.days_max:
         # "Yes, in 2019" to "in the last 6 months?": the words say yes, the date says no: check.
         return Reading(NO, 0.5 if polarity.value == YES else 0.85, echo=f"not in that time ({then.echo})")

@@ -10,6 +10,7 @@ a short check, so a guess is never used as an answer.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from bot.screening.answers import NO, NOT_SURE, YES
 from bot.understanding.english.polarity import (
@@ -265,7 +266,24 @@ def names_what_is_not_counted(text: str, words: QuestionWords) -> bool:
     """The reply names only something the question says not to count ("a steroid shot into her knee")."""
     replied = set(text.split())
     named = {word for word in replied if names_topic(word, words.topics)}
-    return _names_what_is_not_counted(text, replied, named, words)
+    if words.low_dose and any(Decimal(dose) > words.low_dose[0] for dose in _DOSE.findall(text)):
+        return False  # "prednisone 40mg daily, a knee injection in October": a dose that counts is named
+    return _names_what_is_not_counted(text, replied, named, words) or _under_the_low_dose(text, named, words)
+
+
+_DOSE = re.compile(r"\b(\d+(?:\.\d+)?) ?(?:mg|mgs|milligrams?)\b")
+
+
+def _under_the_low_dose(text: str, named: set, words: QuestionWords) -> bool:
+    """"5 mg of prednisolone every day, nothing else" where the help says not to count a low dose ("10 mg of
+    prednisone a day or less"): one dose, a day, at most the help's, of that drug only (not "dexamethasone"),
+    and no other part that names something ("... and a steroid drip in May")."""
+    doses = _DOSE.findall(text)
+    if not words.low_dose or len(doses) != 1 or Decimal(doses[0]) > words.low_dose[0] \
+            or not re.search(r"\b(?:a|per|each|every|one) day\b|\bdaily\b|\bmornings?\b", text):
+        return False
+    drug = words.low_dose[1]
+    return bool(named) and all(word.startswith(drug) for word in named) and not _PARTS.search(text)
 
 
 def _names_what_is_not_counted(text: str, replied: set, named: set, words: QuestionWords) -> bool:
@@ -278,9 +296,13 @@ def _names_what_is_not_counted(text: str, replied: set, named: set, words: Quest
     for not_counted in words.not_counted:
         shared = {word for word in replied if _among(word, not_counted)}
         # "steroid" in "a steroid shot into the knee" is also in "steroid creams": no other thing named.
+        # "a cortisone injection in the knee": a name of the thing asked that says what the shot was is not another thing.
+        qualifies = re.compile(rf"\b(\w+) (?=(?:\w+ )?(?:{'|'.join(map(re.escape, shared))})\b)") if shared else None
+        qualifiers = {match.group(1) for match in qualifies.finditer(text)} if qualifies else set()
         others = {
             word for word in replied
             if (word in named or names_topic(word, words.help_examples)) and not _among(word, every_not_counted)
+            and word not in qualifiers
         }
         if others or not {word for word in shared if not names_topic(word, words.topics)}:
             continue

@@ -32,7 +32,7 @@ def says_it_cannot_be_done(text: str, ability_words: frozenset) -> bool:
 
 _CONTRAST_WORDS = re.compile(r"\b(?:but|though|although|however|except|apart from|unless|whereas|while)\b")
 # Taking or needing something for it: "I take gabapentin for it", "needs pills for the nausea every day".
-_TREATMENTS = (r"(?:medicine|medicines|medication|medications|pills|tablets|treatment|drugs|antibiotics|antivirals?|injections|cream|creams|spray"
+_TREATMENTS = (r"(?:medicine|medicines|medication|medications|pills|tablets|treatment|drugs|antibiotics|antivirals?|injections|cream|creams|spray|mouthwash|mouth rinse|ointment|lotion|drops|painkillers"
                # aids a person now lives with: "needs hearing aids now", "uses a stick since the neuropathy"
                r"|hearing aids?|aids|walking stick|stick|walker|frame|wheelchair|splints?|brace)")
 _TAKES_FOR_IT = re.compile(
@@ -125,3 +125,30 @@ def says_the_treatment_failed(text: str, words, polarity: Polarity) -> bool:
         return False
     rest = text[: failed.start()] + " " + text[failed.end():]
     return not set(rest.split()) & _NEGATIONS and not re.search(r"\b(?:never|nobody|none|stable|shrinking|shrunk)\b", rest)
+
+
+# A plan to do something: "they're going to operate", "surgery is booked", "planning an operation".
+_PLANNED = re.compile(
+    r"\b(?:going to|will|plan|plans|planned|planning|booked|scheduled|due to have|due for|lined up|set for|date for)\b"
+    r"|\b(?:is|are|am) \w+ing (?:\w+ )?(?:in|next|on|this|soon|after)\b")
+_CAN_NOT_DO = re.compile(r"\b(\w+) (?:can not|cannot|can't|could not) (\w+)\b|\b(?:can not|cannot|can't) (\w+)\b")
+
+
+def doing_words(texts) -> frozenset:
+    """What the question says cannot be done, and by what: "surgery cannot remove it", a term "can't operate"."""
+    found = set()
+    for text in texts:
+        for match in _CAN_NOT_DO.finditer(text.lower()):
+            found |= {stem(word)[:5] for word in match.groups() if word}
+    return frozenset(found)
+
+
+def plans_what_cannot_be_done(text: str, question, words) -> bool:
+    """"Stage 2, they're going to operate next month" to "... grown so much that surgery cannot remove it?": the
+    reply plans what the question says cannot be done, and names nothing else the question asks about (not
+    "it has spread, they will operate on the lump"). Not with a negation or a "but"."""
+    replied, doing = text.split(), doing_words((question.text.get("self", ""),) + tuple(question.terms))
+    if not doing or not _PLANNED.search(text) or set(replied) & _NEGATIONS or _CONTRAST_WORDS.search(text):
+        return False
+    named = [word for word in replied if names_topic(word, words.topics)]
+    return bool(named) and all(stem(word)[:5] in doing for word in named)

@@ -97,3 +97,13 @@ def answering_time(text: str, reading: Optional[TimeReading], today: dt.date) ->
             and not began.several and not ended.several and 0 <= ended.days_max <= began.days_min:
         return dataclasses.replace(ended, echo=f"stopped {ended.echo}")
     return None
+
+
+# A time that says when something began ("diagnosed last month"), and words that say it is over.
+_BEGAN = re.compile(r"\b(?:diagnosed|found to have|found out|started|began|begun|picked up|caught|developed|came back)\b")
+_ENDED = re.compile(r"\b(?:treated|cured|cleared|gone|finished|over|recovered|resolved|better|ended|stopped|healed)\b")
+
+
+def says_when_it_began(text: str) -> bool:
+    """"She was diagnosed with active TB last month": the time is when it began, and nothing says it ended."""
+    return bool(_BEGAN.search(text)) and not _ENDED.search(text)

@@ -91,7 +91,10 @@ def read_time(text: str, today: dt.date) -> Optional[TimeReading]:
                if _amount(a) is not None}
     # "started in 2022, stopped in 2024": two years with only a comma between are two times as well.
     years = {year for year in re.findall(r"\b((?:19|20)\d{2})\b", converted) if int(year) <= today.year}
-    if len(amounts) > 1 or len(years) > 1 or any(not _overlap(reading, other) for other in others):
+    then = today - dt.timedelta(days=reading.days)
+    # "diagnosed in 2019, the last chemo in May": May of which year? (Not "2024, it ended in May".)
+    other_year = len(years) == 1 and str(then.year) not in years and re.search(rf"\b(?:{_MONTH})\b", converted)
+    if len(amounts) > 1 or len(years) > 1 or other_year or any(not _overlap(reading, other) for other in others):
         return dataclasses.replace(reading, several=True)
     return reading
 
@@ -167,7 +170,8 @@ def _without_durations(converted: str, today: dt.date) -> str:
 _CLAUSE = re.compile(r"\b(?:but|and then|then|and(?! a half)|though|however|while)\b")
 _DOSE_FREQUENCY = re.compile(
     r"(?:\d+\s*(?:mg|mcg|ml|g|units?)|tablets?|pills?|capsules?|once|twice|times|doses?|puffs?)"
-    r"\s+(?:a|an|per|each)\s+(?:day|week|month)\b"
+    r"(?:\s+of)?(?:\s+(?!(?:ago|last|this|since|until|in|on|for|a|an|per|each|was|were|is)\b)[a-z]+){0,2}"  # "20mg prednisone a day"
+    r"\s+(?:a|an|per|each)\s+(?:day|week|month)\b(?!\s+(?:ago|before|back|earlier)\b)"
 )
 
 
@@ -384,6 +388,10 @@ def _relative_day(text: str, today: dt.date) -> Optional[TimeReading]:
             end = today.replace(day=1) - dt.timedelta(days=1)
             start = end.replace(day=1)
         return _from_dates(start, end, today, f"last {match.group(1)}")
+    day = re.search(r"\b(?:on )?(" + "|".join(_WEEKDAYS) + r")\b", text)
+    if day and re.search(rf"\blast week(?: on)? {day.group(1)}\b|\b{day.group(1)} (?:of )?last week\b", text):
+        back = today.weekday() + 7 - _WEEKDAYS[day.group(1)]  # "last week, on Wednesday": that week's Wednesday
+        return TimeReading(back, back, back, f"{day.group(1).title()} last week, {_when(today, back)}")
     match = re.search(r"\b(?:last|this past|past|previous)\s+(week|month|year|fortnight|weekend)\b", text)
     if match:
         unit = match.group(1)
@@ -417,7 +425,10 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
         if match.group(2) == "may" and not (match.group(3) or re.search(r"\b(in|since|during|last|of)\s+may\b", text)):
             return None  # "she may have": the verb, not the month
         year = int(match.group(3)) if match.group(3) else today.year
-        if not match.group(3) and dt.date(year, month, 1) > today:
+        leading = re.match(r"(?:in |back in )?((?:19|20)\d{2})\b(?! (?:and|to|until|till))", text)
+        if not match.group(3) and leading and int(leading.group(1)) < today.year:
+            year = int(leading.group(1))  # "2024, the trial ended in May": the year the reply begins with
+        elif not match.group(3) and dt.date(year, month, 1) > today:
             year -= 1
         if not match.group(3) and re.search(r"\blast year\b", text):
             year = today.year - 1  # "last year, in June"
@@ -443,7 +454,8 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
     if re.search(r"\b(?:chinese|lunar) new year\b|\bspring festival\b", text):
         return _season("chinese new year", text, today)
     match = re.search(r"\b(?:last\s+)?(spring|summer|autumn|fall|winter|christmas|new year)\b", text)
-    if match and re.search(r"\b(last|this|in|around|at|over|during|this past|since|before|after|until|till|til|by)\s+(?:the\s+|this\s+)?" + match.group(1), text):
+    if match and (re.search(r"\b(last|this|in|around|at|over|during|this past|since|before|after|until|till|til|by)\s+(?:the\s+|this\s+)?"
+                            + match.group(1), text) or re.search(rf"\b{match.group(1)} (?:of )?(?:(?:19|20)\d{{2}}|last year)\b", text)):
         return _season(match.group(1), text, today)
     match = re.search(r"\b(early|mid|middle of|late|end of|start of|beginning of)\s+((?:19|20)\d{2})\b", text)
     if match and int(match.group(2)) <= today.year:
@@ -523,7 +535,15 @@ def _season(name: str, text: str, today: dt.date) -> TimeReading:
     month, day = _SEASONS[name]
     year = today.year
     middle = dt.date(year, month, day)
-    if middle > today or re.search(rf"\blast\s+{name}\b", text):
+    named = re.search(rf"\b{name} (?:of )?((?:19|20)\d{{2}})\b", text)
+    if named:
+        year = int(named.group(1))  # "summer 2023", "the summer of 2022"
+    elif re.search(rf"\blast year\b", text):
+        year -= 1
+    elif re.search(rf"\blast\s+{name}\b", text):
+        # "last summer" in December is this year's: the latest one that is over.
+        year -= middle + dt.timedelta(days=45) > today
+    elif middle > today:
         year -= 1
     middle = dt.date(year, month, day)
     return _from_dates(middle - dt.timedelta(days=45), middle + dt.timedelta(days=45), today, f"in {name} {year}")
