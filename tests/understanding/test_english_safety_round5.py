@@ -236,3 +236,19 @@ def test_no_treatment_needed_is_not_more_than_mild(reader, questions):
 ])
 def test_a_dose_above_the_low_dose_beside_a_joint_shot_is_never_never(reader, questions, text):
     assert read(reader, questions, "days_since_steroids", text).value != NEVER
+
+
+# --- a bare "no problem" answers a question that asks for consent, and is asked again elsewhere ------------
+@pytest.mark.parametrize("question_id", ["severe_lung_disease", "heart_disease", "pregnant_or_breastfeeding"])
+@pytest.mark.parametrize("text", ["no problem", "No problem.", "not a problem"])
+def test_a_bare_no_problem_to_a_question_about_an_illness_is_asked_again(reader, questions, question_id, text):
+    assert read(reader, questions, question_id, text).value is None
+
+
+@pytest.mark.parametrize("text", ["no problem", "not a problem at all"])
+def test_a_bare_no_problem_to_a_question_asking_consent_is_a_yes(reader, questions, text):
+    assert used(read(reader, questions, "tissue_sample", text)) == YES
+
+
+def test_no_problems_plural_is_still_a_no_to_a_question_about_a_problem(reader, questions):
+    assert used(read(reader, questions, "heart_disease", "no problems")) == NO
