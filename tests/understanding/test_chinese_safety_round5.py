@@ -195,3 +195,15 @@ def test_unsure_which_of_two_counted_things_is_a_yes(zh_reader, zh_questions, te
 ])
 def test_doubt_about_what_counts_or_a_hedged_yes_is_never_a_yes(zh_reader, zh_questions, text):
     assert used(_read(zh_reader, zh_questions, "platinum_chemo", text)) != YES
+
+
+# --- "only mild" asked, and the only thing told is severe ------------------------------------------------
+@pytest.mark.parametrize("text", ["脚麻得厉害，其他没有", "手脚麻得拿不住筷子，其他没有", "手指麻得很严重，别的没有"])
+def test_only_numbness_but_severe_is_never_a_yes_to_only_mild(zh_reader, zh_questions, text):
+    reading = _read(zh_reader, zh_questions, "side_effects_only_hair_or_nerves", text)
+    assert reading.value != YES and asked_again(reading)
+
+
+@pytest.mark.parametrize("text", ["手脚麻，其他没有", "有点麻，不严重，其他没有"])
+def test_only_mild_numbness_is_still_a_yes(zh_reader, zh_questions, text):
+    assert used(_read(zh_reader, zh_questions, "side_effects_only_hair_or_nerves", text)) == YES

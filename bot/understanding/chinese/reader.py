@@ -40,7 +40,7 @@ from bot.understanding.chinese.polarity import (
     without_neutral,
 )
 from bot.understanding.chinese.question_words import pairs, question_words
-from bot.understanding.chinese.severity import _severity_of_what_is_asked, _sign_only
+from bot.understanding.chinese.severity import _serious, _severity_of_what_is_asked, _sign_only
 from bot.understanding.chinese.statements import (
     _FINE,
     _all_well,
@@ -162,6 +162,9 @@ class ChineseReader:
                 and _DONE.search(text) and not _WAITING_FOR.search(text):
             # "做过肾移植，十年了" to "…在等着做移植？": done, not waited for. Check.
             return Reading(YES, 0.5, note=reading.note)
+        if reading.value == YES and reading.confidence >= 0.8 and self._words(question).only_mild and _serious(text):
+            # "脚麻得厉害，其他没有" to "only hair loss, or numbness that is not severe?": only that, but severe. Check no.
+            return Reading(NO, 0.5, note=reading.note)
         if reading.value == YES and reading.confidence >= 0.8 and only_long_ago(question, text):
             # "五年前心梗过，现在挺好" to "…现在没有控制好吗？": it was, long ago; about now nothing is said. Check.
             return Reading(YES, 0.5, note=reading.note)
