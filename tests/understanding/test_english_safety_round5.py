@@ -252,3 +252,18 @@ def test_a_bare_no_problem_to_a_question_asking_consent_is_a_yes(reader, questio
 
 def test_no_problems_plural_is_still_a_no_to_a_question_about_a_problem(reader, questions):
     assert used(read(reader, questions, "heart_disease", "no problems")) == NO
+
+
+# --- a no about something else, beside words of another choice ------------------------------------------
+@pytest.mark.parametrize("text", [
+    "no pregnancy planned, we use condoms",
+    "not planning a baby, she has an IUD",
+    "no, we don't want a baby so we use the pill",
+])
+def test_a_no_about_something_else_beside_a_yes_choice_is_never_the_no_choice(reader, questions, text):
+    assert used(read(reader, questions, "contraception", text)) != "no"
+
+
+@pytest.mark.parametrize("text", ["we would never", "no, i would not", "she is not on the pill"])
+def test_a_no_about_birth_control_itself_stays_no(reader, questions, text):
+    assert used(read(reader, questions, "contraception", text)) == "no"

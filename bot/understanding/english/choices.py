@@ -88,6 +88,19 @@ def negated_choices(question: Question, text: str) -> set:
     return negated
 
 
+def names_another_choice_apart(question: Question, parts: str, choice_id: str) -> bool:
+    """A part of the reply (``parts``: the parts of the normalised reply joined by " | "), with no negation of
+    its own, names a choice other than ``choice_id``: "no pregnancy planned, we use condoms" says no about a
+    pregnancy and names the "yes" choice about birth control."""
+    for part in re.split(r"\||\b(?:so|but|and)\b", parts):
+        if not part.strip() or set(part.split()) & {"no", "not", "never", "nope", "none", "nothing"}:
+            continue
+        named = synonym_choice(question, part)
+        if named is not None and named.choice_id != choice_id:
+            return True
+    return False
+
+
 def says_only(question: Question, choice_id: str, text: str) -> bool:
     """The reply is one of the choice's own phrases, with nothing else of substance ("only this one, thanks")."""
     for phrase in _phrases(question, choice_id):

@@ -77,7 +77,7 @@ class EnglishReader:
             reading = self._time_since(question, cleaned, polarity, today, intent, intent_confidence,
                                        _timed_sentences(raw, today))
         else:
-            reading = self._choice(question, cleaned, polarity, today)
+            reading = self._choice(question, cleaned, polarity, today, normalise_clauses(raw))
         if "?" in raw and reading.value is not None and reading.value != NOT_SURE and asks_about_answer(question, raw) \
                 and not (reading.value == YES and asks_if_a_listed_thing_counts(question, raw)):
             # "his immunity is low, is that what you mean?", "a port last week, does that count?",
@@ -319,8 +319,8 @@ class EnglishReader:
         return Reading(None, 0.0, problem=self.expected(question))
 
     # --- choices -------------------------------------------------------------------
-    def _choice(self, question: Question, text: str, polarity: Polarity, today: dt.date) -> Reading:
-        reading = self._choice_words(question, text, polarity, today)
+    def _choice(self, question: Question, text: str, polarity: Polarity, today: dt.date, parts: str = "") -> Reading:
+        reading = self._choice_words(question, text, polarity, today, parts)
         named = choices.synonym_choice(question, text) is not None or self._lab_choice(question, text) is not None
         if polarity.hedged and polarity.value == NOT_SURE and reading.value not in (None, NOT_SURE) and named:
             # "so I guess positive", "probably HER2 1+": a guess at a named result is checked. (A
@@ -328,7 +328,7 @@ class EnglishReader:
             return Reading(reading.value, min(reading.confidence, 0.6), reading.echo, reading.note)
         return reading
 
-    def _choice_words(self, question: Question, text: str, polarity: Polarity, today: dt.date) -> Reading:
+    def _choice_words(self, question: Question, text: str, polarity: Polarity, today: dt.date, parts: str = "") -> Reading:
         exact = choices.exact_choice(question, text)
         if exact is not None:
             return self._chosen(question, exact, 1.0)
@@ -352,6 +352,9 @@ class EnglishReader:
             return self._chosen(question, past, 0.85)  # "she's 72", "he's 80 and his wife is 78"
         by_polarity = next((c.id for c in question.choices if c.polarity and c.polarity == polarity.value), None)
         if by_polarity is not None and polarity.confidence >= 0.8:
+            if choices.names_another_choice_apart(question, parts, by_polarity):
+                # "no pregnancy planned, we use condoms": the no is about something else. Ask.
+                return Reading(None, 0.0, problem=self.expected(question))
             return self._chosen(question, by_polarity, polarity.confidence)
         guess = choices.classify(question, text)
         if guess is not None and guess.confidence >= _LOWEST_GUESS:
