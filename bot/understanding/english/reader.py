@@ -27,7 +27,7 @@ from bot.understanding.english.polarity import (
 )
 from bot.understanding.english.question_words import question_words
 from bot.understanding.english.statements import names_what_is_not_counted, read_statement, reads_as_not_active
-from bot.understanding.english.consent import asks_for_consent, is_bare_no_problem
+from bot.understanding.english.consent import asks_for_consent, consents_to_the_stored_one, is_bare_no_problem
 from bot.understanding.english.asking_back import asks_about_answer, asks_if_a_listed_thing_counts
 from bot.understanding.english.asked_things import bare_no_but_an_asked_thing, denies_one_but_has_another
 from bot.understanding.english.thresholds import (
@@ -132,7 +132,7 @@ class EnglishReader:
         if leaned is not None:
             return leaned  # "i think so, the radiologist measured a couple of spots"
         if words.asks_consent and not polarity.hedged and polarity.value in (None, NO):
-            one_of_two = _consents_to_the_stored_one(text)
+            one_of_two = consents_to_the_stored_one(text)
             if one_of_two is not None:
                 return one_of_two
         if limits_nothing(text, words, polarity):
@@ -539,34 +539,6 @@ def _since_confidence(question: Question, text: str, today: dt.date) -> float:
     if then is not None and then.days_min > window.days_max:
         return 1.0
     return 0.5
-
-
-# "I don't want another biopsy", "not having another needle": a refusal of a new sample only.
-_REFUSES_NEW = re.compile(
-    r"\b(?:not|no|never|rather not|would not)\s+(?:\w+\s+){0,3}?(?:another|a new|new|more|a fresh|fresh|a second|second|extra|any more)"
-    r"\s+(?:\w+\s+)?(?:biopsy|biopsies|needle|needles|sample|samples|one|procedure|operation|test)\b")
-# "the one stored at the hospital", "the one from my operation", "the old sample": a sample there already is.
-_STORED_ONE = re.compile(
-    r"\b(?:stored|already|old|existing|archived|earlier|previous|kept)\b"
-    r"|\bfrom (?:my|her|his|the|their|our) (?:operation|surgery|biopsy|first biopsy)\b|\bthe one (?:from|they|at|in)\b")
-
-
-def _consents_to_the_stored_one(text: str) -> Optional[Reading]:
-    """"Only the stored one from the hospital, I am not having another needle" to "would you let the study test
-    a sample of your tumour?": the help says it can use a stored sample or a new one, and the listing asks for
-    either. Agreeing to the stored one and refusing only a new one is a yes."""
-    refusal = _REFUSES_NEW.search(text)
-    if not refusal:
-        return None
-    rest = text[: refusal.start()] + " " + text[refusal.end():]
-    if re.search(r"\b(?:no|not|never|nothing|none|nope)\b", rest):
-        return None
-    if not _STORED_ONE.search(rest):
-        if len(rest.split()) <= 3:
-            # "I would not want another biopsy": nothing said about a stored sample, which the study may use. Check.
-            return Reading(NO, 0.5)
-        return None
-    return Reading(YES, 0.85, echo="yes, the stored sample")
 
 
 _WOMAN = re.compile(r"\b(?:she|her|wife|woman|lady|mum|mom|mother|girlfriend)\b")

@@ -538,7 +538,7 @@ def _season(name: str, text: str, today: dt.date) -> TimeReading:
     named = re.search(rf"\b{name} (?:of )?((?:19|20)\d{{2}})\b", text)
     if named:
         year = int(named.group(1))  # "summer 2023", "the summer of 2022"
-    elif re.search(rf"\blast year\b", text):
+    elif re.search(r"\blast year\b", text):
         year -= 1
     elif re.search(rf"\blast\s+{name}\b", text):
         # "last summer" in December is this year's: the latest one that is over.
