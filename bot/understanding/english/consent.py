@@ -10,7 +10,6 @@ worse than a re-ask, so it is asked again there. The Chinese reader reads 没问
 from __future__ import annotations
 
 import re
-
 from typing import Optional
 
 from bot.screening.answers import NO, YES, Question
