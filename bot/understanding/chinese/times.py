@@ -271,17 +271,11 @@ def _relative(text: str, today: dt.date) -> Optional[TimeReading]:
     match = re.search(r"(上上|上|这|本)\s*个?\s*月\s*(?:的)?\s*(\d{1,2})\s*(?:号|日)", text)
     if match and not re.search(r"(?<!\d)\d{1,2}\s*月\s*\d", text):
         # "上个月10号": that day of last month.
-        back = {"上上": 2, "上": 1}.get(match.group(1), 0)
-        year, month = today.year, today.month - back
-        while month < 1:
-            year, month = year - 1, month + 12
+        year, month = _month_said(match.group(1), today)
         return _day(year, month, int(match.group(2)), today)
     match = re.search(r"(上上|上|这|本)\s*个?\s*月(?!\d)\s*(?:份|月)?\s*(上旬|中旬|下旬|初|中|底|末)?", text)
     if match and not re.search(r"\d\s*月", text):
-        back = {"上上": 2, "上": 1}.get(match.group(1), 0)
-        year, month = today.year, today.month - back
-        while month < 1:
-            year, month = year - 1, month + 12
+        year, month = _month_said(match.group(1), today)
         part = match.group(2) or ""
         first, last = _PART_OF_MONTH.get(part, (1, 31))
         start = dt.date(year, month, first)
@@ -467,3 +461,12 @@ def _from_dates(start: dt.date, end: dt.date, today: dt.date, echo: str) -> Time
     if low == high:
         return TimeReading(low, low, high, f"{echo}，{_ago(low)}")
     return TimeReading(low, low, high, echo, approximate=True)
+
+
+def _month_said(which: str, today: dt.date) -> tuple:
+    """The (year, month) of 上上个月, 上个月 or 这个月 / 本月, counted back from ``today``."""
+    back = {"上上": 2, "上": 1}.get(which, 0)
+    year, month = today.year, today.month - back
+    while month < 1:
+        year, month = year - 1, month + 12
+    return year, month
