@@ -12,25 +12,17 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from bot.screening.answers import NO, YES, Question
+from bot.screening.answers import NO, YES
 from bot.understanding.reading import Reading
 
 # The whole reply is "no problem" and nothing else ("no problem at all", "not a problem"). A yes word before it
 # ("sure, no problem") is a yes; "no problems" (plural) says there are none, a no where a problem is asked.
 _BARE_NO_PROBLEM = re.compile(r"^(?:no problem|not a problem)(?:\s+at all)?$")
-# A question that asks for consent: "Would you let ...?", "Will you ...?", "Are you willing to ...?".
-_ASKS_CONSENT = re.compile(r"\b(?:would you|will you|are you willing|willing to|do you agree|can we|may we|let us)\b",
-                           re.IGNORECASE)
 
 
 def is_bare_no_problem(cleaned: str) -> bool:
     """The normalised reply is only "no problem"."""
     return bool(_BARE_NO_PROBLEM.match(cleaned.strip(" .!")))
-
-
-def asks_for_consent(question: Question) -> bool:
-    """The question's own text asks whether the person agrees to something."""
-    return any(_ASKS_CONSENT.search(text) for text in question.text.values())
 
 
 # "I don't want another biopsy", "not having another needle": a refusal of a new sample only.

@@ -27,7 +27,7 @@ from bot.understanding.english.polarity import (
 )
 from bot.understanding.english.question_words import question_words
 from bot.understanding.english.statements import names_what_is_not_counted, read_statement, reads_as_not_active
-from bot.understanding.english.consent import asks_for_consent, consents_to_the_stored_one, is_bare_no_problem
+from bot.understanding.english.consent import consents_to_the_stored_one, is_bare_no_problem
 from bot.understanding.english.asking_back import asks_about_answer, asks_if_a_listed_thing_counts
 from bot.understanding.english.asked_things import bare_no_but_an_asked_thing, denies_one_but_has_another
 from bot.understanding.english.thresholds import (
@@ -65,7 +65,7 @@ class EnglishReader:
         polarity = read_polarity(cleaned, question_words(question).topics, question_words(question).asked,
                                  clauses=normalise_clauses(raw))
         if question.type is AnswerType.YES_NO:
-            if is_bare_no_problem(cleaned) and not asks_for_consent(question):
+            if is_bare_no_problem(cleaned) and not question_words(question).asks_consent:
                 return Reading(None, 0.0, problem=self.expected(question))
             repeated = _repeats_own_negation(question, cleaned)
             if repeated is not None:
