@@ -34,8 +34,9 @@ from bot.understanding.english.thresholds import (
     against_the_threshold, limits_nothing, plans_what_cannot_be_done, says_it_cannot_be_done, says_the_treatment_failed,
 )
 from bot.understanding.english.text import normalise, normalise_clauses, remove_phrases
-from bot.understanding.english.time_events import answering_time, denies_the_purpose, event_parts, names_another_persons_event
-from bot.understanding.english.time_events import says_when_it_began
+from bot.understanding.english.time_events import (
+    answering_time, denies_the_purpose, event_parts, names_another_persons_event, says_when_it_began,
+)
 from bot.understanding.english.times import TimeReading, latest_of_several, read_time
 from bot.understanding.english.voice import read_voice
 from bot.understanding.english.hedges import HEDGE_NOTE, LEAN_NOTE, leans_by_its_reason
@@ -62,8 +63,9 @@ class EnglishReader:
         cleaned = normalise(raw)
         if not cleaned:
             return Reading(None, 0.0, problem=self.expected(question))
+        parts = normalise_clauses(raw)
         polarity = read_polarity(cleaned, question_words(question).topics, question_words(question).asked,
-                                 clauses=normalise_clauses(raw))
+                                 clauses=parts)
         if question.type is AnswerType.YES_NO:
             if is_bare_no_problem(cleaned) and not question_words(question).asks_consent:
                 return Reading(None, 0.0, problem=self.expected(question))
@@ -77,7 +79,7 @@ class EnglishReader:
             reading = self._time_since(question, cleaned, polarity, today, intent, intent_confidence,
                                        _timed_sentences(raw, today))
         else:
-            reading = self._choice(question, cleaned, polarity, today, normalise_clauses(raw))
+            reading = self._choice(question, cleaned, polarity, today, parts)
         if "?" in raw and reading.value is not None and reading.value != NOT_SURE and asks_about_answer(question, raw) \
                 and not (reading.value == YES and asks_if_a_listed_thing_counts(question, raw)):
             # "his immunity is low, is that what you mean?", "a port last week, does that count?",
@@ -319,7 +321,7 @@ class EnglishReader:
         return Reading(None, 0.0, problem=self.expected(question))
 
     # --- choices -------------------------------------------------------------------
-    def _choice(self, question: Question, text: str, polarity: Polarity, today: dt.date, parts: str = "") -> Reading:
+    def _choice(self, question: Question, text: str, polarity: Polarity, today: dt.date, parts: str) -> Reading:
         reading = self._choice_words(question, text, polarity, today, parts)
         named = choices.synonym_choice(question, text) is not None or self._lab_choice(question, text) is not None
         if polarity.hedged and polarity.value == NOT_SURE and reading.value not in (None, NOT_SURE) and named:
@@ -328,7 +330,7 @@ class EnglishReader:
             return Reading(reading.value, min(reading.confidence, 0.6), reading.echo, reading.note)
         return reading
 
-    def _choice_words(self, question: Question, text: str, polarity: Polarity, today: dt.date, parts: str = "") -> Reading:
+    def _choice_words(self, question: Question, text: str, polarity: Polarity, today: dt.date, parts: str) -> Reading:
         exact = choices.exact_choice(question, text)
         if exact is not None:
             return self._chosen(question, exact, 1.0)
