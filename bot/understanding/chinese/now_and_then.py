@@ -13,7 +13,7 @@ from typing import Optional
 from bot.screening.answers import NO, NOT_SURE, YES, Question
 from bot.understanding.chinese.numbers import to_digits
 from bot.understanding.chinese.polarity import Polarity
-from bot.understanding.chinese.question_words import question_words
+from bot.understanding.chinese.question_words import pairs, question_words
 from bot.understanding.chinese.text import clauses
 from bot.understanding.chinese.times import read_time
 from bot.understanding.reading import Reading
@@ -75,8 +75,6 @@ def gone_now(question: Question, topics: frozenset, text: str, polarity: Polarit
     asked = " ".join(question.text.values())
     if polarity.value == NOT_SURE or not _ASKS_HAVING.search(asked) or _ASKS_ABOUT_THE_PAST.search(asked):
         return None
-    from bot.understanding.chinese.question_words import pairs
-
     parts = clauses(text)
     gone = [part for part in parts if _GONE.search(part) and pairs(part) & topics]
     if not gone or _STILL_THERE.search(text):
