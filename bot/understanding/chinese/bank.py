@@ -18,9 +18,9 @@ from functools import lru_cache
 from typing import Dict, FrozenSet, Iterable, Tuple
 
 from bot.screening.answers import Question
-from bot.understanding.chinese.question_words import QuestionWords, pairs
+from bot.understanding.chinese.question_words import QuestionWords, pairs, question_words
 from bot.understanding.chinese.synonyms import other_names
-from bot.understanding.chinese.text import normalise
+from bot.understanding.chinese.text import normalise, tagged_words
 
 # jieba's tags for things: nouns, fixed phrases, names (地塞米松 nr), foreign words (CT eng).
 _THING_TAGS = ("n", "l", "i", "nz", "nr", "ns", "eng")
@@ -35,8 +35,6 @@ _SHARED = frozenset(
 def own_words(question: Question) -> FrozenSet[str]:
     """The words one question names: its terms, the things its text and help name, and their other names;
     not what it says not to count (穿刺活检 in "用针取一点组织，叫穿刺活检。这个不算")."""
-    from bot.understanding.chinese.question_words import question_words
-
     words = question_words(question)
     return frozenset(word for word in _own_words(tuple(question.text.values()), question.terms, question.help or "")
                      if not words.not_counted_only(word))
@@ -44,8 +42,6 @@ def own_words(question: Question) -> FrozenSet[str]:
 
 @lru_cache(maxsize=None)
 def _own_words(texts: tuple, terms: tuple, help_text: str) -> FrozenSet[str]:
-    from bot.understanding.chinese.text import tagged_words
-
     found = {normalise(term, limit=None) for term in terms}
     written = [normalise(text, limit=None) for text in texts] + [normalise(help_text, limit=None)]
     for text in written:
@@ -60,8 +56,6 @@ def others_named(questions: Iterable[Question], question: Question, words: Quest
     """The words of other questions of the same type (another treatment, to a "how long ago" question)
     that the reply names and that are no word of this one. A word of one character (痣) counts only as
     a whole word of the reply and when one other question alone names it."""
-    from bot.understanding.chinese.text import tagged_words
-
     mine = own_words(question)
     peers = [other for other in questions
              if other.id != question.id and not other.umbrella and other.type is question.type]

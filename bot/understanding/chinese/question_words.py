@@ -26,7 +26,7 @@ from typing import FrozenSet, Optional, Tuple
 from bot.screening.answers import Question
 from bot.understanding.chinese.numbers import to_digits
 from bot.understanding.chinese.synonyms import other_names
-from bot.understanding.chinese.text import normalise
+from bot.understanding.chinese.text import normalise, tagged_words
 
 # Characters that carry grammar, not a topic: a pair holding one is no topic (您的, 有没, 过了).
 _FUNCTION = frozenset(
@@ -330,8 +330,6 @@ def _named_things(asked_text: str, text: str, list_lines: list, terms: tuple, he
                   not_counted: tuple = ()) -> FrozenSet[str]:
     """Empty when what the question asks (after 有没有, 是不是, before 吗) names none of them: "是不是很早就
     发现了" asks about how, not what, so naming the thing (皮肤癌) is no answer."""
-    from bot.understanding.chinese.text import tagged_words
-
     nouns = [word for word, tag in tagged_words(" ".join([text] + list(list_lines))) if tag.startswith(_NOUN_TAGS)]
     tests = _tests(terms, help_text)
     # Pairs inside one word of a term (室性 and 心动 of 室性心动过速, not 性心, which 窦性心律 has too).

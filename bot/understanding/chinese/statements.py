@@ -17,7 +17,9 @@ import re
 from typing import Optional, Tuple
 
 from bot.screening.answers import NO, NOT_SURE, YES
-from bot.understanding.chinese.polarity import Polarity, read_polarity
+from bot.understanding.chinese.polarity import (
+    _DESCRIBED, _REPORTED, _WHEN, _YES_DESPITE, Polarity, _answers, read_polarity,
+)
 from bot.understanding.chinese.question_words import QuestionWords, pairs
 from bot.understanding.chinese.numbers import to_digits
 from bot.understanding.chinese.text import clauses
@@ -201,8 +203,6 @@ def _all_well(text: str, topic_text: str) -> bool:
     """Every clause says that what the question asks about is fine (心脏挺好的; 血管也好扎), with nothing
     but the question's own words, who, when or who reported it beside the word for fine, or is a plain
     no; and at least one names what is asked."""
-    from bot.understanding.chinese.polarity import _REPORTED, _WHEN, _answers
-
     named = False
     for part in clauses(text):
         if _FINE.search(part):
@@ -578,8 +578,6 @@ def names_something_else(words: QuestionWords, text: str) -> bool:
     """The reply's yes is about something the question does not name: it names a thing (肝上有个囊肿 to
     "cirrhosis or active hepatitis?", 有高血压 to the heart question, 输过血 to "a transplant?"), and no
     word of the question; no clause of it is a plain answer (有，…)."""
-    from bot.understanding.chinese.polarity import _DESCRIBED, _YES_DESPITE
-
     if any(_ANSWER_CLAUSE.match(part) for part in clauses(text)) or _YES_DESPITE.search(text):
         return False
     # What the thing does is told (住了半个月院, 一直不好, 戒不掉, 降不下来): the reply describes a problem,

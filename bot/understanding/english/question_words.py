@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from bot.screening.answers import Question
 from bot.understanding.english.polarity import Asked, topic_words
+from bot.understanding.english.text import normalise
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _NOT_COUNTED = re.compile(r"\b(?:do|does|did) not count\b|\bdoes not matter\b|\bis not counted\b", re.I)
@@ -231,8 +232,6 @@ _SHORT_COMMON = frozenset(
 
 def _own_negations(sentences) -> tuple:
     """"that are not well controlled", "that has not healed": a reply that repeats these says yes."""
-    from bot.understanding.english.text import normalise
-
     found = []
     for sentence in sentences:
         for match in re.finditer(r"\b(?:can )?not (?:well |fully |under |been )?[a-z]{4,}", normalise(sentence)):
@@ -260,8 +259,6 @@ def _unqualified_words(english: str) -> frozenset:
 
 def _ability_words(sentences) -> frozenset:
     """The verbs the question asks about as an ability ("measure" in "doctors could measure")."""
-    from bot.understanding.english.text import normalise
-
     return frozenset(match.group(1) for sentence in sentences for match in _CAN_DO.finditer(normalise(sentence))
                      if match.group(1) not in ("not", "never"))
 
