@@ -415,32 +415,38 @@ def _day(year: int, month: int, day: int, today: dt.date) -> Optional[TimeReadin
     return _from_dates(date, date, today, month_day(date, today))
 
 
+def _lunar_day(table: dict, year: Optional[int], today: dt.date) -> Optional[tuple]:
+    """(year, date) of a festival whose date moves with the lunar calendar (``table``: year -> (month, day)):
+    the year said, or the last one that has come by ``today``. None for a year the table does not hold."""
+    chosen = year if year is not None else today.year
+    if chosen not in table:
+        return None
+    day = dt.date(chosen, *table[chosen])
+    if year is None and day > today:
+        chosen -= 1
+        if chosen not in table:
+            return None
+        day = dt.date(chosen, *table[chosen])
+    return chosen, day
+
+
 def _festival(name: str, year: Optional[int], today: dt.date, side: str = "") -> Optional[TimeReading]:
     """A festival, or the three weeks before (春节前) or after (春节后, 过完年) it."""
     if name in ("春节", "过年", "过完年"):
-        chosen = year if year is not None else today.year
-        if chosen not in _SPRING_FESTIVAL:
+        found = _lunar_day(_SPRING_FESTIVAL, year, today)
+        if found is None:
             return None
-        day = dt.date(chosen, *_SPRING_FESTIVAL[chosen])
-        if year is None and day > today:
-            chosen -= 1
-            day = dt.date(chosen, *_SPRING_FESTIVAL[chosen])
+        chosen, day = found
         if side == "前":
             return _from_dates(day - dt.timedelta(days=21), day - dt.timedelta(days=1), today, f"{chosen}年春节前")
         if side == "后":
             return _from_dates(day + dt.timedelta(days=1), day + dt.timedelta(days=21), today, f"{chosen}年春节后")
         return _from_dates(day - dt.timedelta(days=7), day + dt.timedelta(days=15), today, f"{chosen}年春节前后")
     if name in _LUNAR_FESTIVALS:
-        table = _LUNAR_FESTIVALS[name]
-        chosen = year if year is not None else today.year
-        if chosen not in table:
+        found = _lunar_day(_LUNAR_FESTIVALS[name], year, today)
+        if found is None:
             return None
-        day = dt.date(chosen, *table[chosen])
-        if year is None and day > today:
-            chosen -= 1
-            if chosen not in table:
-                return None
-            day = dt.date(chosen, *table[chosen])
+        chosen, day = found
         return _from_dates(day - dt.timedelta(days=3), day + dt.timedelta(days=7), today, f"{chosen}年{name}前后")
     month, first, label = {"国庆": (10, 1, "国庆"), "劳动节": (5, 1, "五一"), "清明": (4, 5, "清明")}.get(name, (1, 1, "元旦"))
     chosen = year if year is not None else today.year
