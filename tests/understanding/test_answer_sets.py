@@ -27,7 +27,10 @@ ANSWERS = Path(__file__).resolve().parents[1] / "answers"
 # opposite); round 5's fixes (branches issue-9f, issue-9g) were tuned on it. blind5.yml was written for round
 # 5's final measurement before any of that round's changes and scored once when the readers were final (903
 # understood, 20 wrong, 6 opposite); the safety pass after it (branch issue-9h) took it as a development set.
+# blind8.yml was written for round 6 before any of its changes and scored once at its start (718 understood, 9
+# wrong, 1 opposite); the round's fixes were made from it.
 MEASURED = {
+    "blind8.yml": (759, 721, 6, 0),
     "blind5.yml": (984, 920, 5, 0),
     "blind4.yml": (668, 643, 1, 0),
     "blind3.yml": (638, 590, 1, 0),
@@ -77,8 +80,11 @@ def test_every_set_says_how_it_was_written_and_whether_it_is_blind(name):
 # blind4_zh.yml: written for round 3's final measurement and scored once (521 understood, 19 wrong, 1
 # opposite), then tuned on in round 5. blind5_zh.yml: written before round 5's changes, scored once at its end
 # (812 understood, 25 wrong, 6 opposite), then the safety pass (branch issue-14x) took it as a development set.
+# blind8_zh.yml: written for round 6 before any of its changes, scored once at its start (670 understood, 21
+# wrong, 4 opposite; half of it by a writer of Cantonese-flavoured replies), then the round's fixes were made from it.
 MEASURED_ZH = {
-    "blind5_zh.yml": (927, 828, 10, 0),
+    "blind8_zh.yml": (784, 689, 3, 0),
+    "blind5_zh.yml": (927, 829, 10, 0),
     "blind4_zh.yml": (609, 562, 3, 0),
     "blind3_zh.yml": (625, 582, 3, 0),
     "blind_zh.yml": (543, 519, 0, 0),

@@ -387,7 +387,7 @@ def _positive_for_something_else(words: QuestionWords, text: str) -> bool:
 
 def _answers_only(words: QuestionWords, text: str, polarity: Polarity) -> Optional[Tuple[str, float]]:
     """"是不是只有掉头发和手麻？": "不止，还有口干" is a no; "头发掉光了，别的没什么" a yes."""
-    if _MORE_THAN.search(text):
+    if any(not _one_of_the_asked(words, text, more) for more in _MORE_THAN.finditer(text)):
         return NO, 0.9
     if polarity.value == NO and not _NONE_ELSE.search(text):
         parts = clauses(text)
@@ -401,6 +401,15 @@ def _answers_only(words: QuestionWords, text: str, polarity: Polarity) -> Option
     if polarity.value == YES or re.search(r"只|就是|净是", text):
         return YES, 0.9
     return None
+
+
+def _one_of_the_asked(words: QuestionWords, text: str, more: "re.Match") -> bool:
+    """"掉头发，还有手指头有点麻": what 还有 adds is the other thing the question names, no more than it."""
+    if more.group(0) != "还有":
+        return False
+    added = [piece for piece in re.split(r"和|跟|以及|还有|、|加上|也", re.split(r"[,.;!?]", text[more.end():])[0])
+             if piece.strip()]
+    return bool(added) and all(words.names_topic(piece) for piece in added)
 
 
 def _names_who_can_answer_no(words: QuestionWords, text: str) -> bool:

@@ -19,11 +19,14 @@ from bot.understanding.reading import MAX_ANSWER_CHARS
 
 # Cantonese words for the answer itself, longest first (after OpenCC, so Simplified).
 _CANTONESE = (
+    ("食咗", "吃了"), ("食过", "吃过"), ("食到", "吃到"), ("饮咗", "喝了"), ("饮过", "喝过"), ("再饮", "再喝"),
+    ("吞唔落", "吞不下"), ("唔识睇", "看不懂"), ("唔识", "不会"), ("睇唔到", "没看到"),
     ("冇有", "没有"), ("冇", "没有"), ("唔系", "不是"), ("唔係", "不是"), ("唔知", "不知道"), ("唔记得", "不记得"),
     ("唔清楚", "不清楚"), ("唔肯定", "不肯定"), ("唔会", "不会"), ("唔", "不"), ("系呀", "是啊"), ("系啊", "是啊"),
     ("係", "是"), ("佢", "他"), ("嘅", "的"), ("咗", "了"), ("有冇", "有没有"), ("边个", "哪个"),
     ("寻日", "昨天"), ("琴日", "昨天"), ("前日", "前天"), ("食紧", "在吃"), ("打紧", "在打"), ("仲", "还"), ("而家", "现在"),
     ("冇试过", "没有过"), ("喺度", "在"), ("呢个", "这个"), ("呢种", "这种"), ("呢度", "这里"), ("阿妈", "妈妈"), ("阿爸", "爸爸"), ("老豆", "爸爸"), ("喺", "在"), ("今日", "今天"), ("吊紧", "在打"), ("未试过", "没有过"), ("净系", "只是"), ("淨系", "只是"), ("甩头发", "掉头发"), ("行路", "走路"),
+    ("旧年", "去年"), ("年尾", "年底"), ("卅", "三十"), ("廿", "二十"), ("睇", "看"),
 )
 # Words jieba should keep whole: the answers themselves.
 _WORDS = (
@@ -55,6 +58,11 @@ def normalise(text: str, limit: Optional[int] = MAX_ANSWER_CHARS) -> str:
     text = text.replace("\u3010", "[").replace("\u3011", "]").replace("\u300a", '"').replace("\u300b", '"')
     for cantonese, mandarin in _CANTONESE:
         text = text.replace(cantonese, mandarin)
+    # Cantonese 话 "says" after who says it (医生话, 佢话): 说.
+    text = re.sub(r"(?<=[生佢他她我士])话(?!费|筒|题)", "说", text)
+    # What a scan "can't show" (看不到肿瘤, 医生说看不见了) it did not show: read as 没看到, which the
+    # negated-report rule knows.
+    text = re.sub(r"看不(?:到|见)|见不到", "没看到", text)
     # Cantonese 係 ("is") after a person: 我係病人 (OpenCC writes it 系, which is also 系统's).
     text = re.sub(r"(?<=[我你他她])系(?!统|列|数|着|上|好)", "是", text)
     # "不太好说" is "不好说" said softer: the same "hard to say".

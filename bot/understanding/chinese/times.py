@@ -28,7 +28,7 @@ _DAYS_PER = {"天": 1, "日": 1, "周": 7, "星期": 7, "礼拜": 7, "月": 30, 
 _UNIT_NAMES = {"天": "天", "日": "天", "周": "周", "星期": "周", "礼拜": "周", "月": "个月", "年": "年"}
 _DURATION = re.compile(
     r"(?P<amount>\d+几|几\d+|\d+(?:\.\d+)?(?:到\d+(?:\.\d+)?)?|半|好多|几|好几)\s*(?P<half>个半|半)?\s*个?\s*(?P<more>多)?\s*"
-    r"(?P<unit>天|日(?!子)|周(?![一二三四五六日天1-7])|星期(?![一二三四五六日天1-7])|礼拜(?![一二三四五六日天1-7])|月|年)"
+    r"(?P<unit>天|日(?!子)|周(?![一二三四五六日天1-7])|星期(?![一二三四五六日天1-7])|礼拜(?![一二三四五六日天1-7])|月(?!份)|年)"
     r"(?P<half2>半)?(?P<more2>多)?"
 )
 _LESS_BEFORE = re.compile(r"(?:不到|不满|不足|没到|还没到|还不到|没有|少于|最近|近|这)\s*$")
@@ -60,7 +60,8 @@ _CHILDHOOD = re.compile(r"小时候|小时侯|小的时候|童年|儿时|很小�
 _EVERY = re.compile(r"每\s*(?:\d+|隔)?\s*个?\s*(?:天|周|星期|礼拜|月)\s*(?:\d+\s*次)?")
 _DOSE = re.compile(r"(?:一|1|每)\s*(?:天|日|次)\s*(?:吃|用|服|打|口服)?\s*\d+(?:\.\d+)?\s*(?:毫克|mg|克|g|片|粒|支|次|颗)")
 _SCHEDULE = re.compile(r"(?:吃|用|服|打)?\s*\d+\s*(?:天|周|星期|礼拜|个月)\s*(?:,)?\s*(?:停|休息|歇)\s*\d+\s*(?:天|周|星期|礼拜|个月)")
-_ONGOING = re.compile(r"正在|还在|目前在|现在在|一直在|现在还|目前还|每次|今天|今早|今天早上|今天上午")
+# 一直在观察 / 复查 / 随访 (being watched, check-ups) is no treatment going on.
+_ONGOING = re.compile(r"正在|还在|目前在|现在在|一直在(?!观察|复查|随访|休息|等)|现在还|目前还|每次|今天|今早|今天早上|今天上午")
 # "在吃甲氨蝶呤", "一直吃他克莫司", "天天吃": taken now (a time, or 停了, is read before this). The reader
 # checks it when the reply names something the question does not (在吃降压药).
 TAKING_NOW = re.compile(
@@ -81,10 +82,13 @@ _PART_OF_YEAR = {"初": (1, 2), "年初": (1, 2), "上半年": (1, 6), "年中":
 # Chinese New Year's day (春节) in the years people will name.
 _SPRING_FESTIVAL = {2018: (2, 16), 2019: (2, 5), 2020: (1, 25), 2021: (2, 12), 2022: (2, 1), 2023: (1, 22),
                     2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6)}
-# The Mid-Autumn (中秋) and Dragon Boat (端午) festivals, which move with the lunar calendar.
+# The Mid-Autumn (中秋), Dragon Boat (端午) and Lantern (元宵) festivals, which move with the lunar calendar.
 _LUNAR_FESTIVALS = {
     "中秋": {2022: (9, 10), 2023: (9, 29), 2024: (9, 17), 2025: (10, 6), 2026: (9, 25), 2027: (9, 15)},
     "端午": {2022: (6, 3), 2023: (6, 22), 2024: (6, 10), 2025: (5, 31), 2026: (6, 19), 2027: (6, 9)},
+    # The Lantern Festival (元宵) is the fifteenth day of the new year.
+    "元宵": {year: ((dt.date(year, *day) + dt.timedelta(days=14)).month, (dt.date(year, *day) + dt.timedelta(days=14)).day)
+           for year, day in _SPRING_FESTIVAL.items()},
 }
 _SEASONS = {"春天": (4, 15), "春季": (4, 15), "夏天": (7, 15), "夏季": (7, 15), "秋天": (10, 15), "秋季": (10, 15),
             "冬天": (1, 15), "冬季": (1, 15)}
@@ -352,10 +356,11 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
             end = dt.date(chosen, second, min(last2, calendar.monthrange(chosen, second)[1]))
             label = f"{label}到{second}月{following.group(2) or ''}"
         return _from_dates(start, end, today, label)
-    festival = re.search(r"(春节|过年|过完年|国庆|元旦|劳动节|清明|中秋|端午)\s*(?:节)?\s*(前|之前|以前|后|之后|以后)?", text)
+    festival = re.search(r"(春节|过年|过完年|国庆|元旦|劳动节|清明|中秋|端午|元宵|冬至)\s*(?:节)?\s*(前后|左右|前|之前|以前|后|之后|以后)?", text)
     if festival:
         side = festival.group(2) or ("后" if festival.group(1) == "过完年" else "")
-        return _festival(festival.group(1), year, today, side[-1:] if side else "")
+        around = side in ("前后", "左右")
+        return _festival(festival.group(1), year, today, "" if around else side[-1:], text[festival.end():], around)
     season = re.search("|".join(_SEASONS), text)
     if season:
         month, day = _SEASONS[season.group(0)]
@@ -430,33 +435,52 @@ def _lunar_day(table: dict, year: Optional[int], today: dt.date) -> Optional[tup
     return chosen, day
 
 
-def _festival(name: str, year: Optional[int], today: dt.date, side: str = "") -> Optional[TimeReading]:
-    """A festival, or the three weeks before (春节前) or after (春节后, 过完年) it."""
-    if name in ("春节", "过年", "过完年"):
-        found = _lunar_day(_SPRING_FESTIVAL, year, today)
+def _festival(name: str, year: Optional[int], today: dt.date, side: str = "", rest: str = "",
+              around: bool = False) -> Optional[TimeReading]:
+    """A festival, the weeks before (春节前, 中秋前) or after (春节后, 过完年) it, or a time counted from it
+    (中秋前一个礼拜, 国庆后三天: ``rest`` is what follows the festival's words)."""
+    if name in ("春节", "过年", "过完年") or name in _LUNAR_FESTIVALS:
+        found = _lunar_day(_SPRING_FESTIVAL if name in ("春节", "过年", "过完年") else _LUNAR_FESTIVALS[name], year, today)
         if found is None:
             return None
         chosen, day = found
-        if side == "前":
-            return _from_dates(day - dt.timedelta(days=21), day - dt.timedelta(days=1), today, f"{chosen}年春节前")
-        if side == "后":
-            return _from_dates(day + dt.timedelta(days=1), day + dt.timedelta(days=21), today, f"{chosen}年春节后")
-        return _from_dates(day - dt.timedelta(days=7), day + dt.timedelta(days=15), today, f"{chosen}年春节前后")
-    if name in _LUNAR_FESTIVALS:
-        found = _lunar_day(_LUNAR_FESTIVALS[name], year, today)
-        if found is None:
-            return None
-        chosen, day = found
-        return _from_dates(day - dt.timedelta(days=3), day + dt.timedelta(days=7), today, f"{chosen}年{name}前后")
-    month, first, label = {"国庆": (10, 1, "国庆"), "劳动节": (5, 1, "五一"), "清明": (4, 5, "清明")}.get(name, (1, 1, "元旦"))
-    chosen = year if year is not None else today.year
-    day = dt.date(chosen, month, first)
-    if year is None and day > today:
-        chosen -= 1
+        label = "春节" if name in ("春节", "过年", "过完年") else name
+        # The Spring Festival holiday runs about two weeks; the others a few days. "春节前后" is said of the
+        # days on either side.
+        before, after = ((10, 10) if around else (7, 15)) if label == "春节" else (3, 7)
+    else:
+        month, first, label = {"国庆": (10, 1, "国庆"), "劳动节": (5, 1, "五一"), "清明": (4, 5, "清明"),
+                               "冬至": (12, 22, "冬至")}.get(name, (1, 1, "元旦"))
+        chosen = year if year is not None else today.year
         day = dt.date(chosen, month, first)
-    # The May Day holiday is five days (1 to 5 May), the National Day one seven: "around" runs to its end.
-    after = 5 if label == "五一" else 7
-    return _from_dates(day - dt.timedelta(days=3), day + dt.timedelta(days=after), today, f"{chosen}年{label}前后")
+        if year is None and day > today:
+            chosen -= 1
+            day = dt.date(chosen, month, first)
+        # The May Day holiday is five days (1 to 5 May), the National Day one seven: "around" runs to its end.
+        before, after = 3, (5 if label == "五一" else 7)
+    offset = _FROM_THE_FESTIVAL.match(rest) if side else None
+    if offset:
+        unit = 1 if offset.group(2) in ("天", "日") else 7
+        fewest, most = (2, 5) if offset.group(1) == "几" else (_SMALL_NUMBERS.get(offset.group(1)) or int(offset.group(1)),) * 2
+        sign = -1 if side == "前" else 1
+        # A week or more counted from a festival is said roughly: two days either side.
+        slack = 2 if unit == 7 else 0
+        dates = sorted([day + dt.timedelta(days=sign * fewest * unit), day + dt.timedelta(days=sign * most * unit)])
+        return _from_dates(dates[0] - dt.timedelta(days=slack), dates[1] + dt.timedelta(days=slack), today,
+                           f"{chosen}年{label}{side}{offset.group(0).strip()}")
+    # "Before" or "after" a festival is said of the weeks next to it: three for the long Spring Festival, two
+    # for the others.
+    weeks = 21 if label == "春节" else 14
+    if side == "前":
+        return _from_dates(day - dt.timedelta(days=weeks), day - dt.timedelta(days=1), today, f"{chosen}年{label}前")
+    if side == "后":
+        return _from_dates(day + dt.timedelta(days=1), day + dt.timedelta(days=weeks), today, f"{chosen}年{label}后")
+    return _from_dates(day - dt.timedelta(days=before), day + dt.timedelta(days=after), today, f"{chosen}年{label}前后")
+
+
+# A time counted from a festival, right after "前" or "后": 一个礼拜, 三天, 两周, 几天.
+_FROM_THE_FESTIVAL = re.compile(r"\s*(一|两|二|三|四|五|几|\d{1,2})\s*个?\s*(礼拜|星期|周|天|日)")
+_SMALL_NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 
 
 def _from_dates(start: dt.date, end: dt.date, today: dt.date, echo: str) -> TimeReading:

@@ -12,6 +12,8 @@ from bot.understanding.reading import MAX_ANSWER_CHARS
 _IRREGULAR = {
     "won't": "will not", "wont": "will not", "can't": "can not", "cant": "can not", "cannot": "can not",
     "shan't": "shall not", "ain't": "is not", "aint": "is not",
+    # Texting short forms of the words that carry a "not sure".
+    "rmb": "remember", "rmbr": "remember", "remeber": "remember", "rember": "remember",
 }
 # Contractions typed without the apostrophe ("hasnt", "didnt").
 _BARE_NT = re.compile(
@@ -52,6 +54,12 @@ def normalise(text: str) -> str:
     )
     text = re.sub(r"(?<=\w)'s\b", "", text)
     text = text.replace("'", " ")
+    # "still waiting on the operation date": an operation planned, not a result waited for.
+    text = re.sub(r"\b(?:still )?waiting (?:on|for) (?:the |a |an |her |his |my |their |a date for )?(?:operation|surgery|op)"
+                  r"(?: date)?\b", "surgery planned", text)
+    # "it healed ok", "the op went alright": how it went, said after the verb, is no "ok" of agreement.
+    text = re.sub(r"\b(healed|recovered|went|worked|turned out|came out|settled)( up)? (?:ok|okay|alright|all right)\b",
+                  r"\1\2 well", text)
     text = re.sub(r"(?<![\d\w])[.:](?!\d)|(?<=\D)[.:](?!\d)", " ", text)
     return re.sub(r"\s+", " ", text).strip(" .")
 

@@ -1,0 +1,135 @@
+"""Round 6: the families the blind set of round 6 showed, each tested with sentences of our own.
+
+Dates are counted from Monday 7 December 2026. The festival dates are the published ones:
+Spring Festival 17 February 2026 (so the Lantern Festival is 3 March), Dragon Boat 19 June 2026,
+Mid-Autumn 25 September 2026, winter solstice 22 December 2025.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from bot.screening.answers import NO, NOT_SURE, YES
+
+TODAY = dt.date(2026, 12, 7)
+
+
+def days(value) -> int:
+    assert isinstance(value, Decimal), value
+    return int(value)
+
+
+def ago(date: dt.date) -> int:
+    return (TODAY - date).days
+
+
+# --- Chinese festivals: before, after, and a time counted from them ---------------------------------
+@pytest.mark.parametrize("text, earliest, latest", [
+    # "before" a festival is the two weeks before it (three for the Spring Festival); the nearest day is kept.
+    ("中秋前停的药", dt.date(2026, 9, 11), dt.date(2026, 9, 24)),
+    ("端午节之前打完最后一针", dt.date(2026, 6, 5), dt.date(2026, 6, 18)),
+    ("国庆以后就没再用", dt.date(2026, 10, 2), dt.date(2026, 10, 15)),
+    ("春节前做完的", dt.date(2026, 1, 27), dt.date(2026, 2, 16)),
+    # a time counted from the festival
+    ("中秋前两个礼拜", dt.date(2026, 9, 9), dt.date(2026, 9, 13)),
+    ("国庆后三天", dt.date(2026, 10, 4), dt.date(2026, 10, 4)),
+    ("端午前几天", dt.date(2026, 6, 14), dt.date(2026, 6, 17)),
+    # festivals the reader did not know
+    ("元宵节后停的", dt.date(2026, 3, 4), dt.date(2026, 3, 17)),
+    ("去年冬至那阵", dt.date(2025, 12, 19), dt.date(2025, 12, 29)),
+])
+def test_a_time_said_from_a_festival(zh_reader, zh_questions, text, earliest, latest):
+    reading = zh_reader.read(zh_questions["days_since_hormone_therapy"], text, TODAY)
+    assert ago(latest) <= days(reading.value) <= ago(earliest), reading
+
+
+def test_around_a_festival_is_both_sides_of_it(zh_reader, zh_questions):
+    reading = zh_reader.read(zh_questions["days_since_chemotherapy"], "春节前后停的", TODAY)
+    # 17 February 2026, ten days either side: the nearest day kept is 27 February.
+    assert days(reading.value) == ago(dt.date(2026, 2, 27))
+
+
+def test_a_calendar_month_with_fen_is_no_length_of_time(zh_reader, zh_questions):
+    # 十月份 is October; 一个月 is how long it was taken. It is no "ten months ago".
+    reading = zh_reader.read(zh_questions["days_since_steroids"], "九月份吃过两个礼拜的地塞米松", TODAY)
+    assert reading.value is None or ago(dt.date(2026, 9, 30)) <= days(reading.value) <= ago(dt.date(2026, 9, 1))
+
+
+def test_being_watched_after_the_last_treatment_is_no_treatment_now(zh_reader, zh_questions):
+    reading = zh_reader.read(zh_questions["last_treatment_days"], "三个月前放疗结束，现在一直在观察", TODAY)
+    assert 80 <= days(reading.value) <= 100
+
+
+def test_a_duration_taken_and_the_year_it_stopped(zh_reader, zh_questions):
+    reading = zh_reader.read(zh_questions["days_since_hormone_therapy"], "来曲唑食咗三年，2024年停咗", TODAY)
+    assert ago(dt.date(2024, 12, 31)) <= days(reading.value) <= ago(dt.date(2024, 1, 1))
+
+
+# --- Cantonese words ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("question, text, expected", [
+    ("days_since_chemotherapy", "旧年3月", (dt.date(2025, 3, 1), dt.date(2025, 3, 31))),
+    ("days_since_targeted_therapy", "旧年一直食到年尾", (dt.date(2025, 11, 1), dt.date(2025, 12, 31))),
+])
+def test_cantonese_last_year_and_year_end(zh_reader, zh_questions, question, text, expected):
+    reading = zh_reader.read(zh_questions[question], text, TODAY)
+    assert ago(expected[1]) <= days(reading.value) <= ago(expected[0])
+
+
+@pytest.mark.parametrize("text, age", [("卅五", 35), ("佢今年卅二岁", 32), ("廿八", 28)])
+def test_the_old_numerals_for_twenty_and_thirty(zh_reader, zh_questions, text, age):
+    assert zh_reader.read(zh_questions["age"], text, TODAY).value == Decimal(age)
+
+
+def test_cannot_swallow_in_cantonese_is_never_a_plain_no(zh_reader, zh_questions):
+    # 吞唔落 ("cannot get it down") to "do you have trouble swallowing pills?": at most a checked reading.
+    reading = zh_reader.read(zh_questions["iv_or_swallowing_problem"], "药丸吞唔落", TODAY)
+    assert not (reading.value == NO and not reading.needs_check), reading
+
+
+@pytest.mark.parametrize("question, text, expected", [
+    ("measurable_lesion", "我唔识睇啲报告", NOT_SURE),  # cannot read the report
+    ("measurable_lesion", "医生话CT睇唔到肿瘤", NO),  # the scan does not show a tumour
+    ("measurable_lesion", "医生说片子上看不见肿瘤了", NO),
+])
+def test_cantonese_and_cannot_see(zh_reader, zh_questions, question, text, expected):
+    reading = zh_reader.read(zh_questions[question], text, TODAY)
+    assert reading.value != ({YES: NO, NO: YES}.get(expected)), reading
+    assert reading.value == expected and not reading.needs_check, reading
+
+
+# --- "Only hair loss or mild numbness": what "还有" adds -----------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("是，掉头发，还有脚趾头有点麻", YES),  # the other thing the question names
+    ("掉头发，还有手麻跟口腔溃疡", NO),  # and one more
+    ("头发掉了，还有拉肚子", NO),
+])
+def test_what_also_comes_is_one_of_the_asked_or_more(zh_reader, zh_questions, text, expected):
+    reading = zh_reader.read(zh_questions["side_effects_only_hair_or_nerves"], text, TODAY)
+    assert reading.value == expected, reading
+
+
+# --- English -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["the wound healed okay", "her biopsy cut healed alright"])
+def test_healed_ok_is_how_it_healed_not_an_ok(reader, questions, text):
+    reading = reader.read(questions["unhealed_wound_or_fracture"], text, TODAY)
+    assert reading.value == NO, reading
+
+
+@pytest.mark.parametrize("text", ["cant rmb", "dont rmbr", "i cant remeber"])
+def test_texting_short_forms_of_remember(reader, questions, text):
+    reading = reader.read(questions["days_since_minor_surgery"], text, TODAY)
+    assert reading.value == NOT_SURE, reading
+
+
+@pytest.mark.parametrize("text", ["no, we are waiting for the surgery date", "still waiting for her op"])
+def test_waiting_for_an_operation_is_an_operation_planned(reader, questions, text):
+    reading = reader.read(questions["breast_advanced_unresectable"], text, TODAY)
+    assert reading.value == NO, reading
+
+
+def test_waiting_for_a_result_is_still_not_sure(reader, questions):
+    reading = reader.read(questions["breast_advanced_unresectable"], "still waiting for the biopsy results", TODAY)
+    assert reading.value == NOT_SURE
