@@ -479,8 +479,32 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
     return None
 
 
+# "20/11" with no year. Not "for 14/7" (the clinic's shorthand for 14 days) or "24/7" (all the time).
+_DAY_MONTH = re.compile(r"(?<![\d/.])(?<!for )\b(\d{1,2})/(\d{1,2})\b(?![/.]?\d)")
+
+
+def _day_and_month(text: str, today: dt.date) -> Optional[dt.date]:
+    """"last cycle 20/11": 20 November, this year or last year if still to come.
+
+    Read only where the order cannot be mistaken, the day above 12 and above the month: "20/11" can
+    only be 20 November, and is no count either ("cycle 3/6" is the third of six). "3/11" is
+    3 November in Singapore but 11 March in Manila, and "11/20" may be 11 of 20: neither is read.
+    """
+    match = _DAY_MONTH.search(text)
+    if not match or match.group(0) == "24/7":
+        return None
+    day, month = int(match.group(1)), int(match.group(2))
+    if not 1 <= month <= 12 < day:
+        return None
+    for year in (today.year, today.year - 1, today.year - 2):  # 29/2: the last leap year
+        if day <= calendar.monthrange(year, month)[1] and dt.date(year, month, day) <= today:
+            return dt.date(year, month, day)
+    return None
+
+
 def _full_date(text: str, today: dt.date) -> Optional[dt.date]:
-    """A date with a day: ISO, day/month/year, or a month name next to a day (dateparser reads it)."""
+    """A date with a day: ISO, day/month/year, or a month name next to a day (dateparser reads it);
+    a day/month with no year when its order is plain ("25/11")."""
     patterns = (
         r"\b\d{4}-\d{1,2}-\d{1,2}\b",
         r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b",
@@ -507,7 +531,7 @@ def _full_date(text: str, today: dt.date) -> Optional[dt.date]:
             except ValueError:
                 return None
         return date
-    return None
+    return _day_and_month(text, today)
 
 
 def _season(name: str, text: str, today: dt.date) -> TimeReading:
