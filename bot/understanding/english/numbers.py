@@ -67,8 +67,13 @@ def read_number(raw_text: str, text: str, counting: bool = False) -> NumberReadi
     if _MARKUP.search(raw_text or ""):
         return NumberReading(problem="markup")
     # "another one", "different ones" are not numbers.
-    text = re.sub(r"\b(another|that|this|which|any|each|every|no|different|other|new) ones?\b", r"\1 item", text)
+    text = re.sub(r"\b(another|that|this|which|any|each|every|no|different|other|new|first|last|latest|current|next|same|previous)"
+                  r" ones?\b", r"\1 item", text)
     text = re.sub(r"\bones\b", "items", text)
+    if counting:
+        # "GP, then capecitabine, then one more": one more is another plan, not a count of one.
+        text = re.sub(r"\b(?:one|1) more\b(?!\s+(?:cycles?|rounds?|doses?|sessions?|times?|infusions?|courses?)\b)",
+                      "another item", text)
     converted = alpha2digit(text, "en", threshold=0)
     converted = re.sub(r"(\d),(\d{3})\b", r"\1\2", converted)
     corrected = _CORRECTED.split(converted)
@@ -182,12 +187,33 @@ def _told_count(raw_text: str, converted: str) -> Optional[NumberReading]:
             and not re.search(r"\b(?:same|not|never|twice|or|maybe)\b", converted):
         return NumberReading(value=Decimal(1 + len(_AGAIN.findall(converted))), counted=True)
     pieces = [piece for piece in _NEXT_PLAN.split(converted) if piece.strip()]
-    if not numbers and len(pieces) >= 2 and all(_CHEMO.search(piece) for piece in pieces) \
-            and all(_NEW_PLAN.search(piece) for piece in pieces[1:]) and not re.search(r"\b(?:same|or|maybe)\b", converted):
-        # "chemo with the radiation at first, then a new chemo when it spread": each part is a chemo plan, each
-        # one after the first says it was new.
+    if len(pieces) >= 2 and _counts_one_plan_per_piece(pieces, numbers) \
+            and all(_NEW_PLAN.search(piece) for piece in pieces[1:]) \
+            and not re.search(r"\b(?:same|or|maybe)\b", converted) and not _PLANNED.search(converted):
+        # "chemo with the radiation at first, then a new chemo when it spread", "GP first, then gemcitabine
+        # when it came back", "one in 2019, then a new one when it came back": each part names a chemo plan,
+        # each one after the first says it was new.
         return NumberReading(value=Decimal(len(pieces)), counted=True)
     return None
+
+
+# A chemotherapy plan named by its drug or the regimen's letters, or "one" itself ("a new one" is "new item" by now).
+_PLAN_NAMED = re.compile(
+    r"\b(?:chemo|chemotherapy|item|plan|regimen|cisplatin|carboplatin|oxaliplatin|nedaplatin|lobaplatin|gemcitabine"
+    r"|gemzar|paclitaxel|abraxane|docetaxel|taxol|taxotere|capecitabine|xeloda|fluorouracil|5fu|5 fu|tegafur|s1"
+    r"|doxorubicin|epirubicin|cyclophosphamide|vinorelbine|eribulin|irinotecan|pemetrexed|etoposide"
+    r"|gp|tp|tpf|pf|ac|ec|tc|folfox|xelox|capox|folfiri)\b")
+# A plan still to come is not one had: "then a new one next month".
+_PLANNED = re.compile(r"\b(?:will|going to|gonna|planned|planning|plan to|next|soon|upcoming|about to|to start)\b")
+
+
+def _counts_one_plan_per_piece(pieces: List[str], numbers: List[str]) -> bool:
+    """Every part of the story names one chemotherapy plan. The only number allowed is a "1" that opens
+    it ("one in 2019, then ..."): any other number is a count of its own, and the parts do not add up."""
+    if numbers and (numbers != ["1"] or not re.match(r"\s*1\b", pieces[0])):
+        return False
+    first = re.sub(r"^\s*1\b", " item ", pieces[0])
+    return all(_PLAN_NAMED.search(piece) for piece in [first] + pieces[1:])
 
 
 def normalise_punctuation(raw_text: str) -> str:

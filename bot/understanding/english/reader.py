@@ -209,6 +209,11 @@ class EnglishReader:
     # --- numbers ------------------------------------------------------------------
     def _number(self, question: Question, raw: str, text: str, polarity: Polarity, today: dt.date) -> Reading:
         if polarity.value == NOT_SURE and not polarity.hedged:
+            counted = _count_before_which_is_not_known(text)
+            if counted is not None:
+                # "GP, then gemcitabine, then another one, I forget the name": the count is told; only
+                # which drug was given is not known.
+                return self._number(question, counted, counted, read_polarity(counted), today)
             return Reading(NOT_SURE, polarity.confidence)
         number = read_number(raw, text, counting=question.unit != "years")
         if number.problem == "year" and question.unit == "years":
@@ -443,8 +448,20 @@ class EnglishReader:
 # the doctor used means ("not sure what that means"). What the rest of the reply says is the answer.
 _DOUBT_ABOUT_SOMETHING_ELSE = re.compile(
     r"\b(?:i am |i |we )?(?:not sure|do not know|dont know|no idea|can not remember|do not remember|forget|forgot|"
-    r"can not recall|not certain|unsure)\s+(?:(?P<which>which(?: one| drug| it was| one it was)?|the (?:exact )?name)"
+    r"can not recall|not certain|unsure)\s+(?:(?P<which>which(?: ones?| drugs?| it was| one it was)?|the (?:exact )?names?)"
     r"|(?P<meaning>what (?:that|it|this|they) (?:means?|is|are)|what it meant|what that meant))\s*$")
+
+def _count_before_which_is_not_known(text: str) -> Optional[str]:
+    """The reply before a closing "can't remember which one" / "forget the name", when what comes before
+    states a number or a story and is not in doubt itself."""
+    doubt = _DOUBT_ABOUT_SOMETHING_ELSE.search(text)
+    if doubt is None or not doubt.group("which"):
+        return None
+    before = text[: doubt.start()].strip()
+    if not before or read_polarity(before).value == NOT_SURE:
+        return None
+    return before
+
 
 # A reply that says the answer changes from day to day.
 _VARIES = re.compile(r"\bsome days\b.*\bsome days\b|\bother days\b|\bit (?:varies|changes|depends)\b|\bgood days and bad days\b"
