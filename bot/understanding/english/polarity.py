@@ -264,6 +264,8 @@ def _read_polarity(text: str, topics: frozenset) -> Polarity:
         return _hedge(rest, topics)
     # "they stopped the drip", "the doctor stopped it": what someone else did, not the person's "no longer".
     rest = _STOPPED_BY_OTHERS.sub(" ", rest)
+    if rest.split() and rest.split()[0] in _STRONG_YES:
+        rest = _without_describing_negations(rest, topics)
     # "it doesn't happen any more" is "not any more": it did happen.
     rest = as_no_longer(rest)
     not_now = has_phrase(rest, _NO_LONGER_NOW)
@@ -314,6 +316,33 @@ def _read_polarity(text: str, topics: frozenset) -> Polarity:
     if _BARE_STATEMENT.search(rest):
         return Polarity(YES, min(confidence, 0.9))
     return NONE
+
+
+# After a leading yes, parts whose negation describes what the yes is about, not a second answer:
+# "yes, new spots after she stopped the tablets" (when), "yes, removed, no treatment after" (nothing more was
+# needed), "yes, chest pains that the tablets don't really help" (which pains).
+_WHEN_STOPPED = re.compile(r"\b(?:after|since|when|once) (?:she|he|i|they|we|you|my \w+) (?:had )?stopped(?: (?:the|her|his|my|their) \w+| it| them)?\b")
+_NO_TREATMENT_AFTER = re.compile(r"\b(?:no|nothing) (?:other |further |more )?(?:treatment )?(?:after|afterwards|after that|needed after)\b")
+_NEGATED_RELATIVE = re.compile(
+    r"\b(?!(?:yes|yeah|and|but|said|say|says|sure|think|know|sorry|told)\b)[a-z]{3,} (?:that|which) (?:the |my |his |her |their )?"
+    r"[a-z]{3,} (?:do|does|did|can|could|will|would) not (?:really |always |fully )?[a-z]{3,}\b")
+# "yes, a tumour in the brain, they haven't treated it yet": what the doctors have not done yet. Only where
+# the question does not ask about that doing ("was it fully treated?").
+_NOT_DONE_BY_DOCTORS = re.compile(
+    r"\b(?:they|the doctors?|doctors) (?:have|has|had|did) not (?:yet )?(treated|removed|operated|drained|started)"
+    r"(?: on)? (?:it|them|her|him)(?: yet)?\b")
+
+
+def _without_describing_negations(rest: str, topics: frozenset) -> str:
+    """A reply that starts with a yes, without the parts whose negation describes what it is about."""
+    rest = _WHEN_STOPPED.sub(" ", rest)
+    rest = _NO_TREATMENT_AFTER.sub(" ", rest)
+    # The relative clause keeps its noun: "chest pains that the tablets don't help" names chest pains.
+    rest = _NEGATED_RELATIVE.sub(lambda match: " " + match.group(0).split()[0] + " ", rest)
+    undone = _NOT_DONE_BY_DOCTORS.search(rest)
+    if undone and not names_topic(undone.group(1), topics) and not names_topic(stem(undone.group(1)), topics):
+        rest = rest[: undone.start()] + " " + rest[undone.end():]
+    return " ".join(rest.split())
 
 
 def as_no_longer(text: str) -> str:

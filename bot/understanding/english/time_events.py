@@ -100,7 +100,8 @@ def answering_time(text: str, reading: Optional[TimeReading], today: dt.date) ->
 
 
 # A time that says when something began ("diagnosed last month"), and words that say it is over.
-_BEGAN = re.compile(r"\b(?:diagnosed|found to have|found out|started|began|begun|picked up|caught|developed|came back)\b")
+_BEGAN = re.compile(r"\b(?:diagnosed|found to have|found out|started|began|begun|picked up|caught|developed|came back"
+                    r"|found (?:it|them|a|an|some|spots?)|detected|discovered|spotted)\b")
 _ENDED = re.compile(r"\b(?:treated|cured|cleared|gone|finished|over|recovered|resolved|better|ended|stopped|healed)\b")
 
 
