@@ -85,3 +85,12 @@ def test_yes_with_a_negation_that_answers_is_asked_again(reader, questions, ques
 
 def test_a_no_about_a_time_after_stopping_stays_a_no(reader, questions):
     assert read(reader, questions, "progression_on_scan", "no, it did not grow after she stopped the tablets").value == "no"
+
+
+# --- a thing seen, "don't know what it is": whether it is the thing asked is not known --------------------
+@pytest.mark.parametrize("text", [
+    "the CT showed a patch on the lung, not sure what it is",
+    "they saw a spot on his lung, we don't know what it is yet",
+])
+def test_a_thing_of_unknown_kind_is_checked(reader, questions, text):
+    assert used(read(reader, questions, "current_lung_inflammation", text)) in (None, "not_sure")

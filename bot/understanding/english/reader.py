@@ -121,7 +121,11 @@ class EnglishReader:
                 # sure what that means" may not understand the question.)
                 again = self._yes_no(question, rest, read_polarity(rest, words.topics, words.asked), today, intent,
                                      intent_confidence)
-                if again.value == YES and doubt.group("meaning") and not words.asks_possibility:
+                # "a shadow on the lung, don't know what it is": what the thing is, so whether it is the thing
+                # asked, is not known, even where the question asks about possible signs.
+                identity = doubt.group("meaning") and re.match(r"what (?:it|this|that|they) (?:is|are)\b",
+                                                               doubt.group("meaning"))
+                if again.value == YES and doubt.group("meaning") and (identity or not words.asks_possibility):
                     # "they mentioned dialysis, not sure what that means": mentioned is not had. Check.
                     again = Reading(again.value, min(again.confidence, 0.5), again.echo, again.note)
                 if again.value == YES:
