@@ -30,7 +30,7 @@ ANSWERS = Path(__file__).resolve().parents[1] / "answers"
 # blind8.yml was written for round 6 before any of its changes and scored once at its start (718 understood, 9
 # wrong, 1 opposite); the round's fixes were made from it.
 MEASURED = {
-    "blind8.yml": (759, 732, 3, 0),
+    "blind8.yml": (759, 735, 3, 0),
     "blind5.yml": (984, 921, 5, 0),
     "blind4.yml": (668, 643, 1, 0),
     "blind3.yml": (638, 590, 1, 0),

@@ -94,3 +94,20 @@ def test_a_no_about_a_time_after_stopping_stays_a_no(reader, questions):
 ])
 def test_a_thing_of_unknown_kind_is_checked(reader, questions, text):
     assert used(read(reader, questions, "current_lung_inflammation", text)) in (None, "not_sure")
+
+
+# --- voice: what families call their elders, "a friend of mine", a relative who set up the phone -----------
+@pytest.mark.parametrize("text, expected", [
+    ("for ah gong", "caregiver"),
+    ("answering for my lola", "caregiver"),
+    ("on behalf of po po", "caregiver"),
+    ("for grandpa", "caregiver"),
+    ("a cousin of mine, I'm helping her", "caregiver"),
+    ("it's me, my grandson set up the phone for me", "self"),
+    # must not fire
+    ("for me", "self"),
+    ("a friend of mine set up the phone for me", None),        # whose answers? not said
+    ("my daughter set up the app, it's about her", None),
+])
+def test_voice_local_kin_and_phone_helpers(reader, text, expected):
+    assert reader.read_voice(text) == expected

@@ -12,9 +12,14 @@ _RELATIVES = (
     r"|friend|aunt|auntie|uncle|niece|nephew|cousin|grandmother|grandfather|grandma|grandpa|granny|gran|nan|nana"
     r"|grandson|granddaughter|patient|child|kid|boyfriend|girlfriend|fiance|fiancee|neighbour|neighbor|relative"
     r"|parent|parents|in-law|mother-in-law|father-in-law|sibling|family member|loved one|client"
+    # what families in Singapore, Malaysia, Hong Kong and the Philippines call their elders
+    r"|ah ?ma|ah ?mah|ah ?gong|ah ?kong|ah ?pa|ah ?ba|ah ?mm|ah ?yi|po ?po|gong ?gong|kong ?kong|lola|lolo|nanay|tatay"
+    r"|inay|itay|tita|tito|kuya|nenek|atuk|ayah|ibu|emak"
 )
 _CAREGIVER = re.compile(
     rf"\b(?:my|our)\s+(?:\w+\s+)?(?:{_RELATIVES})\b|\b(?:for|helping) (?:a|an|one of my)\s+(?:\w+\s+)?(?:{_RELATIVES})s?\b"
+    # "for ah ma", "for grandma" (no "my" in a short reply), "a friend of mine"
+    rf"|\bfor (?:{_RELATIVES})\b|\b(?:{_RELATIVES})s? of (?:mine|ours)\b"
     r"|\bhelp(?:ing)? (?:him|her|them) (?:with|fill|answer|to)\b|\b(?:caregiver|care giver|carer|caretaker|someone else|somebody else"
     r"|another person|someone i care for|someone i look after|on behalf of|on their behalf|for him|for her|for them"
     r"|i am his|i am her|i am their|i look after|i care for)\b"
@@ -36,6 +41,8 @@ _TYPING_HELPER = re.compile(
     rf"\b(?:my|our)\s+(?:\w+\s+)?(?:{_RELATIVES})\s+(?:is\s+|are\s+)?(?:just\s+|only\s+)?"
     r"(?:help(?:s|ing|ed)?\s+me\s+(?:to\s+)?(?:type|write|spell|read|with (?:the )?(?:typing|phone|computer|app|screen|english))"
     r"|(?:typ(?:es|ing)|writ(?:es|ing)|read(?:s|ing)(?: the questions| it)?(?: out)? to me|doing the typing)(?:\s+for me)?"
+    # "my son set up this phone for me": help with the phone, not the answers
+    r"|(?:set|sets|setting) up (?:this|the|my) (?:phone|app|chat|account|whatsapp)(?:\s+for me)?"
     r"|help(?:s|ing|ed)?\s+me(?:\s+(?:with (?:this|it|the form|the questions|the phone)|fill (?:this|it) in|out))?"
     r"(?=\s*$|\s+(?:but|and|because|as|since|so)\b))\b"
 )
