@@ -434,3 +434,14 @@ def test_an_unknown_polarity_is_refused(seeds: Path) -> None:
 def test_a_time_band_that_is_not_two_numbers_is_refused(seeds: Path) -> None:
     edit(seeds / QUESTIONS, "years_ago: [2, 5]", "years_ago: [two, 5]")
     check_error(load_error(seeds), seeds, QUESTIONS, "question other_cancer", "years_ago must be [from, to]")
+
+
+def test_a_context_term_that_yaml_reads_as_a_boolean_is_refused(seeds):
+    edit(seeds / QUESTIONS, "context_terms: [chemotherapy, chemo,", "context_terms: [no, chemo,")
+    check_error(load_error(seeds), seeds, QUESTIONS, "question platinum_chemo", "every item of context_terms must be text")
+
+
+def test_context_terms_belong_to_yes_no_questions_only(seeds):
+    terms = "    terms: [hormone receptor, HR, HR positive, estrogen receptor, progesterone receptor, ER, PR]"
+    edit(seeds / QUESTIONS, terms, terms + "\n    context_terms: [test]")
+    check_error(load_error(seeds), seeds, QUESTIONS, "question hr_status", "only a yes/no question has context_terms")

@@ -85,6 +85,9 @@ class Question:
     text: Mapping[str, str]
     help: str
     terms: Tuple[str, ...] = ()
+    # What the question is set in, not what it asks ("chemotherapy" in "did any of your chemotherapy use a
+    # platinum drug?"): a reply that names only these has not answered (see questions.yml).
+    context_terms: Tuple[str, ...] = ()
     unit: Optional[str] = None
     minimum: Optional[Decimal] = None
     maximum: Optional[Decimal] = None

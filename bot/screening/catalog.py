@@ -312,8 +312,8 @@ def _question(path: Path, index: int, data: Any) -> Question:
         path,
         where,
         data,
-        ("id", "type", "text", "help", "terms", "unit", "minimum", "maximum", "choices", "not_sure", "umbrella",
-         "checklist", "checklist_window_days") + LANGUAGES[1:],
+        ("id", "type", "text", "help", "terms", "context_terms", "unit", "minimum", "maximum", "choices", "not_sure",
+         "umbrella", "checklist", "checklist_window_days") + LANGUAGES[1:],
     )
     question_id = fields.text("id")
     try:
@@ -343,6 +343,9 @@ def _question(path: Path, index: int, data: Any) -> Question:
     if not isinstance(not_sure, bool):
         fields.fail("not_sure must be true or false")
     terms = tuple(str(term) for term in fields.items("terms", required=False))
+    context_terms = _words(fields, question_id, "context_terms", "question")
+    if context_terms and answer_type is not AnswerType.YES_NO:
+        fields.fail("only a yes/no question has context_terms")
     umbrella = fields.flag("umbrella")
     if umbrella and answer_type not in (AnswerType.YES_NO, AnswerType.TIME_SINCE):
         fields.fail("only a yes/no or how-long-ago question can be an umbrella")
@@ -353,6 +356,7 @@ def _question(path: Path, index: int, data: Any) -> Question:
         text=text,
         help=fields.text("help"),
         terms=terms,
+        context_terms=context_terms,
         unit=fields.text("unit", required=answer_type is AnswerType.NUMBER),
         minimum=minimum,
         maximum=maximum,
@@ -407,13 +411,13 @@ def _choice(path: Path, where: str, data: Any) -> Choice:
     )
 
 
-def _words(fields: _Fields, choice_id: str, key: str) -> Tuple[str, ...]:
+def _words(fields: _Fields, owner_id: str, key: str, owner: str = "choice") -> Tuple[str, ...]:
     """A list of phrases. YAML reads a bare no, yes, on or 5 as a boolean or number; that is refused."""
     words = []
     for item in fields.items(key, required=False):
         if not isinstance(item, str) or not item.strip():
             fields.fail(
-                f"choice {choice_id}: every item of {key} must be text; {item!r} is not "
+                f"{owner} {owner_id}: every item of {key} must be text; {item!r} is not "
                 f"(put quotes around it, like \"no\")"
             )
         words.append(item.strip())

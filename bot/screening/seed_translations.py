@@ -9,7 +9,7 @@ English criterion text (``source``) are never translated.
 
 What each block holds:
 
-* a question: ``text`` (self, caregiver), ``help``, ``terms``, ``unit`` (number
+* a question: ``text`` (self, caregiver), ``help``, ``terms``, ``context_terms``, ``unit`` (number
   questions), ``checklist`` (the list lines, in order, as in the text), and for
   each choice (by id) its ``label`` and the words the reader of that language
   uses: ``synonyms``, ``examples``, ``means``;
@@ -83,15 +83,17 @@ class _Block:
 
 
 def translate_question(question: Question, data: Any, where: str, language: str) -> Question:
-    block = _Block(data, where, language, ("text", "help", "terms", "unit", "checklist", "choices"))
+    block = _Block(data, where, language, ("text", "help", "terms", "context_terms", "unit", "checklist", "choices"))
     texts = _Block(block.data.get("text"), f"{where} text", language, VOICES)
     text = {voice: texts.text(voice) for voice in VOICES}
     terms = block.words("terms", required=bool(question.terms))
+    context_terms = block.words("context_terms", required=bool(question.context_terms))
     unit = block.text("unit") if question.unit is not None else None
     choices = _translate_choices(question, block)
     checklist = _translate_checklist(question, block, text)
     return replace(
-        question, text=text, help=block.text("help"), terms=terms, unit=unit, choices=choices, checklist=checklist
+        question, text=text, help=block.text("help"), terms=terms, context_terms=context_terms, unit=unit,
+        choices=choices, checklist=checklist,
     )
 
 

@@ -133,3 +133,40 @@ def test_waiting_for_an_operation_is_an_operation_planned(reader, questions, tex
 def test_waiting_for_a_result_is_still_not_sure(reader, questions):
     reading = reader.read(questions["breast_advanced_unresectable"], "still waiting for the biopsy results", TODAY)
     assert reading.value == NOT_SURE
+
+
+# --- A yes that names only what the question is set in (context_terms in seeds/questions.yml) -------------
+@pytest.mark.parametrize("question, text", [
+    ("platinum_chemo", "my husband had chemotherapy"),
+    ("platinum_chemo", "yes he had chemo, 4 rounds in 2024"),
+    ("antibody_allergy", "she was on trastuzumab for a year"),
+    ("chemo_allergy", "she has had paclitaxel"),
+    ("immune_side_effect_severe", "yes he had immunotherapy last year"),
+])
+def test_a_yes_naming_only_the_setting_is_checked(reader, questions, text, question):
+    reading = reader.read(questions[question], text, TODAY)
+    assert reading.needs_check or reading.value is None, reading
+
+
+@pytest.mark.parametrize("question, text", [
+    ("platinum_chemo", "she had chemo but I don't know which drugs"),
+    ("platinum_chemo", "yes chemo, cant remember the names"),
+])
+def test_the_setting_and_not_knowing_which_is_not_sure(reader, questions, text, question):
+    assert reader.read(questions[question], text, TODAY).value == NOT_SURE
+
+
+@pytest.mark.parametrize("question, text", [
+    ("platinum_chemo", "yes, chemo with carboplatin"),
+    ("chemo_allergy", "she got hives with capecitabine"),
+    ("antibody_allergy", "yes, swelling with herceptin"),
+    ("immune_side_effect_severe", "yes, in hospital with pneumonitis from the immunotherapy"),
+])
+def test_the_setting_with_the_asked_thing_is_still_a_yes(reader, questions, text, question):
+    reading = reader.read(questions[question], text, TODAY)
+    assert reading.value == YES and not reading.needs_check, reading
+
+
+def test_a_plain_yes_needs_no_setting(reader, questions):
+    reading = reader.read(questions["platinum_chemo"], "yes", TODAY)
+    assert reading.value == YES and not reading.needs_check

@@ -27,6 +27,7 @@ from bot.understanding.english.polarity import (
 )
 from bot.understanding.english.question_words import question_words
 from bot.understanding.english.statements import names_what_is_not_counted, read_statement, reads_as_not_active
+from bot.understanding.english.context import weigh_setting_only
 from bot.understanding.english.consent import consents_to_the_stored_one, is_bare_no_problem
 from bot.understanding.english.asking_back import asks_about_answer, asks_if_a_listed_thing_counts
 from bot.understanding.english.asked_things import bare_no_but_an_asked_thing, denies_one_but_has_another
@@ -72,7 +73,8 @@ class EnglishReader:
             repeated = _repeats_own_negation(question, cleaned)
             if repeated is not None:
                 return repeated
-            reading = self._yes_no(question, cleaned, polarity, today, intent, intent_confidence)
+            reading = weigh_setting_only(question, cleaned,
+                                         self._yes_no(question, cleaned, polarity, today, intent, intent_confidence))
         elif question.type is AnswerType.NUMBER:
             reading = self._number(question, raw, cleaned, polarity, today)
         elif question.type is AnswerType.TIME_SINCE:
