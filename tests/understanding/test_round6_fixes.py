@@ -170,3 +170,18 @@ def test_the_setting_with_the_asked_thing_is_still_a_yes(reader, questions, text
 def test_a_plain_yes_needs_no_setting(reader, questions):
     reading = reader.read(questions["platinum_chemo"], "yes", TODAY)
     assert reading.value == YES and not reading.needs_check
+
+
+@pytest.mark.parametrize("text", [
+    "she is having chemo first, then surgery next month",
+    "operation in three weeks",
+    "surgery next week",
+])
+def test_an_operation_to_come_is_a_no_to_surgery_cannot_remove_it(reader, questions, text):
+    reading = reader.read(questions["breast_advanced_unresectable"], text, TODAY)
+    assert reading.value == NO, reading
+
+
+def test_an_operation_to_come_beside_a_spread_is_not_a_no(reader, questions):
+    reading = reader.read(questions["breast_advanced_unresectable"], "it spread to the liver, surgery next month", TODAY)
+    assert reading.value != NO

@@ -130,7 +130,11 @@ def says_the_treatment_failed(text: str, words, polarity: Polarity) -> bool:
 # A plan to do something: "they're going to operate", "surgery is booked", "planning an operation".
 _PLANNED = re.compile(
     r"\b(?:going to|will|plan|plans|planned|planning|booked|scheduled|due to have|due for|lined up|set for|date for)\b"
-    r"|\b(?:is|are|am) \w+ing (?:\w+ )?(?:in|next|on|this|soon|after)\b")
+    r"|\b(?:is|are|am) \w+ing (?:\w+ )?(?:in|next|on|this|soon|after)\b"
+    # "surgery next month", "the op in two weeks", "chemo first, then surgery": a time to come, or a next step.
+    r"|\bnext (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\bin (?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?)(?! ago)\b"
+    r"|\b(?:first|after that)\b.*\bthen\b")
 _CAN_NOT_DO = re.compile(r"\b(\w+) (?:can not|cannot|can't|could not) (\w+)\b|\b(?:can not|cannot|can't) (\w+)\b")
 
 
