@@ -1,0 +1,81 @@
+"""Round 6, second pass (issue-14y): the families the development set blind8_zh.yml still asked again,
+each tested with sentences of our own.
+
+Dates are counted from Monday 7 December 2026. Festival dates are the published ones: the Qixi festival
+(seventh day of the seventh lunar month) is 19 August 2026, the Double Ninth (重阳) 18 October 2026.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from bot.screening.answers import NO, YES
+from bot.understanding.chinese.text import normalise
+
+TODAY = dt.date(2026, 12, 7)
+
+
+def days(value) -> int:
+    assert isinstance(value, Decimal), value
+    return int(value)
+
+
+def ago(date: dt.date) -> int:
+    return (TODAY - date).days
+
+
+def understood(reading, expected) -> bool:
+    return reading.value == expected and not reading.needs_check
+
+
+# --- Cantonese words the normaliser did not know -----------------------------------------------------
+@pytest.mark.parametrize("cantonese, mandarin", [
+    ("佢今朝啱啱打完针", "今天早上刚刚"),
+    ("医生话唔使再做", "不用"),
+    ("成日觉得好攰", "经常觉得好累"),
+    ("佢日日都去公园", "每天"),
+    ("1968年出世", "出生"),
+    ("耳仔有啲聋", "耳朵"),
+    ("打针嗰阵头晕", "那时候"),
+    ("脑入面有个瘤", "里面"),
+    ("有少少咳", "一点"),
+    ("皮肤好痕", "好痒"),
+    ("搽咗药膏", "擦"),
+    ("伤口仲未埋口", "没愈合"),
+    ("食完药肚屙", "拉肚子"),
+    ("行两步就透唔到气", "喘不上气"),
+    ("医生话个瘤切唔到", "切不掉"),
+    ("癌细胞走咗去骨", "转移到"),
+    ("我仲喂紧奶", "在喂奶"),
+    ("佢乜都食得", "什么都"),
+])
+def test_cantonese_words_are_written_the_mandarin_way(cantonese, mandarin):
+    assert mandarin in normalise(cantonese)
+
+
+@pytest.mark.parametrize("mandarin", ["手术留下了疤痕", "肺里有瘢痕", "有痕迹"])
+def test_hen_stays_a_mark_in_mandarin(mandarin):
+    assert "痒" not in normalise(mandarin)
+
+
+@pytest.mark.parametrize("question, text, expected", [
+    ("effusion_drainage", "肺边有少少水，医生话暂时唔使抽", NO),
+    ("pregnant_or_breastfeeding", "仲喂紧奶，BB啱啱半岁", YES),
+    ("breast_advanced_unresectable", "癌细胞走咗去肺，医生话切唔到", YES),
+])
+def test_cantonese_replies_are_read(zh_reader, zh_questions, question, text, expected):
+    reading = zh_reader.read(zh_questions[question], text, TODAY)
+    assert understood(reading, expected), reading
+
+
+def test_a_birth_year_with_chu_sai_is_an_age(zh_reader, zh_questions):
+    reading = zh_reader.read(zh_questions["age"], "1970年3月出世", TODAY)
+    assert reading.value == Decimal(56), reading
+
+
+def test_this_morning_in_cantonese_is_today(zh_reader, zh_questions):
+    reading = zh_reader.read(zh_questions["days_since_minor_surgery"], "今朝啱啱拔咗牙", TODAY)
+    assert reading.value == Decimal(0), reading
