@@ -79,3 +79,36 @@ def test_a_birth_year_with_chu_sai_is_an_age(zh_reader, zh_questions):
 def test_this_morning_in_cantonese_is_today(zh_reader, zh_questions):
     reading = zh_reader.read(zh_questions["days_since_minor_surgery"], "今朝啱啱拔咗牙", TODAY)
     assert reading.value == Decimal(0), reading
+
+
+# --- Numbers: the exact one beside a rough or a counted-ahead one ------------------------------------
+@pytest.mark.parametrize("text, age", [
+    ("马上七十了，今年六十八", 68),
+    ("快50岁了，49", 49),
+    ("虚岁六十三，实岁六十一", 61),
+    ("实岁是72，虚岁74", 72),
+])
+def test_the_exact_age_beside_a_coming_or_nominal_one(zh_reader, zh_questions, text, age):
+    reading = zh_reader.read(zh_questions["age"], text, TODAY)
+    assert understood(reading, Decimal(age)), reading
+
+
+@pytest.mark.parametrize("text", ["快六十了，五十", "快五十了，化疗三次"])
+def test_a_number_far_from_the_coming_one_is_still_two_numbers(zh_reader, zh_questions, text):
+    assert zh_reader.read(zh_questions["age"], text, TODAY).value is None
+
+
+# --- Chemotherapy plans and cycles --------------------------------------------------------------------
+@pytest.mark.parametrize("text, plans", [
+    ("只有一个，多西他赛加顺铂做了六个疗程", 1),  # 疗程 are cycles of the one plan
+    ("用过两种，前后一共打了八个疗程", 2),
+    ("从来没化疗过 一次都没有", 0),  # a space between the clauses: "化疗 一次" is no count of times
+])
+def test_plans_beside_cycles(zh_reader, zh_questions, text, plans):
+    reading = zh_reader.read(zh_questions["chemo_lines"], text, TODAY)
+    assert understood(reading, Decimal(plans)), reading
+
+
+@pytest.mark.parametrize("text", ["化疗打了六次", "两次化疗，每次打了4个疗程"])
+def test_times_given_are_not_counted_as_plans(zh_reader, zh_questions, text):
+    assert zh_reader.read(zh_questions["chemo_lines"], text, TODAY).value is None
