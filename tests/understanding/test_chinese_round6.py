@@ -112,3 +112,49 @@ def test_plans_beside_cycles(zh_reader, zh_questions, text, plans):
 @pytest.mark.parametrize("text", ["化疗打了六次", "两次化疗，每次打了4个疗程"])
 def test_times_given_are_not_counted_as_plans(zh_reader, zh_questions, text):
     assert zh_reader.read(zh_questions["chemo_lines"], text, TODAY).value is None
+
+
+# --- Dates: month.day, and the one-day festivals --------------------------------------------------------
+@pytest.mark.parametrize("text, date", [
+    ("10.15", dt.date(2026, 10, 15)),
+    ("9/28", dt.date(2026, 9, 28)),
+    ("大概是8.12那天", dt.date(2026, 8, 12)),
+    ("11.3号", dt.date(2026, 11, 3)),
+    ("去年12.18", dt.date(2025, 12, 18)),
+])
+def test_a_month_and_day_with_a_dot_or_slash(zh_reader, zh_questions, text, date):
+    reading = zh_reader.read(zh_questions["days_since_chemotherapy"], text, TODAY)
+    assert reading.value == Decimal(ago(date)), reading
+
+
+@pytest.mark.parametrize("text", [
+    "12.28",  # still to come this year: last year's, or a slip
+    "2.5",  # two and a half
+    "1/2",
+    "9.30打的针",  # half past nine, maybe
+    "2.15个月前",
+    "上午10.30",
+])
+def test_a_dot_or_slash_that_is_no_past_date_is_not_read_as_one(zh_reader, zh_questions, text):
+    reading = zh_reader.read(zh_questions["days_since_chemotherapy"], text, TODAY)
+    assert reading.value is None or days(reading.value) != ago(dt.date(2026, 12, 28)), reading
+    if text in ("12.28", "9.30打的针", "上午10.30"):
+        assert reading.value is None, reading
+
+
+@pytest.mark.parametrize("text, date", [
+    ("七夕节当天打完最后一针", dt.date(2026, 8, 19)),
+    ("重阳那天停的药", dt.date(2026, 10, 18)),
+    ("去年重阳节", dt.date(2025, 10, 29)),
+    ("2024年七夕", dt.date(2024, 8, 10)),
+    ("双11那天", dt.date(2026, 11, 11)),
+    ("双十一", dt.date(2026, 11, 11)),
+])
+def test_one_day_festivals_are_that_day(zh_reader, zh_questions, text, date):
+    reading = zh_reader.read(zh_questions["days_since_targeted_therapy"], text, TODAY)
+    assert reading.value == Decimal(ago(date)), reading
+
+
+def test_the_weeks_before_the_double_ninth(zh_reader, zh_questions):
+    reading = zh_reader.read(zh_questions["days_since_targeted_therapy"], "重阳节前一个礼拜", TODAY)
+    assert ago(dt.date(2026, 10, 13)) <= days(reading.value) <= ago(dt.date(2026, 10, 9)), reading
