@@ -158,3 +158,19 @@ def test_one_day_festivals_are_that_day(zh_reader, zh_questions, text, date):
 def test_the_weeks_before_the_double_ninth(zh_reader, zh_questions):
     reading = zh_reader.read(zh_questions["days_since_targeted_therapy"], "重阳节前一个礼拜", TODAY)
     assert ago(dt.date(2026, 10, 13)) <= days(reading.value) <= ago(dt.date(2026, 10, 9)), reading
+
+
+# --- "Surgery is pointless": an operation is no option ------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "医生讲开刀已经没什么意义了",
+    "转移到骨头了，手术都做不了",
+    "我妈年纪大，又扩散了，做不了手术",
+])
+def test_surgery_no_option_is_a_yes_to_cannot_be_removed(zh_reader, zh_questions, text):
+    reading = zh_reader.read(zh_questions["breast_advanced_unresectable"], text, TODAY)
+    assert understood(reading, YES), reading
+
+
+def test_surgery_possible_is_never_a_yes(zh_reader, zh_questions):
+    reading = zh_reader.read(zh_questions["breast_advanced_unresectable"], "没转移，医生说还能做手术", TODAY)
+    assert reading.value != YES, reading

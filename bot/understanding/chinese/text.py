@@ -73,6 +73,10 @@ def normalise(text: str, limit: Optional[int] = MAX_ANSWER_CHARS) -> str:
     # What a scan "can't show" (看不到肿瘤, 医生说看不见了) it did not show: read as 没看到, which the
     # negated-report rule knows.
     text = re.sub(r"看不(?:到|见)|见不到", "没看到", text)
+    # "手术没意义", "做不了手术": an operation is no option, which the readers know as 不能手术 (read literally,
+    # 没 made "手术没意义" a no to "can it no longer be removed by surgery?").
+    text = re.sub(r"(?:手术|开刀)(?:已经|都|也)?(?:没有?(?:什么)?意义|做不了|不能做|开不了|做不成)|(?:做|开)不了(?:手术|刀)",
+                  "不能手术", text)
     # Cantonese 係 ("is") after a person: 我係病人 (OpenCC writes it 系, which is also 系统's).
     text = re.sub(r"(?<=[我你他她])系(?!统|列|数|着|上|好)", "是", text)
     # "不太好说" is "不好说" said softer: the same "hard to say".
