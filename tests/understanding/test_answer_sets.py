@@ -81,10 +81,12 @@ def test_every_set_says_how_it_was_written_and_whether_it_is_blind(name):
 # opposite), then tuned on in round 5. blind5_zh.yml: written before round 5's changes, scored once at its end
 # (812 understood, 25 wrong, 6 opposite), then the safety pass (branch issue-14x) took it as a development set.
 # blind8_zh.yml: written for round 6 before any of its changes, scored once at its start (670 understood, 21
-# wrong, 4 opposite; half of it by a writer of Cantonese-flavoured replies), then the round's fixes were made from it.
+# wrong, 4 opposite; half of it by a writer of Cantonese-flavoured replies), then the round's fixes were made from it;
+# its second pass (issue-14y: Cantonese words, exact ages, plans beside cycles, 11.20, 七夕/重阳/双十一) took it from
+# 689 to 705 understood, adding no wrong reading.
 MEASURED_ZH = {
-    "blind8_zh.yml": (784, 689, 3, 0),
-    "blind5_zh.yml": (927, 829, 10, 0),
+    "blind8_zh.yml": (784, 705, 3, 0),
+    "blind5_zh.yml": (927, 831, 10, 0),
     "blind4_zh.yml": (609, 562, 3, 0),
     "blind3_zh.yml": (625, 582, 3, 0),
     "blind_zh.yml": (543, 519, 0, 0),

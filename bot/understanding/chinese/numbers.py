@@ -34,7 +34,7 @@ _FUTURE = re.compile(r"(?:快|马上就?|明年就?|下个月就?|年底就?|过
 _ZERO = re.compile(r"(?:^|[^\d])[一1]\s*(?:次|个|种|线|回|样|个方案)?[\u4e00-\u9fff]{0,4}?(?:也|都)\s*(?:没|没有|不|未)")
 # The number that settles it when a reply gives several: 一共三线, 周岁是59, 今年七十九, 具体是52.
 _SETTLING = re.compile(
-    r"(?:一共|总共|加起来|总的|合计|具体是|具体|准确地说|准确说|确切地说|其实是|实际是|周岁是|周岁|今年|现在)\s*(?:是|有|用了|做了)?\s*(\d+)"
+    r"(?:一共|总共|加起来|总的|合计|具体是|具体|准确地说|准确说|确切地说|其实是|实际是|周岁是|周岁|实岁是|实岁|今年|现在)\s*(?:是|有|用了|做了)?\s*(\d+)"
     r"|(\d+)\s*周岁"
 )
 # What a number will be, not what it is: 明年才七十五.
@@ -126,6 +126,9 @@ def read_number(raw_text: str, text: str) -> NumberReading:
     if len(found) > 1 and len(lines) == len(found) and sorted(lines) == list(range(1, len(lines) + 1)):
         return NumberReading(value=Decimal(max(lines)))  # "一线用的GP，二线用的TP": two lines
     if len(found) > 1:
+        exact = _exact_beside_soon(converted)
+        if exact is not None:
+            return NumberReading(value=Decimal(exact))
         return NumberReading(problem="several")
     if len(found) == 1:
         return NumberReading(value=Decimal(found[0]), future=bool(_FUTURE.search(converted)))
@@ -155,6 +158,24 @@ def _exact_within_vague(converted: str) -> Optional[int]:
     base, (low, high) = int(rough[0].group(1)), _ROUGH_SPAN[rough[0].group(2)]
     exact = int(found[0])
     return exact if base + low <= exact <= base + high else None
+
+
+# What a number will soon be: 快六十了, 马上满五十.
+_SOON = re.compile(r"(?:快|马上就?|很快就?|就要)(?:要)?(?:满|到)?\s*(\d+)")
+
+
+def _exact_beside_soon(converted: str) -> Optional[int]:
+    """"快六十了，五十九": what it will soon be and the exact number now; the exact one is meant. Only when the
+    other number is the one or two just below (快六十 is 58 or 59), so "快六十了，化疗三次" stays two numbers."""
+    soon = list(_SOON.finditer(converted))
+    if len(soon) != 1:
+        return None
+    rest = converted[: soon[0].start()] + " " + converted[soon[0].end():]
+    found = _distinct(re.findall(r"(?<![\d.])\d+(?![\d.])", rest))
+    if len(found) != 1:
+        return None
+    coming, exact = int(soon[0].group(1)), int(found[0])
+    return exact if coming - 2 <= exact < coming else None
 
 
 def _distinct(values) -> List[str]:

@@ -252,6 +252,7 @@ class ChineseReader:
         if polarity.value == NOT_SURE and not polarity.hedged:
             return Reading(NOT_SURE, polarity.confidence)
         number = read_number(raw, text)
+        plans_beside_cycles = False
         if number.problem == "several" and "方案" in (question.unit or ""):
             # "就一个，打了六次": the times it was given are cycles; the other number counts the plans.
             without = _GIVEN_TIMES.sub(" ", to_digits(text))
@@ -259,8 +260,11 @@ class ChineseReader:
                 counted = read_number(without, without)
                 if counted.value is not None:
                     number = counted
-        elif number.value is not None and "方案" in (question.unit or "") and _GIVEN_TIMES.search(to_digits(text)) \
+                    # The number left is said of no times or cycles (就一个, 用了两种): it counts the plans.
+                    plans_beside_cycles = not _CYCLES.search(without) and "次" not in without
+        elif number.value and "方案" in (question.unit or "") and _GIVEN_TIMES.search(to_digits(text)) \
                 and not _ONE_PLAN.search(text):
+            # (Zero is never cycles: "没做过化疗 一次都没有" is none, whatever "化疗 一次" looks like.)
             # "化疗做了六次": six times given, which may be six cycles of one plan: asked again.
             return Reading(None, 0.0, problem=messages.CYCLES_NOT_PLANS + self.expected(question))
         if number.problem == "year" and question.unit == "岁":
@@ -271,7 +275,7 @@ class ChineseReader:
                 age = Decimal(today.year - year - (1 if month > today.month else 0))
                 if _in_range(question, age):
                     return Reading(age, 0.9, echo=messages.number_echo(age, question.unit or ""))
-        if "方案" in (question.unit or "") and _CYCLES.search(text):
+        if "方案" in (question.unit or "") and _CYCLES.search(text) and not plans_beside_cycles:
             if _ONE_PLAN.search(text):
                 return Reading(Decimal(1), 0.9, echo=messages.number_echo(Decimal(1), question.unit or ""))
             if number.value is not None or number.problem == "several":

@@ -18,7 +18,17 @@ from typing import Iterable, List, Optional, Tuple
 from bot.understanding.reading import MAX_ANSWER_CHARS
 
 # Cantonese words for the answer itself, longest first (after OpenCC, so Simplified).
+# Whole words that hold 唔, 咗 or 紧 come before those characters are rewritten on their own; a character that is
+# also common Mandarin (痕 "mark" in 疤痕) is mapped only in a word that cannot mean something else (好痕 "itchy").
+# 嘢 is mapped only in words that say "things" (乜嘢, 食嘢); 做嘢 "work" and 重嘢 stay as the choices' Cantonese
+# examples have them (rewriting those examples moved the daily-activity choices).
+# OpenCC writes 嗰 as 𠮶, so both spellings are listed.
 _CANTONESE = (
+    ("透唔到气", "喘不上气"), ("透唔过气", "喘不上气"), ("切唔到", "切不掉"), ("切唔甩", "切不掉"), ("走咗去", "转移到"),
+    ("喂紧奶", "在喂奶"), ("唔使", "不用"), ("未埋口", "没愈合"), ("埋口", "愈合"), ("肚屙", "拉肚子"),
+    ("乜嘢", "什么东西"), ("乜", "什么"), ("食嘢", "吃东西"), ("买嘢", "买东西"), ("攰", "累"), ("日日", "每天"), ("出世", "出生"),
+    ("耳仔", "耳朵"), ("啱啱", "刚刚"), ("今朝", "今天早上"), ("嗰阵", "那时候"), ("𠮶阵", "那时候"), ("成日", "经常"),
+    ("入面", "里面"), ("少少", "一点"), ("好痕", "好痒"), ("很痕", "很痒"), ("痕痒", "痒"), ("搽", "擦"),
     ("食咗", "吃了"), ("食过", "吃过"), ("食到", "吃到"), ("饮咗", "喝了"), ("饮过", "喝过"), ("再饮", "再喝"),
     ("吞唔落", "吞不下"), ("唔识睇", "看不懂"), ("唔识", "不会"), ("睇唔到", "没看到"),
     ("冇有", "没有"), ("冇", "没有"), ("唔系", "不是"), ("唔係", "不是"), ("唔知", "不知道"), ("唔记得", "不记得"),
@@ -63,6 +73,10 @@ def normalise(text: str, limit: Optional[int] = MAX_ANSWER_CHARS) -> str:
     # What a scan "can't show" (看不到肿瘤, 医生说看不见了) it did not show: read as 没看到, which the
     # negated-report rule knows.
     text = re.sub(r"看不(?:到|见)|见不到", "没看到", text)
+    # "手术没意义", "做不了手术": an operation is no option, which the readers know as 不能手术 (read literally,
+    # 没 made "手术没意义" a no to "can it no longer be removed by surgery?").
+    text = re.sub(r"(?:手术|开刀)(?:已经|都|也)?(?:没有?(?:什么)?意义|做不了|不能做|开不了|做不成)|(?:做|开)不了(?:手术|刀)",
+                  "不能手术", text)
     # Cantonese 係 ("is") after a person: 我係病人 (OpenCC writes it 系, which is also 系统's).
     text = re.sub(r"(?<=[我你他她])系(?!统|列|数|着|上|好)", "是", text)
     # "不太好说" is "不好说" said softer: the same "hard to say".

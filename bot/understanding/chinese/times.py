@@ -86,6 +86,9 @@ _SPRING_FESTIVAL = {2018: (2, 16), 2019: (2, 5), 2020: (1, 25), 2021: (2, 12), 2
 _LUNAR_FESTIVALS = {
     "中秋": {2022: (9, 10), 2023: (9, 29), 2024: (9, 17), 2025: (10, 6), 2026: (9, 25), 2027: (9, 15)},
     "端午": {2022: (6, 3), 2023: (6, 22), 2024: (6, 10), 2025: (5, 31), 2026: (6, 19), 2027: (6, 9)},
+    # The Qixi festival (七夕, the 7th day of the 7th month) and the Double Ninth (重阳, the 9th of the 9th).
+    "七夕": {2022: (8, 4), 2023: (8, 22), 2024: (8, 10), 2025: (8, 29), 2026: (8, 19), 2027: (8, 8)},
+    "重阳": {2022: (10, 4), 2023: (10, 23), 2024: (10, 11), 2025: (10, 29), 2026: (10, 18), 2027: (10, 8)},
     # The Lantern Festival (元宵) is the fifteenth day of the new year.
     "元宵": {year: ((dt.date(year, *day) + dt.timedelta(days=14)).month, (dt.date(year, *day) + dt.timedelta(days=14)).day)
            for year, day in _SPRING_FESTIVAL.items()},
@@ -356,11 +359,16 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
             end = dt.date(chosen, second, min(last2, calendar.monthrange(chosen, second)[1]))
             label = f"{label}到{second}月{following.group(2) or ''}"
         return _from_dates(start, end, today, label)
-    festival = re.search(r"(春节|过年|过完年|国庆|元旦|劳动节|清明|中秋|端午|元宵|冬至)\s*(?:节)?\s*(前后|左右|前|之前|以前|后|之后|以后)?", text)
+    said = _MONTH_DOT_DAY.search(text)
+    if said and not _TIME_OF_DAY.search(text):
+        return _dotted_date(int(said.group(1)), int(re.sub(r"\D", "", said.group(2))), year, today)
+    festival = re.search(
+        r"(春节|过年|过完年|国庆|元旦|劳动节|清明|中秋|端午|元宵|冬至|7夕|重阳|双11)\s*(?:节)?\s*(前后|左右|前|之前|以前|后|之后|以后)?",
+        text)  # 七夕 is 7夕 once its numeral is a digit
     if festival:
         side = festival.group(2) or ("后" if festival.group(1) == "过完年" else "")
         around = side in ("前后", "左右")
-        return _festival(festival.group(1), year, today, "" if around else side[-1:], text[festival.end():], around)
+        return _festival(festival.group(1).replace("7夕", "七夕"), year, today, "" if around else side[-1:], text[festival.end():], around)
     season = re.search("|".join(_SEASONS), text)
     if season:
         month, day = _SEASONS[season.group(0)]
@@ -382,6 +390,28 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
         label = f"{year}年{part.group(1).lstrip('年') if part else ''}"
         return _from_dates(start, end, today, label)
     return None
+
+
+# A month and day written with a dot or a slash (11.20, 11/20): two digits of day at the end of a clause or
+# before 那天, or any day before 日 / 号, so 3.5 (three and a half) and 3.15个月 are no dates, and 10.30打的针
+# (maybe half past ten) is not read; never beside a time of day.
+_MONTH_DOT_DAY = re.compile(
+    r"(?<![\d./-])(1[0-2]|0?[1-9])\s*[./]\s*(\d{2}(?=\s*(?:$|[,.!?]|那天|那一天|当天|那次|左右|前后))"
+    r"|\d{1,2}(?=\s*[日号]))")
+_TIME_OF_DAY = re.compile(r"昨|今天|前天|上午|下午|早上|晚上|中午|凌晨|点|钟")
+
+
+def _dotted_date(month: int, day: int, year: Optional[int], today: dt.date) -> Optional[TimeReading]:
+    """11.20 said without a year: this year's, and only when that day has come (a day still to come this year
+    may be last year's or a mistake: asked again)."""
+    chosen = year if year is not None else today.year
+    try:
+        date = dt.date(chosen, month, day)
+    except ValueError:
+        return None
+    if date > today:
+        return None
+    return _from_dates(date, date, today, month_day(date, today))
 
 
 def _years_before(today: dt.date, years: int) -> dt.date:
@@ -446,18 +476,19 @@ def _festival(name: str, year: Optional[int], today: dt.date, side: str = "", re
         chosen, day = found
         label = "春节" if name in ("春节", "过年", "过完年") else name
         # The Spring Festival holiday runs about two weeks; the others a few days. "春节前后" is said of the
-        # days on either side.
-        before, after = ((10, 10) if around else (7, 15)) if label == "春节" else (3, 7)
+        # days on either side. 七夕 and 重阳 are single days, no holidays.
+        before, after = ((10, 10) if around else (7, 15)) if label == "春节" else \
+            ((3, 3) if around else (0, 0)) if label in _SINGLE_DAYS else (3, 7)
     else:
         month, first, label = {"国庆": (10, 1, "国庆"), "劳动节": (5, 1, "五一"), "清明": (4, 5, "清明"),
-                               "冬至": (12, 22, "冬至")}.get(name, (1, 1, "元旦"))
+                               "冬至": (12, 22, "冬至"), "双11": (11, 11, "双十一")}.get(name, (1, 1, "元旦"))
         chosen = year if year is not None else today.year
         day = dt.date(chosen, month, first)
         if year is None and day > today:
             chosen -= 1
             day = dt.date(chosen, month, first)
         # The May Day holiday is five days (1 to 5 May), the National Day one seven: "around" runs to its end.
-        before, after = 3, (5 if label == "五一" else 7)
+        before, after = ((3, 3) if around else (0, 0)) if label in _SINGLE_DAYS else (3, (5 if label == "五一" else 7))
     offset = _FROM_THE_FESTIVAL.match(rest) if side else None
     if offset:
         unit = 1 if offset.group(2) in ("天", "日") else 7
@@ -475,9 +506,12 @@ def _festival(name: str, year: Optional[int], today: dt.date, side: str = "", re
         return _from_dates(day - dt.timedelta(days=weeks), day - dt.timedelta(days=1), today, f"{chosen}年{label}前")
     if side == "后":
         return _from_dates(day + dt.timedelta(days=1), day + dt.timedelta(days=weeks), today, f"{chosen}年{label}后")
-    return _from_dates(day - dt.timedelta(days=before), day + dt.timedelta(days=after), today, f"{chosen}年{label}前后")
+    said = f"{chosen}年{label}" + ("前后" if before or after else "")
+    return _from_dates(day - dt.timedelta(days=before), day + dt.timedelta(days=after), today, said)
 
 
+# Festivals that are one day, no holiday: the day itself is meant (双十一那天打的).
+_SINGLE_DAYS = ("七夕", "重阳", "双十一")
 # A time counted from a festival, right after "前" or "后": 一个礼拜, 三天, 两周, 几天.
 _FROM_THE_FESTIVAL = re.compile(r"\s*(一|两|二|三|四|五|几|\d{1,2})\s*个?\s*(礼拜|星期|周|天|日)")
 _SMALL_NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
