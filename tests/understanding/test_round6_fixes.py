@@ -185,3 +185,26 @@ def test_an_operation_to_come_is_a_no_to_surgery_cannot_remove_it(reader, questi
 def test_an_operation_to_come_beside_a_spread_is_not_a_no(reader, questions):
     reading = reader.read(questions["breast_advanced_unresectable"], "it spread to the liver, surgery next month", TODAY)
     assert reading.value != NO
+
+
+@pytest.mark.parametrize("question, text", [
+    ("platinum_chemo", "化疗做过好几次"),
+    ("platinum_chemo", "我爸前年做了六个疗程化疗"),
+    ("immune_side_effect_severe", "打过PD-1，打了一年"),
+])
+def test_a_chinese_yes_naming_only_the_setting_is_checked(zh_reader, zh_questions, question, text):
+    reading = zh_reader.read(zh_questions[question], text, TODAY)
+    assert reading.needs_check or reading.value is None, reading
+
+
+def test_the_chinese_setting_and_not_knowing_which_is_not_sure(zh_reader, zh_questions):
+    assert zh_reader.read(zh_questions["platinum_chemo"], "化疗做过，用的什么药不清楚", TODAY).value == NOT_SURE
+
+
+@pytest.mark.parametrize("question, text", [
+    ("platinum_chemo", "做过化疗，用的卡铂"),
+    ("immune_side_effect_severe", "打PD-1的时候得了免疫性肺炎，住院了"),
+])
+def test_the_chinese_setting_with_the_asked_thing_is_still_a_yes(zh_reader, zh_questions, question, text):
+    reading = zh_reader.read(zh_questions[question], text, TODAY)
+    assert reading.value == YES and not reading.needs_check, reading

@@ -24,6 +24,7 @@ from typing import Iterable, Optional
 
 from bot.screening.answers import NEVER, NO, NOT_SURE, YES, AnswerType, InvalidAnswer, Question
 from bot.understanding.chinese import choices, lab_results, messages, time_replies
+from bot.understanding.chinese.context import weigh_setting_only
 from bot.understanding.chinese.bank import names_only_another_question, own_words
 from bot.understanding.chinese.heads import only_inside_another_thing
 from bot.understanding.chinese.names_forgotten import name_forgotten_only
@@ -126,7 +127,8 @@ class ChineseReader:
             cleaned, raw = corrected, corrected
         polarity = read_polarity(cleaned, _topics(question))
         if question.type is AnswerType.YES_NO:
-            reading = self._yes_no(question, cleaned, polarity, today, intent, intent_confidence)
+            reading = weigh_setting_only(question, cleaned,
+                                         self._yes_no(question, cleaned, polarity, today, intent, intent_confidence))
         elif question.type is AnswerType.NUMBER:
             reading = self._number(question, raw, cleaned, polarity, today)
         elif question.type is AnswerType.TIME_SINCE:
