@@ -403,13 +403,22 @@ def _answers_only(words: QuestionWords, text: str, polarity: Polarity) -> Option
     return None
 
 
+_OTHERS_FINE = re.compile(r"^(?:别的|其他|其它|其余)(?:的)?(?:都|也)?(?:还好|挺好|好|正常|还行|没事)")
+
+
 def _one_of_the_asked(words: QuestionWords, text: str, more: "re.Match") -> bool:
-    """"掉头发，还有手指头有点麻": what 还有 adds is the other thing the question names, no more than it."""
+    """"掉头发，还有手指头有点麻": what 还有 adds is the other thing the question names, no more than it. Every
+    clause after it counts ("还有手麻，也恶心" adds nausea), unless it says there is nothing else (别的没有);
+    "等等", "之类" (and so on) add more than is named."""
     if more.group(0) != "还有":
         return False
-    added = [piece for piece in re.split(r"和|跟|以及|还有|、|加上|也", re.split(r"[,.;!?]", text[more.end():])[0])
-             if piece.strip()]
-    return bool(added) and all(words.names_topic(piece) for piece in added)
+    added = []
+    for number, clause in enumerate(re.split(r"[,.;!?]", text[more.end():])):
+        if number and (_NONE_ELSE.search(clause) or _OTHERS_FINE.search(clause) or not clause.strip()):
+            continue
+        added += [piece for piece in re.split(r"和|跟|以及|还有|、|加上|也", clause) if piece.strip()]
+    return bool(added) and not re.search(r"等等|等$|之类|什么的|啥的|这些那些", text[more.end():]) \
+        and all(words.names_topic(piece) for piece in added)
 
 
 def _names_who_can_answer_no(words: QuestionWords, text: str) -> bool:

@@ -24,7 +24,7 @@ from bot.understanding.reading import MAX_ANSWER_CHARS
 # examples have them (rewriting those examples moved the daily-activity choices).
 # OpenCC writes 嗰 as 𠮶, so both spellings are listed.
 _CANTONESE = (
-    ("透唔到气", "喘不上气"), ("透唔过气", "喘不上气"), ("切唔到", "切不掉"), ("切唔甩", "切不掉"), ("走咗去", "转移到"),
+    ("透唔到气", "喘不上气"), ("透唔过气", "喘不上气"), ("切唔到", "切不掉"), ("切唔甩", "切不掉"),
     ("喂紧奶", "在喂奶"), ("唔使", "不用"), ("未埋口", "没愈合"), ("埋口", "愈合"), ("肚屙", "拉肚子"),
     ("乜嘢", "什么东西"), ("乜", "什么"), ("食嘢", "吃东西"), ("买嘢", "买东西"), ("攰", "累"), ("日日", "每天"), ("出世", "出生"),
     ("耳仔", "耳朵"), ("啱啱", "刚刚"), ("今朝", "今天早上"), ("嗰阵", "那时候"), ("𠮶阵", "那时候"), ("成日", "经常"),
@@ -66,6 +66,9 @@ def normalise(text: str, limit: Optional[int] = MAX_ANSWER_CHARS) -> str:
     text = text.replace("\u3002", ".").replace("\u3001", ",").replace("\u2026", "...")
     text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2018", "'").replace("\u2019", "'")
     text = text.replace("\u3010", "[").replace("\u3011", "]").replace("\u300a", '"').replace("\u300b", '"')
+    # Cantonese 走咗去 "went to": spread to only when a part of the body follows (走咗去肺); 走咗去广州睇医生 is
+    # a trip.
+    text = re.sub(r"走咗去(?=\s*(?:肺|肝|骨|脑|淋巴|颈|脖子|胸|腹|肚|腰|脊|全身|身体|其他地方|别的地方|第二个地方))", "转移到", text)
     for cantonese, mandarin in _CANTONESE:
         text = text.replace(cantonese, mandarin)
     # Cantonese 话 "says" after who says it (医生话, 佢话): 说.
@@ -75,7 +78,9 @@ def normalise(text: str, limit: Optional[int] = MAX_ANSWER_CHARS) -> str:
     text = re.sub(r"看不(?:到|见)|见不到", "没看到", text)
     # "手术没意义", "做不了手术": an operation is no option, which the readers know as 不能手术 (read literally,
     # 没 made "手术没意义" a no to "can it no longer be removed by surgery?").
-    text = re.sub(r"(?:手术|开刀)(?:已经|都|也)?(?:没有?(?:什么)?意义|做不了|不能做|开不了|做不成)|(?:做|开)不了(?:手术|刀)",
+    text = re.sub(r"(?:(?:手术|开刀)(?:已经|都|也)?(?:没有?(?:什么)?意义|做不了|不能做|开不了|做不成)|(?:做|开)不了(?:手术|刀))"
+                  # not how soon or how big (手术做不了那么快, 手术不能做太大的)
+                  r"(?![那这]么|太|马上|很快|立刻|现在|今年|这个月|这周|这礼拜|这星期|得?那么)",
                   "不能手术", text)
     # Cantonese 係 ("is") after a person: 我係病人 (OpenCC writes it 系, which is also 系统's).
     text = re.sub(r"(?<=[我你他她])系(?!统|列|数|着|上|好)", "是", text)

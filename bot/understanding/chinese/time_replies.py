@@ -35,6 +35,7 @@ _SLIGHT = re.compile(_MILD.pattern + r"|只是|轻微|一点点|小伤|皮外伤
 _ANOTHER_EVENT = re.compile(r"后来|又|另外|还有|其他|其它|别的|再")
 _NEGATED = re.compile(r"没|不|未|从来")
 # The last time, named as such (上次是11月19号, 最后一次用药是今年3月).
+_STARTED = re.compile(r"开始|开始的|起开始|确诊")
 _LAST = re.compile(r"上次|上一次|最后一次|最近一次|最后一针|最后一回")
 
 
@@ -99,6 +100,11 @@ def settled_time(words, own: Iterable[str], text: str, time: TimeReading, today:
         return words.names_topic(part) or any(word in part for word in own)
 
     source = [part for part, reading in told if (reading.days, reading.echo) == (time.days, time.echo)]
+    if len(source) == 1 and _STARTED.search(source[0]) and not _LAST.search(source[0]):
+        # "中秋那时候开始化疗的，上个月做完", "从国庆开始打，打到上个礼拜": when it began is no last time; the
+        # one other clause with a time tells it (more than one: a check).
+        later = [reading for part, reading in told if part != source[0] and not _STARTED.search(part)]
+        return later[0] if len(later) == 1 else None
     if len(source) != 1 or names_it(source[0]) or _LAST.search(source[0]):
         return time  # the time is of what is asked, or drawn from several clauses (去年…，8月结束的)
     # A clause saying it went on at some time (住院时一直在打) tells no last time of its own.

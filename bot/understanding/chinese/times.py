@@ -476,7 +476,7 @@ def _festival(name: str, year: Optional[int], today: dt.date, side: str = "", re
         chosen, day = found
         label = "春节" if name in ("春节", "过年", "过完年") else name
         # The Spring Festival holiday runs about two weeks; the others a few days. "春节前后" is said of the
-        # days on either side. 七夕 and 重阳 are single days, no holidays.
+        # days on either side. 七夕, 重阳, 元宵 and 冬至 are single days, no holidays.
         before, after = ((10, 10) if around else (7, 15)) if label == "春节" else \
             ((3, 3) if around else (0, 0)) if label in _SINGLE_DAYS else (3, 7)
     else:
@@ -491,12 +491,18 @@ def _festival(name: str, year: Optional[int], today: dt.date, side: str = "", re
         before, after = ((3, 3) if around else (0, 0)) if label in _SINGLE_DAYS else (3, (5 if label == "五一" else 7))
     offset = _FROM_THE_FESTIVAL.match(rest) if side else None
     if offset:
-        unit = 1 if offset.group(2) in ("天", "日") else 7
-        fewest, most = (2, 5) if offset.group(1) == "几" else (_SMALL_NUMBERS.get(offset.group(1)) or int(offset.group(1)),) * 2
+        unit = {"天": 1, "日": 1, "月": 30}.get(offset.group("unit"), 7)
+        amount = offset.group("amount")
+        fewest, most = (2, 5) if amount == "几" else (0.5, 0.5) if amount == "半" else \
+            (_SMALL_NUMBERS.get(amount) or int(amount),) * 2
+        if offset.group("half"):  # 一个半月
+            fewest, most = fewest + 0.5, most + 0.5
+        if offset.group("more"):  # 一个多月: more than one, some way short of two
+            most += 0.5
         sign = -1 if side == "前" else 1
-        # A week or more counted from a festival is said roughly: two days either side.
-        slack = 2 if unit == 7 else 0
-        dates = sorted([day + dt.timedelta(days=sign * fewest * unit), day + dt.timedelta(days=sign * most * unit)])
+        # A week or more counted from a festival is said roughly: two days either side (three for months).
+        slack = {1: 0, 7: 2, 30: 3}[unit]
+        dates = sorted([day + dt.timedelta(days=round(sign * fewest * unit)), day + dt.timedelta(days=round(sign * most * unit))])
         return _from_dates(dates[0] - dt.timedelta(days=slack), dates[1] + dt.timedelta(days=slack), today,
                            f"{chosen}年{label}{side}{offset.group(0).strip()}")
     # "Before" or "after" a festival is said of the weeks next to it: three for the long Spring Festival, two
@@ -511,10 +517,14 @@ def _festival(name: str, year: Optional[int], today: dt.date, side: str = "", re
 
 
 # Festivals that are one day, no holiday: the day itself is meant (双十一那天打的).
-_SINGLE_DAYS = ("七夕", "重阳", "双十一")
-# A time counted from a festival, right after "前" or "后": 一个礼拜, 三天, 两周, 几天.
-_FROM_THE_FESTIVAL = re.compile(r"\s*(一|两|二|三|四|五|几|\d{1,2})\s*个?\s*(礼拜|星期|周|天|日)")
-_SMALL_NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+_SINGLE_DAYS = ("七夕", "重阳", "双十一", "冬至", "元宵")
+# A time counted from a festival, right after "前" or "后": 一个礼拜, 三天, 两周, 几天, 第二天, and months
+# (春节后三个月, 中秋前一个多月, 国庆后半个月): read as the weeks next to the festival, a time counted in months
+# put the day months off.
+_FROM_THE_FESTIVAL = re.compile(
+    r"\s*第?\s*(?P<amount>一|两|二|三|四|五|六|几|半|\d{1,2})\s*个?\s*(?P<half>半)?\s*(?P<more>多)?\s*"
+    r"(?P<unit>礼拜|星期|周|天|日|月)")
+_SMALL_NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 
 
 def _from_dates(start: dt.date, end: dt.date, today: dt.date, echo: str) -> TimeReading:

@@ -264,7 +264,7 @@ def _read_polarity(text: str, topics: frozenset) -> Polarity:
         return _hedge(rest, topics)
     # "they stopped the drip", "the doctor stopped it": what someone else did, not the person's "no longer".
     rest = _STOPPED_BY_OTHERS.sub(" ", rest)
-    if rest.split() and rest.split()[0] in _STRONG_YES:
+    if rest.split() and rest.split()[0] in _STRONG_YES and not _OVER_OR_MILD.search(rest):
         rest = _without_describing_negations(rest, topics)
     # "it doesn't happen any more" is "not any more": it did happen.
     rest = as_no_longer(rest)
@@ -333,6 +333,12 @@ _NOT_DONE_BY_DOCTORS = re.compile(
     r"(?: on)? (?:it|them|her|him)(?: yet)?\b")
 
 
+# "yes, after she stopped the steroids it cleared up", "yeah, no treatment after, it was mild": the yes is taken
+# back or made small; such a reply is not read past its negation.
+_OVER_OR_MILD = re.compile(r"\b(?:cleared|clear|gone|went away|resolved|better|settled|healed|fine|ok|okay|mild|minor"
+                           r"|slight|not (?:bad|serious|severe)|nothing serious)\b")
+
+
 def _without_describing_negations(rest: str, topics: frozenset) -> str:
     """A reply that starts with a yes, without the parts whose negation describes what it is about."""
     rest = _WHEN_STOPPED.sub(" ", rest)
@@ -340,7 +346,10 @@ def _without_describing_negations(rest: str, topics: frozenset) -> str:
     # The relative clause keeps its noun: "chest pains that the tablets don't help" names chest pains.
     rest = _NEGATED_RELATIVE.sub(lambda match: " " + match.group(0).split()[0] + " ", rest)
     undone = _NOT_DONE_BY_DOCTORS.search(rest)
-    if undone and not names_topic(undone.group(1), topics) and not names_topic(stem(undone.group(1)), topics):
+    # Removing or operating is treating: not left out where the question asks about treatment.
+    treating = any(names_topic(word, topics) or names_topic(stem(word), topics)
+                   for word in ("treated", "treatment", "removed", "surgery", undone.group(1) if undone else "treated"))
+    if undone and not treating:
         rest = rest[: undone.start()] + " " + rest[undone.end():]
     return " ".join(rest.split())
 

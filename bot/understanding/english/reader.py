@@ -32,7 +32,7 @@ from bot.understanding.english.consent import consents_to_the_stored_one, is_bar
 from bot.understanding.english.asking_back import asks_about_answer, asks_if_a_listed_thing_counts
 from bot.understanding.english.asked_things import bare_no_but_an_asked_thing, denies_one_but_has_another
 from bot.understanding.english.thresholds import (
-    against_the_threshold, limits_nothing, plans_what_cannot_be_done, says_it_cannot_be_done, says_the_treatment_failed,
+    against_the_threshold, limits_nothing, plans_a_decision_on_it, plans_what_cannot_be_done, says_it_cannot_be_done, says_the_treatment_failed,
 )
 from bot.understanding.english.text import normalise, normalise_clauses, remove_phrases
 from bot.understanding.english.time_events import (
@@ -74,7 +74,8 @@ class EnglishReader:
             if repeated is not None:
                 return repeated
             reading = weigh_setting_only(question, cleaned,
-                                         self._yes_no(question, cleaned, polarity, today, intent, intent_confidence))
+                                         self._yes_no(question, cleaned, polarity, today, intent, intent_confidence),
+                                         _names_asked(question))
         elif question.type is AnswerType.NUMBER:
             reading = self._number(question, raw, cleaned, polarity, today)
         elif question.type is AnswerType.TIME_SINCE:
@@ -198,6 +199,8 @@ class EnglishReader:
             return timed
         if plans_what_cannot_be_done(text, question, words):  # "they will operate" to "surgery cannot remove it?"
             return Reading(NO, 0.85)
+        if plans_a_decision_on_it(text, question, words):
+            return Reading(NOT_SURE, 0.5)  # "in 2 weeks we see the surgeon": not known yet, checked
         statement = read_statement(text, words)
         if statement.value is not None:
             confidence = statement.confidence
@@ -456,6 +459,13 @@ _DOUBT_ABOUT_SOMETHING_ELSE = re.compile(
     r"\b(?:i am |i |we )?(?:not sure|do not know|dont know|no idea|can not remember|do not remember|forget|forgot|"
     r"can not recall|not certain|unsure)\s+(?:(?P<which>which(?: ones?| drugs?| it was| one it was)?|the (?:exact )?names?)"
     r"|(?P<meaning>what (?:that|it|this|they) (?:means?|is|are)|what it meant|what that meant))\s*$")
+
+def _names_asked(question: Question):
+    """Whether a word of a reply names something the question asks about (its words, its terms)."""
+    words = question_words(question)
+    topics = words.topics | words.help_examples
+    return lambda word: names_topic(word, topics) or names_topic(stem(word), topics)
+
 
 def _count_before_which_is_not_known(text: str) -> Optional[str]:
     """The reply before a closing "can't remember which one" / "forget the name", when what comes before

@@ -135,6 +135,9 @@ _PLANNED = re.compile(
     r"|\bnext (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|\bin (?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?)(?! ago)\b"
     r"|\b(?:first|after that)\b.*\bthen\b")
+# A meeting or a decision to come, not an operation: "in 2 weeks we see the surgeon", "they will tell us if".
+_UNDECIDED = re.compile(r"\b(?:if|whether|see|seeing|meet|meeting|talk|discuss|decide|deciding|tell us|consult"
+                        r"|consultation|appointment|review|assess|ask|maybe|might|possible)\b")
 _CAN_NOT_DO = re.compile(r"\b(\w+) (?:can not|cannot|can't|could not) (\w+)\b|\b(?:can not|cannot|can't) (\w+)\b")
 
 
@@ -151,6 +154,16 @@ def plans_what_cannot_be_done(text: str, question, words) -> bool:
     """"Stage 2, they're going to operate next month" to "... grown so much that surgery cannot remove it?": the
     reply plans what the question says cannot be done, and names nothing else the question asks about (not
     "it has spread, they will operate on the lump"). Not with a negation or a "but"."""
+    return _plans_it(text, question, words) and not _UNDECIDED.search(text)
+
+
+def plans_a_decision_on_it(text: str, question, words) -> bool:
+    """"in 2 weeks we see the surgeon", "next month they will tell us if surgery is possible": a meeting or a
+    decision to come about what the question says cannot be done; whether it can is not known yet."""
+    return _plans_it(text, question, words) and bool(_UNDECIDED.search(text))
+
+
+def _plans_it(text: str, question, words) -> bool:
     replied, doing = text.split(), doing_words((question.text.get("self", ""),) + tuple(question.terms))
     if not doing or not _PLANNED.search(text) or set(replied) & _NEGATIONS or _CONTRAST_WORDS.search(text):
         return False

@@ -483,6 +483,9 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
 _DAY_MONTH = re.compile(r"(?<![\d/.])(?<!for )\b(\d{1,2})/(\d{1,2})\b(?![/.]?\d)")
 
 
+_SCHEDULE_WORDS = re.compile(r"\b(?:schedule|on off|on and off|days on|days off|cycles? of|regimen)\b")
+
+
 def _day_and_month(text: str, today: dt.date) -> Optional[dt.date]:
     """"last cycle 20/11": 20 November, this year or last year if still to come.
 
@@ -494,6 +497,8 @@ def _day_and_month(text: str, today: dt.date) -> Optional[dt.date]:
     if not match or match.group(0) == "24/7":
         return None
     day, month = int(match.group(1)), int(match.group(2))
+    if (day % 7 == 0 and month == 7) or _SCHEDULE_WORDS.search(text):
+        return None  # "xeloda 14/7", "ibrance 21/7": days on and off, a schedule (a check, if 14 July is meant)
     if not 1 <= month <= 12 < day:
         return None
     for year in (today.year, today.year - 1, today.year - 2):  # 29/2: the last leap year

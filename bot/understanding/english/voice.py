@@ -43,6 +43,7 @@ _TYPING_HELPER = re.compile(
     r"|(?:typ(?:es|ing)|writ(?:es|ing)|read(?:s|ing)(?: the questions| it)?(?: out)? to me|doing the typing)(?:\s+for me)?"
     # "my son set up this phone for me": help with the phone, not the answers
     r"|(?:set|sets|setting) up (?:this|the|my) (?:phone|app|chat|account|whatsapp)(?:\s+for me)?"
+    r"(?!.*\b(?:answer|answers|answering|fill|fills|filling|typing|types|doing)\b)"
     r"|help(?:s|ing|ed)?\s+me(?:\s+(?:with (?:this|it|the form|the questions|the phone)|fill (?:this|it) in|out))?"
     r"(?=\s*$|\s+(?:but|and|because|as|since|so)\b))\b"
 )
