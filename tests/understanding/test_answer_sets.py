@@ -85,11 +85,11 @@ def test_every_set_says_how_it_was_written_and_whether_it_is_blind(name):
 # its second pass (issue-14y: Cantonese words, exact ages, plans beside cycles, 11.20, 七夕/重阳/双十一) took it from
 # 689 to 705 understood, adding no wrong reading.
 MEASURED_ZH = {
-    "blind8_zh.yml": (784, 705, 3, 0),
-    "blind5_zh.yml": (927, 831, 10, 0),
+    "blind8_zh.yml": (784, 706, 3, 0),
+    "blind5_zh.yml": (927, 832, 10, 0),
     "blind4_zh.yml": (609, 562, 3, 0),
     "blind3_zh.yml": (625, 582, 3, 0),
-    "blind_zh.yml": (543, 519, 0, 0),
+    "blind_zh.yml": (543, 520, 0, 0),
     "dev_zh.yml": (159, 147, 0, 0),
     "probes_zh.yml": (255, 105, 8, 8),
 }

@@ -208,3 +208,16 @@ def test_the_chinese_setting_and_not_knowing_which_is_not_sure(zh_reader, zh_que
 def test_the_chinese_setting_with_the_asked_thing_is_still_a_yes(zh_reader, zh_questions, question, text):
     reading = zh_reader.read(zh_questions[question], text, TODAY)
     assert reading.value == YES and not reading.needs_check, reading
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("医生讲可以切掉", NO),  # the operation can be done: no to "surgery cannot remove it?"
+    ("医生说能做手术", NO),
+    ("医生说不能做手术", YES),
+])
+def test_an_operation_that_can_be_done_is_a_no_to_cannot_be_removed(zh_reader, zh_questions, text, expected):
+    assert zh_reader.read(zh_questions["breast_advanced_unresectable"], text, TODAY).value == expected
+
+
+def test_asking_whether_it_can_be_operated_is_no_answer(zh_reader, zh_questions):
+    assert zh_reader.read(zh_questions["breast_advanced_unresectable"], "能手术吗？", TODAY).value is None

@@ -78,10 +78,13 @@ def normalise(text: str, limit: Optional[int] = MAX_ANSWER_CHARS) -> str:
     text = re.sub(r"看不(?:到|见)|见不到", "没看到", text)
     # "手术没意义", "做不了手术": an operation is no option, which the readers know as 不能手术 (read literally,
     # 没 made "手术没意义" a no to "can it no longer be removed by surgery?").
-    text = re.sub(r"(?:(?:手术|开刀)(?:已经|都|也)?(?:没有?(?:什么)?意义|做不了|不能做|开不了|做不成)|(?:做|开)不了(?:手术|刀))"
+    text = re.sub(r"(?:(?:手术|开刀)(?:已经|都|也)?(?:没有?(?:什么)?意义|做不了|不能做|开不了|做不成)|(?:做|开)不了(?:手术|刀)|不能(?:做|开)(?:手术|刀))"
                   # not how soon or how big (手术做不了那么快, 手术不能做太大的)
                   r"(?![那这]么|太|马上|很快|立刻|现在|今年|这个月|这周|这礼拜|这星期|得?那么)",
                   "不能手术", text)
+    # "医生说可以切", "能做手术": the operation can be done, which the readers know as 手术切得掉 (read literally,
+    # 可以 made it a yes to "can surgery no longer remove it?"). Not a question (能不能, 可不可以) or a maybe.
+    text = re.sub(r"(?<![不没])(?:可以|能够|能)(?:做|开)?(?:手术|开刀|切(?:掉|除)?)(?![吗么?])", "手术切得掉", text)
     # Cantonese 係 ("is") after a person: 我係病人 (OpenCC writes it 系, which is also 系统's).
     text = re.sub(r"(?<=[我你他她])系(?!统|列|数|着|上|好)", "是", text)
     # "不太好说" is "不好说" said softer: the same "hard to say".
