@@ -221,3 +221,37 @@ def test_an_operation_that_can_be_done_is_a_no_to_cannot_be_removed(zh_reader, z
 
 def test_asking_whether_it_can_be_operated_is_no_answer(zh_reader, zh_questions):
     assert zh_reader.read(zh_questions["breast_advanced_unresectable"], "能手术吗？", TODAY).value is None
+
+
+# --- Round 6's final blind set, after its one scoring: its readings of the opposite polarity ------------------
+def test_a_negated_negation_is_checked(reader, questions):
+    reading = reader.read(questions["breast_advanced_unresectable"], "it's not that she hasn't got spread, she has", TODAY)
+    assert reading.value != NO or reading.needs_check, reading
+
+
+def test_the_not_counted_part_left_out_the_other_time_answers(reader, questions):
+    text = "just a few sessions for bone pain last month, her main radiotherapy was three years ago"
+    reading = reader.read(questions["days_since_radiotherapy"], text, TODAY)
+    assert reading.value != "never"
+    assert 1000 <= days(reading.value) <= 1200, reading
+
+
+@pytest.mark.parametrize("text", ["血压控制得不理想", "医生说控制得不是很满意", "房颤控制得不太稳定"])
+def test_not_ideally_controlled_is_never_a_plain_no(zh_reader, zh_questions, text):
+    reading = zh_reader.read(zh_questions["heart_or_stroke_uncontrolled"], text, TODAY)
+    assert reading.value == YES or reading.needs_check, reading
+
+
+@pytest.mark.parametrize("lang, text", [("en", "sometime this year"), ("en", "earlier this year"),
+                                        ("zh", "今年打的"), ("zh", "今年插秧那阵打的")])
+def test_this_year_alone_is_too_vague_for_how_long_ago(reader, questions, zh_reader, zh_questions, lang, text):
+    # Up to eleven months: its nearest day, today, would misstate the answer. Asked again.
+    read, bank = (reader, questions) if lang == "en" else (zh_reader, zh_questions)
+    assert read.read(bank["days_since_live_vaccine"], text, TODAY).value is None
+
+
+@pytest.mark.parametrize("lang, text", [("en", "a melanoma removed this year"), ("zh", "今年查出来甲状腺癌")])
+def test_this_year_still_places_another_cancer_in_the_last_two_years(reader, questions, zh_reader, zh_questions, lang,
+                                                                      text):
+    read, bank = (reader, questions) if lang == "en" else (zh_reader, zh_questions)
+    assert read.read(bank["other_cancer"], text, TODAY).value == "within_2_years"

@@ -85,6 +85,8 @@ def normalise(text: str, limit: Optional[int] = MAX_ANSWER_CHARS) -> str:
     # "医生说可以切", "能做手术": the operation can be done, which the readers know as 手术切得掉 (read literally,
     # 可以 made it a yes to "can surgery no longer remove it?"). Not a question (能不能, 可不可以) or a maybe.
     text = re.sub(r"(?<![不没])(?:可以|能够|能)(?:做|开)?(?:手术|开刀|切(?:掉|除)?)(?![吗么?])", "手术切得掉", text)
+    # "控制得不理想", "控制得不太稳定": not well controlled, which the readers know as 控制得不好.
+    text = re.sub(r"控制(?:得|的)?(?:不太|不是很|不怎么|不)(?:理想|满意|稳定|好)", "控制得不好", text)
     # Cantonese 係 ("is") after a person: 我係病人 (OpenCC writes it 系, which is also 系统's).
     text = re.sub(r"(?<=[我你他她])系(?!统|列|数|着|上|好)", "是", text)
     # "不太好说" is "不好说" said softer: the same "hard to say".

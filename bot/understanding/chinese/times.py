@@ -384,6 +384,10 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
         year = today.year  # "年初的时候": this year
     if year is not None:
         part = re.search(r"(?:年)?(上半年|下半年|年初|年中|年底|年末|初|底|末)", text[text.find("年"):] if "年" in text else "")
+        if part is None and year == today.year:
+            # "今年开春", "今年秋收那会儿": this year, and a time of it the reader does not know. The whole year so
+            # far would be read as "today" at the nearest; it says too little, so it is asked again.
+            return None
         first, last = _PART_OF_YEAR.get(part.group(1), (1, 12)) if part else (1, 12)
         start = dt.date(year, first, 1)
         end = dt.date(year, last, calendar.monthrange(year, last)[1])

@@ -80,9 +80,12 @@ class EnglishReader:
             reading = self._number(question, raw, cleaned, polarity, today)
         elif question.type is AnswerType.TIME_SINCE:
             reading = self._time_since(question, cleaned, polarity, today, intent, intent_confidence,
-                                       _timed_sentences(raw, today))
+                                       _timed_sentences(raw, today), tuple(normalise(p) for p in raw.split(",")))
         else:
             reading = self._choice(question, cleaned, polarity, today, parts)
+        if reading.value is not None and _NOT_THAT_NOT.search(cleaned):
+            # "it's not that it hasn't spread, it has": a negation of a negation; which way it ends is checked.
+            reading = Reading(reading.value, min(reading.confidence, 0.5), reading.echo, reading.note)
         if "?" in raw and reading.value is not None and reading.value != NOT_SURE and asks_about_answer(question, raw) \
                 and not (reading.value == YES and asks_if_a_listed_thing_counts(question, raw)):
             # "his immunity is low, is that what you mean?", "a port last week, does that count?",
@@ -265,8 +268,11 @@ class EnglishReader:
         intent: Optional[str],
         intent_confidence: float,
         timed_sentences: tuple = (),
+        comma_parts: tuple = (),
     ) -> Reading:
         time = read_time(text, today)
+        if time is not None and time.vague:
+            return Reading(None, 0.0, problem=self.expected(question))  # "earlier this year": which month?
         answering = answering_time(text, time, today)  # "since 2020, still on it"; "came off it in 2023"
         if answering is not None:
             time = answering
@@ -283,6 +289,12 @@ class EnglishReader:
                 time = dataclasses.replace(time, several=True)
         if polarity.value in (None, NO) and (time is None or not time.several) \
                 and names_what_is_not_counted(text, question_words(question)):
+            counted = _the_one_counted_time(comma_parts, question, today)
+            if counted is not None:
+                # "only the short bone one for pain in nov, the proper rads were 2 yrs ago": the part that names
+                # what does not count is left out; the one other part with a time answers.
+                return self._time_since(question, counted, read_polarity(counted, question_words(question).topics,
+                                        question_words(question).asked), today, None, 0.0, ())
             # "a steroid injection in her knee in October" where the question says not to count joint shots:
             # nothing that counts, so never. (With a second time, "... the real one was in 2022", it is not.)
             return Reading(NEVER, 0.85, echo="never (what you named does not count here)")
@@ -479,6 +491,9 @@ def _count_before_which_is_not_known(text: str) -> Optional[str]:
     return before
 
 
+# "It's not that it hasn't spread", "not that she didn't have it": a negated negation.
+_NOT_THAT_NOT = re.compile(r"\bnot that (?:it|she|he|they|i|we|you) (?:is|are|was|were|has|have|had|did|does|do) not\b")
+
 # A reply that says the answer changes from day to day.
 _VARIES = re.compile(r"\bsome days\b.*\bsome days\b|\bother days\b|\bit (?:varies|changes|depends)\b|\bgood days and bad days\b"
                      r"|\bdepends on the day\b|\bup and down\b")
@@ -497,6 +512,15 @@ def _timed_sentences(raw: str, today: dt.date) -> tuple:
     if len(sentences) < 2:
         sentences = [normalise(part) for part in event_parts(raw, today)]  # "mastectomy in 2021, and a biopsy last week"
     return tuple(sentence for sentence in sentences if read_time(sentence, today) is not None)
+
+
+def _the_one_counted_time(parts: tuple, question: Question, today: dt.date) -> Optional[str]:
+    """Of the reply's comma parts (normalised) that name a time, the only one that does not name what the
+    question does not count, when another part names it; else None."""
+    words = question_words(question)
+    timed = [part for part in parts if part and read_time(part, today) is not None]
+    counted = [part for part in timed if not names_what_is_not_counted(part, words)]
+    return counted[0] if len(timed) >= 2 and len(counted) == 1 else None
 
 
 def _repeats_own_negation(question: Question, text: str) -> Optional[Reading]:

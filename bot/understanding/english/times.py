@@ -59,6 +59,9 @@ class TimeReading:
     echo: str
     approximate: bool = False
     several: bool = False  # the reply names other times that do not agree with this one: check
+    # A span so wide ("this year") that its nearest day, "today", would misstate the answer to "how long ago":
+    # asked again. A choice of years-ago bands can still use it.
+    vague: bool = False
 
 
 def read_time(text: str, today: dt.date) -> Optional[TimeReading]:
@@ -404,7 +407,8 @@ def _relative_day(text: str, today: dt.date) -> Optional[TimeReading]:
     if match:
         unit = match.group(1)
         start = {"week": today.weekday(), "month": today.day - 1, "year": today.timetuple().tm_yday - 1}[unit]
-        return TimeReading(0, 0, start, f"this {unit}", approximate=True)
+        # "this year" is up to eleven months: too vague for a "how long ago" answer (see ``vague``).
+        return TimeReading(0, 0, start, f"this {unit}", approximate=True, vague=unit == "year")
     match = re.search(r"\b(?:last|on|this past)?\s*(" + "|".join(_WEEKDAYS) + r")\b", text)
     # "last Tuesday", "on Friday", "last dose Saturday", "the last one was on Monday"
     if match and re.search(r"\b(?:last|on|this past|past|last (?:dose|one|time|injection|infusion|shot|tablet|pill)(?: was)?)\s+"
