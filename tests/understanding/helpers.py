@@ -21,3 +21,16 @@ def asked_again(reading) -> bool:
 def read_at(reader, questions, question_id: str, text: str, today: dt.date = ANSWERED_ON):
     """The reader's reading of ``text`` as the answer to ``question_id``."""
     return reader.read(questions[question_id], text, today)
+
+
+def ago(date: dt.date, today: dt.date = ANSWERED_ON) -> int:
+    """How many days before ``today`` a date is."""
+    return (today - date).days
+
+
+def days(value) -> int:
+    """A "how long ago" reading's whole days (it must be a number of days)."""
+    from decimal import Decimal
+
+    assert isinstance(value, Decimal), value
+    return int(value)

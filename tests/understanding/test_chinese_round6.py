@@ -14,17 +14,11 @@ import pytest
 
 from bot.screening.answers import NO, YES
 from bot.understanding.chinese.text import normalise
+from tests.understanding.helpers import ANSWERED_ON, ago, days
 
-TODAY = dt.date(2026, 12, 7)
-
-
-def days(value) -> int:
-    assert isinstance(value, Decimal), value
-    return int(value)
+TODAY = ANSWERED_ON
 
 
-def ago(date: dt.date) -> int:
-    return (TODAY - date).days
 
 
 def understood(reading, expected) -> bool:

@@ -13,17 +13,11 @@ from decimal import Decimal
 import pytest
 
 from bot.screening.answers import NO, NOT_SURE, YES
+from tests.understanding.helpers import ANSWERED_ON, ago, days
 
-TODAY = dt.date(2026, 12, 7)
-
-
-def days(value) -> int:
-    assert isinstance(value, Decimal), value
-    return int(value)
+TODAY = ANSWERED_ON
 
 
-def ago(date: dt.date) -> int:
-    return (TODAY - date).days
 
 
 # --- Chinese festivals: before, after, and a time counted from them ---------------------------------

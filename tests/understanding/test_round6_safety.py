@@ -13,20 +13,15 @@ from decimal import Decimal
 import pytest
 
 from bot.screening.answers import NO, NOT_SURE, YES
+from tests.understanding.helpers import ANSWERED_ON, ago, asked_again
 
-TODAY = dt.date(2026, 12, 7)
+TODAY = ANSWERED_ON
 
-
-def ago(date: dt.date) -> int:
-    return (TODAY - date).days
 
 
 def safe_or(reading, value) -> bool:
     return reading.value is None or reading.needs_check or reading.value == value
 
-
-def not_used(reading) -> bool:
-    return reading.value is None or reading.needs_check
 
 
 # --- Chinese: a time counted in months from a festival; a start is no last time ------------------------------
@@ -55,7 +50,7 @@ def test_a_time_counted_from_a_festival_in_months(zh_reader, zh_questions, text,
 ])
 def test_when_it_began_is_no_last_time(zh_reader, zh_questions, text, low, high):
     reading = zh_reader.read(zh_questions["days_since_chemotherapy"], text, TODAY)
-    assert not_used(reading) or low <= int(reading.value) <= high, reading
+    assert asked_again(reading) or low <= int(reading.value) <= high, reading
 
 
 def test_began_and_still_going_is_now(zh_reader, zh_questions):
@@ -94,7 +89,7 @@ def test_went_to_the_lung_is_spread(zh_reader, zh_questions):
 
 def test_surgery_that_cannot_be_that_big_is_not_no_surgery(zh_reader, zh_questions):
     reading = zh_reader.read(zh_questions["breast_advanced_unresectable"], "手术不能做太大的", TODAY)
-    assert not_used(reading), reading
+    assert asked_again(reading), reading
 
 
 def test_surgery_pointless_is_still_no_surgery(zh_reader, zh_questions):
@@ -113,7 +108,7 @@ def test_zh_setting_and_the_asked_drug_is_yes(zh_reader, zh_questions):
     ("antibody_allergy_severe", "yes she had the drip, felt tired after"),
 ])
 def test_en_setting_and_something_not_asked_is_checked(reader, questions, qid, text):
-    assert not_used(reader.read(questions[qid], text, TODAY))
+    assert asked_again(reader.read(questions[qid], text, TODAY))
 
 
 @pytest.mark.parametrize("qid, text", [
@@ -165,7 +160,7 @@ def test_a_describing_negation_after_yes_is_still_yes(reader, questions, qid, te
     "next month they will tell us if surgery is possible",
 ])
 def test_a_decision_to_come_is_not_a_planned_operation(reader, questions, text):
-    assert not_used(reader.read(questions["breast_advanced_unresectable"], text, TODAY))
+    assert asked_again(reader.read(questions["breast_advanced_unresectable"], text, TODAY))
 
 
 def test_an_operation_to_come_is_still_no(reader, questions):
