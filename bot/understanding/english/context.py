@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from typing import Callable, Optional
+
 from bot.screening.answers import NOT_SURE, YES, Question
 from bot.understanding.english.text import has_phrase, normalise, remove_phrases
 from bot.understanding.reading import Reading
