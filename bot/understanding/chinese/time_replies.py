@@ -34,8 +34,9 @@ _SLIGHT = re.compile(_MILD.pattern + r"|只是|轻微|一点点|小伤|皮外伤
 # A clause about another event than the one timed beside it (后来又做过一次止痛的, 另外…).
 _ANOTHER_EVENT = re.compile(r"后来|又|另外|还有|其他|其它|别的|再")
 _NEGATED = re.compile(r"没|不|未|从来")
-# The last time, named as such (上次是11月19号, 最后一次用药是今年3月).
+# When it began (从国庆开始打, 确诊): no last time.
 _STARTED = re.compile(r"开始|开始的|起开始|确诊")
+# The last time, named as such (上次是11月19号, 最后一次用药是今年3月).
 _LAST = re.compile(r"上次|上一次|最后一次|最近一次|最后一针|最后一回")
 
 

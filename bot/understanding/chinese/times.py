@@ -82,6 +82,12 @@ _PART_OF_YEAR = {"初": (1, 2), "年初": (1, 2), "上半年": (1, 6), "年中":
 # Chinese New Year's day (春节) in the years people will name.
 _SPRING_FESTIVAL = {2018: (2, 16), 2019: (2, 5), 2020: (1, 25), 2021: (2, 12), 2022: (2, 1), 2023: (1, 22),
                     2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6)}
+def _month_day_after(year: int, start: tuple, days: int) -> tuple:
+    """The (month, day) ``days`` after ``start`` (month, day) of ``year``."""
+    date = dt.date(year, *start) + dt.timedelta(days=days)
+    return date.month, date.day
+
+
 # The Mid-Autumn (中秋), Dragon Boat (端午) and Lantern (元宵) festivals, which move with the lunar calendar.
 _LUNAR_FESTIVALS = {
     "中秋": {2022: (9, 10), 2023: (9, 29), 2024: (9, 17), 2025: (10, 6), 2026: (9, 25), 2027: (9, 15)},
@@ -90,8 +96,7 @@ _LUNAR_FESTIVALS = {
     "七夕": {2022: (8, 4), 2023: (8, 22), 2024: (8, 10), 2025: (8, 29), 2026: (8, 19), 2027: (8, 8)},
     "重阳": {2022: (10, 4), 2023: (10, 23), 2024: (10, 11), 2025: (10, 29), 2026: (10, 18), 2027: (10, 8)},
     # The Lantern Festival (元宵) is the fifteenth day of the new year.
-    "元宵": {year: ((dt.date(year, *day) + dt.timedelta(days=14)).month, (dt.date(year, *day) + dt.timedelta(days=14)).day)
-           for year, day in _SPRING_FESTIVAL.items()},
+    "元宵": {year: _month_day_after(year, day, 14) for year, day in _SPRING_FESTIVAL.items()},
 }
 _SEASONS = {"春天": (4, 15), "春季": (4, 15), "夏天": (7, 15), "夏季": (7, 15), "秋天": (10, 15), "秋季": (10, 15),
             "冬天": (1, 15), "冬季": (1, 15)}
@@ -408,14 +413,8 @@ _TIME_OF_DAY = re.compile(r"昨|今天|前天|上午|下午|早上|晚上|中午
 def _dotted_date(month: int, day: int, year: Optional[int], today: dt.date) -> Optional[TimeReading]:
     """11.20 said without a year: this year's, and only when that day has come (a day still to come this year
     may be last year's or a mistake: asked again)."""
-    chosen = year if year is not None else today.year
-    try:
-        date = dt.date(chosen, month, day)
-    except ValueError:
-        return None
-    if date > today:
-        return None
-    return _from_dates(date, date, today, month_day(date, today))
+    reading = _day(year if year is not None else today.year, month, day, today)
+    return None if reading is None or reading.days < 0 else reading  # _from_dates marks a day to come with -1
 
 
 def _years_before(today: dt.date, years: int) -> dt.date:
@@ -473,12 +472,13 @@ def _festival(name: str, year: Optional[int], today: dt.date, side: str = "", re
               around: bool = False) -> Optional[TimeReading]:
     """A festival, the weeks before (春节前, 中秋前) or after (春节后, 过完年) it, or a time counted from it
     (中秋前一个礼拜, 国庆后三天: ``rest`` is what follows the festival's words)."""
-    if name in ("春节", "过年", "过完年") or name in _LUNAR_FESTIVALS:
-        found = _lunar_day(_SPRING_FESTIVAL if name in ("春节", "过年", "过完年") else _LUNAR_FESTIVALS[name], year, today)
+    spring = name in ("春节", "过年", "过完年")
+    if spring or name in _LUNAR_FESTIVALS:
+        found = _lunar_day(_SPRING_FESTIVAL if spring else _LUNAR_FESTIVALS[name], year, today)
         if found is None:
             return None
         chosen, day = found
-        label = "春节" if name in ("春节", "过年", "过完年") else name
+        label = "春节" if spring else name
         # The Spring Festival holiday runs about two weeks; the others a few days. "春节前后" is said of the
         # days on either side. 七夕, 重阳, 元宵 and 冬至 are single days, no holidays.
         before, after = ((10, 10) if around else (7, 15)) if label == "春节" else \
@@ -497,8 +497,7 @@ def _festival(name: str, year: Optional[int], today: dt.date, side: str = "", re
     if offset:
         unit = {"天": 1, "日": 1, "月": 30}.get(offset.group("unit"), 7)
         amount = offset.group("amount")
-        fewest, most = (2, 5) if amount == "几" else (0.5, 0.5) if amount == "半" else \
-            (_SMALL_NUMBERS.get(amount) or int(amount),) * 2
+        fewest, most = (2, 5) if amount == "几" else (0.5, 0.5) if amount == "半" else (int(amount),) * 2
         if offset.group("half"):  # 一个半月
             fewest, most = fewest + 0.5, most + 0.5
         if offset.group("more"):  # 一个多月: more than one, some way short of two
@@ -524,11 +523,9 @@ def _festival(name: str, year: Optional[int], today: dt.date, side: str = "", re
 _SINGLE_DAYS = ("七夕", "重阳", "双十一", "冬至", "元宵")
 # A time counted from a festival, right after "前" or "后": 一个礼拜, 三天, 两周, 几天, 第二天, and months
 # (春节后三个月, 中秋前一个多月, 国庆后半个月): read as the weeks next to the festival, a time counted in months
-# put the day months off.
+# put the day months off. read_time has made the numerals digits by now (一个礼拜 is 1个礼拜).
 _FROM_THE_FESTIVAL = re.compile(
-    r"\s*第?\s*(?P<amount>一|两|二|三|四|五|六|几|半|\d{1,2})\s*个?\s*(?P<half>半)?\s*(?P<more>多)?\s*"
-    r"(?P<unit>礼拜|星期|周|天|日|月)")
-_SMALL_NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+    r"\s*第?\s*(?P<amount>几|半|\d{1,2})\s*个?\s*(?P<half>半)?\s*(?P<more>多)?\s*(?P<unit>礼拜|星期|周|天|日|月)")
 
 
 def _from_dates(start: dt.date, end: dt.date, today: dt.date, echo: str) -> TimeReading:

@@ -12,7 +12,7 @@ the person does not know ("chemo yes, not sure which drugs"), it is "not sure".
 from __future__ import annotations
 
 import re
-from typing import Callable, Optional
+from typing import Callable
 
 from bot.screening.answers import NOT_SURE, YES, Question
 from bot.understanding.english.text import has_phrase, normalise, remove_phrases
@@ -40,8 +40,7 @@ _SOMETHING_HAPPENED = re.compile(
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nothing|without)\b")
 
 
-def weigh_setting_only(question: Question, text: str, reading: Reading,
-                       names_asked: Optional[Callable[[str], bool]] = None) -> Reading:
+def weigh_setting_only(question: Question, text: str, reading: Reading, names_asked: Callable[[str], bool]) -> Reading:
     """``reading`` of normalised ``text``, checked (or "not sure") when its yes names only the setting."""
     if reading.value != YES or not question.context_terms or reading.needs_check:
         return reading
@@ -51,15 +50,12 @@ def weigh_setting_only(question: Question, text: str, reading: Reading,
     rest = remove_phrases(text, setting)
     doubt = _DOES_NOT_KNOW.search(rest)
     said = [word for word in _DOES_NOT_KNOW.sub(" ", rest).split() if not _carries_no_answer(word)]
-    if said and (names_asked is None or any(names_asked(word) for word in said) or _NEGATION.search(rest)
-                 or _SOMETHING_HAPPENED.search(rest)):
+    if said and (any(names_asked(word) for word in said) or _NEGATION.search(rest) or _SOMETHING_HAPPENED.search(rest)):
         return reading  # "a rash with capecitabine", "couldn't breathe during the drip", "yes to abraxane"
-    if said and not doubt:
-        # "she had chemo, it was the red one", "had the drip, felt tired after": more is said, but nothing the
-        # question asks (platinum, an allergy): checked.
-        return Reading(YES, min(reading.confidence, _CHECK), reading.echo, reading.note)
     if doubt:
         return Reading(NOT_SURE, 0.9, note=reading.note)  # "chemo yes, not sure which drugs"
+    # "he had chemotherapy"; "she had chemo, it was the red one", "had the drip, felt tired after": more may be
+    # said, but nothing the question asks (platinum, an allergy): checked.
     return Reading(YES, min(reading.confidence, _CHECK), reading.echo, reading.note)
 
 

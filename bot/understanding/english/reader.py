@@ -73,14 +73,14 @@ class EnglishReader:
             repeated = _repeats_own_negation(question, cleaned)
             if repeated is not None:
                 return repeated
-            reading = weigh_setting_only(question, cleaned,
-                                         self._yes_no(question, cleaned, polarity, today, intent, intent_confidence),
-                                         _names_asked(question))
+            reading = self._yes_no(question, cleaned, polarity, today, intent, intent_confidence)
+            if question.context_terms:  # most questions have none: nothing to weigh
+                reading = weigh_setting_only(question, cleaned, reading, _names_asked(question))
         elif question.type is AnswerType.NUMBER:
             reading = self._number(question, raw, cleaned, polarity, today)
         elif question.type is AnswerType.TIME_SINCE:
             reading = self._time_since(question, cleaned, polarity, today, intent, intent_confidence,
-                                       _timed_sentences(raw, today), tuple(normalise(p) for p in raw.split(",")))
+                                       _timed_sentences(raw, today), raw)
         else:
             reading = self._choice(question, cleaned, polarity, today, parts)
         if reading.value is not None and _NOT_THAT_NOT.search(cleaned):
@@ -268,7 +268,7 @@ class EnglishReader:
         intent: Optional[str],
         intent_confidence: float,
         timed_sentences: tuple = (),
-        comma_parts: tuple = (),
+        raw: str = "",
     ) -> Reading:
         time = read_time(text, today)
         if time is not None and time.vague:
@@ -281,15 +281,18 @@ class EnglishReader:
             # what does not count is left out; if more than one time is left, which one answers is for the
             # person to say.
             words = question_words(question)
-            counted = [sentence for sentence in timed_sentences if not names_what_is_not_counted(sentence, words)]
-            if len(counted) == 1:
-                text, time = counted[0], read_time(counted[0], today)
+            counted = _the_one_counted(timed_sentences, words)
+            if counted is not None:
+                text, time = counted, read_time(counted, today)
                 polarity = read_polarity(text, words.topics, words.asked)
             else:
                 time = dataclasses.replace(time, several=True)
         if polarity.value in (None, NO) and (time is None or not time.several) \
                 and names_what_is_not_counted(text, question_words(question)):
-            counted = _the_one_counted_time(comma_parts, question, today)
+            # Only here, where it is needed, are the reply's comma parts read for times.
+            parts = [normalise(part) for part in raw.split(",")]
+            timed = [part for part in parts if part and read_time(part, today) is not None]
+            counted = _the_one_counted(timed, question_words(question)) if len(timed) >= 2 else None
             if counted is not None:
                 # "only the short bone one for pain in nov, the proper rads were 2 yrs ago": the part that names
                 # what does not count is left out; the one other part with a time answers.
@@ -514,13 +517,11 @@ def _timed_sentences(raw: str, today: dt.date) -> tuple:
     return tuple(sentence for sentence in sentences if read_time(sentence, today) is not None)
 
 
-def _the_one_counted_time(parts: tuple, question: Question, today: dt.date) -> Optional[str]:
-    """Of the reply's comma parts (normalised) that name a time, the only one that does not name what the
-    question does not count, when another part names it; else None."""
-    words = question_words(question)
-    timed = [part for part in parts if part and read_time(part, today) is not None]
-    counted = [part for part in timed if not names_what_is_not_counted(part, words)]
-    return counted[0] if len(timed) >= 2 and len(counted) == 1 else None
+def _the_one_counted(timed_parts, words) -> Optional[str]:
+    """Of the parts of a reply that each name a time, the only one that does not name what the question does
+    not count; None when none or several are left."""
+    counted = [part for part in timed_parts if not names_what_is_not_counted(part, words)]
+    return counted[0] if len(counted) == 1 else None
 
 
 def _repeats_own_negation(question: Question, text: str) -> Optional[Reading]:
