@@ -122,7 +122,7 @@ _DESCRIBED = re.compile(
     # How serious, not whether: 不严重, 不是很严重, 不要紧, 没大碍.
     r"|不(?:是|算)?(?:很|太|怎么|特别|那么|十分)?(?:严重|厉害|重|明显|要紧|碍事)|没(?:有)?(?:什么)?大(?:碍|问题)|没关系|问题不大"
     # What a problem does, not whether there is one: 伤口不愈合, 一直没好, 吃药也不管用.
-    r"|不愈合|没愈合|不好转|没好转|不见好|没(?:长)?好|不消|没消|不退|没退|不(?:太)?管用|没(?:什么)?效果|不见效"
+    r"|不愈合|没愈合|未愈合|不好转|没好转|不见好|没(?:长)?好|不消|没消|不退|没退|不(?:太)?管用|没(?:什么)?效果|不见效"
 )
 _NOT_AGAIN = re.compile(r"不(?:想|要|愿意|肯|打算)再")
 # Not treated (没治过, 一直没吃药, 没看过医生): a description of the problem, unless the question asks about

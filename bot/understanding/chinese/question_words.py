@@ -119,6 +119,7 @@ class QuestionWords:
     # 压到神经), whose pairs may hold grammar characters (到, 经) and so be no severity pair.
     severity_names: Tuple[str, ...] = ()
     severity_text: str = ""  # the severity sentences themselves (就算只走几步路，或者在休息): when it counts
+    not_the_thing: Tuple[str, ...] = ()  # "输血不是移植": 输血, which the question says is not what it asks
 
     def names_severity(self, text: str) -> bool:
         """The reply names a sign of the severity the question asks about."""
@@ -299,7 +300,19 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
         severity_pairs=_severity_pairs(asked_sentences, terms) if _SEVERITY.search(asked) and not listed else frozenset(),
         severity_names=other_names(_severe_sentences(asked_sentences)) if _SEVERITY.search(asked) and not listed else (),
         severity_text=" ".join(_severe_sentences(asked_sentences)) if _SEVERITY.search(asked) and not listed else "",
+        not_the_thing=_not_the_thing(texts, help_text, terms),
     )
+
+
+def _not_the_thing(texts: tuple, help_text: str, terms: tuple) -> Tuple[str, ...]:
+    """"输血不是移植": what a short sentence says is not the question's own term (not "也可能不是过敏", which
+    leaves it open). Kept as words: 输血 holds a grammar character and so has no pair of its own."""
+    found = []
+    for sentence in _sentences(" ".join(texts + (help_text,))):
+        match = re.fullmatch(r"([\u4e00-\u9fff]{2,8}?)(?:也|都)?不是([\u4e00-\u9fff]{2,8})", sentence)
+        if match and match.group(2) in terms and not re.search(r"可能|也许|不一定|大多|有的|有些", sentence):
+            found.append(match.group(1))
+    return tuple(found)
 
 
 def _severe_sentences(asked_sentences: list) -> list:

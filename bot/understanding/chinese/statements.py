@@ -20,6 +20,7 @@ from bot.screening.answers import NO, NOT_SURE, YES
 from bot.understanding.chinese.polarity import (
     _DESCRIBED, _REPORTED, _WHEN, _YES_DESPITE, Polarity, _answers, read_polarity,
 )
+from bot.understanding.chinese.other_thing import _NONE_ELSE, other_thing_and_a_no
 from bot.understanding.chinese.question_words import QuestionWords, pairs
 from bot.understanding.chinese.numbers import to_digits
 from bot.understanding.chinese.text import clauses
@@ -39,10 +40,6 @@ from bot.understanding.chinese.times import read_time
 
 # "只用过卡培他滨", "淨係食緊荷爾蒙藥", "就打了流感疫苗": only this, and what follows is what was had.
 _ONLY = re.compile(r"(?:只|仅|就|净)(?:是|有|在)?(?:[用吃打做输擦涂抹喝得服打]|在吃|在用|食)?[过了着]?")
-# A no about everything the question asks (别的没有, 其他都没有, 这里面没有).
-_NONE_ELSE = re.compile(
-    r"(?:别的|其他|其它|其余|另外的|这里面|这些|上面|上面的|以上|列的|里面)[\u4e00-\u9fff]{0,4}?(?:都|也)?(?:没有|没|不是|无)"
-)
 # Dealt with: a no to a question about something active or not controlled.
 _NOT_ACTIVE = re.compile(
     r"稳定|控制住|控制得(?:很|挺|还|比较|非常)?好|控制得不错|控制着|治好|痊愈|转阴|阴了|测不出|检测不到|查不到|测不到"
@@ -74,6 +71,8 @@ def read_against_question(
         reaction = _reaction(words, text, topic_text)
         if reaction is not None:
             return reaction  # "白蛋白紫杉醇打过几次，没过敏": the drug was taken, and no reaction
+    if polarity.value != NOT_SURE and other_thing_and_a_no(words, text, topic_text):
+        return NO, 0.9  # "只输过血，没做过移植", "只有高血压，别的心脏病没有": something else, and no to what is asked
     if polarity.value != NO and _happened(words, text):
         return YES, 0.9  # "上次复查说长大了" to "您的癌长大了？"
     # Only to a question whose happening is growth (长大, 变大): shrinking says nothing of a spread (转移).
@@ -281,6 +280,8 @@ def _reaction(words: QuestionWords, text: str, topic_text: str) -> Optional[Tupl
             rest = rest.replace(asked, " ")
         if re.search(r"没|不|未|吗|[?？]", text) or words.names_topic(rest):
             return None
+        if words.not_counted_only(text):
+            return NO, 0.85  # "只对青霉素过敏" where the help says a penicillin allergy does not count
         # The thing reacted to stands right before the reaction, in its clause (青霉素过敏, 对海鲜过敏).
         before = [part[: part.index(p)] for part in clauses(text) for p in words.asked_pairs if p in part]
         # A name jieba gives no pair (多西他赛: 他 is a grammar character elsewhere) is still a thing when it
@@ -293,11 +294,15 @@ def _reaction(words: QuestionWords, text: str, topic_text: str) -> Optional[Tupl
         asked = bool(pairs(part) & words.asked_pairs) or any(p in part for p in words.asked_pairs)
         if reading.value == YES and not _verb_answers(words, part) and not asked:
             continue  # "紫杉醇打了好几次": taken
+        if reading.value == NO and reading.described and not asked:
+            continue  # "脸红喘不上气": a negation inside a description of the reaction, no answer of its own
         negation = re.search(r"没|不|未", part)
         if reading.value == NO and (reading.confidence >= 0.9 or (negation and any(
                 p in part[negation.end():] for p in words.asked_pairs))):
             values.add(NO)
-        elif not re.search(r"没|不|未", part) and any(re.search(rf"{p}(?:了|过)", part) for p in words.asked_pairs):
+        elif not re.search(r"没|不|未", part) and any(re.search(rf"{p}(?:了|过|$)", part) for p in words.asked_pairs):
+            if _reacted_to_another(words, part, drugs):
+                return None  # "对青霉素过敏，单抗打了没事": the reaction is to another medicine
             values.add(YES)
         elif reading.value is not None or asked:
             return None
@@ -306,14 +311,26 @@ def _reaction(words: QuestionWords, text: str, topic_text: str) -> Optional[Tupl
     return None
 
 
+def _reacted_to_another(words: QuestionWords, part: str, drugs: list) -> bool:
+    """The clause names a thing right before the reaction (对青霉素过敏) and no medicine the question asks about."""
+    if any(drug in part for drug in drugs):
+        return False
+    before = [part[: part.index(p)] for p in words.asked_pairs if p in part]
+    return any(words.has_content(b) or things_named(words, b) or _NAME.search(b) for b in before)
+
+
 # The name of a medicine right before the reaction (多西他赛过敏过): three or more characters, none of a time,
 # a number or who.
 _NAME = re.compile(r"(?:^|[我你您她它对有是就也都还])(?:(?![年月日天周前后号次个零一二三四五六七八九十两几半去今明昨时候])[\u4e00-\u9fff]){3,}$")
 
 
 def _happened(words: QuestionWords, text: str) -> bool:
-    """What the question asks happened, said with 了 in a clause with no negation (长大了, 长大咗少少)."""
+    """What the question asks happened, said with 了 in a clause with no negation (长大了, 长大咗少少); to a
+    question about a reaction to medicines, not a reaction to another thing (对青霉素过敏了)."""
+    reaction = bool(words.asked_pairs) and not words.asked_verbs and "药" in words.asked_text
+    drugs = [term for term in words.terms if len(term) >= 2 and term not in words.asked_pairs]
     return any(not re.search(r"没|不|未|吗|[?？]", part) and any(re.search(rf"{h}了", part) for h in words.happened)
+               and not (reaction and _reacted_to_another(words, part, drugs))
                for part in clauses(text))
 
 
@@ -375,7 +392,13 @@ def _own_problem_stated(words: QuestionWords, text: str) -> bool:
             return True
     negative_terms = [term for term in words.terms if re.search(r"无法|不可|不能|不愈合", term)]
     said_as = _CANNOT.sub("无法", text)
-    return any(term in text or term in said_as for term in negative_terms)
+    # 伤口不愈合 said as 伤口一直没愈合 / 伤口还未愈合: the same negation, with 没 or 未 and an adverb of time.
+    return any(term in text or term in said_as
+               or ("不" in term and re.search(_LASTING_NOT.join(map(re.escape, term.split("不", 1))), text))
+               for term in negative_terms)
+
+
+_LASTING_NOT = r"(?:一直|还|都|总|老|始终|迟迟)?(?:没有|没|不|未)(?:能)?"
 
 
 def _positive_for_something_else(words: QuestionWords, text: str) -> bool:

@@ -1,0 +1,81 @@
+"""A thing the question does not ask about, and a no to what it asks: "只输过血，没做过移植".
+
+The reply names something beside the question (输过血) or something the question itself says is
+not it (输血不是移植, 只有高血压这里不算), and then says no to what is asked (没做过移植, 心脏没毛病,
+别的心脏病没有). The yes word of the first part (输过) is about that other thing, so the reply is a
+no to the question, not a contradiction. Kept careful:
+
+- the no must be about the question: its own words after the negation (没做过移植), or before a
+  negation that answers (单抗没有, 心脏没毛病); a no about a third thing (没换肾 to "dialysis?") is not;
+- "别的没有" (nothing else) is a no only when the thing told is one the question says is not it:
+  "只是起了疹子，别的没有" to an allergy question names no word of the question, yet a rash is an
+  allergy, so it stays for the other rules;
+- a clause that names what is asked (心梗过，没有心衰) is never "something else";
+- to a question that lists several things, a no to one of them (有高血压，没有心衰) leaves the others open.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.screening.answers import NO, YES
+from bot.understanding.chinese.polarity import _CONTRAST, _UNTESTED, _negates_the_question, read_polarity
+from bot.understanding.chinese.question_words import QuestionWords
+from bot.understanding.chinese.text import clauses
+
+# A no about everything the question asks (别的没有, 其他都没有, 这里面没有).
+_NONE_ELSE = re.compile(
+    r"(?:别的|其他|其它|其余|另外的|这里面|这些|上面|上面的|以上|列的|里面)[\u4e00-\u9fff]{0,4}?(?:都|也)?(?:没有|没|不是|无)"
+)
+
+
+def other_thing_and_a_no(words: QuestionWords, text: str, topic_text: str) -> bool:
+    """Every clause is either a thing the question does not ask about or a no to what it asks, and both
+    are there (see the module's notes)."""
+    # A space parts a typed reply as a comma does (输过血 别的没有).
+    parts = [piece for part in clauses(text) for piece in part.split()]
+    if len(parts) < 2 or re.search(r"[?？]|吗", text):
+        return False
+    excluded = other = firm_no = none_else = False
+    if any(_CONTRAST.match(part) for part in parts[1:]):
+        return False  # "没发现有转移，但是头一直疼": a no, and a "but" that may take it back; checked elsewhere
+    for part in parts:
+        reading = read_polarity(part, topic_text)
+        if reading.value == NO and _UNTESTED.search(part):
+            return False  # "没查过病毒": not tested is no answer, whatever else is told
+        if reading.value == NO and not reading.described:
+            if _negates_the_question(part, topic_text) or (reading.confidence >= 0.9 and words.names_topic(part)):
+                firm_no = True
+            elif _NONE_ELSE.search(part):
+                none_else = True
+            else:
+                return False
+            continue
+        if reading.value not in (YES, None):
+            return False
+        if words.not_counted_only(part) or any(re.search(_said(thing), part) for thing in words.not_the_thing):
+            excluded = other = True
+        elif words.has_content(_thing_of(words, part)) and not words.names_topic(_thing_of(words, part)):
+            other = True
+        else:
+            return False
+    # A question that lists several things (有没有心梗？有没有心衰？…): a no to one of them (没有心衰) is not a no
+    # to the others, so only "别的没有" answers it.
+    listed = bool(words.lines) or words.asked_text.count("有没有") >= 3
+    return other and ((firm_no and not listed) or (none_else and excluded))
+
+
+def _thing_of(words: QuestionWords, part: str) -> str:
+    """To a question about a reaction to medicines (有没有对这些药过敏过), the thing told is what stands beside
+    the reaction (青霉素 in 对青霉素过敏): the question's reaction word is taken out. To any other question the
+    clause is kept whole (做过化疗 names 化疗, the question's own word)."""
+    if not (words.asked_pairs and not words.asked_verbs and "药" in words.asked_text):
+        return part
+    for word in words.asked_pairs:
+        part = part.replace(word, " ")
+    return part
+
+
+def _said(thing: str) -> str:
+    """输血 said as 输过血 / 输了血: a verb and its object with 过 or 了 between them."""
+    return "(?:过|了|过了)?".join(map(re.escape, thing)) if len(thing) == 2 else re.escape(thing)

@@ -1,0 +1,134 @@
+"""Round 7 (issue 14, branch issue-14z): Chinese yes/no answers the development sets still asked again,
+grouped by cause, each family tested with sentences of our own beside the sets' own.
+
+Expected values are worked out from what the reply means, never copied from the reader. ``used`` is what
+the form stores without asking; ``asked_again`` is a re-ask or a "Just to be sure" check.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.screening.answers import NO, YES
+from tests.understanding.helpers import asked_again, read_at, used
+
+
+@pytest.fixture(scope="module")
+def read(zh_reader, zh_questions):
+    return lambda question_id, text: read_at(zh_reader, zh_questions, question_id, text)
+
+
+# --- A thing the question does not ask about, then a no to what it asks ---------------------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("organ_transplant", "只输过血，没做过移植"),
+    ("organ_transplant", "输过血，没做过移植"),
+    ("organ_transplant", "输过血 别的没有"),  # the help: 输血不是移植
+    ("organ_transplant", "输了血，别的都没有"),
+    ("organ_transplant", "只系输过血，冇移植"),
+    ("antibody_allergy", "只对青霉素过敏"),  # the help: a penicillin allergy does not count
+    ("antibody_allergy", "他只对青霉素过敏，别的药没问题"),
+    ("antibody_allergy", "头孢过敏，单抗没有"),
+    ("heart_disease", "只有高血压，别的心脏病没有"),  # the help: only high blood pressure does not count
+    ("heart_disease", "血压高，别的心脏病都没有"),
+    ("autoimmune_disease", "1型糖尿病，一直打胰岛素，控制得挺好，别的没有"),
+    ("platinum_chemo", "只用过卡培他滨，没用过铂类"),
+])
+def test_something_else_and_a_no_to_what_is_asked_is_a_no(read, question_id, text):
+    assert used(read(question_id, text)) == NO
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("organ_transplant", "输过血，做过骨髓移植"),  # the transplant is there too
+    ("organ_transplant", "做过肾移植，别的没有"),
+    ("antibody_allergy", "对青霉素过敏，单抗也过敏"),
+    ("heart_disease", "心梗过，没有心衰"),  # a heart attack is asked about
+    ("heart_disease", "有房颤，没有心衰"),
+    ("meningeal_or_active_brain_spread", "没发现有转移，但是头一直疼"),  # a "but" may take the no back
+    ("platinum_chemo", "放疗后没化疗过，之前手术后做过化疗"),  # 化疗 is no other thing
+    ("active_hepatitis_b_or_c", "乙肝是阳性，丙肝是阴性"),
+    ("active_hepatitis_b_or_c", "只知道是乙肝携带者，没查过病毒"),  # not tested is no no
+])
+def test_what_is_asked_beside_a_no_is_not_read_as_a_plain_no(read, question_id, text):
+    assert used(read(question_id, text)) != NO
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("antibody_allergy", "对青霉素过敏，单抗打了没事"),
+    ("chemo_allergy", "对青霉素过敏了，紫杉醇打了没事"),
+    ("chemo_allergy", "对青霉素过敏，紫杉醇打了没事"),
+])
+def test_a_reaction_to_another_medicine_is_never_a_yes(read, question_id, text):
+    assert read(question_id, text).value != YES
+
+
+def test_a_no_to_one_line_of_a_list_is_not_a_no_to_the_list(read):
+    # "有没有心梗？有没有心衰？…": denying heart failure says nothing of the others.
+    from bot.understanding.chinese.other_thing import other_thing_and_a_no
+    from bot.understanding.chinese.question_words import question_words
+    from bot.understanding.chinese.reader import _topics
+    from tests.understanding.chinese_questions import chinese_questions
+
+    heart = chinese_questions()["heart_disease"]
+    assert not other_thing_and_a_no(question_words(heart), "有高血压,没有心衰", _topics(heart))
+    assert other_thing_and_a_no(question_words(heart), "只有高血压,别的心脏病没有", _topics(heart))
+
+
+def test_what_the_help_says_is_not_the_thing_is_read_from_the_help(zh_questions):
+    from bot.understanding.chinese.question_words import question_words
+
+    assert question_words(zh_questions["organ_transplant"]).not_the_thing == ("输血",)  # 输血不是移植
+    # "也可能不是过敏" leaves it open (the help asks for "not sure"): nothing is taken from it.
+    assert question_words(zh_questions["antibody_allergy"]).not_the_thing == ()
+
+
+# --- A negation inside the description of a reaction -----------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "紫杉醇打的时候过敏了，脸红喘不上气",
+    "她打紫杉醇的时候过敏了，脸红喘不上气",
+    "打紫杉醇嘅时候过敏，面红透唔到气",
+    "卡培他滨吃了过敏，全身痒得睡不着",
+    "紫杉醇过敏",
+])
+def test_an_allergy_described_with_a_negation_is_a_yes(read, text):
+    assert used(read("chemo_allergy", text)) == YES
+
+
+@pytest.mark.parametrize("text", [
+    "紫杉醇打了好几次，没过敏，就是吃不下饭",  # a side effect, and no allergy
+    "紫杉醇不过敏",
+    "紫杉醇过敏？没有",
+])
+def test_no_allergy_beside_a_described_negation_stays_a_no(read, text):
+    assert read("chemo_allergy", text).value == NO
+
+
+def test_a_described_negation_alone_is_no_allergy_said(read):
+    assert used(read("chemo_allergy", "紫杉醇打了，吃不下饭")) is None
+
+
+# --- Everyday names of autoimmune diseases the help names -------------------------------------------------
+@pytest.mark.parametrize("text", ["牛皮癣好多年了", "银屑病，身上一片片的", "有牛皮癣好多年", "干燥综合征", "克罗恩病，一直在吃药",
+                                  "多发性硬化"])
+def test_an_autoimmune_disease_by_its_everyday_name_is_a_yes(read, text):
+    assert used(read("autoimmune_disease", text)) == YES
+
+
+@pytest.mark.parametrize("text", ["没有牛皮癣", "牛皮癣？没有", "没得过银屑病"])
+def test_a_denied_autoimmune_disease_is_a_no(read, text):
+    assert used(read("autoimmune_disease", text)) == NO
+
+
+def test_a_word_that_only_shares_a_character_is_no_autoimmune_disease(read):
+    assert used(read("autoimmune_disease", "眼睛干燥")) is None
+    assert used(read("autoimmune_disease", "有肝硬化")) is None  # 硬化 of the liver, not multiple sclerosis
+
+
+# --- The question's own problem said with 没 or 未 (伤口不愈合: 伤口一直没愈合) -------------------------------
+@pytest.mark.parametrize("text", ["胸壁上的放疗伤口一直没愈合，天天换药", "手术伤口还未愈合", "腿上的伤口迟迟不愈合"])
+def test_a_wound_that_has_not_healed_is_a_yes(read, text):
+    assert used(read("unhealed_wound_or_fracture", text)) == YES
+
+
+@pytest.mark.parametrize("text", ["没有，伤口都愈合了", "没有伤口"])
+def test_a_healed_wound_is_never_a_yes(read, text):
+    assert read("unhealed_wound_or_fracture", text).value != YES or asked_again(read("unhealed_wound_or_fracture", text))
