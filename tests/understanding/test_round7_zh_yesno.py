@@ -132,3 +132,76 @@ def test_a_wound_that_has_not_healed_is_a_yes(read, text):
 @pytest.mark.parametrize("text", ["没有，伤口都愈合了", "没有伤口"])
 def test_a_healed_wound_is_never_a_yes(read, text):
     assert read("unhealed_wound_or_fracture", text).value != YES or asked_again(read("unhealed_wound_or_fracture", text))
+
+
+# --- Growth on a scan said without the question's 长大了 ----------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "医生说又长了新的病灶",
+    "长了，而且肝上多了两个新的",
+    "9月份复查，MRI提示病灶比之前增大，还多了两个新的，所以换了方案",
+    "复查说肿瘤变大了",
+    "有新的转移，长到骨头上了",
+])
+def test_growth_or_a_new_lesion_is_a_yes_to_has_it_grown(read, text):
+    assert used(read("progression_on_scan", text)) == YES
+
+
+@pytest.mark.parametrize("text", [
+    "没有长大，也没有新的",
+    "新的药效果很好，肿瘤缩小了",
+    "换了新的方案",
+    "以前长大过，现在稳定",
+    "好像变大了",
+    "变大了吗？",
+    "还没复查，不知道有没有变大",
+])
+def test_no_growth_an_earlier_growth_or_a_doubt_is_never_a_plain_yes(read, text):
+    assert used(read("progression_on_scan", text)) != YES
+
+
+# --- Found early and fully treated, said with 就好了 / 没复发 ------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "他那个是皮肤基底细胞癌，很小，切掉就好了",
+    "是 很早的 原位癌 切了就好了",
+    "皮肤上的 发现得早 切干净了 没复发",
+    "系，好早发现，切咗就冇事",
+    "宫颈原位癌，锥切完就好了",
+    "很早发现的，甲状腺微小癌，手术切了，复查都正常",
+    "早期的，做了手术就根治了",
+])
+def test_found_early_and_removed_is_a_yes(read, text):
+    assert used(read("other_cancer_early_treated", text)) == YES
+
+
+@pytest.mark.parametrize("text", [
+    "没治完 还在吃药",
+    "不是早期，发现的时候已经有淋巴结转移了",
+    "发现得早，但是还没切",
+    "不算早，切了",
+    "很小，切掉了吗？",
+    "原位癌，还没做手术",
+    "发现的时候已经是晚期了，切了一部分",
+])
+def test_late_not_yet_removed_or_asked_back_is_never_a_plain_yes(read, text):
+    assert used(read("other_cancer_early_treated", text)) != YES
+
+
+def test_early_and_treated_is_only_read_for_a_question_that_asks_both(zh_questions):
+    from bot.understanding.chinese.early_treated import early_and_treated
+    from bot.understanding.chinese.question_words import question_words
+
+    assert not early_and_treated(question_words(zh_questions["other_cancer"]), "原位癌，切了就好了")
+
+
+# --- Cannot say whether it counts; a degree said with 不行 ---------------------------------------------------
+@pytest.mark.parametrize("text", ["说不清算不算重", "讲唔清算唔算重", "我也说不准算不算严重"])
+def test_cannot_say_whether_it_counts_is_not_sure(read, text):
+    from bot.screening.answers import NOT_SURE
+
+    assert used(read("side_effects_more_than_mild", text)) == NOT_SURE
+
+
+def test_breathless_beyond_words_is_no_negation(read):
+    assert used(read("severe_lung_disease", "慢阻肺好些年了 走几步就喘得不行")) == YES
+    assert used(read("severe_lung_disease", "慢阻肺好些年了，走几步就喘得不行")) == YES
+    assert read("lung_disease_3_months", "没有，呼吸一直好好的").value == NO

@@ -50,7 +50,7 @@ _WAITING = re.compile(
     # Someone else must be asked first (要问问我爸本人的意思, 得先问下他).
     r"|(?:要|得|先|再|还要|还得|需要|等我)(?:先)?(?:问问|问一下|问下|商量)"
     # "说不好" is "cannot say"; 说不好切 is "said it is hard to cut".
-    r"|说不(?:准|清|好)(?![\u4e00-\u9fff])|说不(?:准|清|好)(?=[是有呢吧啊了哦的])"
+    r"|(?:说|讲)不(?:准|清|好)(?![\u4e00-\u9fff])|(?:说|讲)不(?:准|清|好)(?=[是有呢吧啊了哦的]|算)"
     # Never tested (最近没做过CT, 没做过检查): what a test would show is not known.
     r"|(?:没|未)(?:有)?(?:去)?(?:做|拍|照|查)(?:过)?(?:ct|核磁|mri|pet|片子|复查)"
     # Not tested, said of a thing (丙肝没查, HIV没查过): what a test would say is not known.
@@ -112,6 +112,8 @@ _NEUTRAL = (
     # These say yes, or more: 不得不 "had to", 不止一次 "more than once", 离不开 "cannot do without".
     "不得不", "不由得", "不免", "不禁", "免不了", "少不了", "离不开", "没少", "无时无刻", "不在少数", "没完没了",
     "就没事了", "就没事",
+    # A degree, not a negation: 喘得不行 "breathless beyond words", 疼得受不了 is read as a description.
+    "得不行",
 )
 # A-not-A: the question's own form echoed (有没有, 是不是, 做没做过), not a no.
 _A_NOT_A = re.compile(rf"({_CJK})(?:没|不)\1")

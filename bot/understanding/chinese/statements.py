@@ -20,6 +20,8 @@ from bot.screening.answers import NO, NOT_SURE, YES
 from bot.understanding.chinese.polarity import (
     _DESCRIBED, _REPORTED, _WHEN, _YES_DESPITE, Polarity, _answers, read_polarity,
 )
+from bot.understanding.chinese.early_treated import early_and_treated
+from bot.understanding.chinese.growth import grew
 from bot.understanding.chinese.other_thing import _NONE_ELSE, other_thing_and_a_no
 from bot.understanding.chinese.question_words import QuestionWords, pairs
 from bot.understanding.chinese.numbers import to_digits
@@ -65,6 +67,8 @@ def read_against_question(
     """The answer the question's own words give the reply, with its confidence, or None."""
     if polarity.value == NOT_SURE:
         return None
+    if polarity.value != NOT_SURE and early_and_treated(words, text):
+        return YES, 0.85  # "原位癌，切了就好了" to "found early, and fully treated?"
     if polarity.value != NOT_SURE and _not_needed(words, text):
         return NO, 0.85  # "肾功能有点差，但不用透析" to "do your kidneys need dialysis?"
     if words.asked_pairs and not words.asked_verbs and "药" in words.asked_text and polarity.value != NOT_SURE:
@@ -78,6 +82,8 @@ def read_against_question(
     # Only to a question whose happening is growth (长大, 变大): shrinking says nothing of a spread (转移).
     if any(re.search(r"长|大|进展", h) for h in words.happened) and polarity.value is None and _settled_only(text):
         return NO, 0.85  # "缩小了，效果挺好" to "您的癌长大了？": it shrank, which is the opposite
+    if any(re.search(r"长|大|进展", h) for h in words.happened) and polarity.value != NO and grew(text):
+        return YES, 0.85  # "又长了新的病灶", "多了两个新的" to "您的癌长大了？"
     if words.asks_repeated and polarity.value != YES and _once_and_gone(words, text, topic_text):
         return NO, 0.85  # "胸水抽过一次，之后就没再长了" to "drained again and again?"
     if words.since and polarity.value != NOT_SURE:

@@ -1,0 +1,28 @@
+"""A scan that showed growth, to a question whose happening is growth (您的癌长大了？).
+
+The question's own word is 长大了, and _happened reads it; replies mostly say it otherwise: 增大, 变大,
+又长了, 多了两个新的, 新发了脑转移, 长了新的病灶. The help counts a spread elsewhere as growth too ("跑到了
+别的地方"). Read only where nothing else is said: no negation anywhere in the reply (没变, 没有新的),
+nothing settled (缩小, 稳定), no hedge or question (the polarity reader settles those first), and no
+earlier time (以前长大过) that may lie outside the question's "last treatment or after".
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.understanding.chinese.text import clauses
+
+_GROWN = re.compile(
+    r"增大|变大|长大|又长了|(?:又|还)?多了[^,]{0,6}?新|新(?:发|长|出现)了?|新的(?:病灶|转移|肿瘤|结节|灶|瘤子|肿块)"
+    r"|长了新|又多了|又长出|长到[^,]{1,6}?(?:上|里)"
+)
+_SETTLED = re.compile(r"缩小|变小|稳定|好转|消失|控制住|没变|不变|差不多")
+_EARLIER = re.compile(r"(?<!比)(?:以前|之前|早先|当年)")
+_NEGATED = re.compile(r"没|不|未|无|吗|[?？]")
+
+
+def grew(text: str) -> bool:
+    """A clause says the cancer grew or spread, and no clause takes it back or puts it earlier."""
+    return any(_GROWN.search(part) for part in clauses(text)) and not _SETTLED.search(text) \
+        and not _EARLIER.search(text) and not _NEGATED.search(text)
