@@ -205,3 +205,47 @@ def test_breathless_beyond_words_is_no_negation(read):
     assert used(read("severe_lung_disease", "慢阻肺好些年了 走几步就喘得不行")) == YES
     assert used(read("severe_lung_disease", "慢阻肺好些年了，走几步就喘得不行")) == YES
     assert read("lung_disease_3_months", "没有，呼吸一直好好的").value == NO
+
+
+# --- The question's setting said, then a no to what it asks (化疗做过，没用过铂类) -------------------------------
+@pytest.mark.parametrize("text", [
+    "化疗做过，但是用的是紫杉醇和卡培他滨，没用过铂类",
+    "化疗是做了，不过用的是多西他赛同氟尿嘧啶，医生讲冇用铂类",
+    "化疗做过，没用过铂类",
+])
+def test_the_setting_and_a_no_to_the_drug_asked_is_a_no(read, text):
+    assert used(read("platinum_chemo", text)) == NO
+
+
+@pytest.mark.parametrize("text", ["化疗做过，用的是顺铂", "化疗做过，用过顺铂，没用过卡铂", "做过化疗"])
+def test_the_setting_with_the_drug_asked_or_alone_is_never_a_no(read, text):
+    assert read("platinum_chemo", text).value != NO
+
+
+# --- Taken, and the one negation is of the reaction (打了一年都没过敏) -----------------------------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("antibody_allergy", "没有，曲妥珠单抗打了一年都没过敏"),
+    ("chemo_allergy", "紫杉醇打了一年都没过敏"),
+    ("chemo_allergy", "紫杉醇打过，不是过敏，是发烧"),
+])
+def test_taken_without_a_reaction_is_a_no(read, question_id, text):
+    assert used(read(question_id, text)) == NO
+
+
+def test_not_knowing_whether_it_was_a_reaction_is_not_a_no(read):
+    assert read("chemo_allergy", "紫杉醇打了，不知道过不过敏").value != NO
+
+
+# --- Never heard a doctor say so (没听医生说过心脏有问题) reads as 医生没说过 ---------------------------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("heart_disease", "没听医生说过心脏有问题"),
+    ("immunodeficiency", "没听医生说过免疫有问题"),
+    ("severe_bone_damage", "没听医生讲过骨头有事"),
+    ("liver_disease", "从来没听大夫说过肝有问题"),
+])
+def test_never_heard_a_doctor_say_so_is_a_no(read, question_id, text):
+    assert used(read(question_id, text)) == NO
+
+
+def test_heard_a_doctor_say_so_is_never_a_no(read):
+    assert read("heart_disease", "听医生说过心脏有问题").value != NO

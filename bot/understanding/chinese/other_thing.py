@@ -37,10 +37,13 @@ def other_thing_and_a_no(words: QuestionWords, text: str, topic_text: str) -> bo
     if len(parts) < 2 or re.search(r"[?？]|吗", text):
         return False
     excluded = other = firm_no = none_else = False
-    if any(_CONTRAST.match(part) for part in parts[1:]):
-        return False  # "没发现有转移，但是头一直疼": a no, and a "but" that may take it back; checked elsewhere
-    for part in parts:
+    for index, part in enumerate(parts):
         reading = read_polarity(part, topic_text)
+        if _CONTRAST.match(part) and firm_no | none_else:
+            return False  # "没发现有转移，但是头一直疼": a no, and a "but" that may take it back; checked elsewhere
+        if reading.value == YES and words.setting and not words.has_content(_without_setting(words, part)):
+            other = True  # "化疗做过" to "…化疗的时候，有没有用过铂类": the setting, which the question takes as given
+            continue
         if reading.value == NO and _UNTESTED.search(part):
             return False  # "没查过病毒": not tested is no answer, whatever else is told
         if reading.value == NO and not reading.described:
@@ -79,3 +82,9 @@ def _thing_of(words: QuestionWords, part: str) -> str:
 def _said(thing: str) -> str:
     """输血 said as 输过血 / 输了血: a verb and its object with 过 or 了 between them."""
     return "(?:过|了|过了)?".join(map(re.escape, thing)) if len(thing) == 2 else re.escape(thing)
+
+
+def _without_setting(words: QuestionWords, part: str) -> str:
+    for term in words.setting:
+        part = part.replace(term, " ")
+    return part

@@ -90,7 +90,7 @@ _ANY_AFTER_NEGATION = re.compile(r"((?:没|不|未)[\u4e00-\u9fff]{0,4}?)什么(
 # A negated report (没说过, 没查出过, 没发现): a 有 after it in the clause is what was not found
 # (医生没说过脑子有转移, 从来没查出过有问题), not a yes.
 _NOT_FOUND = re.compile(
-    r"((?:没|没有|从来没|从没|未|并没)(?:有)?(?:说|讲|提|查出|查到|发现|看到|看出|检查出|诊断|确诊)(?:过|出|到)?[^,]{0,8}?)有(?![点些])"
+    r"((?:没|没有|从来没|从没|未|并没)(?:有)?(?:听(?:到)?(?:医生|大夫)?)?(?:说|讲|提|查出|查到|发现|看到|看出|检查出|诊断|确诊)(?:过|出|到)?[^,]{0,8}?)有(?![点些])"
 )
 # Said with a negation, meaning yes.
 _YES_DESPITE = re.compile(

@@ -120,6 +120,7 @@ class QuestionWords:
     severity_names: Tuple[str, ...] = ()
     severity_text: str = ""  # the severity sentences themselves (就算只走几步路，或者在休息): when it counts
     not_the_thing: Tuple[str, ...] = ()  # "输血不是移植": 输血, which the question says is not what it asks
+    setting: Tuple[str, ...] = ()  # its context_terms (化疗 to "…化疗的时候，有没有用过铂类"), longest first
 
     def names_severity(self, text: str) -> bool:
         """The reply names a sign of the severity the question asks about."""
@@ -188,7 +189,8 @@ def pairs(text: str) -> FrozenSet[str]:
 def question_words(question: Question, follow_ups: Tuple[Question, ...] = ()) -> QuestionWords:
     """The question's words; an umbrella's ``follow_ups`` (the questions its lines stand for) add what
     they say not to count: a needle biopsy that one of them does not count is no yes to the umbrella."""
-    words = _words(question.id, tuple(question.text.values()), question.terms, question.help or "", question.umbrella)
+    words = _words(question.id, tuple(question.text.values()), question.terms, question.help or "", question.umbrella,
+                   tuple(question.context_terms))
     if not follow_ups:
         return words
     extra = tuple(p for q in follow_ups for p in question_words(q).not_counted if p not in words.not_counted)
@@ -196,7 +198,8 @@ def question_words(question: Question, follow_ups: Tuple[Question, ...] = ()) ->
 
 
 @lru_cache(maxsize=None)
-def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrella: bool) -> QuestionWords:
+def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrella: bool,
+           setting: tuple = ()) -> QuestionWords:
     raw_lines = texts[0].split("\n") if texts else []
     list_lines = [normalise(line.strip().lstrip("-"), limit=None) for line in raw_lines[1:] if line.strip().startswith("-")]
     # An umbrella's own question is what stands before its list; its lines are questions of their own.
@@ -301,6 +304,7 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
         severity_names=other_names(_severe_sentences(asked_sentences)) if _SEVERITY.search(asked) and not listed else (),
         severity_text=" ".join(_severe_sentences(asked_sentences)) if _SEVERITY.search(asked) and not listed else "",
         not_the_thing=_not_the_thing(texts, help_text, terms),
+        setting=tuple(sorted({normalise(term, limit=None) for term in setting}, key=len, reverse=True)),
     )
 
 

@@ -306,6 +306,9 @@ def _reaction(words: QuestionWords, text: str, topic_text: str) -> Optional[Tupl
         if reading.value == NO and (reading.confidence >= 0.9 or (negation and any(
                 p in part[negation.end():] for p in words.asked_pairs))):
             values.add(NO)
+        elif len(re.findall(r"没|不|未", part)) == 1 and any(
+                re.search(rf"(?:没|不|未)(?:有)?(?:发生)?(?:过)?{p}", part) for p in words.asked_pairs):
+            values.add(NO)  # "曲妥珠单抗打了一年都没过敏": taken, and the one negation is of the reaction itself
         elif not re.search(r"没|不|未", part) and any(re.search(rf"{p}(?:了|过|$)", part) for p in words.asked_pairs):
             if _reacted_to_another(words, part, drugs):
                 return None  # "对青霉素过敏，单抗打了没事": the reaction is to another medicine
