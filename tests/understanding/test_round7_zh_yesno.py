@@ -249,3 +249,25 @@ def test_never_heard_a_doctor_say_so_is_a_no(read, question_id, text):
 
 def test_heard_a_doctor_say_so_is_never_a_no(read):
     assert read("heart_disease", "听医生说过心脏有问题").value != NO
+
+
+# --- How often, said inside the verb (洗三次肾, 一个礼拜透三回) ---------------------------------------------------
+@pytest.mark.parametrize("text", ["一个礼拜透三回", "一个礼拜洗三次肾", "每周透三次", "一周要透两回"])
+def test_dialysis_said_with_how_often_is_a_yes(read, text):
+    assert used(read("dialysis", text)) == YES
+
+
+@pytest.mark.parametrize("text", ["没有，一个礼拜透三回的是我邻居", "以前一周透两次，现在不用了", "医生说以后可能要一周透三次"])
+def test_dialysis_denied_past_or_future_is_never_a_plain_yes(read, text):
+    assert used(read("dialysis", text)) != YES
+
+
+# --- No, and the question's own problem resolved (没有，伤口都长好了) -------------------------------------------
+@pytest.mark.parametrize("text", ["没有 伤口早长好了", "没有，都长好了", "没有，伤口早就长好了"])
+def test_no_and_healed_is_a_no_to_a_wound_that_will_not_heal(read, text):
+    assert used(read("unhealed_wound_or_fracture", text)) == NO
+
+
+def test_healed_beside_one_still_open_is_never_a_plain_no(read):
+    assert used(read("unhealed_wound_or_fracture", "没有，伤口长好了，但是骨折还没长好")) is None
+    assert used(read("unhealed_wound_or_fracture", "没有，伤口长好了，骨折还没长好")) is None

@@ -105,6 +105,9 @@ def read_against_question(
         return NO, 0.9  # "我爸是男的" where the help says men can answer no; "早就绝经了" where it says so
     if polarity.value != NO and words.not_counted_only(text):
         return NO, 0.85  # "有甲减，吃药控制着": the question says not to count it
+    if polarity.value == NO and polarity.no_longer and _own_problem_resolved(words, text) \
+            and not any(re.search(r"没|不|未|但|就是|只是", part) for part in clauses(text)[1:]):
+        return NO, 0.9  # "没有，伤口都长好了" to "…长不好的伤口?": the no, and the problem resolved, say the same
     if polarity.value != NO and _own_problem_resolved(words, text):
         # "以前酗酒，已经戒了五年了" to "戒不掉的酒?"; checked when what was given up is not what is asked
         # about (以前抽烟喝酒，现在都戒了).
