@@ -271,3 +271,28 @@ def test_no_and_healed_is_a_no_to_a_wound_that_will_not_heal(read, text):
 def test_healed_beside_one_still_open_is_never_a_plain_no(read):
     assert used(read("unhealed_wound_or_fracture", "没有，伤口长好了，但是骨折还没长好")) is None
     assert used(read("unhealed_wound_or_fracture", "没有，伤口长好了，骨折还没长好")) is None
+
+
+# --- Seen on a scan to be fine (片子上肺是好的, 医生看过片子说肺没事) ------------------------------------------------
+@pytest.mark.parametrize("text", ["片子上肺是好的", "没有，医生看过片子说肺没事", "CT上看肺挺好的"])
+def test_the_lung_seen_fine_on_a_scan_is_a_no(read, text):
+    assert used(read("current_lung_inflammation", text)) == NO
+
+
+@pytest.mark.parametrize("text", ["片子上肺是好的吗", "片子上看肺有点发炎", "以前肺是好的，最近片子上有炎症"])
+def test_fine_asked_back_or_beside_a_finding_is_never_a_plain_no(read, text):
+    assert used(read("current_lung_inflammation", text)) != NO
+
+
+# --- Never said to be needed (从来没说过要移植) ----------------------------------------------------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("transplant_waiting", "木有 从来没说过要移植"),
+    ("transplant_waiting", "医生从来没说过要移植"),
+    ("dialysis", "医生没提过要透析"),
+])
+def test_never_said_to_be_needed_is_a_no(read, question_id, text):
+    assert used(read(question_id, text)) == NO
+
+
+def test_said_to_be_needed_is_a_yes(read):
+    assert read("transplant_waiting", "医生说要移植").value == YES

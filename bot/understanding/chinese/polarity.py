@@ -92,6 +92,8 @@ _ANY_AFTER_NEGATION = re.compile(r"((?:没|不|未)[\u4e00-\u9fff]{0,4}?)什么(
 _NOT_FOUND = re.compile(
     r"((?:没|没有|从来没|从没|未|并没)(?:有)?(?:听(?:到)?(?:医生|大夫)?)?(?:说|讲|提|查出|查到|发现|看到|看出|检查出|诊断|确诊)(?:过|出|到)?[^,]{0,8}?)有(?![点些])"
 )
+# A negated saying (从来没说过要移植, 医生没提过需要化疗): the 要 after it is what was never said to be needed.
+_NOT_SAID_NEEDED = re.compile(r"((?:没|没有|从来没|从没|未|并没)(?:有)?(?:听(?:到)?(?:医生|大夫)?)?(?:说|讲|提)(?:过|起)?[^,]{0,4}?)(?:需要|要)")
 # Said with a negation, meaning yes.
 _YES_DESPITE = re.compile(
     r"不是没有|不是说没|不是没|并非没有|并不是没有|不能说没有|不是不|可不是|那还用说|毫无疑问|没得说|不可否认|无可否认|没错|不错"
@@ -352,7 +354,7 @@ def _clause(clause: str, topic_text: str) -> Optional[_Clause]:
         return _Clause(YES, confidence, contrast=contrast)
     rest = _A_NOT_A.sub(" ", clause)
     rest = remove_all(rest, _NEUTRAL)
-    rest = _NOT_FOUND.sub(r"\1 ", rest)
+    rest = _NOT_SAID_NEEDED.sub(r"\1 ", _NOT_FOUND.sub(r"\1 ", rest))
     described = bool(_DESCRIBED.search(rest))
     rest = _DESCRIBED.sub(" ", rest)
     if not _ASKS_TREATED.search(topic_text) and _UNTREATED.search(rest):

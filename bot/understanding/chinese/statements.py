@@ -203,7 +203,7 @@ def _cannot_do_what_is_asked(words: QuestionWords, text: str) -> bool:
 
 
 # Fine, well, no problem; 好扎 / 好找 "easy to" (血管好扎).
-_FINE = re.compile(r"(?:都|也|一直|还|挺|很|蛮|比较|完全)?(?:挺好|很好|还好|都好|好好的|正常|没问题|没什么问题|没毛病|没事|健康"
+_FINE = re.compile(r"(?:都|也|一直|还|挺|很|蛮|比较|完全)?(?:挺好|很好|还好|都好|好好的|是好的|正常|没问题|没什么问题|没毛病|没事|健康"
                    r"|(?<![不没])好[扎找打抽]|挺顺|很顺|顺利|(?:是|很|挺|都|也|还|蛮|比较)干(?:干)?净(?:净)?)(?:的|了|啊|呢)?")
 
 
@@ -215,7 +215,7 @@ def _all_well(text: str, topic_text: str) -> bool:
     for part in clauses(text):
         if _FINE.search(part):
             # Who reported it and when (上个月CT说) are no part of what is named.
-            rest = _REPORTED.sub("", _WHEN.sub("", _FINE.sub("", part)))
+            rest = _REPORTED.sub("", _SEEN_ON.sub("", _WHEN.sub("", _FINE.sub("", part))))
             if _A_LITTLE_OR_BUT.search(part) or not _answers(rest, topic_text):
                 return False
             named = named or bool(re.search(r"[\u4e00-\u9fff]", rest) and _answers(rest, topic_text)
@@ -227,6 +227,8 @@ def _all_well(text: str, topic_text: str) -> bool:
     return named
 
 
+# Where or by whom it was seen (片子上, 医生看过片子说): no part of what is named.
+_SEEN_ON = re.compile(r"^(?:ct|mri|pet|片子|核磁|b超|报告)(?:上|里)(?:看)?|^(?:医生|大夫)?(?:看过|看了)(?:片子|ct|核磁|报告)(?:说|讲)")
 _A_LITTLE_OR_BUT = re.compile(r"有点|有些|一点|但|不过|就是|只是|除了|偶尔|有时")
 
 
