@@ -296,3 +296,36 @@ def test_never_said_to_be_needed_is_a_no(read, question_id, text):
 
 def test_said_to_be_needed_is_a_yes(read):
     assert read("transplant_waiting", "医生说要移植").value == YES
+
+
+# --- 住院 said around how long (住了一周院), 转移到 said short (转到肝) ------------------------------------------------
+@pytest.mark.parametrize("said, read_as", [
+    ("住了一周院", "住院了一周"), ("住了半个月院", "住院了半个月"), ("住咗院", "住院了"), ("住过院", "住院过"),
+    ("已经转到肝和骨头了", "已经转移到肝和骨头了"),
+])
+def test_split_or_short_words_are_read_whole(said, read_as):
+    from bot.understanding.chinese.text import normalise
+
+    assert read_as in normalise(said)
+
+
+@pytest.mark.parametrize("said", ["住在医院旁边", "转到另一家医院了", "他转到别的科了"])
+def test_other_words_with_the_same_characters_stay(said):
+    from bot.understanding.chinese.text import normalise
+
+    assert "住院" not in normalise(said) and "转移" not in normalise(said)
+
+
+@pytest.mark.parametrize("text", ["免疫性结肠炎，拉肚子住了一周院", "免疫性肺炎住了半个月院", "打PD1之后免疫性肝炎住咗院"])
+def test_a_side_effect_that_put_them_in_hospital_is_severe(read, text):
+    assert used(read("immune_side_effect_severe", text)) == YES
+
+
+@pytest.mark.parametrize("text", ["有点皮疹，没住过院", "甲状腺功能减退了，吃优甲乐就行，没住过院"])
+def test_a_side_effect_without_hospital_is_not_severe(read, text):
+    assert used(read("immune_side_effect_severe", text)) == NO
+
+
+def test_spread_said_short_is_a_yes(read):
+    assert used(read("breast_advanced_unresectable", "我妈已经转到肝和骨头了")) == YES
+    assert used(read("breast_advanced_unresectable", "没有转到肝")) == NO
