@@ -329,3 +329,27 @@ def test_a_side_effect_without_hospital_is_not_severe(read, text):
 def test_spread_said_short_is_a_yes(read):
     assert used(read("breast_advanced_unresectable", "我妈已经转到肝和骨头了")) == YES
     assert used(read("breast_advanced_unresectable", "没有转到肝")) == NO
+
+
+# --- A typed reply parted by spaces (打的消炎药 没用激素), read part by part where a rule looks at parts --------------
+def test_typed_parts_cut_at_a_space_between_chinese_phrases_but_not_inside_a_negation():
+    from bot.understanding.chinese.text import normalise, typed_parts
+
+    assert typed_parts(normalise("前年整过一回肺炎 打的消炎药 没用激素")) == ["前年整过一回肺炎", "打的消炎药", "没用激素"]
+    assert typed_parts(normalise("紫杉醇不过敏")) == ["紫杉醇不 过敏"]  # normalise's own space stays inside
+    assert typed_parts(normalise("CT 没事")) == ["ct 没事"]
+
+
+@pytest.mark.parametrize("text", ["前年整过一回肺炎 打的消炎药 没用激素", "肺炎 打了抗生素 没用过激素"])
+def test_a_spaced_no_to_the_treatment_asked_is_a_no(read, text):
+    assert used(read("lung_inflammation_steroids", text)) == NO
+
+
+@pytest.mark.parametrize("text", ["肺炎 用了激素", "放射性肺炎 吃了一个月强的松"])
+def test_a_spaced_yes_to_the_treatment_asked_is_never_a_no(read, text):
+    assert read("lung_inflammation_steroids", text).value != NO
+
+
+def test_a_matching_test_for_a_transplant_is_being_checked_for_one(read):
+    assert used(read("transplant_waiting", "医生在给他做配型检查")) == YES
+    assert used(read("transplant_waiting", "没做过配型")) == NO

@@ -21,7 +21,7 @@ import re
 from bot.screening.answers import NO, YES
 from bot.understanding.chinese.polarity import _CONTRAST, _UNTESTED, _negates_the_question, read_polarity
 from bot.understanding.chinese.question_words import QuestionWords
-from bot.understanding.chinese.text import clauses
+from bot.understanding.chinese.text import typed_parts
 
 # A no about everything the question asks (别的没有, 其他都没有, 这里面没有).
 _NONE_ELSE = re.compile(
@@ -32,8 +32,7 @@ _NONE_ELSE = re.compile(
 def other_thing_and_a_no(words: QuestionWords, text: str, topic_text: str) -> bool:
     """Every clause is either a thing the question does not ask about or a no to what it asks, and both
     are there (see the module's notes)."""
-    # A space parts a typed reply as a comma does (输过血 别的没有).
-    parts = [piece for part in clauses(text) for piece in part.split()]
+    parts = typed_parts(text)  # 输过血 别的没有
     if len(parts) < 2 or re.search(r"[?？]|吗", text):
         return False
     excluded = other = firm_no = none_else = False

@@ -25,7 +25,7 @@ from bot.understanding.chinese.growth import grew
 from bot.understanding.chinese.other_thing import _NONE_ELSE, other_thing_and_a_no
 from bot.understanding.chinese.question_words import QuestionWords, pairs
 from bot.understanding.chinese.numbers import to_digits
-from bot.understanding.chinese.text import clauses
+from bot.understanding.chinese.text import clauses, typed_parts
 from bot.understanding.chinese.severity import (
     _BETTER,
     _MILD,
@@ -170,7 +170,7 @@ def _names_treatment(words: QuestionWords, text: str) -> bool:
 def _treatment_said(words: QuestionWords, text: str, topic_text: str) -> Optional[str]:
     """NO when a clause says no to the treatment the question asks about (没用过激素, 没用激素) and no
     clause names it otherwise."""
-    about = [part for part in clauses(text)
+    about = [part for part in typed_parts(text)
              if pairs(part) & words.treatment or any(name in part for name in words.treated_names)]
     if not about:
         return None
