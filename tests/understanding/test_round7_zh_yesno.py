@@ -353,3 +353,23 @@ def test_a_spaced_yes_to_the_treatment_asked_is_never_a_no(read, text):
 def test_a_matching_test_for_a_transplant_is_being_checked_for_one(read):
     assert used(read("transplant_waiting", "医生在给他做配型检查")) == YES
     assert used(read("transplant_waiting", "没做过配型")) == NO
+
+
+# --- The question's things counted or named by kind before a no (这四样都没有用, 这类药一次都没用过) -------------------
+@pytest.mark.parametrize("question_id, text", [
+    ("npc_recent_medicines", "这四样都没有用"),
+    ("iv_or_swallowing_problem", "四樣都冇"),
+    ("anti_her2_therapy", "这类药一次都没用过"),
+    ("heart_disease", "两个都没有"),
+])
+def test_all_of_them_denied_is_a_plain_no(read, question_id, text):
+    assert used(read(question_id, text)) == NO
+
+
+@pytest.mark.parametrize("question_id, text", [
+    ("npc_recent_medicines", "这四样都用过"),
+    ("npc_recent_medicines", "这四样，有一样用过"),
+    ("heart_disease", "有一个没有，别的有"),
+])
+def test_some_of_them_had_is_never_a_plain_no(read, question_id, text):
+    assert used(read(question_id, text)) != NO

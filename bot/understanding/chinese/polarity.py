@@ -434,11 +434,17 @@ def _negations(text: str) -> List[re.Match]:
 _NOTHING_AT_ALL = re.compile(r"(?:什么|任何)[\u4e00-\u9fff\s]{1,5}?(?:都|也)$")
 
 
+_THESE = re.compile(r"(?:(?:这|那|上面|以上|列的)(?:的)?)?(?:[一二两三四五六七八九十几]|\d)?(?:样|种|个|类|项)(?:药|病|情况|问题)?"
+                    r"(?:一次|一样|一种|一个)?(?=(?:都|也|全|全都)?$)")
+
+
 def _answers(before: str, topic_text: str) -> bool:
     """A negation answers the question when only a subject, a firm word, or the question's own
     words stand before it (她肯定没有, 化疗从来没做过); otherwise it is part of a description."""
     # "什么反应都没有", "任何药都没用过": nothing of the kind at all, which answers.
     before = _NOTHING_AT_ALL.sub("", before)
+    # "这四样都没有", "这类药一次都没用过", "四样都冇": the question's own things, counted or named by kind.
+    before = _THESE.sub("", before)
     rest = _REPORTED.sub("", _WHEN.sub("", before))
     rest = remove_all(rest, _ADVERBS, by="")
     rest = _SUBJECT.sub("", rest)
