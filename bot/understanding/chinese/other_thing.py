@@ -32,6 +32,8 @@ _NONE_ELSE = re.compile(
 def other_thing_and_a_no(words: QuestionWords, text: str, topic_text: str) -> bool:
     """Every clause is either a thing the question does not ask about or a no to what it asks, and both
     are there (see the module's notes)."""
+    if not re.search(r"没|不|未|无", text):
+        return False  # no negation, no no: most replies stop here
     parts = typed_parts(text)  # 输过血 别的没有
     if len(parts) < 2 or re.search(r"[?？]|吗", text):
         return False

@@ -75,7 +75,7 @@ def read_against_question(
         reaction = _reaction(words, text, topic_text)
         if reaction is not None:
             return reaction  # "白蛋白紫杉醇打过几次，没过敏": the drug was taken, and no reaction
-    if polarity.value != NOT_SURE and other_thing_and_a_no(words, text, topic_text):
+    if polarity.value in (None, NO) and polarity.confidence < 0.9 and other_thing_and_a_no(words, text, topic_text):
         return NO, 0.9  # "只输过血，没做过移植", "只有高血压，别的心脏病没有": something else, and no to what is asked
     if polarity.value != NO and _happened(words, text):
         return YES, 0.9  # "上次复查说长大了" to "您的癌长大了？"
