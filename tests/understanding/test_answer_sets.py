@@ -88,10 +88,10 @@ def test_every_set_says_how_it_was_written_and_whether_it_is_blind(name):
 # its second pass (issue-14y: Cantonese words, exact ages, plans beside cycles, 11.20, 七夕/重阳/双十一) took it from
 # 689 to 705 understood, adding no wrong reading.
 # Round 7's yes/no pass (issue-14z: something else then a no, growth and "found early and removed" said
-# otherwise, everyday names in the question's terms, …) took blind9_zh from 659 to 684 understood, blind8_zh 706
+# otherwise, everyday names in the question's terms, …) took blind9_zh from 659 to 685 understood, blind8_zh 706
 # to 722, blind5_zh 832 to 853, adding no wrong reading on any set.
 MEASURED_ZH = {
-    "blind9_zh.yml": (774, 684, 7, 0),
+    "blind9_zh.yml": (774, 685, 7, 0),
     "blind8_zh.yml": (784, 722, 3, 0),
     "blind5_zh.yml": (927, 853, 10, 0),
     "blind4_zh.yml": (609, 566, 3, 0),

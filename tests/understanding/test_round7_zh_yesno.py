@@ -373,3 +373,10 @@ def test_all_of_them_denied_is_a_plain_no(read, question_id, text):
 ])
 def test_some_of_them_had_is_never_a_plain_no(read, question_id, text):
     assert used(read(question_id, text)) != NO
+
+
+# --- Names that begin with 非 ("non-") are no negation ---------------------------------------------------------
+def test_a_name_beginning_with_non_is_no_negation(read):
+    assert used(read("npc_recurrent_metastatic", "确认了，病理报告写的是鼻咽非角化性癌，现在是多发骨转移和肺转移")) == YES
+    assert read("current_lung_inflammation", "非感染性肺炎").value == YES  # the question's own term
+    assert used(read("npc_recurrent_metastatic", "非角化性癌，没有复发也没有转移")) == NO

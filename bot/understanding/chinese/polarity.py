@@ -116,6 +116,8 @@ _NEUTRAL = (
     "就没事了", "就没事",
     # A degree, not a negation: 喘得不行 "breathless beyond words", 疼得受不了 is read as a description.
     "得不行",
+    # Names that begin with 非 ("non-"): 非角化性癌, 非感染性肺炎 (a question's own term), 非小细胞肺癌.
+    "非角化", "非感染性", "非小细胞", "非霍奇金",
 )
 # A-not-A: the question's own form echoed (有没有, 是不是, 做没做过), not a no.
 _A_NOT_A = re.compile(rf"({_CJK})(?:没|不)\1")
