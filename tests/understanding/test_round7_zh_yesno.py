@@ -380,3 +380,12 @@ def test_a_name_beginning_with_non_is_no_negation(read):
     assert used(read("npc_recurrent_metastatic", "确认了，病理报告写的是鼻咽非角化性癌，现在是多发骨转移和肺转移")) == YES
     assert read("current_lung_inflammation", "非感染性肺炎").value == YES  # the question's own term
     assert used(read("npc_recurrent_metastatic", "非角化性癌，没有复发也没有转移")) == NO
+
+
+# --- Unclear speech or sight is a sign, not "I am not sure" ------------------------------------------------------
+def test_unclear_speech_is_no_doubt(read):
+    from bot.screening.answers import NOT_SURE
+
+    assert read("heart_or_stroke_uncontrolled", "他9月份刚中风过，现在说话还不太清楚").value != NOT_SURE
+    assert read("heart_or_stroke_uncontrolled", "不太清楚").value == NOT_SURE
+    assert read("heart_or_stroke_uncontrolled", "我不清楚他有没有中风").value == NOT_SURE
