@@ -123,6 +123,12 @@ _CORRECTION = re.compile(
 )
 # "not absolutely sure", "not entirely certain"
 _NOT_QUITE_SURE = re.compile(r"\bnot (?:\w+ly |entirely |totally |completely |quite |100% |at all )?(?:sure|certain)\b")
+# "I don't really know what stage it was", "I didn't catch what": not knowing, with a word between, is still not
+# knowing; read as a plain negation it would be a no.
+_NOT_KNOWING = re.compile(
+    r"\b(?:do|does|did|can|could) not (?:really |actually |honestly |even |quite |fully |exactly |truly |rightly |properly )"
+    r"(?:know|remember|recall|understand)\b"
+    r"|\b(?:did|do|could|can) not (?:quite |really )?(?:catch|hear|get|follow) (?:what|which|it|that|the (?:name|result|details))\b")
 # A hedge turns an answer into "not sure" ("I think so", "probably not").
 _HEDGES = (
     "i think", "i think so", "think so", "i believe", "believe so", "i guess", "guess so", "i suppose", "suppose so",
@@ -243,7 +249,7 @@ def _read_polarity(text: str, topics: frozenset) -> Polarity:
     yes_despite = has_phrase(text, despite)
     known_no = has_phrase(text, _NO_AS_FAR_AS_KNOWN)
     rest = remove_phrases(text, despite + _NO_AS_FAR_AS_KNOWN)
-    if has_phrase(rest, _NOT_SURE) or _NOT_QUITE_SURE.search(rest) or _WAITING.search(rest) or _NEVER_LOOKED.search(rest):
+    if has_phrase(rest, _NOT_SURE) or _NOT_QUITE_SURE.search(rest) or _NOT_KNOWING.search(rest) or _WAITING.search(rest) or _NEVER_LOOKED.search(rest):
         return Polarity(NOT_SURE, 0.95)
     not_done = _TEST_NOT_DONE_YET.search(rest)
     if not_done and not names_topic(not_done.group(1), topics) and not set(rest.split()) & _STRONG_YES:

@@ -26,6 +26,7 @@ from bot.understanding.english.polarity import (
     names_topic, no_problem_as_state, read_polarity, says_what_can_not_be_done, stem,
 )
 from bot.understanding.english.question_words import question_words
+from bot.understanding.english.own_negation import denies_the_subject_of_cannot, states_what_the_question_negates
 from bot.understanding.english.statements import names_what_is_not_counted, read_statement, reads_as_not_active
 from bot.understanding.english.context import weigh_setting_only
 from bot.understanding.english.consent import consents_to_the_stored_one, is_bare_no_problem
@@ -76,6 +77,11 @@ class EnglishReader:
             reading = self._yes_no(question, cleaned, polarity, today, intent, intent_confidence)
             if question.context_terms:  # most questions have none: nothing to weigh
                 reading = weigh_setting_only(question, cleaned, reading, _names_asked(question))
+            if (reading.value == YES and states_what_the_question_negates(cleaned, question_words(question).own_negations)) \
+                    or (reading.value == NO and denies_the_subject_of_cannot(cleaned, tuple(question.text.values()))):
+                # "yes it healed ok" to "a wound that has not healed?", "no surgery" to "... surgery cannot remove
+                # it?": either way round could be meant. Checked.
+                reading = Reading(reading.value, min(reading.confidence, 0.5), reading.echo, reading.note)
         elif question.type is AnswerType.NUMBER:
             reading = self._number(question, raw, cleaned, polarity, today)
         elif question.type is AnswerType.TIME_SINCE:
