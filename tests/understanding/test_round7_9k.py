@@ -85,3 +85,94 @@ def test_a_reply_that_meets_the_questions_own_negation_is_checked(reader, questi
 ])
 def test_the_questions_own_negation_answered_plainly(reader, questions, question, text, expected):
     assert used(read(reader, questions, question, text)) == expected
+
+
+# --- a window opened by an event: "since it spread, any chemotherapy?" --------------------------------------
+@pytest.mark.parametrize("text", [
+    "chemo when she was first diagnosed in 2018, nothing since it came back",
+    "he had docetaxel years ago, not since it spread",
+    "paclitaxel before surgery. since it spread she has only had letrozole",
+    "after it came back only anastrozole and ribociclib",
+    "nothing since it came back apart from fulvestrant",
+])
+def test_a_denied_window_is_a_no(reader, questions, text):
+    assert used(read(reader, questions, "metastatic_chemo", text)) == NO
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("capecitabine since it spread", YES),
+    ("since it came back she's had eribulin", YES),
+    ("chemo before, and again since it spread", YES),
+])
+def test_the_asked_thing_inside_the_window_is_not_a_no(reader, questions, text, expected):
+    assert used(read(reader, questions, "metastatic_chemo", text)) in (expected, None)
+    assert used(read(reader, questions, "metastatic_chemo", text)) != NO
+
+
+@pytest.mark.parametrize("text", [
+    "nothing since it spread apart from xeloda",                 # xeloda is chemotherapy
+    "not before, but since it came back she's had capecitabine",
+])
+def test_chemo_after_the_denial_is_never_a_no(reader, questions, text):
+    assert used(read(reader, questions, "metastatic_chemo", text)) != NO
+
+
+# --- "nothing active now" to an "active" question ---------------------------------------------------------
+@pytest.mark.parametrize("question, text", [
+    ("active_tuberculosis", "she had TB in her twenties, it was treated, nothing now"),
+    ("active_tuberculosis", "TB long ago, not active"),
+    ("active_hepatitis_b_or_c", "hep C years ago, cured, nothing active now"),
+])
+def test_nothing_active_now_is_a_no(reader, questions, question, text):
+    assert used(read(reader, questions, question, text)) == NO
+
+
+@pytest.mark.parametrize("question, text", [
+    ("active_tuberculosis", "TB in 2015, active again now"),
+    ("active_tuberculosis", "TB as a child, nothing now but they are testing his sputum"),
+    ("liver_disease", "cirrhosis, nothing active now"),   # cirrhosis is asked without "active"
+])
+def test_nothing_now_does_not_hide_what_is_still_there(reader, questions, question, text):
+    assert used(read(reader, questions, question, text)) != NO
+
+
+# --- a vaccine against the thing asked is not having it ---------------------------------------------------
+@pytest.mark.parametrize("question, text", [
+    ("active_hepatitis_b_or_c", "she had all the hep B jabs, never infected"),
+    ("active_hepatitis_b_or_c", "vaccinated against hep b, never had hepatitis"),
+    ("active_tuberculosis", "had the BCG jab at school, never had TB"),
+])
+def test_a_vaccine_then_a_denial_is_a_no(reader, questions, question, text):
+    assert used(read(reader, questions, question, text)) == NO
+
+
+@pytest.mark.parametrize("question, text", [
+    ("active_hepatitis_b_or_c", "had the hep b vaccine but still caught hep b, on tenofovir now"),
+    ("active_hepatitis_b_or_c", "vaccinated for hep B, but the hep C is active"),
+    ("active_tuberculosis", "had the BCG jab as a child"),
+])
+def test_a_vaccine_does_not_deny_what_the_reply_says_is_there(reader, questions, question, text):
+    assert used(read(reader, questions, question, text)) != NO
+
+
+# --- what does not count, as the help now says it: thyroid pills, blood pressure kept under control -----------
+@pytest.mark.parametrize("question, text", [
+    ("autoimmune_disease", "just hypothyroid, takes thyroxine every morning"),
+    ("autoimmune_disease", "Hashimoto's, only on thyroxine for it"),
+    ("npc_health_screen", "only blood pressure and it's controlled with tablets"),
+    ("heart_or_stroke_uncontrolled", "high blood pressure, kept normal with pills"),
+])
+def test_what_the_help_says_does_not_count_is_a_no(reader, questions, question, text):
+    assert used(read(reader, questions, question, text)) == NO
+
+
+@pytest.mark.parametrize("question, text", [
+    ("heart_or_stroke_uncontrolled", "very high blood pressure"),
+    ("heart_or_stroke_uncontrolled", "blood pressure still sky high even on three tablets"),
+    ("heart_or_stroke_uncontrolled", "high blood pressure, not controlled even with pills"),
+    ("npc_health_screen", "high blood pressure, controlled, and his hep B is active"),
+    ("autoimmune_disease", "hypothyroid on thyroxine, and lupus"),
+    ("npc_health_screen", "only high blood pressure"),          # controlled or not is not said
+])
+def test_what_is_not_kept_in_check_or_something_else_is_never_a_no(reader, questions, question, text):
+    assert used(read(reader, questions, question, text)) != NO

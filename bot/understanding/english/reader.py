@@ -26,6 +26,8 @@ from bot.understanding.english.polarity import (
     names_topic, no_problem_as_state, read_polarity, says_what_can_not_be_done, stem,
 )
 from bot.understanding.english.question_words import question_words
+from bot.understanding.english.since_event import denies_the_window
+from bot.understanding.english.vaccinated import without_the_vaccine
 from bot.understanding.english.own_negation import denies_the_subject_of_cannot, states_what_the_question_negates
 from bot.understanding.english.statements import names_what_is_not_counted, read_statement, reads_as_not_active
 from bot.understanding.english.context import weigh_setting_only
@@ -178,6 +180,15 @@ class EnglishReader:
             return Reading(YES, 0.85)  # "not pregnant but still breastfeeding" to "pregnant or breastfeeding?"
         if polarity.value == NO and polarity.confidence > 0.5 and bare_no_but_an_asked_thing(text, words):
             return Reading(NO, 0.5)  # "no, but breastfeeding": which part does the no answer? Check.
+        if polarity.value == NO and polarity.confidence <= 0.5 and not polarity.hedged:
+            unvaccinated = without_the_vaccine(text, words.topics)
+            if unvaccinated is not None:
+                rest = read_polarity(unvaccinated, words.topics, words.asked)
+                if rest.value == NO and rest.confidence > 0.8:
+                    return Reading(NO, 0.85)  # "had the hep B vaccine, never been infected": the vaccine is not it
+        if polarity.value in (None, NO) and polarity.confidence <= 0.5 and not polarity.hedged \
+                and denies_the_window(question.text.get("self", ""), text, words.topics):
+            return Reading(NO, 0.85)  # "chemo before her op, nothing since it spread" to "since it spread, any chemo?"
         if polarity.value == NO and polarity.confidence <= 0.5 and reads_as_not_active(text, words) \
                 and not re.search(r"\b(?:but|though|however)\b", text):
             return Reading(NO, 0.85)  # "treated, stable since and no symptoms" to "still active?"

@@ -98,10 +98,16 @@ def states_own_negation_undone(text: str, words: QuestionWords) -> bool:
     return False
 
 
+# "had TB as a child, treated, nothing active now": the reply denies the "now" the question asks about.
+_NOTHING_NOW = ("nothing active", "not active", "no longer active", "nothing active now", "not active now", "nothing now",
+                "none now", "nothing since", "all clear now", "clear now")
+
+
 def reads_as_not_active(text: str, words: QuestionWords) -> bool:
     """"Treated two years ago, stable since and no symptoms" to "is it still active?"."""
-    return words.asks_active and has_phrase(text, _NOT_ACTIVE) and not set(text.split()) & _STILL_GROWING \
-        and not _names_unqualified(text, words)
+    rest = remove_phrases(text, _NOTHING_NOW)
+    return words.asks_active and (has_phrase(text, _NOT_ACTIVE) or rest != text) \
+        and not set(rest.split()) & _STILL_GROWING and not _names_unqualified(text, words)
 
 
 def _names_what_is_unsure(replied: set, words: QuestionWords) -> set:
@@ -286,6 +292,15 @@ def _under_the_low_dose(text: str, named: set, words: QuestionWords) -> bool:
     return bool(named) and all(word.startswith(drug) for word in named) and not _PARTS.search(text)
 
 
+# A "does not count" sentence about something kept in check ("high blood pressure that is under control with pills",
+# "an underactive thyroid treated with pills") does not cover a reply that says it is not kept in check.
+_KEPT_IN_CHECK = frozenset({"control", "controlled", "treated", "pills", "needs", "insulin", "thyroxine"})
+_SAYS_KEPT = re.compile(r"\b(?:controlled|under control|normal|fine|ok|okay|good|stable|managed|pills|tablets|meds|"
+                        r"medication|medicine|insulin|thyroxine|levothyroxine|takes?|taking)\b")
+_DESPITE = re.compile(r"\b(?:still|even (?:on|with)|despite|uncontrolled|not (?:well |fully |properly )?controlled|"
+                      r"not under control|poorly|badly|out of control|keeps? (?:going|getting) up|not working)\b")
+
+
 def _names_what_is_not_counted(text: str, replied: set, named: set, words: QuestionWords) -> bool:
     """The reply names one of the things the question says not to count, and nothing else it asks about.
     One of the words it shares with that sentence must be the sentence's own: "prednisone" alone is in
@@ -294,6 +309,10 @@ def _names_what_is_not_counted(text: str, replied: set, named: set, words: Quest
     may be what is asked: then it is not only what does not count."""
     every_not_counted = frozenset().union(*words.not_counted) if words.not_counted else frozenset()
     for not_counted in words.not_counted:
+        if not_counted & _KEPT_IN_CHECK and _DESPITE.search(text):
+            continue  # "still very high even on 3 pills": what the sentence says is kept in check is not
+        if not_counted & {"control", "controlled", "keep", "kept"} and not _SAYS_KEPT.search(text):
+            continue  # "very high blood pressure" to "... blood pressure that is under control with pills does not count"
         shared = {word for word in replied if _among(word, not_counted)}
         # "steroid" in "a steroid shot into the knee" is also in "steroid creams": no other thing named.
         # "a cortisone injection in the knee": a name of the thing asked that says what the shot was is not another thing.
