@@ -176,3 +176,26 @@ def test_what_the_help_says_does_not_count_is_a_no(reader, questions, question, 
 ])
 def test_what_is_not_kept_in_check_or_something_else_is_never_a_no(reader, questions, question, text):
     assert used(read(reader, questions, question, text)) != NO
+
+
+# --- "in the past month" is a stretch of time; what the question asks about now has ended --------------------
+@pytest.mark.parametrize("question, text", [
+    ("npc_recent_medicines", "none of them in the past 4 weeks"),
+    ("breast_recent_screen", "no, nothing in the past month"),
+    ("current_lung_inflammation", "not any more"),
+    ("current_lung_inflammation", "no, not at the moment"),
+    ("pregnant_or_breastfeeding", "she stopped breastfeeding in the spring"),
+])
+def test_a_no_about_the_asked_time_is_a_no(reader, questions, question, text):
+    assert used(read(reader, questions, question, text)) == NO
+
+
+@pytest.mark.parametrize("question, text", [
+    ("pregnant_or_breastfeeding", "stopped breastfeeding but I'm pregnant again"),
+    ("pregnant_or_breastfeeding", "I stopped breastfeeding in the day, but she still feeds at night"),
+    ("heart_or_stroke_uncontrolled", "stopped the heart pills"),               # stopping pills is not the heart
+    ("organ_transplant", "no, not now"),                                      # "have you had": ended is not never
+    ("pregnant_or_breastfeeding", "I breastfed in the past"),
+])
+def test_ended_is_not_a_no_where_it_does_not_answer(reader, questions, question, text):
+    assert used(read(reader, questions, question, text)) != NO

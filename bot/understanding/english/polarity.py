@@ -237,9 +237,15 @@ def read_polarity(text: str, topics: frozenset = frozenset(), asked: Optional[As
     return polarity
 
 
+# "in the past 4 weeks", "in the past month": a stretch of time, as "in the last month", not "in the past" (formerly).
+_PAST_STRETCH = re.compile(r"\b(in|during|over|within) the past(?= (?:\d+ |few |couple of |one |two |three |four |six |twelve )?"
+                           r"(?:days?|weeks?|months?|years?|fortnight)\b)")
+
+
 def _read_polarity(text: str, topics: frozenset) -> Polarity:
     if not text:
         return NONE
+    text = _PAST_STRETCH.sub(r"\1 the last", text)
     text = _answer_part(_THE_CANCER_ITSELF.sub(" ", text))
     concluded = _CONCLUSION.search(text)
     if concluded:

@@ -186,6 +186,11 @@ class EnglishReader:
                 rest = read_polarity(unvaccinated, words.topics, words.asked)
                 if rest.value == NO and rest.confidence > 0.8:
                     return Reading(NO, 0.85)  # "had the hep B vaccine, never been infected": the vaccine is not it
+        if polarity.value == NO and polarity.no_longer and not polarity.hedged and _asks_about_now(question) \
+                and _no_longer_what_is_asked(text, words.topics):
+            # "no, not now" to "lung inflammation now?", "I stopped breastfeeding last year" to "are you pregnant or
+            # breastfeeding?": what the question asks about now has ended.
+            return Reading(NO, 0.85)
         if polarity.value in (None, NO) and polarity.confidence <= 0.5 and not polarity.hedged \
                 and denies_the_window(question.text.get("self", ""), text, words.topics):
             return Reading(NO, 0.85)  # "chemo before her op, nothing since it spread" to "since it spread, any chemo?"
@@ -566,6 +571,28 @@ _BETTER_NOW = re.compile(
     r"\b(?:all |fully |completely |much )?(?:better|fine|recovered|well|ok|okay|clear|cleared up|gone|resolved|healed)"
     r" (?:now|since|since then)\b")
 _GOING_ON = re.compile(r"\b(?:since|still|now|has been|have been|ongoing|currently|at the moment)\b")
+
+
+def _asks_about_now(question: Question) -> bool:
+    """"Are you pregnant or breastfeeding?", "... lung inflammation now?": the present, not "have you ever had"."""
+    text = normalise(question.text.get("self", ""))
+    return bool(re.match(r"(?:are you|is (?:it|she|he)|do you have|does it)\b", text)
+                or re.search(r"\b(?:now|right now|currently|at the moment)\b", text)) \
+        and not question_words(question).asks_ever
+
+
+_NO_LONGER_ANSWER = re.compile(r"^(?:no|nope|not|nothing)\b(?: \w+)?(?: not| nothing| none)? (?:now|any ?more|currently|at the moment)$"
+                               r"|^(?:no|nope)?\s*(?:not|no longer) (?:any ?more|now|currently)$")
+
+
+def _no_longer_what_is_asked(text: str, topics: frozenset) -> bool:
+    """"no, not now", "not any more": the whole reply says it has ended. "(I) stopped breastfeeding (in June)": what
+    stopped is the question's own thing, named right after "stopped" (not "stopped the heart pills")."""
+    if _NO_LONGER_ANSWER.match(text):
+        return True
+    stopped = re.search(r"\bstopped (\w+)", text)
+    return bool(stopped) and names_topic(stopped.group(1), topics) and stopped.group(1).endswith("ing") \
+        and not re.search(r"\b(?:yes|yeah|still|again|but)\b", text)
 
 
 def _answer_from_window(question: Question, text: str, polarity: Polarity, today: dt.date) -> Optional[Reading]:
