@@ -199,3 +199,39 @@ def test_a_no_about_the_asked_time_is_a_no(reader, questions, question, text):
 ])
 def test_ended_is_not_a_no_where_it_does_not_answer(reader, questions, question, text):
     assert used(read(reader, questions, question, text)) != NO
+
+
+# --- "drained again and again?": once and not since, or no need to drain ----------------------------------
+@pytest.mark.parametrize("text", [
+    "they drained my belly once in August, nothing since",
+    "drained one time last spring, it has not come back",
+    "some fluid by the heart but the team said no need to drain it",
+])
+def test_once_or_not_needed_is_a_no_to_again_and_again(reader, questions, text):
+    assert used(read(reader, questions, "effusion_drainage", text)) == NO
+
+
+@pytest.mark.parametrize("text", [
+    "drained once, then three more times since",
+    "drained once, it keeps building up",
+    "drained once in May and it has come back now",
+    "no need to drain it yet, but they said it will need draining soon",
+])
+def test_again_or_soon_is_never_a_no_to_again_and_again(reader, questions, text):
+    assert used(read(reader, questions, "effusion_drainage", text)) != NO
+
+
+# --- hormone receptor shorthand (seeds: the choices' synonyms) ---------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("tnbc", "negative"),
+    ("she is triple neg", "negative"),
+    ("ER +ve", "positive"),
+    ("hormone receptive", "positive"),
+])
+def test_hormone_receptor_shorthand(reader, questions, text, expected):
+    assert used(read(reader, questions, "hr_status", text)) == expected
+
+
+@pytest.mark.parametrize("text", ["not pos", "ER +ve PR -ve, or was it the other way round"])
+def test_hormone_receptor_shorthand_negated_or_mixed_is_not_taken(reader, questions, text):
+    assert used(read(reader, questions, "hr_status", text)) in (None, "not_sure")

@@ -27,6 +27,7 @@ from bot.understanding.english.polarity import (
 )
 from bot.understanding.english.question_words import question_words
 from bot.understanding.english.since_event import denies_the_window
+from bot.understanding.english.repeated import done_once_or_not_needed
 from bot.understanding.english.vaccinated import without_the_vaccine
 from bot.understanding.english.own_negation import denies_the_subject_of_cannot, states_what_the_question_negates
 from bot.understanding.english.statements import names_what_is_not_counted, read_statement, reads_as_not_active
@@ -186,6 +187,9 @@ class EnglishReader:
                 rest = read_polarity(unvaccinated, words.topics, words.asked)
                 if rest.value == NO and rest.confidence > 0.8:
                     return Reading(NO, 0.85)  # "had the hep B vaccine, never been infected": the vaccine is not it
+        if polarity.value in (None, NO) and (polarity.confidence <= 0.5 or polarity.since) and not polarity.hedged \
+                and done_once_or_not_needed(question.text.get("self", ""), text):
+            return Reading(NO, 0.85)  # "drained once in July, not again since" to "drained again and again?"
         if polarity.value == NO and polarity.no_longer and not polarity.hedged and _asks_about_now(question) \
                 and _no_longer_what_is_asked(text, words.topics):
             # "no, not now" to "lung inflammation now?", "I stopped breastfeeding last year" to "are you pregnant or
