@@ -235,3 +235,24 @@ def test_hormone_receptor_shorthand(reader, questions, text, expected):
 @pytest.mark.parametrize("text", ["not pos", "ER +ve PR -ve, or was it the other way round"])
 def test_hormone_receptor_shorthand_negated_or_mixed_is_not_taken(reader, questions, text):
     assert used(read(reader, questions, "hr_status", text)) in (None, "not_sure")
+
+
+# --- who answers: a relative's name alone, "next to me", "the one with breast cancer" ------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Mum", "caregiver"),
+    ("grandpa.", "caregiver"),
+    ("my wife, she's sitting beside me", "caregiver"),
+    ("dad here", "caregiver"),
+    ("I'm the one with lung cancer", "self"),
+])
+def test_who_answers(reader, text, expected):
+    assert reader.read_voice(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "it's me, my husband is here with me",   # "me" and "my husband": who the answers are about is not said
+    "mum and me",
+    "dad and myself",
+])
+def test_who_answers_is_asked_when_both_are_named(reader, text):
+    assert reader.read_voice(text) is None
