@@ -256,3 +256,22 @@ def test_who_answers(reader, text, expected):
 ])
 def test_who_answers_is_asked_when_both_are_named(reader, text):
     assert reader.read_voice(text) is None
+
+
+# --- ages: "will be 70 in March, so 69"; an age back then is not the age now ---------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("she'll be 70 in March, so 69", 69),
+    ("I will turn 45 next week so I am 44", 44),
+    ("I'm 63, diagnosed at 61", 63),
+    ("first diagnosed aged 38, she is 42 now", 42),
+])
+def test_the_age_now_is_read(reader, questions, text, expected):
+    assert used(read(reader, questions, "age", text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "he'll be 70 in March, so 67",        # not one less: which is it?
+    "diagnosed at 49",                     # only the age back then
+])
+def test_an_age_that_does_not_add_up_or_back_then_only_is_asked_again(reader, questions, text):
+    assert asked_again(read(reader, questions, "age", text))
