@@ -275,3 +275,46 @@ def test_the_age_now_is_read(reader, questions, text, expected):
 ])
 def test_an_age_that_does_not_add_up_or_back_then_only_is_asked_again(reader, questions, text):
     assert asked_again(read(reader, questions, "age", text))
+
+
+# --- "mets", "growth" (seeds: the questions' terms); a test still to come --------------------------------------
+@pytest.mark.parametrize("question, text, expected", [
+    ("npc_recurrent_metastatic", "lung mets confirmed in the spring", YES),
+    ("breast_advanced_unresectable", "liver mets", YES),
+    ("progression_on_scan", "the ct showed growth in the liver", YES),
+    ("npc_recurrent_metastatic", "no mets", NO),
+    ("progression_on_scan", "no growth on the last scan", NO),
+])
+def test_mets_and_growth(reader, questions, question, text, expected):
+    assert used(read(reader, questions, question, text)) == expected
+
+
+@pytest.mark.parametrize("question, text", [
+    ("npc_recurrent_metastatic", "the doctors are checking for mets, results next week"),
+    ("breast_advanced_unresectable", "they're testing her for spread"),
+    ("progression_on_scan", "scan done, results due on monday"),
+])
+def test_a_test_still_to_come_is_not_sure(reader, questions, question, text):
+    assert used(read(reader, questions, question, text)) in (NOT_SURE, None)
+
+
+def test_the_persons_own_checking_is_not_a_test_to_come(reader, questions):
+    assert used(read(reader, questions, "npc_recurrent_metastatic", "no, never came back, just checking for a friend")) == NO
+
+
+# --- months named after a verb or at the end of a short reply; one cycle's date ------------------------------
+@pytest.mark.parametrize("question, text, expected", [
+    ("days_since_trial_drug", "study finished april", 221),            # 30 April 2026
+    ("days_since_immunosuppressants", "last pred course august", 98),  # 31 August 2026
+    ("days_since_chemotherapy", "the last cycle of chemo was 20/11", 17),
+])
+def test_months_and_days_in_short_replies(reader, questions, question, text, expected):
+    assert used(read(reader, questions, question, text)) == expected
+
+
+@pytest.mark.parametrize("question, text", [
+    ("days_since_chemotherapy", "4 cycles of 21/7"),
+    ("days_since_radiotherapy", "finished may"),          # "may" alone may be the verb: asked again
+])
+def test_schedules_and_may_are_not_read_as_dates(reader, questions, question, text):
+    assert asked_again(read(reader, questions, question, text))

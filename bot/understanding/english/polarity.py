@@ -74,6 +74,11 @@ _KNOWLEDGE_QUALIFIERS = ("as far as i know", "as far as we know", "as far as i c
                          "as far as i am aware", "as far as we are aware", "to my knowledge", "to our knowledge")
 # "waiting on the FISH", "waiting for the scan results": the answer is not known yet.
 _WAITING = re.compile(r"\bwaiting (?:for|on) (?:the |my |his |her |their )?(?:\w+ ){0,2}(?:results?|scan|biopsy|fish|ish|test|report|tests)\b")
+# "they are checking for mets, results next week": a test whose answer is still to come. (Not "just checking for
+# my brother": the person's own looking.)
+_PENDING = re.compile(r"\b(?:they|doctors?|the team|nurses?) (?:are|were|is|was|will be|have been) (?:still )?"
+                      r"(?:checking|testing|looking|screening) (?:him |her |me |them |it )?for\b"
+                      r"|\bresults? (?:are |is |will be |should be )?(?:due|next|coming|expected|pending|in \d+ days)\b")
 # A lead-in that names the answer the person wishes they could give ("I'd love to say no, but yes").
 _WISHED_ANSWER = re.compile(r"\b(?:i|we) (?:would|had) (?:love|like|prefer|rather) to say (?:yes|no)\b|\b(?:i|we) wish i could say (?:yes|no)\b")
 # Negations that only make something smaller ("nothing serious", "it's not bad"): no answer of their own.
@@ -255,7 +260,7 @@ def _read_polarity(text: str, topics: frozenset) -> Polarity:
     yes_despite = has_phrase(text, despite)
     known_no = has_phrase(text, _NO_AS_FAR_AS_KNOWN)
     rest = remove_phrases(text, despite + _NO_AS_FAR_AS_KNOWN)
-    if has_phrase(rest, _NOT_SURE) or _NOT_QUITE_SURE.search(rest) or _NOT_KNOWING.search(rest) or _WAITING.search(rest) or _NEVER_LOOKED.search(rest):
+    if has_phrase(rest, _NOT_SURE) or _NOT_QUITE_SURE.search(rest) or _NOT_KNOWING.search(rest) or _PENDING.search(rest) or _WAITING.search(rest) or _NEVER_LOOKED.search(rest):
         return Polarity(NOT_SURE, 0.95)
     not_done = _TEST_NOT_DONE_YET.search(rest)
     if not_done and not names_topic(not_done.group(1), topics) and not set(rest.split()) & _STRONG_YES:

@@ -440,7 +440,10 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
         return _from_dates(full, full, today, f"on {_format(full)}")
     match = re.search(rf"\b(early|mid|middle of|late|end of|start of|beginning of)?\s*({_MONTH})\b\.?(?:\s+(?:of\s+)?(\d{{4}}))?", text)
     if match and (match.group(3) or match.group(1) or re.match(rf"{match.group(2)}\b", text) or re.search(
-            rf"\b(in|since|during|around|about|last|back in|from|until|till|by|of|this|early|late)\s+(?:early |mid |late )?{match.group(2)}\b", text)):
+            rf"\b(in|since|during|around|about|last|back in|from|until|till|by|of|this|early|late|ended|finished|stopped|"
+            rf"started|began|done|completed)\s+(?:early |mid |late )?{match.group(2)}\b", text)
+            # "last steroid course june": the month that ends a short reply
+            or (re.search(rf"\b{match.group(2)}\s*$", text) and match.group(2) != "may" and len(text.split()) <= 6)):
         month = _MONTHS[match.group(2)]
         if match.group(2) == "may" and not (match.group(3) or re.search(r"\b(in|since|during|last|of|until|till|til|through)\s+may\b", text)):
             return None  # "she may have": the verb, not the month
@@ -503,7 +506,8 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
 _DAY_MONTH = re.compile(r"(?<![\d/.])(?<!for )\b(\d{1,2})/(\d{1,2})\b(?![/.]?\d)")
 
 
-_SCHEDULE_WORDS = re.compile(r"\b(?:schedule|on off|on and off|days on|days off|cycles? of|regimen)\b")
+# "6 cycles of", "cycles of 21 days": a plan; "the last cycle of GP was 14/11" names one cycle, and its day.
+_SCHEDULE_WORDS = re.compile(r"\b(?:schedule|on off|on and off|days on|days off|\d+ cycles? of|cycles of|regimen)\b")
 
 
 def _day_and_month(text: str, today: dt.date) -> Optional[dt.date]:
