@@ -318,3 +318,20 @@ def test_months_and_days_in_short_replies(reader, questions, question, text, exp
 ])
 def test_schedules_and_may_are_not_read_as_dates(reader, questions, question, text):
     assert asked_again(read(reader, questions, question, text))
+
+
+# --- an umbrella list asked inside one window: "In the last 4 weeks, have you had any of these?" ----------------
+@pytest.mark.parametrize("question, text", [
+    ("npc_recent_medicines", "a steroid drip back in August, nothing since"),
+    ("breast_recent_screen", "an operation in the summer, nothing since then"),
+])
+def test_something_before_the_window_and_nothing_since_is_a_no(reader, questions, question, text):
+    assert used(read(reader, questions, question, text)) == NO
+
+
+@pytest.mark.parametrize("question, text", [
+    ("npc_recent_medicines", "prednisone 10 days ago, nothing since"),     # inside the 4 weeks
+    ("breast_recent_screen", "a biopsy last week, nothing since"),
+])
+def test_something_inside_the_window_is_never_a_no(reader, questions, question, text):
+    assert used(read(reader, questions, question, text)) != NO

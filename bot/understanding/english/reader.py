@@ -634,12 +634,19 @@ def _named_time_outside_window(question: Question, text: str, today: dt.date) ->
                 and then.days_min > window.days_max)
 
 
+_UMBRELLA_WINDOW = re.compile(r"\s*(?:in|within|during) the (?:last|past) \w+ (?:days?|weeks?|months?|years?)\b", re.I)
+
+
 def _since_confidence(question: Question, text: str, today: dt.date) -> float:
     """"A DVT three years ago, but nothing since" is a no to "in the last 6 months", a check to
     "ever", and a check when the DVT itself may be inside the 6 months."""
-    if not question_words(question).asks_window:
+    words = question_words(question)
+    opening = _UMBRELLA_WINDOW.match(question.text.get("self", "")) if words.umbrella else None
+    if not (words.asks_window or opening):
         return 0.7
-    window = read_time(normalise(question.text.get("self", "")), today)
+    # An umbrella list asked inside one window ("In the last 4 weeks, have you had any of these?"): the window
+    # opens the question and holds for every line, so "IV antibiotics in September, nothing since" is outside it.
+    window = read_time(normalise(opening.group(0) if opening else question.text.get("self", "")), today)
     if window is None or window.days_max is None:
         return 1.0  # "since it came back": the question's own event, not a stretch of time
     before, _ = clauses_around_contrast(text)
