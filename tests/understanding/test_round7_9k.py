@@ -335,3 +335,31 @@ def test_something_before_the_window_and_nothing_since_is_a_no(reader, questions
 ])
 def test_something_inside_the_window_is_never_a_no(reader, questions, question, text):
     assert used(read(reader, questions, question, text)) != NO
+
+
+# --- the question's own "un-" word: "not treated yet" to "... untreated, or growing?" -------------------------
+@pytest.mark.parametrize("text", [
+    "a tiny spot on the brain scan, not treated yet",
+    "one lesion in the brain, no treatment for it yet",
+])
+def test_not_treated_is_the_questions_untreated(reader, questions, text):
+    assert used(read(reader, questions, "active_brain_metastases", text)) == YES
+
+
+@pytest.mark.parametrize("text", [
+    "no, not treated because there is nothing there",
+    "brain spot treated with gamma knife, stable, no treatment needed since",
+    "no spread to the brain, so no treatment",
+])
+def test_not_treated_is_not_a_yes_where_there_is_nothing_or_it_was_treated(reader, questions, text):
+    assert used(read(reader, questions, "active_brain_metastases", text)) != YES
+
+
+def test_a_brain_lesion_with_no_treatment_yet_is_never_a_plain_no(reader, questions):
+    reading = read(reader, questions, "active_brain_metastases", "one lesion in the brain, she has had no treatment for it yet")
+    assert used(reading) != NO
+
+
+def test_no_treatment_and_nothing_in_the_brain_stays_a_no(reader, questions):
+    reading = read(reader, questions, "active_brain_metastases", "she has had no treatment, nothing in the brain")
+    assert used(reading) in (NO, None) and reading.value != YES

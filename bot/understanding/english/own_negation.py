@@ -48,3 +48,27 @@ def denies_the_subject_of_cannot(text: str, question_texts: tuple) -> bool:
     # "no surgery", "no surgery possible", "no operation planned": short, so the denial is all there is.
     return len(text.split()) <= 5 and bool(re.match(
         rf"(?:no )?(?:no|not|never) (?:any |an |a )?(?:{'|'.join(map(re.escape, sorted(subjects)))})s?\b", text))
+
+
+@lru_cache(maxsize=None)
+def _un_words(texts: tuple) -> frozenset:
+    """"treat" in "is it causing symptoms, untreated, or growing?"."""
+    return frozenset(match.group(1) for text in texts for match in re.finditer(r"\bun([a-z]{4,})ed\b", normalise(text)))
+
+
+def says_the_questions_un_word(text: str, question_texts: tuple) -> bool:
+    """"not treated yet", "no treatment yet", "hasn't been treated" to "... untreated, or growing?": the reply's
+    negation is the question's own "un-" word, what it asks about, not a no."""
+    stems = _un_words(question_texts)
+    if not stems:
+        return False
+    alternatives = "|".join(map(re.escape, sorted(stems)))
+    negated = rf"\b(?:not|never|no|nothing)\s+(?:been\s+|yet\s+|had\s+|any\s+|had any\s+|given\s+)?(?:{alternatives})(?:ed|ment)\b"
+    if not re.search(negated, text) or re.search(rf"(?:{alternatives})(?:ed|ment)s? (?:needed|required|necessary)\b", text):
+        return False  # "no treatment needed" says it was dealt with
+    # "treated with radiation, stable, no treatment since": it was treated; what is not done now is not the "un-".
+    plain = re.sub(negated, " ", text)
+    if re.search(r"\b(?:no|not|never|nothing|none|nope)\b", plain):
+        return False  # "no treatment, nothing in the brain": another negation may be the answer
+    return not re.search(rf"\b(?:{alternatives})(?:ed|ment|ing)\b", plain) \
+        and not re.search(r"\b(?:stable|controlled|cured|remission|shrunk|shrinking|gone|resolved)\b", text)

@@ -29,7 +29,9 @@ from bot.understanding.english.question_words import question_words
 from bot.understanding.english.since_event import denies_the_window
 from bot.understanding.english.repeated import done_once_or_not_needed
 from bot.understanding.english.vaccinated import without_the_vaccine
-from bot.understanding.english.own_negation import denies_the_subject_of_cannot, states_what_the_question_negates
+from bot.understanding.english.own_negation import (
+    denies_the_subject_of_cannot, says_the_questions_un_word, states_what_the_question_negates,
+)
 from bot.understanding.english.statements import names_what_is_not_counted, read_statement, reads_as_not_active
 from bot.understanding.english.context import weigh_setting_only
 from bot.understanding.english.consent import consents_to_the_stored_one, is_bare_no_problem
@@ -173,6 +175,13 @@ class EnglishReader:
             # question asks about, so the negation describes the problem: a yes. Not where the question
             # asks whether it can be done: "they can't measure it" to "a tumour doctors could measure?".
             return Reading(YES, 0.8)
+        if polarity.value == NO and not polarity.hedged and says_the_questions_un_word(text, tuple(question.text.values())):
+            if polarity.confidence <= 0.5:
+                return Reading(YES, 0.85)  # "a small spot, not treated yet" to "... untreated, or growing?"
+            if not re.match(r"(?:no|nope|not|never|nothing|none)\b", text) \
+                    and any(names_topic(word, words.topics) for word in text.split()):
+                # "one lesion in the brain, she has had no treatment yet": the no may be the answer or the "un-". Check.
+                return Reading(YES, 0.5)
         if polarity.value == NO and polarity.confidence <= 0.5 and not polarity.hedged \
                 and any(own.startswith("can not") for own in words.own_negations) \
                 and says_what_can_not_be_done(text, words.topics):
