@@ -363,3 +363,23 @@ def test_a_brain_lesion_with_no_treatment_yet_is_never_a_plain_no(reader, questi
 def test_no_treatment_and_nothing_in_the_brain_stays_a_no(reader, questions):
     reading = read(reader, questions, "active_brain_metastases", "she has had no treatment, nothing in the brain")
     assert used(reading) in (NO, None) and reading.value != YES
+
+
+# --- "has a scan shown that your cancer grew?": the scan was fine; a blood marker is not a scan ---------------
+@pytest.mark.parametrize("text", [
+    "CEA crept up a little but the CT was clear",
+    "no, scans have all been fine",
+    "the mri showed a partial response",
+])
+def test_a_scan_that_was_fine_is_a_no_to_growth(reader, questions, text):
+    assert used(read(reader, questions, "progression_on_scan", text)) == NO
+
+
+@pytest.mark.parametrize("text", [
+    "the ct was clear but the pet showed new spots",
+    "scan fine in june, the one in november showed it grew",
+    "yes, the scan was not good",
+    "the mri was fine but the liver one got bigger",
+])
+def test_growth_anywhere_or_a_scan_not_fine_is_never_a_no(reader, questions, text):
+    assert used(read(reader, questions, "progression_on_scan", text)) != NO

@@ -38,7 +38,8 @@ from bot.understanding.english.consent import consents_to_the_stored_one, is_bar
 from bot.understanding.english.asking_back import asks_about_answer, asks_if_a_listed_thing_counts
 from bot.understanding.english.asked_things import bare_no_but_an_asked_thing, denies_one_but_has_another
 from bot.understanding.english.thresholds import (
-    against_the_threshold, limits_nothing, plans_a_decision_on_it, plans_what_cannot_be_done, says_it_cannot_be_done, says_the_treatment_failed,
+    against_the_threshold, limits_nothing, plans_a_decision_on_it, plans_what_cannot_be_done, says_it_cannot_be_done,
+    says_the_scan_was_fine, says_the_treatment_failed,
 )
 from bot.understanding.english.text import normalise, normalise_clauses, remove_phrases
 from bot.understanding.english.time_events import (
@@ -165,6 +166,8 @@ class EnglishReader:
             return threshold
         if says_the_treatment_failed(text, words, polarity):
             return Reading(YES, 0.85)  # "the treatment stopped working" to "has a scan shown your cancer grew?"
+        if says_the_scan_was_fine(text, words, polarity):
+            return Reading(NO, 0.85)  # "markers went up but the scan was fine" to "has a scan shown your cancer grew?"
         if polarity.value in (None, NO) and polarity.confidence <= 0.5 and not polarity.hedged \
                 and says_it_cannot_be_done(text, words.ability_words):
             return Reading(NO, 0.85)  # "too small to measure" to "a tumour that doctors could measure?"

@@ -203,6 +203,8 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
         # the question asks about.
         return Polarity(YES, 0.85)
     if is_wellbeing(text) or _STATE_OK.search(text):
+        if growing and words.asks_progression:
+            return NONE  # "scan fine in June, the one in November showed it grew": fine then, grown since
         if named and not words.asks_consent and not contrast:
             fine_with = _FINE_WITH.sub(" no problem with ", text)
             if fine_with == text and words.asks_ever:
