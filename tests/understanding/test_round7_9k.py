@@ -383,3 +383,22 @@ def test_a_scan_that_was_fine_is_a_no_to_growth(reader, questions, text):
 ])
 def test_growth_anywhere_or_a_scan_not_fine_is_never_a_no(reader, questions, text):
     assert used(read(reader, questions, "progression_on_scan", text)) != NO
+
+
+# --- what does not count, and a denial of everything else ---------------------------------------------------
+@pytest.mark.parametrize("question, text", [
+    ("days_since_surgery_biopsy_injury", "just a needle biopsy on 2 December, no operations and no injuries ever"),
+    ("days_since_radiotherapy", "only a short course to the spine for pain, never any other radiotherapy"),
+    ("days_since_surgery_biopsy_injury", "a needle biopsy last week. never had an operation in my life"),
+])
+def test_only_what_does_not_count_and_nothing_else_is_never(reader, questions, question, text):
+    assert used(read(reader, questions, question, text)) == "never"
+
+
+@pytest.mark.parametrize("question, text", [
+    ("days_since_surgery_biopsy_injury", "a needle biopsy, and an operation on her knee in November, never any injuries"),
+    ("days_since_surgery_biopsy_injury", "a needle biopsy in October, no injuries, but a lumpectomy 3 weeks ago"),
+    ("days_since_radiotherapy", "a short course for pain, no other radiation except the 7 weeks to the neck in 2023"),
+])
+def test_a_denial_does_not_hide_what_counts(reader, questions, question, text):
+    assert used(read(reader, questions, question, text)) != "never"

@@ -270,8 +270,23 @@ def _only_what_is_asked(text: str, words: QuestionWords) -> Polarity | None:
     return None
 
 
+# "never any other radiation", "no operations ever", "nothing else ever": a part that denies names nothing had.
+_DENIED_PART = re.compile(r"\b(?:no|never|nothing|none)\b(?: (?:any|other|an?|had|have|has|been|ever|else|more|further))*"
+                          r"(?: (?!but\b|and\b)[a-z]+)?(?: ever| else| at all)?")
+
+
 def names_what_is_not_counted(text: str, words: QuestionWords) -> bool:
-    """The reply names only something the question says not to count ("a steroid shot into her knee")."""
+    """The reply names only something the question says not to count ("a steroid shot into her knee"). What it
+    denies besides ("a needle biopsy, never had an operation") is not something else named."""
+    denied = " ".join(_DENIED_PART.sub(" ", text).split())
+    # "no other radiation except the course to the neck": an exception to the denial names something. Not read.
+    if denied and denied != text and not re.search(r"\b(?:except|apart from|other than|besides|but|bar|only)\b", text[
+            _DENIED_PART.search(text).start():]) and _names_only_what_is_not_counted(denied, words):
+        return True
+    return _names_only_what_is_not_counted(text, words)
+
+
+def _names_only_what_is_not_counted(text: str, words: QuestionWords) -> bool:
     replied = set(text.split())
     named = {word for word in replied if names_topic(word, words.topics)}
     if words.low_dose and any(Decimal(dose) > words.low_dose[0] for dose in _DOSE.findall(text)):
