@@ -402,3 +402,17 @@ def test_only_what_does_not_count_and_nothing_else_is_never(reader, questions, q
 ])
 def test_a_denial_does_not_hide_what_counts(reader, questions, question, text):
     assert used(read(reader, questions, question, text)) != "never"
+
+
+# --- "no diagnosis yet": the answer is still to come -------------------------------------------------------
+def test_no_diagnosis_yet_is_not_sure(reader, questions):
+    reading = read(reader, questions, "infection_last_2_weeks", "temperature up and down, bloods taken, no diagnosis yet")
+    assert used(reading) in (NOT_SURE, None)
+
+
+@pytest.mark.parametrize("question, text, expected", [
+    ("infection_last_2_weeks", "yes a chest infection, they are doing tests to see which bug", YES),
+    ("transplant_waiting", "they're running tests to see if he can have a new liver", YES),
+])
+def test_tests_that_are_what_is_asked_stay_a_yes(reader, questions, question, text, expected):
+    assert used(read(reader, questions, question, text)) in (expected, None)

@@ -78,7 +78,10 @@ _WAITING = re.compile(r"\bwaiting (?:for|on) (?:the |my |his |her |their )?(?:\w
 # my brother": the person's own looking.)
 _PENDING = re.compile(r"\b(?:they|doctors?|the team|nurses?) (?:are|were|is|was|will be|have been) (?:still )?"
                       r"(?:checking|testing|looking|screening) (?:him |her |me |them |it )?for\b"
-                      r"|\bresults? (?:are |is |will be |should be )?(?:due|next|coming|expected|pending|in \d+ days)\b")
+                      r"|\bresults? (?:are |is |will be |should be )?(?:due|next|coming|expected|pending|in \d+ days)\b"
+                      # "a fever on and off, they're doing blood cultures, no diagnosis yet" (tests alone may be what is
+                      # asked: "doing tests to see if he can get a kidney" is being checked for a transplant)
+                      r"|\bno (?:diagnosis|answer|result|results) yet\b")
 # A lead-in that names the answer the person wishes they could give ("I'd love to say no, but yes").
 _WISHED_ANSWER = re.compile(r"\b(?:i|we) (?:would|had) (?:love|like|prefer|rather) to say (?:yes|no)\b|\b(?:i|we) wish i could say (?:yes|no)\b")
 # Negations that only make something smaller ("nothing serious", "it's not bad"): no answer of their own.
