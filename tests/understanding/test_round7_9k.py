@@ -416,3 +416,18 @@ def test_no_diagnosis_yet_is_not_sure(reader, questions):
 ])
 def test_tests_that_are_what_is_asked_stay_a_yes(reader, questions, question, text, expected):
     assert used(read(reader, questions, question, text)) in (expected, None)
+
+
+# --- "wouldn't say no", "sorry, misread, no", "no probs" ------------------------------------------------------
+@pytest.mark.parametrize("question, text, expected", [
+    ("tissue_sample", "I wouldn't say no, if it helps research", YES),
+    ("active_tuberculosis", "yes... sorry, misunderstood, no", NO),
+    ("heart_disease", "nope, sorry my mistake, yes I have AF", YES),
+    ("heart_disease", "no probs with my heart at all", NO),
+])
+def test_willing_corrected_and_texting_replies(reader, questions, question, text, expected):
+    assert used(read(reader, questions, question, text)) == expected
+
+
+def test_would_say_no_is_never_a_yes(reader, questions):
+    assert read(reader, questions, "tissue_sample", "I would say no to that").value != YES

@@ -31,6 +31,8 @@ from bot.understanding.english.text import has_phrase, remove_phrases
 _YES_DESPITE_NEGATION = (
     "no problem", "no problem at all", "not a problem", "no objection", "no objections", "no doubt", "no doubt about it", "without a doubt", "without doubt", "no question", "no question about it",
     "can not deny", "why not", "not wrong", "you are not wrong", "i can not say no", "no denying",
+    # "wouldn't say no to that, whatever helps": a willing yes
+    "would not say no", "i would not say no", "would not say no to that",
 )
 # Knowledge qualifiers that are plain noes ("not to my knowledge").
 _NO_AS_FAR_AS_KNOWN = (
@@ -127,6 +129,8 @@ _STATE_OK = re.compile(
 # A correction inside the reply ("yes... well no, actually not"): the words after it are the answer.
 _CORRECTION = re.compile(
     r"\b(?:well|actually|i mean|sorry|wait|no wait|oh wait|scratch that|correction|on second thought)\s+"
+    # "yes, sorry, misread, no": what went wrong, then the answer
+    r"(?:(?:i )?(?:misread|misread it|misunderstood|read it wrong|got it wrong|my mistake|my bad|typo|wrong button)\s+)?"
     r"(?=(?:yes|yeah|yep|no|nope|not|never)\b)"
 )
 # "not absolutely sure", "not entirely certain"
