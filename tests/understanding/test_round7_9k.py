@@ -431,3 +431,29 @@ def test_willing_corrected_and_texting_replies(reader, questions, question, text
 
 def test_would_say_no_is_never_a_yes(reader, questions):
     assert read(reader, questions, "tissue_sample", "I would say no to that").value != YES
+
+
+# --- "nothing on the list"; "no treatment at the moment, last was ..." ----------------------------------------
+@pytest.mark.parametrize("question, text", [
+    ("breast_health_screen", "only gout, nothing on the list"),
+    ("npc_health_screen", "just gout, which is not on the list"),
+])
+def test_something_not_on_the_list_is_a_no(reader, questions, question, text):
+    assert used(read(reader, questions, question, text)) == NO
+
+
+@pytest.mark.parametrize("question, text", [
+    ("breast_health_screen", "a DVT in October, which is not on the list"),   # a clot is on the list
+    ("breast_health_screen", "heart failure, nothing else on the list"),
+])
+def test_something_on_the_list_is_never_a_no(reader, questions, question, text):
+    assert used(read(reader, questions, question, text)) != NO
+
+
+def test_no_treatment_now_and_the_last_one_then(reader, questions):
+    reading = read(reader, questions, "last_treatment_days", "nothing at the moment, the last one was radiotherapy 5 weeks ago")
+    assert used(reading) == 35
+
+
+def test_no_chemo_now_and_another_treatment_is_checked_for_chemo(reader, questions):
+    assert asked_again(read(reader, questions, "days_since_chemotherapy", "no chemo right now, last was radiotherapy 3 weeks ago"))

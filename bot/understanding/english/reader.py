@@ -199,6 +199,13 @@ class EnglishReader:
                 rest = read_polarity(unvaccinated, words.topics, words.asked)
                 if rest.value == NO and rest.confidence > 0.8:
                     return Reading(NO, 0.85)  # "had the hep B vaccine, never been infected": the vaccine is not it
+        if polarity.value == NO and polarity.confidence <= 0.5 and not polarity.hedged and words.umbrella \
+                and _NOT_ON_THE_LIST.search(text) \
+                and not any(names_topic(word, words.topics | words.help_examples)
+                            for word in _NOT_ON_THE_LIST.sub(" ", text).split()):
+            # "only high blood pressure, which isn't on the list", "just type 2 diabetes, nothing on the list": what
+            # is named is nothing the list asks about, and the reply says so. (A thing on the list stays a check.)
+            return Reading(NO, 0.85)
         if polarity.value in (None, NO) and (polarity.confidence <= 0.5 or polarity.since) and not polarity.hedged \
                 and done_once_or_not_needed(question.text.get("self", ""), text):
             return Reading(NO, 0.85)  # "drained once in July, not again since" to "drained again and again?"
@@ -374,7 +381,8 @@ class EnglishReader:
                     and _ABOUT_ANOTHER_EVENT.search(text):
                 # "she's never had any treatment, she was only diagnosed last month": the time is the diagnosis.
                 return Reading(NEVER, 0.85, echo="never")
-            if negated and time.days_max is not None and not _negation_about_time(text):
+            if negated and time.days_max is not None and not _negation_about_time(text) \
+                    and not (question.umbrella and _NOTHING_NOW_LAST_THEN.search(text)):
                 confidence = 0.5  # "no chemo, but radiotherapy 3 weeks ago": which one is meant? Check.
             return Reading(value, confidence, echo=time.echo)
         if polarity.value == NO:
@@ -587,6 +595,16 @@ _BETTER_NOW = re.compile(
     r"\b(?:all |fully |completely |much )?(?:better|fine|recovered|well|ok|okay|clear|cleared up|gone|resolved|healed)"
     r" (?:now|since|since then)\b")
 _GOING_ON = re.compile(r"\b(?:since|still|now|has been|have been|ongoing|currently|at the moment)\b")
+
+
+_NOT_ON_THE_LIST = re.compile(r"\b(?:(?:which|that|it) (?:is|are) not|is not|not|nothing(?: else)?|none)"
+                              r" (?:\w+ )?(?:on|in|from) (?:the|your|that|this) list\b|\bnone of the (?:others|rest)\b")
+
+
+# "not having any treatment at the moment, last was chemo 6 weeks ago" to "when did you last have any treatment?":
+# the negation is about now, and the time is the last one.
+_NOTHING_NOW_LAST_THEN = re.compile(r"\b(?:not|no|nothing|none)\b(?: \w+){0,4} (?:at the moment|right now|currently|now)\b"
+                                    r".*\blast (?:was|one was|dose was|treatment was|one|dose|treatment)\b")
 
 
 def _asks_about_now(question: Question) -> bool:
