@@ -457,3 +457,15 @@ def test_no_treatment_now_and_the_last_one_then(reader, questions):
 
 def test_no_chemo_now_and_another_treatment_is_checked_for_chemo(reader, questions):
     assert asked_again(read(reader, questions, "days_since_chemotherapy", "no chemo right now, last was radiotherapy 3 weeks ago"))
+
+
+# --- "healing normally" to "a wound that has not healed for a long time?" -----------------------------------
+@pytest.mark.parametrize("text", ["grazed her knee on Sunday, it's healing nicely", "a small cut, healing normally"])
+def test_healing_as_it_should_is_a_no(reader, questions, text):
+    assert used(read(reader, questions, "unhealed_wound_or_fracture", text)) == NO
+
+
+@pytest.mark.parametrize("text", ["an ulcer since June, healing very slowly", "a sore that is not healing well",
+                                  "the scar is still open, healing fine they say"])
+def test_healing_slowly_or_not_is_never_a_no(reader, questions, text):
+    assert used(read(reader, questions, "unhealed_wound_or_fracture", text)) != NO

@@ -140,6 +140,23 @@ def _names_unqualified(text: str, words: QuestionWords) -> bool:
     return any(names_topic(word, words.unqualified_words) for word in plain.split())
 
 
+_AS_IT_SHOULD = r"(?:normally|fine|well|nicely|ok|okay|as expected|properly|as it should)"
+
+
+def _mends_as_it_should(text: str, words: QuestionWords) -> bool:
+    """The question asks about a state it negates that comes with time ("a wound that has not healed") and the reply
+    says it is on its way there, as it should be: "healing normally", "healing nicely". Not "healing very slowly", nor
+    with any other negation ("not healing")."""
+    if re.search(r"\b(?:not|never|no|slowly|badly|poorly|still open|weeping)\b", text):
+        return False
+    for phrase in words.own_negations:
+        last = phrase.split()[-1]
+        if phrase.startswith("not ") and last.endswith("ed") and len(last) > 5 and re.search(
+                rf"\b{re.escape(last[:-2])}ing (?:\w+ )?{_AS_IT_SHOULD}\b", text):
+            return True
+    return False
+
+
 def read_statement(text: str, words: QuestionWords) -> Polarity:
     """"She has heart failure" to "any heart disease?" is a yes; "only letrozole" to "any
     chemotherapy?" names nothing the question asks about, so it is no answer."""
@@ -164,6 +181,8 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
         only = _only_what_is_asked(text, words)
         if only is not None:
             return only
+    if _mends_as_it_should(text, words):
+        return Polarity(NO, 0.8)  # "a cut last week, but it's healing normally" to "a wound that has not healed?"
     growing = bool(replied & _STILL_GROWING)
     contrast = bool(_CONTRAST.search(text))
     # "she has AF but it's well controlled": the "but" brings the answer. "Stable, but causing
