@@ -34,9 +34,9 @@ ANSWERS = Path(__file__).resolve().parents[1] / "answers"
 # Round 7 (branch issue-9k) raised them again with general rules from the misses of blind9, blind8, blind5, blind4
 # and blind3, adding no wrong reading anywhere (blind9: 6 wrong to 1).
 MEASURED = {
-    "blind9.yml": (788, 753, 1, 0),
+    "blind9.yml": (788, 754, 1, 0),
     "blind8.yml": (759, 742, 3, 0),
-    "blind5.yml": (984, 940, 5, 0),
+    "blind5.yml": (984, 944, 5, 0),
     "blind4.yml": (668, 649, 1, 0),
     "blind3.yml": (638, 596, 1, 0),
     "blind2.yml": (592, 575, 5, 0),
