@@ -469,3 +469,14 @@ def test_healing_as_it_should_is_a_no(reader, questions, text):
                                   "the scar is still open, healing fine they say"])
 def test_healing_slowly_or_not_is_never_a_no(reader, questions, text):
     assert used(read(reader, questions, "unhealed_wound_or_fracture", text)) != NO
+
+
+# --- "it's not that it hasn't spread, it has": still a check, about a yes --------------------------------------
+def test_a_negated_negation_that_ends_on_it_has_is_checked_as_a_yes(reader, questions):
+    reading = read(reader, questions, "npc_recurrent_metastatic", "it's not that it hasn't come back, it has, in the neck")
+    assert asked_again(reading) and reading.value == YES
+
+
+def test_a_negated_negation_that_ends_on_it_has_not_is_never_a_yes(reader, questions):
+    reading = read(reader, questions, "npc_recurrent_metastatic", "not that it has not spread, it has not")
+    assert asked_again(reading) and reading.value != YES

@@ -95,9 +95,15 @@ class EnglishReader:
                                        _timed_sentences(raw, today), raw)
         else:
             reading = self._choice(question, cleaned, polarity, today, parts)
-        if reading.value is not None and _NOT_THAT_NOT.search(cleaned):
-            # "it's not that it hasn't spread, it has": a negation of a negation; which way it ends is checked.
-            reading = Reading(reading.value, min(reading.confidence, 0.5), reading.echo, reading.note)
+        double = _NOT_THAT_NOT.search(cleaned)
+        if reading.value is not None and double:
+            # "it's not that it hasn't spread, it has": a negation of a negation; which way it ends is checked, and
+            # where the rest says plainly that it has ("it has, to the liver"), the check asks about a yes.
+            value = reading.value
+            if question.type is AnswerType.YES_NO and re.match(
+                    r"\s*(?:\w+ ){1,3}?(?:it|she|he|they) (?:has|have|is|are|did|does)\b(?! not\b)", cleaned[double.end():]):
+                value = YES
+            reading = Reading(value, min(reading.confidence, 0.5), reading.echo, reading.note)
         if "?" in raw and reading.value is not None and reading.value != NOT_SURE and asks_about_answer(question, raw) \
                 and not (reading.value == YES and asks_if_a_listed_thing_counts(question, raw)):
             # "his immunity is low, is that what you mean?", "a port last week, does that count?",
