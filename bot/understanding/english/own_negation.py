@@ -4,6 +4,9 @@ remove it?") and could answer either way.
 "yes it healed ok" says yes and says the very thing the question negates: yes, it has a wound, or yes, it
 healed? "no surgery" denies the subject of the question's own "cannot": no to the question, or "no surgery
 is possible"? Each could be the opposite of what was meant, so each is checked, never taken as it reads.
+
+"not treated yet" to "... causing symptoms, untreated, or growing?" is the other way round: its negation is the
+question's own "un-" word, what it asks about, so it is a yes.
 """
 
 from __future__ import annotations
