@@ -480,3 +480,13 @@ def test_a_negated_negation_that_ends_on_it_has_is_checked_as_a_yes(reader, ques
 def test_a_negated_negation_that_ends_on_it_has_not_is_never_a_yes(reader, questions):
     reading = read(reader, questions, "npc_recurrent_metastatic", "not that it has not spread, it has not")
     assert asked_again(reading) and reading.value != YES
+
+
+# --- found in a last probe of the new rules ---------------------------------------------------------------------
+@pytest.mark.parametrize("question, text", [
+    ("metastatic_chemo", "nothing since it spread, she is on xeloda now"),        # xeloda is chemotherapy
+    ("active_hepatitis_b_or_c", "had the vaccine, never had a test though"),      # never tested is not never infected
+    ("days_since_surgery_biopsy_injury", "only a needle biopsy, never had an operation until last week"),
+])
+def test_the_new_rules_do_not_hide_what_is_asked(reader, questions, question, text):
+    assert used(read(reader, questions, question, text)) not in (NO, "never")

@@ -26,7 +26,7 @@ from bot.understanding.english.polarity import (
     names_topic, no_problem_as_state, read_polarity, says_what_can_not_be_done, stem,
 )
 from bot.understanding.english.question_words import question_words
-from bot.understanding.english.since_event import denies_the_window
+from bot.understanding.english.since_event import denies_the_window, names_the_asked_thing_in_the_window
 from bot.understanding.english.repeated import done_once_or_not_needed
 from bot.understanding.english.vaccinated import without_the_vaccine
 from bot.understanding.english.own_negation import (
@@ -203,7 +203,11 @@ class EnglishReader:
             unvaccinated = without_the_vaccine(text, words.topics)
             if unvaccinated is not None:
                 rest = read_polarity(unvaccinated, words.topics, words.asked)
-                if rest.value == NO and rest.confidence > 0.8:
+                # The rest must deny the thing itself ("never been infected", "never had either", "no TB"), not
+                # something else ("never had a test").
+                denies_it = re.search(r"\b(?:infect\w*|either|caught|had it|got it)\b", unvaccinated) \
+                    or any(names_topic(word, words.topics) for word in unvaccinated.split())
+                if rest.value == NO and rest.confidence > 0.8 and denies_it:
                     return Reading(NO, 0.85)  # "had the hep B vaccine, never been infected": the vaccine is not it
         if polarity.value == NO and polarity.confidence <= 0.5 and not polarity.hedged and words.umbrella \
                 and _NOT_ON_THE_LIST.search(text) \
@@ -220,6 +224,9 @@ class EnglishReader:
             # "no, not now" to "lung inflammation now?", "I stopped breastfeeding last year" to "are you pregnant or
             # breastfeeding?": what the question asks about now has ended.
             return Reading(NO, 0.85)
+        if polarity.value == NO and polarity.confidence > 0.5 \
+                and names_the_asked_thing_in_the_window(question.text.get("self", ""), text, words.topics):
+            return Reading(NO, 0.5)  # "nothing since it spread, she is on xeloda now": which part answers? Check.
         if polarity.value in (None, NO) and polarity.confidence <= 0.5 and not polarity.hedged \
                 and denies_the_window(question.text.get("self", ""), text, words.topics):
             return Reading(NO, 0.85)  # "chemo before her op, nothing since it spread" to "since it spread, any chemo?"

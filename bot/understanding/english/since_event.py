@@ -56,3 +56,15 @@ def denies_the_window(question_text: str, text: str, topics: frozenset) -> bool:
     # "chemo since it spread" with a denial later: the word just before "since" is in the window.
     near = before[-2:]
     return not (any(names_topic(word, topics) for word in near) and not set(near) & {"no", "not", "never", "nothing"})
+
+
+def names_the_asked_thing_in_the_window(question_text: str, text: str, topics: frozenset) -> bool:
+    """"nothing since it spread, she is on xeloda now": a denial of the window, then a thing asked about named in it
+    (not right after a denial). Which is meant is for the person to say."""
+    event = _window_event(question_text)
+    window = re.search(rf"{_WINDOW_OPENS} (?:{_SUBJECT} )?(?:\w+ ){{0,2}}(?:{event})\b", text) if event else None
+    if window is None:
+        return False
+    after = text[window.end():].split()
+    return any(names_topic(word, topics) and not (index and after[index - 1] in ("no", "not", "never", "any"))
+               for index, word in enumerate(after))

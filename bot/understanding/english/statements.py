@@ -298,8 +298,9 @@ def names_what_is_not_counted(text: str, words: QuestionWords) -> bool:
     """The reply names only something the question says not to count ("a steroid shot into her knee"). What it
     denies besides ("a needle biopsy, never had an operation") is not something else named."""
     denied = " ".join(_DENIED_PART.sub(" ", text).split())
-    # "no other radiation except the course to the neck": an exception to the denial names something. Not read.
-    if denied and denied != text and not re.search(r"\b(?:except|apart from|other than|besides|but|bar|only)\b", text[
+    # "no other radiation except the course to the neck", "never had an operation until last week": an exception to
+    # the denial, or its end, names something. Not read.
+    if denied and denied != text and not re.search(r"\b(?:except|apart from|other than|besides|but|bar|only|until|till|before|up to)\b", text[
             _DENIED_PART.search(text).start():]) and _names_only_what_is_not_counted(denied, words):
         return True
     return _names_only_what_is_not_counted(text, words)
