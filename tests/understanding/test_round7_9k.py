@@ -490,3 +490,8 @@ def test_a_negated_negation_that_ends_on_it_has_not_is_never_a_yes(reader, quest
 ])
 def test_the_new_rules_do_not_hide_what_is_asked(reader, questions, question, text):
     assert used(read(reader, questions, question, text)) not in (NO, "never")
+
+
+def test_a_sign_that_stopped_is_not_the_asked_thing_ended(reader, questions):
+    # "weeping" is a sign the help names; the wound may still not have healed.
+    assert used(read(reader, questions, "unhealed_wound_or_fracture", "the sore stopped weeping")) != NO

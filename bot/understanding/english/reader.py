@@ -220,7 +220,7 @@ class EnglishReader:
                 and done_once_or_not_needed(question.text.get("self", ""), text):
             return Reading(NO, 0.85)  # "drained once in July, not again since" to "drained again and again?"
         if polarity.value == NO and polarity.no_longer and not polarity.hedged and _asks_about_now(question) \
-                and _no_longer_what_is_asked(text, words.topics):
+                and _no_longer_what_is_asked(text, normalise(question.text.get("self", ""))):
             # "no, not now" to "lung inflammation now?", "I stopped breastfeeding last year" to "are you pregnant or
             # breastfeeding?": what the question asks about now has ended.
             return Reading(NO, 0.85)
@@ -632,13 +632,14 @@ _NO_LONGER_ANSWER = re.compile(r"^(?:no|nope|not|nothing)\b(?: \w+)?(?: not| not
                                r"|^(?:no|nope)?\s*(?:not|no longer) (?:any ?more|now|currently)$")
 
 
-def _no_longer_what_is_asked(text: str, topics: frozenset) -> bool:
+def _no_longer_what_is_asked(text: str, asked: str) -> bool:
     """"no, not now", "not any more": the whole reply says it has ended. "(I) stopped breastfeeding (in June)": what
-    stopped is the question's own thing, named right after "stopped" (not "stopped the heart pills")."""
+    stopped is the very word the question asks ("are you ... breastfeeding?"), right after "stopped" (not "stopped
+    the heart pills", nor "the wound stopped weeping", a sign the help names, which says nothing of the healing)."""
     if _NO_LONGER_ANSWER.match(text):
         return True
     stopped = re.search(r"\bstopped (\w+)", text)
-    return bool(stopped) and names_topic(stopped.group(1), topics) and stopped.group(1).endswith("ing") \
+    return bool(stopped) and stopped.group(1).endswith("ing") and bool(re.search(rf"\b{stopped.group(1)}\b", asked)) \
         and not re.search(r"\b(?:yes|yeah|still|again|but)\b", text)
 
 
