@@ -495,3 +495,7 @@ def test_the_new_rules_do_not_hide_what_is_asked(reader, questions, question, te
 def test_a_sign_that_stopped_is_not_the_asked_thing_ended(reader, questions):
     # "weeping" is a sign the help names; the wound may still not have healed.
     assert used(read(reader, questions, "unhealed_wound_or_fracture", "the sore stopped weeping")) != NO
+
+
+def test_still_being_treated_is_never_a_plain_no_to_active(reader, questions):
+    assert used(read(reader, questions, "active_tuberculosis", "nothing now, they're still treating it")) != NO

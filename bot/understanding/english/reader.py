@@ -224,6 +224,8 @@ class EnglishReader:
             # "no, not now" to "lung inflammation now?", "I stopped breastfeeding last year" to "are you pregnant or
             # breastfeeding?": what the question asks about now has ended.
             return Reading(NO, 0.85)
+        if polarity.value == NO and polarity.confidence > 0.5 and words.asks_active and _STILL_TREATED.search(text):
+            return Reading(NO, 0.5)  # "nothing now, they are still treating it" to "active right now?": check
         if polarity.value == NO and polarity.confidence > 0.5 \
                 and names_the_asked_thing_in_the_window(question.text.get("self", ""), text, words.topics):
             return Reading(NO, 0.5)  # "nothing since it spread, she is on xeloda now": which part answers? Check.
@@ -618,6 +620,11 @@ _NOT_ON_THE_LIST = re.compile(r"\b(?:(?:which|that|it) (?:is|are) not|is not|not
 # the negation is about now, and the time is the last one.
 _NOTHING_NOW_LAST_THEN = re.compile(r"\b(?:not|no|nothing|none)\b(?: \w+){0,4} (?:at the moment|right now|currently|now)\b"
                                     r".*\blast (?:was|one was|dose was|treatment was|one|dose|treatment)\b")
+
+
+# Treatment still going on: whatever "nothing now" says, the thing may be active.
+_STILL_TREATED = re.compile(r"\bstill (?:treating|being treated|on treatment|under treatment|having treatment|on (?:the )?"
+                            r"(?:tablets|pills|medicine|medication|drugs|antibiotics|antivirals))\b")
 
 
 def _asks_about_now(question: Question) -> bool:
