@@ -31,13 +31,15 @@ ANSWERS = Path(__file__).resolve().parents[1] / "answers"
 # wrong, 1 opposite); the round's fixes were made from it. blind9.yml was written at the same time, kept unseen
 # until the readers were final and scored once (726 understood, 8 wrong, 2 opposite); the safety pass after it
 # removed its readings of the opposite polarity.
+# Round 7 (branch issue-9k) raised them again with general rules from the misses of blind9, blind8, blind5, blind4
+# and blind3, adding no wrong reading anywhere (blind9: 6 wrong to 1).
 MEASURED = {
-    "blind9.yml": (788, 727, 6, 0),
-    "blind8.yml": (759, 735, 3, 0),
-    "blind5.yml": (984, 921, 5, 0),
-    "blind4.yml": (668, 643, 1, 0),
-    "blind3.yml": (638, 590, 1, 0),
-    "blind2.yml": (592, 574, 5, 0),
+    "blind9.yml": (788, 754, 1, 0),
+    "blind8.yml": (759, 742, 3, 0),
+    "blind5.yml": (984, 944, 5, 0),
+    "blind4.yml": (668, 649, 1, 0),
+    "blind3.yml": (638, 596, 1, 0),
+    "blind2.yml": (592, 575, 5, 0),
     "blind.yml": (597, 592, 0, 0),
     "dev.yml": (163, 160, 0, 0),
 }

@@ -35,6 +35,11 @@ _FUTURE = re.compile(
 )
 # "he's 66, he turns 67 on Christmas Day": the age now, then the one to come.
 _NOW_THEN_NEXT = re.compile(r"\b(\d{1,3})\b.*\b(?:turns|turning|will be|will turn|is going to be)\s+(\d{1,3})\b")
+_THEN_SO_NOW = re.compile(r"\b(?:will|going to|gonna)\s+(?:be|turn)\s+(\d{1,3})\b.*\bso\s+(?:(?:he|she|i|they) (?:is|am|are) )?"
+                          r"(\d{1,3})(?:\s+(?:now|at the moment|today|right now))?\s*$")
+_AGE_BACK_THEN = re.compile(r"\b(?:diagnosed|found|first found|first diagnosed|when (?:i|he|she|they) (?:was|were)|"
+                            r"it started|started|since)\s+(?:at|aged|age|at age|at the age of)?\s*\d{1,3}\b"
+                            r"(?!\s*(?:years? ago|months? ago|weeks? ago|days? ago))")
 _CORRECTED = re.compile(r"\b(?:sorry|i mean|no wait|actually)\b")
 
 
@@ -101,6 +106,13 @@ def read_number(raw_text: str, text: str, counting: bool = False) -> NumberReadi
         told = _told_count(raw_text, converted)
         if told is not None:
             return told
+    if not counting:
+        # "he'll be 60 next month, so 59": the age to come, then the one now (one less), which answers.
+        then_now = _THEN_SO_NOW.search(converted)
+        if then_now and int(then_now.group(2)) == int(then_now.group(1)) - 1:
+            return NumberReading(value=Decimal(then_now.group(2)))
+        # "I'm 51, diagnosed at 49": an age back then is not the age asked.
+        converted = _AGE_BACK_THEN.sub(" ", converted)
     now_then = None if counting else _NOW_THEN_NEXT.search(converted)
     if now_then and int(now_then.group(2)) == int(now_then.group(1)) + 1:
         converted = converted[: now_then.start(2)] + converted[now_then.end(2):]

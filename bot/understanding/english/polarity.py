@@ -31,6 +31,8 @@ from bot.understanding.english.text import has_phrase, remove_phrases
 _YES_DESPITE_NEGATION = (
     "no problem", "no problem at all", "not a problem", "no objection", "no objections", "no doubt", "no doubt about it", "without a doubt", "without doubt", "no question", "no question about it",
     "can not deny", "why not", "not wrong", "you are not wrong", "i can not say no", "no denying",
+    # "wouldn't say no to that, whatever helps": a willing yes
+    "would not say no", "i would not say no", "would not say no to that",
 )
 # Knowledge qualifiers that are plain noes ("not to my knowledge").
 _NO_AS_FAR_AS_KNOWN = (
@@ -74,6 +76,14 @@ _KNOWLEDGE_QUALIFIERS = ("as far as i know", "as far as we know", "as far as i c
                          "as far as i am aware", "as far as we are aware", "to my knowledge", "to our knowledge")
 # "waiting on the FISH", "waiting for the scan results": the answer is not known yet.
 _WAITING = re.compile(r"\bwaiting (?:for|on) (?:the |my |his |her |their )?(?:\w+ ){0,2}(?:results?|scan|biopsy|fish|ish|test|report|tests)\b")
+# "they are checking for mets, results next week": a test whose answer is still to come. (Not "just checking for
+# my brother": the person's own looking.)
+_PENDING = re.compile(r"\b(?:they|doctors?|the team|nurses?) (?:are|were|is|was|will be|have been) (?:still )?"
+                      r"(?:checking|testing|looking|screening) (?:him |her |me |them |it )?for\b"
+                      r"|\bresults? (?:are |is |will be |should be )?(?:due|next|coming|expected|pending|in \d+ days)\b"
+                      # "a fever on and off, they're doing blood cultures, no diagnosis yet" (tests alone may be what is
+                      # asked: "doing tests to see if he can get a kidney" is being checked for a transplant)
+                      r"|\bno (?:diagnosis|answer|result|results) yet\b")
 # A lead-in that names the answer the person wishes they could give ("I'd love to say no, but yes").
 _WISHED_ANSWER = re.compile(r"\b(?:i|we) (?:would|had) (?:love|like|prefer|rather) to say (?:yes|no)\b|\b(?:i|we) wish i could say (?:yes|no)\b")
 # Negations that only make something smaller ("nothing serious", "it's not bad"): no answer of their own.
@@ -119,10 +129,18 @@ _STATE_OK = re.compile(
 # A correction inside the reply ("yes... well no, actually not"): the words after it are the answer.
 _CORRECTION = re.compile(
     r"\b(?:well|actually|i mean|sorry|wait|no wait|oh wait|scratch that|correction|on second thought)\s+"
+    # "yes, sorry, misread, no": what went wrong, then the answer
+    r"(?:(?:i )?(?:misread|misread it|misunderstood|read it wrong|got it wrong|my mistake|my bad|typo|wrong button)\s+)?"
     r"(?=(?:yes|yeah|yep|no|nope|not|never)\b)"
 )
 # "not absolutely sure", "not entirely certain"
 _NOT_QUITE_SURE = re.compile(r"\bnot (?:\w+ly |entirely |totally |completely |quite |100% |at all )?(?:sure|certain)\b")
+# "I don't really know what stage it was", "I didn't catch what": not knowing, with a word between, is still not
+# knowing; read as a plain negation it would be a no.
+_NOT_KNOWING = re.compile(
+    r"\b(?:do|does|did|can|could) not (?:really |actually |honestly |even |quite |fully |exactly |truly |rightly |properly )"
+    r"(?:know|remember|recall|understand)\b"
+    r"|\b(?:did|do|could|can) not (?:quite |really )?(?:catch|hear|get|follow) (?:what|which|it|that|the (?:name|result|details))\b")
 # A hedge turns an answer into "not sure" ("I think so", "probably not").
 _HEDGES = (
     "i think", "i think so", "think so", "i believe", "believe so", "i guess", "guess so", "i suppose", "suppose so",
@@ -231,9 +249,15 @@ def read_polarity(text: str, topics: frozenset = frozenset(), asked: Optional[As
     return polarity
 
 
+# "in the past 4 weeks", "in the past month": a stretch of time, as "in the last month", not "in the past" (formerly).
+_PAST_STRETCH = re.compile(r"\b(in|during|over|within) the past(?= (?:\d+ |few |couple of |one |two |three |four |six |twelve )?"
+                           r"(?:days?|weeks?|months?|years?|fortnight)\b)")
+
+
 def _read_polarity(text: str, topics: frozenset) -> Polarity:
     if not text:
         return NONE
+    text = _PAST_STRETCH.sub(r"\1 the last", text)
     text = _answer_part(_THE_CANCER_ITSELF.sub(" ", text))
     concluded = _CONCLUSION.search(text)
     if concluded:
@@ -243,7 +267,7 @@ def _read_polarity(text: str, topics: frozenset) -> Polarity:
     yes_despite = has_phrase(text, despite)
     known_no = has_phrase(text, _NO_AS_FAR_AS_KNOWN)
     rest = remove_phrases(text, despite + _NO_AS_FAR_AS_KNOWN)
-    if has_phrase(rest, _NOT_SURE) or _NOT_QUITE_SURE.search(rest) or _WAITING.search(rest) or _NEVER_LOOKED.search(rest):
+    if has_phrase(rest, _NOT_SURE) or _NOT_QUITE_SURE.search(rest) or _NOT_KNOWING.search(rest) or _PENDING.search(rest) or _WAITING.search(rest) or _NEVER_LOOKED.search(rest):
         return Polarity(NOT_SURE, 0.95)
     not_done = _TEST_NOT_DONE_YET.search(rest)
     if not_done and not names_topic(not_done.group(1), topics) and not set(rest.split()) & _STRONG_YES:

@@ -26,13 +26,20 @@ from bot.understanding.english.polarity import (
     names_topic, no_problem_as_state, read_polarity, says_what_can_not_be_done, stem,
 )
 from bot.understanding.english.question_words import question_words
+from bot.understanding.english.since_event import denies_the_window, names_the_asked_thing_in_the_window
+from bot.understanding.english.repeated import done_once_or_not_needed
+from bot.understanding.english.vaccinated import without_the_vaccine
+from bot.understanding.english.own_negation import (
+    denies_the_subject_of_cannot, says_the_questions_un_word, states_what_the_question_negates,
+)
 from bot.understanding.english.statements import names_what_is_not_counted, read_statement, reads_as_not_active
 from bot.understanding.english.context import weigh_setting_only
 from bot.understanding.english.consent import consents_to_the_stored_one, is_bare_no_problem
 from bot.understanding.english.asking_back import asks_about_answer, asks_if_a_listed_thing_counts
 from bot.understanding.english.asked_things import bare_no_but_an_asked_thing, denies_one_but_has_another
 from bot.understanding.english.thresholds import (
-    against_the_threshold, limits_nothing, plans_a_decision_on_it, plans_what_cannot_be_done, says_it_cannot_be_done, says_the_treatment_failed,
+    against_the_threshold, limits_nothing, plans_a_decision_on_it, plans_what_cannot_be_done, says_it_cannot_be_done,
+    says_the_scan_was_fine, says_the_treatment_failed,
 )
 from bot.understanding.english.text import normalise, normalise_clauses, remove_phrases
 from bot.understanding.english.time_events import (
@@ -76,6 +83,11 @@ class EnglishReader:
             reading = self._yes_no(question, cleaned, polarity, today, intent, intent_confidence)
             if question.context_terms:  # most questions have none: nothing to weigh
                 reading = weigh_setting_only(question, cleaned, reading, _names_asked(question))
+            if (reading.value == YES and states_what_the_question_negates(cleaned, question_words(question).own_negations)) \
+                    or (reading.value == NO and denies_the_subject_of_cannot(cleaned, tuple(question.text.values()))):
+                # "yes it healed ok" to "a wound that has not healed?", "no surgery" to "... surgery cannot remove
+                # it?": either way round could be meant. Checked.
+                reading = Reading(reading.value, min(reading.confidence, 0.5), reading.echo, reading.note)
         elif question.type is AnswerType.NUMBER:
             reading = self._number(question, raw, cleaned, polarity, today)
         elif question.type is AnswerType.TIME_SINCE:
@@ -83,9 +95,15 @@ class EnglishReader:
                                        _timed_sentences(raw, today), raw)
         else:
             reading = self._choice(question, cleaned, polarity, today, parts)
-        if reading.value is not None and _NOT_THAT_NOT.search(cleaned):
-            # "it's not that it hasn't spread, it has": a negation of a negation; which way it ends is checked.
-            reading = Reading(reading.value, min(reading.confidence, 0.5), reading.echo, reading.note)
+        double = _NOT_THAT_NOT.search(cleaned)
+        if reading.value is not None and double:
+            # "it's not that it hasn't spread, it has": a negation of a negation; which way it ends is checked, and
+            # where the rest says plainly that it has ("it has, to the liver"), the check asks about a yes.
+            value = reading.value
+            if question.type is AnswerType.YES_NO and re.match(
+                    r"\s*(?:\w+ ){1,3}?(?:it|she|he|they) (?:has|have|is|are|did|does)\b(?! not\b)", cleaned[double.end():]):
+                value = YES
+            reading = Reading(value, min(reading.confidence, 0.5), reading.echo, reading.note)
         if "?" in raw and reading.value is not None and reading.value != NOT_SURE and asks_about_answer(question, raw) \
                 and not (reading.value == YES and asks_if_a_listed_thing_counts(question, raw)):
             # "his immunity is low, is that what you mean?", "a port last week, does that count?",
@@ -154,6 +172,8 @@ class EnglishReader:
             return threshold
         if says_the_treatment_failed(text, words, polarity):
             return Reading(YES, 0.85)  # "the treatment stopped working" to "has a scan shown your cancer grew?"
+        if says_the_scan_was_fine(text, words, polarity):
+            return Reading(NO, 0.85)  # "markers went up but the scan was fine" to "has a scan shown your cancer grew?"
         if polarity.value in (None, NO) and polarity.confidence <= 0.5 and not polarity.hedged \
                 and says_it_cannot_be_done(text, words.ability_words):
             return Reading(NO, 0.85)  # "too small to measure" to "a tumour that doctors could measure?"
@@ -164,6 +184,13 @@ class EnglishReader:
             # question asks about, so the negation describes the problem: a yes. Not where the question
             # asks whether it can be done: "they can't measure it" to "a tumour doctors could measure?".
             return Reading(YES, 0.8)
+        if polarity.value == NO and not polarity.hedged and says_the_questions_un_word(text, tuple(question.text.values())):
+            if polarity.confidence <= 0.5:
+                return Reading(YES, 0.85)  # "a small spot, not treated yet" to "... untreated, or growing?"
+            if not re.match(r"(?:no|nope|not|never|nothing|none)\b", text) \
+                    and any(names_topic(word, words.topics) for word in text.split()):
+                # "one lesion in the brain, she has had no treatment yet": the no may be the answer or the "un-". Check.
+                return Reading(YES, 0.5)
         if polarity.value == NO and polarity.confidence <= 0.5 and not polarity.hedged \
                 and any(own.startswith("can not") for own in words.own_negations) \
                 and says_what_can_not_be_done(text, words.topics):
@@ -172,6 +199,39 @@ class EnglishReader:
             return Reading(YES, 0.85)  # "not pregnant but still breastfeeding" to "pregnant or breastfeeding?"
         if polarity.value == NO and polarity.confidence > 0.5 and bare_no_but_an_asked_thing(text, words):
             return Reading(NO, 0.5)  # "no, but breastfeeding": which part does the no answer? Check.
+        if polarity.value == NO and polarity.confidence <= 0.5 and not polarity.hedged:
+            unvaccinated = without_the_vaccine(text, words.topics)
+            if unvaccinated is not None:
+                rest = read_polarity(unvaccinated, words.topics, words.asked)
+                # The rest must deny the thing itself ("never been infected", "never had either", "no TB"), not
+                # something else ("never had a test").
+                denies_it = re.search(r"\b(?:infect\w*|either|caught|had it|got it)\b", unvaccinated) \
+                    or any(names_topic(word, words.topics) for word in unvaccinated.split())
+                if rest.value == NO and rest.confidence > 0.8 and denies_it:
+                    return Reading(NO, 0.85)  # "had the hep B vaccine, never been infected": the vaccine is not it
+        if polarity.value == NO and polarity.confidence <= 0.5 and not polarity.hedged and words.umbrella \
+                and _NOT_ON_THE_LIST.search(text) \
+                and not any(names_topic(word, words.topics | words.help_examples)
+                            for word in _NOT_ON_THE_LIST.sub(" ", text).split()):
+            # "only high blood pressure, which isn't on the list", "just type 2 diabetes, nothing on the list": what
+            # is named is nothing the list asks about, and the reply says so. (A thing on the list stays a check.)
+            return Reading(NO, 0.85)
+        if polarity.value in (None, NO) and (polarity.confidence <= 0.5 or polarity.since) and not polarity.hedged \
+                and done_once_or_not_needed(question.text.get("self", ""), text):
+            return Reading(NO, 0.85)  # "drained once in July, not again since" to "drained again and again?"
+        if polarity.value == NO and polarity.no_longer and not polarity.hedged and _asks_about_now(question) \
+                and _no_longer_what_is_asked(text, normalise(question.text.get("self", ""))):
+            # "no, not now" to "lung inflammation now?", "I stopped breastfeeding last year" to "are you pregnant or
+            # breastfeeding?": what the question asks about now has ended.
+            return Reading(NO, 0.85)
+        if polarity.value == NO and polarity.confidence > 0.5 and words.asks_active and _STILL_TREATED.search(text):
+            return Reading(NO, 0.5)  # "nothing now, they are still treating it" to "active right now?": check
+        if polarity.value == NO and polarity.confidence > 0.5 \
+                and names_the_asked_thing_in_the_window(question.text.get("self", ""), text, words.topics):
+            return Reading(NO, 0.5)  # "nothing since it spread, she is on xeloda now": which part answers? Check.
+        if polarity.value in (None, NO) and polarity.confidence <= 0.5 and not polarity.hedged \
+                and denies_the_window(question.text.get("self", ""), text, words.topics):
+            return Reading(NO, 0.85)  # "chemo before her op, nothing since it spread" to "since it spread, any chemo?"
         if polarity.value == NO and polarity.confidence <= 0.5 and reads_as_not_active(text, words) \
                 and not re.search(r"\b(?:but|though|however)\b", text):
             return Reading(NO, 0.85)  # "treated, stable since and no symptoms" to "still active?"
@@ -336,7 +396,8 @@ class EnglishReader:
                     and _ABOUT_ANOTHER_EVENT.search(text):
                 # "she's never had any treatment, she was only diagnosed last month": the time is the diagnosis.
                 return Reading(NEVER, 0.85, echo="never")
-            if negated and time.days_max is not None and not _negation_about_time(text):
+            if negated and time.days_max is not None and not _negation_about_time(text) \
+                    and not (question.umbrella and _NOTHING_NOW_LAST_THEN.search(text)):
                 confidence = 0.5  # "no chemo, but radiotherapy 3 weeks ago": which one is meant? Check.
             return Reading(value, confidence, echo=time.echo)
         if polarity.value == NO:
@@ -551,6 +612,44 @@ _BETTER_NOW = re.compile(
 _GOING_ON = re.compile(r"\b(?:since|still|now|has been|have been|ongoing|currently|at the moment)\b")
 
 
+_NOT_ON_THE_LIST = re.compile(r"\b(?:(?:which|that|it) (?:is|are) not|is not|not|nothing(?: else)?|none)"
+                              r" (?:\w+ )?(?:on|in|from) (?:the|your|that|this) list\b|\bnone of the (?:others|rest)\b")
+
+
+# "not having any treatment at the moment, last was chemo 6 weeks ago" to "when did you last have any treatment?":
+# the negation is about now, and the time is the last one.
+_NOTHING_NOW_LAST_THEN = re.compile(r"\b(?:not|no|nothing|none)\b(?: \w+){0,4} (?:at the moment|right now|currently|now)\b"
+                                    r".*\blast (?:was|one was|dose was|treatment was|one|dose|treatment)\b")
+
+
+# Treatment still going on: whatever "nothing now" says, the thing may be active.
+_STILL_TREATED = re.compile(r"\bstill (?:treating|being treated|on treatment|under treatment|having treatment|on (?:the )?"
+                            r"(?:tablets|pills|medicine|medication|drugs|antibiotics|antivirals))\b")
+
+
+def _asks_about_now(question: Question) -> bool:
+    """"Are you pregnant or breastfeeding?", "... lung inflammation now?": the present, not "have you ever had"."""
+    text = normalise(question.text.get("self", ""))
+    return bool(re.match(r"(?:are you|is (?:it|she|he)|do you have|does it)\b", text)
+                or re.search(r"\b(?:now|right now|currently|at the moment)\b", text)) \
+        and not question_words(question).asks_ever
+
+
+_NO_LONGER_ANSWER = re.compile(r"^(?:no|nope|not|nothing)\b(?: \w+)?(?: not| nothing| none)? (?:now|any ?more|currently|at the moment)$"
+                               r"|^(?:no|nope)?\s*(?:not|no longer) (?:any ?more|now|currently)$")
+
+
+def _no_longer_what_is_asked(text: str, asked: str) -> bool:
+    """"no, not now", "not any more": the whole reply says it has ended. "(I) stopped breastfeeding (in June)": what
+    stopped is the very word the question asks ("are you ... breastfeeding?"), right after "stopped" (not "stopped
+    the heart pills", nor "the wound stopped weeping", a sign the help names, which says nothing of the healing)."""
+    if _NO_LONGER_ANSWER.match(text):
+        return True
+    stopped = re.search(r"\bstopped (\w+)", text)
+    return bool(stopped) and stopped.group(1).endswith("ing") and bool(re.search(rf"\b{stopped.group(1)}\b", asked)) \
+        and not re.search(r"\b(?:yes|yeah|still|again|but)\b", text)
+
+
 def _answer_from_window(question: Question, text: str, polarity: Polarity, today: dt.date) -> Optional[Reading]:
     """"Prednisone, but that was two months ago" to "in the last 4 weeks, ...?" is a no; "a urine
     infection 10 days ago" to "in the last 2 weeks, an infection?" is a yes. Only for a reply
@@ -586,12 +685,19 @@ def _named_time_outside_window(question: Question, text: str, today: dt.date) ->
                 and then.days_min > window.days_max)
 
 
+_UMBRELLA_WINDOW = re.compile(r"\s*(?:in|within|during) the (?:last|past) \w+ (?:days?|weeks?|months?|years?)\b", re.I)
+
+
 def _since_confidence(question: Question, text: str, today: dt.date) -> float:
     """"A DVT three years ago, but nothing since" is a no to "in the last 6 months", a check to
     "ever", and a check when the DVT itself may be inside the 6 months."""
-    if not question_words(question).asks_window:
+    words = question_words(question)
+    opening = _UMBRELLA_WINDOW.match(question.text.get("self", "")) if words.umbrella else None
+    if not (words.asks_window or opening):
         return 0.7
-    window = read_time(normalise(question.text.get("self", "")), today)
+    # An umbrella list asked inside one window ("In the last 4 weeks, have you had any of these?"): the window
+    # opens the question and holds for every line, so "IV antibiotics in September, nothing since" is outside it.
+    window = read_time(normalise(opening.group(0) if opening else question.text.get("self", "")), today)
     if window is None or window.days_max is None:
         return 1.0  # "since it came back": the question's own event, not a stretch of time
     before, _ = clauses_around_contrast(text)

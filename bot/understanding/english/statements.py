@@ -98,10 +98,16 @@ def states_own_negation_undone(text: str, words: QuestionWords) -> bool:
     return False
 
 
+# "had TB as a child, treated, nothing active now": the reply denies the "now" the question asks about.
+_NOTHING_NOW = ("nothing active", "not active", "no longer active", "nothing active now", "not active now", "nothing now",
+                "none now", "nothing since", "all clear now", "clear now")
+
+
 def reads_as_not_active(text: str, words: QuestionWords) -> bool:
     """"Treated two years ago, stable since and no symptoms" to "is it still active?"."""
-    return words.asks_active and has_phrase(text, _NOT_ACTIVE) and not set(text.split()) & _STILL_GROWING \
-        and not _names_unqualified(text, words)
+    rest = remove_phrases(text, _NOTHING_NOW)
+    return words.asks_active and (has_phrase(text, _NOT_ACTIVE) or rest != text) \
+        and not set(rest.split()) & _STILL_GROWING and not _names_unqualified(text, words)
 
 
 def _names_what_is_unsure(replied: set, words: QuestionWords) -> set:
@@ -134,6 +140,23 @@ def _names_unqualified(text: str, words: QuestionWords) -> bool:
     return any(names_topic(word, words.unqualified_words) for word in plain.split())
 
 
+_AS_IT_SHOULD = r"(?:normally|fine|well|nicely|ok|okay|as expected|properly|as it should)"
+
+
+def _mends_as_it_should(text: str, words: QuestionWords) -> bool:
+    """The question asks about a state it negates that comes with time ("a wound that has not healed") and the reply
+    says it is on its way there, as it should be: "healing normally", "healing nicely". Not "healing very slowly", nor
+    with any other negation ("not healing")."""
+    if re.search(r"\b(?:not|never|no|slowly|badly|poorly|still open|weeping)\b", text):
+        return False
+    for phrase in words.own_negations:
+        last = phrase.split()[-1]
+        if phrase.startswith("not ") and last.endswith("ed") and len(last) > 5 and re.search(
+                rf"\b{re.escape(last[:-2])}ing (?:\w+ )?{_AS_IT_SHOULD}\b", text):
+            return True
+    return False
+
+
 def read_statement(text: str, words: QuestionWords) -> Polarity:
     """"She has heart failure" to "any heart disease?" is a yes; "only letrozole" to "any
     chemotherapy?" names nothing the question asks about, so it is no answer."""
@@ -158,6 +181,8 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
         only = _only_what_is_asked(text, words)
         if only is not None:
             return only
+    if _mends_as_it_should(text, words):
+        return Polarity(NO, 0.8)  # "a cut last week, but it's healing normally" to "a wound that has not healed?"
     growing = bool(replied & _STILL_GROWING)
     contrast = bool(_CONTRAST.search(text))
     # "she has AF but it's well controlled": the "but" brings the answer. "Stable, but causing
@@ -197,6 +222,8 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
         # the question asks about.
         return Polarity(YES, 0.85)
     if is_wellbeing(text) or _STATE_OK.search(text):
+        if growing and words.asks_progression:
+            return NONE  # "scan fine in June, the one in November showed it grew": fine then, grown since
         if named and not words.asks_consent and not contrast:
             fine_with = _FINE_WITH.sub(" no problem with ", text)
             if fine_with == text and words.asks_ever:
@@ -262,8 +289,24 @@ def _only_what_is_asked(text: str, words: QuestionWords) -> Polarity | None:
     return None
 
 
+# "never any other radiation", "no operations ever", "nothing else ever": a part that denies names nothing had.
+_DENIED_PART = re.compile(r"\b(?:no|never|nothing|none)\b(?: (?:any|other|an?|had|have|has|been|ever|else|more|further))*"
+                          r"(?: (?!but\b|and\b)[a-z]+)?(?: ever| else| at all)?")
+
+
 def names_what_is_not_counted(text: str, words: QuestionWords) -> bool:
-    """The reply names only something the question says not to count ("a steroid shot into her knee")."""
+    """The reply names only something the question says not to count ("a steroid shot into her knee"). What it
+    denies besides ("a needle biopsy, never had an operation") is not something else named."""
+    denied = " ".join(_DENIED_PART.sub(" ", text).split())
+    # "no other radiation except the course to the neck", "never had an operation until last week": an exception to
+    # the denial, or its end, names something. Not read.
+    if denied and denied != text and not re.search(r"\b(?:except|apart from|other than|besides|but|bar|only|until|till|before|up to)\b", text[
+            _DENIED_PART.search(text).start():]) and _names_only_what_is_not_counted(denied, words):
+        return True
+    return _names_only_what_is_not_counted(text, words)
+
+
+def _names_only_what_is_not_counted(text: str, words: QuestionWords) -> bool:
     replied = set(text.split())
     named = {word for word in replied if names_topic(word, words.topics)}
     if words.low_dose and any(Decimal(dose) > words.low_dose[0] for dose in _DOSE.findall(text)):
@@ -286,6 +329,15 @@ def _under_the_low_dose(text: str, named: set, words: QuestionWords) -> bool:
     return bool(named) and all(word.startswith(drug) for word in named) and not _PARTS.search(text)
 
 
+# A "does not count" sentence about something kept in check ("high blood pressure that is under control with pills",
+# "an underactive thyroid treated with pills") does not cover a reply that says it is not kept in check.
+_KEPT_IN_CHECK = frozenset({"control", "controlled", "treated", "pills", "needs", "insulin", "thyroxine"})
+_SAYS_KEPT = re.compile(r"\b(?:controlled|under control|normal|fine|ok|okay|good|stable|managed|pills|tablets|meds|"
+                        r"medication|medicine|insulin|thyroxine|levothyroxine|takes?|taking)\b")
+_DESPITE = re.compile(r"\b(?:still|even (?:on|with)|despite|uncontrolled|not (?:well |fully |properly )?controlled|"
+                      r"not under control|poorly|badly|out of control|keeps? (?:going|getting) up|not working)\b")
+
+
 def _names_what_is_not_counted(text: str, replied: set, named: set, words: QuestionWords) -> bool:
     """The reply names one of the things the question says not to count, and nothing else it asks about.
     One of the words it shares with that sentence must be the sentence's own: "prednisone" alone is in
@@ -294,6 +346,10 @@ def _names_what_is_not_counted(text: str, replied: set, named: set, words: Quest
     may be what is asked: then it is not only what does not count."""
     every_not_counted = frozenset().union(*words.not_counted) if words.not_counted else frozenset()
     for not_counted in words.not_counted:
+        if not_counted & _KEPT_IN_CHECK and _DESPITE.search(text):
+            continue  # "still very high even on 3 pills": what the sentence says is kept in check is not
+        if not_counted & {"control", "controlled", "keep", "kept"} and not _SAYS_KEPT.search(text):
+            continue  # "very high blood pressure" to "... blood pressure that is under control with pills does not count"
         shared = {word for word in replied if _among(word, not_counted)}
         # "steroid" in "a steroid shot into the knee" is also in "steroid creams": no other thing named.
         # "a cortisone injection in the knee": a name of the thing asked that says what the shot was is not another thing.

@@ -14,6 +14,8 @@ _IRREGULAR = {
     "shan't": "shall not", "ain't": "is not", "aint": "is not",
     # Texting short forms of the words that carry a "not sure".
     "rmb": "remember", "rmbr": "remember", "remeber": "remember", "rember": "remember",
+    # "no probs swallowing": the texting form of "problems".
+    "probs": "problems", "prob": "problem",
 }
 # Contractions typed without the apostrophe ("hasnt", "didnt").
 _BARE_NT = re.compile(

@@ -169,3 +169,22 @@ def _plans_it(text: str, question, words) -> bool:
         return False
     named = [word for word in replied if names_topic(word, words.topics)]
     return bool(named) and all(stem(word)[:5] in doing for word in named)
+
+
+# "the scan was fine", "scans have been ok", "partial response, smaller than before": what a scan showed, no growth.
+_SCAN_FINE = re.compile(
+    r"\b(?:scans?|ct|mri|pet|pet ct|imaging|x ?ray)\b(?: \w+){0,3}? (?:was|were|is|are|has been|have been|came back|looked|looks|"
+    r"showed|shows|said)(?: (?!not\b|never\b|no\b)\w+)? (?:fine|ok|okay|well|clear|all clear|stable|good|normal|unchanged|no change)\b"
+    r"|\b(?:partial response|complete response|smaller than before|got smaller|getting smaller|shrinking|shrunk|shrank)\b")
+_GROWTH = re.compile(r"\b(?:grew|grow|grows|growing|growth|grown|bigger|larger|progress\w*|new|spread|spreading|worse|"
+                     r"not responding|stopped working|increase|increased)\b")
+
+
+def says_the_scan_was_fine(text: str, words, polarity: Polarity) -> bool:
+    """"Her tumour markers went up but the scan was fine", "nope, scans have been ok" to "has a scan shown that your
+    cancer grew ...?": the scan answers, and it showed no growth. A blood marker going up is not a scan. Not with any
+    word of growth, nor a hedge."""
+    if not words.asks_progression or polarity.hedged or polarity.value == YES:
+        return False
+    return bool(_SCAN_FINE.search(text)) and not _GROWTH.search(text) \
+        and not re.search(r"\b(?:not|never|no longer|worried|concern\w*)\b", text)

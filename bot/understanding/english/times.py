@@ -199,6 +199,7 @@ def _spelled_dates(text: str, today: dt.date) -> str:
     text = re.sub(r"\b(early|mid|middle of|late|end of|start of|beginning of) this year\b", rf"\1 {today.year}", text)
     text = re.sub(r"\b(early|mid|middle of|late|end of|start of|beginning of) last year\b", rf"\1 {today.year - 1}", text)
     text = re.sub(rf"\b(?:last|this past|past) {_WK}\b", " last week ", text)
+    text = _weekday_before_last(text, today)
     text = re.sub(r"\bthe week before last\b", " about 11 days ago ", text)
 
     def on_the(match: re.Match) -> str:  # "on the 24th": this month, or last month if still to come
@@ -226,6 +227,21 @@ def _spelled_dates(text: str, today: dt.date) -> str:
         return f" {day} {calendar.month_name[month.month].lower()} {month.year} "
 
     return re.sub(r"\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+of\s+(last|this)\s+month\b", day_of, text)
+
+
+def _weekday_before_last(text: str, today: dt.date) -> str:
+    """"The week before last, on the Wednesday", "Friday before last": one day, written as its date."""
+    names = "|".join(_WEEKDAYS)
+
+    def dated(back: int) -> str:
+        day = today - dt.timedelta(days=back)
+        return f" on {day.day} {calendar.month_name[day.month].lower()} {day.year} "
+
+    text = re.sub(rf"\b(?:the )?week before last,?(?: on)?(?: the)? ({names})\b|\b({names}) (?:of |in )?the week before last\b",
+                  lambda m: dated(today.weekday() + 14 - _WEEKDAYS[m.group(1) or m.group(2)]), text)
+    # "Friday before last": the one a week before last Friday.
+    return re.sub(rf"\b(?:the |on )?({names}) before last\b",
+                  lambda m: dated(((today.weekday() - _WEEKDAYS[m.group(1)]) % 7 or 7) + 7), text)
 
 
 def _read_one(converted: str, today: dt.date, ongoing: bool = True) -> Optional[TimeReading]:
@@ -424,9 +440,12 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
         return _from_dates(full, full, today, f"on {_format(full)}")
     match = re.search(rf"\b(early|mid|middle of|late|end of|start of|beginning of)?\s*({_MONTH})\b\.?(?:\s+(?:of\s+)?(\d{{4}}))?", text)
     if match and (match.group(3) or match.group(1) or re.match(rf"{match.group(2)}\b", text) or re.search(
-            rf"\b(in|since|during|around|about|last|back in|from|until|till|by|of|this|early|late)\s+(?:early |mid |late )?{match.group(2)}\b", text)):
+            rf"\b(in|since|during|around|about|last|back in|from|until|till|by|of|this|early|late|ended|finished|stopped|"
+            rf"started|began|done|completed)\s+(?:early |mid |late )?{match.group(2)}\b", text)
+            # "last steroid course june": the month that ends a short reply
+            or (re.search(rf"\b{match.group(2)}\s*$", text) and match.group(2) != "may" and len(text.split()) <= 6)):
         month = _MONTHS[match.group(2)]
-        if match.group(2) == "may" and not (match.group(3) or re.search(r"\b(in|since|during|last|of)\s+may\b", text)):
+        if match.group(2) == "may" and not (match.group(3) or re.search(r"\b(in|since|during|last|of|until|till|til|through)\s+may\b", text)):
             return None  # "she may have": the verb, not the month
         year = int(match.group(3)) if match.group(3) else today.year
         leading = re.match(r"(?:in |back in )?((?:19|20)\d{2})\b(?! (?:and|to|until|till))", text)
@@ -487,7 +506,8 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
 _DAY_MONTH = re.compile(r"(?<![\d/.])(?<!for )\b(\d{1,2})/(\d{1,2})\b(?![/.]?\d)")
 
 
-_SCHEDULE_WORDS = re.compile(r"\b(?:schedule|on off|on and off|days on|days off|cycles? of|regimen)\b")
+# "6 cycles of", "cycles of 21 days": a plan; "the last cycle of GP was 14/11" names one cycle, and its day.
+_SCHEDULE_WORDS = re.compile(r"\b(?:schedule|on off|on and off|days on|days off|\d+ cycles? of|cycles of|regimen)\b")
 
 
 def _day_and_month(text: str, today: dt.date) -> Optional[dt.date]:
@@ -515,7 +535,7 @@ def _full_date(text: str, today: dt.date) -> Optional[dt.date]:
     """A date with a day: ISO, day/month/year, or a month name next to a day (dateparser reads it);
     a day/month with no year when its order is plain ("25/11")."""
     patterns = (
-        r"\b\d{4}-\d{1,2}-\d{1,2}\b",
+        r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b",  # year first: "2026-11-01", "2026/11/01" (never day first)
         r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b",
         rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b\.?(?:,?\s+\d{{4}})?",
         rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?",
@@ -527,7 +547,7 @@ def _full_date(text: str, today: dt.date) -> Optional[dt.date]:
             continue
         phrase = match.group(0)
         settings = dict(_DATEPARSER_SETTINGS, RELATIVE_BASE=dt.datetime.combine(today, dt.time(12)))
-        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", phrase):
+        if re.fullmatch(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", phrase):
             settings["DATE_ORDER"] = "YMD"
         parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
         if parsed is None:

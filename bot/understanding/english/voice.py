@@ -16,21 +16,27 @@ _RELATIVES = (
     r"|ah ?ma|ah ?mah|ah ?gong|ah ?kong|ah ?pa|ah ?ba|ah ?mm|ah ?yi|po ?po|gong ?gong|kong ?kong|lola|lolo|nanay|tatay"
     r"|inay|itay|tita|tito|kuya|nenek|atuk|ayah|ibu|emak"
 )
+# The relatives, without "patient" and "client" ("the patient is me" is the one answering).
+_FAMILY = _RELATIVES.replace("|patient|", "|").replace("|client", "")
 _CAREGIVER = re.compile(
     rf"\b(?:my|our)\s+(?:\w+\s+)?(?:{_RELATIVES})\b|\b(?:for|helping) (?:a|an|one of my)\s+(?:\w+\s+)?(?:{_RELATIVES})s?\b"
     # "for ah ma", "for grandma" (no "my" in a short reply), "a friend of mine"
     rf"|\bfor (?:{_RELATIVES})\b|\b(?:{_RELATIVES})s? of (?:mine|ours)\b"
+    # "dad", "mum here": a short reply that names a relative (and no "I"). Only the words up to the relative are
+    # taken, so "mum and me" keeps its "me" and is asked again.
+    rf"|^(?!.*\bi\b)(?=(?:\w+ ){{0,2}}(?:{_FAMILY})(?: \w+){{0,2}}\s*$)(?:\w+ ){{0,2}}?(?:{_FAMILY})\b"
     r"|\bhelp(?:ing)? (?:him|her|them) (?:with|fill|answer|to)\b|\b(?:caregiver|care giver|carer|caretaker|someone else|somebody else"
     r"|another person|someone i care for|someone i look after|on behalf of|on their behalf|for him|for her|for them"
     r"|i am his|i am her|i am their|i look after|i care for)\b"
 )
 # "me" as the one answering; "she asked me to", "told me" are someone else's request, not the patient.
 _SELF = re.compile(r"\b(?:myself|for me|me myself|i am the patient|it is me|it is for me|about me|my own|self|just me"
-                   r"|i am the one (?:with|who has|who is|who was|that has|that is|that was) (?:the )?(?:cancer|tumou?r|ill|sick|diagnosed|patient)"
+                   r"|i am the one (?:with|who has|who is|who was|that has|that is|that was) (?:the )?(?:\w+ )?(?:cancer|tumou?r|ill|sick|diagnosed|patient)"
                    # "I have nasopharyngeal cancer", "I was diagnosed last year", "answering as the patient"
                    r"|i (?:have|have got|had|got) (?:\w+ ){0,2}?(?:cancer|carcinoma|tumou?r|npc)|i (?:was|am|have been|got) diagnosed"
                    r"|as the patient(?=\s*$|\s+(?:myself|here|and|but|so|because|i|me|now|today)\b)"
-                   r"|(?<!asked )(?<!told )(?<!wants )(?<!wanted )(?<!begged )me)\b")
+                   # "he's sitting next to me", "she is here with me": where someone is, not who answers
+                   r"|(?<!asked )(?<!told )(?<!wants )(?<!wanted )(?<!begged )(?<!next to )(?<!beside )(?<!with )me)\b")
 _NOT_SELF = re.compile(r"\b(?:not (?:for )?(?:me|myself)|not about me|not the patient)\b")
 
 
