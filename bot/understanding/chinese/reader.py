@@ -30,6 +30,7 @@ from bot.understanding.chinese.heads import only_inside_another_thing
 from bot.understanding.chinese.names_forgotten import name_forgotten_only
 from bot.understanding.chinese.now_and_then import about_now, gone_now, only_long_ago
 from bot.understanding.chinese.numbers import read_number, to_digits, told_steps
+from bot.understanding.chinese.plan_counts import stated_plans
 from bot.understanding.chinese.polarity import (
     _FUTURE,
     APPROXIMATELY,
@@ -80,6 +81,8 @@ _INEXACT = re.compile(r"记不(?:太)?(?:清|得)|不(?:太)?记得|忘了|具�
 _ALTERNATIVES = re.compile(r"还是|或者|或是|到底")
 # Cycles are not regimens: "化疗做了六个疗程" is one plan given six times.
 _CYCLES = re.compile(r"疗程|周期|轮")
+# "One" said of a plan (一个, 1个, 一种).
+_ONE_SAID = re.compile(r"(?<![\d第])1\s*(?:个|种)")
 # "做了六个疗程，都是同一个方案": cycles of one plan.
 _ONE_PLAN = re.compile(r"同一(?:个|种)?(?:方案|药)|(?:都|一直)是(?:一个|一种|同样的)(?:方案)?|就一个方案|只有一个方案")
 # Times a treatment was given (打了六次, 六个疗程): cycles, not plans.
@@ -253,6 +256,10 @@ class ChineseReader:
     def _number(self, question: Question, raw: str, text: str, polarity: Polarity, today: dt.date) -> Reading:
         if polarity.value == NOT_SURE and not polarity.hedged:
             return Reading(NOT_SURE, polarity.confidence)
+        if "方案" in (question.unit or ""):
+            stated = stated_plans(to_digits(text))  # "…复发以后又换了一个药 那就是两个": the count the reply makes
+            if stated is not None and _in_range(question, Decimal(stated)):
+                return Reading(Decimal(stated), 0.9, echo=messages.number_echo(Decimal(stated), question.unit or ""))
         number = read_number(raw, text)
         plans_beside_cycles = False
         if number.problem == "several" and "方案" in (question.unit or ""):
@@ -282,6 +289,10 @@ class ChineseReader:
                 return Reading(Decimal(1), 0.9, echo=messages.number_echo(Decimal(1), question.unit or ""))
             if number.value is not None or number.problem == "several":
                 return Reading(None, 0.0, problem=messages.CYCLES_NOT_PLANS + self.expected(question))
+        if number.value == 1 and "方案" in (question.unit or "") and len(_ONE_SAID.findall(to_digits(text))) > 1 \
+                and not _ONE_PLAN.search(text):
+            # "一个方案打了6个疗程，后来又换了一个": "one" said of each plan is no count of one. Asked again.
+            return Reading(None, 0.0, problem=self.expected(question))
         if number.value is not None:
             stated = number.value - 1 if number.future and question.unit == "岁" else number.value
             if not _in_range(question, stated):

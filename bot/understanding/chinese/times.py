@@ -98,6 +98,7 @@ _LUNAR_FESTIVALS = {
     # The Lantern Festival (元宵) is the fifteenth day of the new year.
     "元宵": {year: _month_day_after(year, day, 14) for year, day in _SPRING_FESTIVAL.items()},
 }
+_EARLY_SPRING = re.compile(r"开春|初春|早春|刚开春")
 _SEASONS = {"春天": (4, 15), "春季": (4, 15), "夏天": (7, 15), "夏季": (7, 15), "秋天": (10, 15), "秋季": (10, 15),
             "冬天": (1, 15), "冬季": (1, 15)}
 
@@ -285,6 +286,13 @@ def _relative(text: str, today: dt.date) -> Optional[TimeReading]:
         # "上个月10号": that day of last month.
         year, month = _month_said(match.group(1), today)
         return _day(year, month, int(match.group(2)), today)
+    match = re.search(r"(上上|上|这|本)\s*个?\s*月\s*(?:的)?\s*([12])0?几\s*(?:号|日)", text)
+    if match:
+        # "上个月十几号": some day from the 11th to the 19th (二十几号: the 21st to the 29th) of that month.
+        year, month = _month_said(match.group(1), today)
+        tens = int(match.group(2)) * 10
+        start, end = dt.date(year, month, tens + 1), dt.date(year, month, tens + 9)
+        return _from_dates(start, end, today, f"{year}年{month}月{'十' if tens == 10 else '二十'}几号")
     match = re.search(r"(上上|上|这|本)\s*个?\s*月(?!\d)\s*(?:份|月)?\s*(上旬|中旬|下旬|初|中|底|末)?", text)
     if match and not re.search(r"\d\s*月", text):
         year, month = _month_said(match.group(1), today)
@@ -345,7 +353,9 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
         chosen = year if year is not None else _last_year_if_future(today, month, day)
         return _day(chosen, month, day, today)
     month_only = re.search(r"(?<!\d)(\d{1,2})\s*月\s*(?:份)?\s*(上旬|中旬|下旬|初|中|底|末)?", text)
-    if month_only and not re.search(r"\d\s*个\s*月|\d\s*月\s*(?:前|以前|之前|了)", text):
+    # "3个月前" or "3月前" said beside it is another time, asked again; a duration ("吃了两个月激素，6月底停的")
+    # is how long, and the month still says when.
+    if month_only and not re.search(r"\d\s*个?\s*月\s*(?:前|以前|之前)|\d\s*月\s*了", text):
         month = int(month_only.group(1))
         if not 1 <= month <= 12:
             return None
@@ -364,7 +374,7 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
             end = dt.date(chosen, second, min(last2, calendar.monthrange(chosen, second)[1]))
             label = f"{label}到{second}月{following.group(2) or ''}"
         return _from_dates(start, end, today, label)
-    said = _MONTH_DOT_DAY.search(text)
+    said = _MONTH_DOT_DAY.search(text) or _MONTH_SLASH_DAY.search(text)
     if said and not _TIME_OF_DAY.search(text):
         return _dotted_date(int(said.group(1)), int(re.sub(r"\D", "", said.group(2))), year, today)
     festival = re.search(
@@ -374,6 +384,15 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
         side = festival.group(2) or ("后" if festival.group(1) == "过完年" else "")
         around = side in ("前后", "左右")
         return _festival(festival.group(1).replace("7夕", "七夕"), year, today, "" if around else side[-1:], text[festival.end():], around)
+    early_spring = _EARLY_SPRING.search(text)
+    if early_spring:
+        # "今年开春": the start of spring, February and March (never read as the whole spring, whose nearest day
+        # would be the end of May).
+        chosen = year if year is not None else today.year
+        if year is None and dt.date(chosen, 2, 1) > today:
+            chosen -= 1
+        return _from_dates(dt.date(chosen, 2, 1), dt.date(chosen, 3, 31), today,
+                           f"{chosen}年{early_spring.group(0)}")
     season = re.search("|".join(_SEASONS), text)
     if season:
         month, day = _SEASONS[season.group(0)]
@@ -407,6 +426,10 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
 _MONTH_DOT_DAY = re.compile(
     r"(?<![\d./-])(1[0-2]|0?[1-9])\s*[./]\s*(\d{2}(?=\s*(?:$|[,.!?]|那天|那一天|当天|那次|左右|前后))"
     r"|\d{1,2}(?=\s*[日号]))")
+# With a slash the day may go on into the sentence (11/25 最后一次, 10/26停的): 11/25 is no decimal, and a day of
+# 13 or more is no fraction either. Not a part of a longer date or a fraction of a dose (1/2片).
+_MONTH_SLASH_DAY = re.compile(
+    r"(?<![\d./-])(1[0-2]|0?[1-9])\s*/\s*(1[3-9]|2\d|3[01])(?![\d./%])(?!\s*(?:片|粒|颗|支|个|次|毫|mg|ml|g))")
 _TIME_OF_DAY = re.compile(r"昨|今天|前天|上午|下午|早上|晚上|中午|凌晨|点|钟")
 
 

@@ -1,0 +1,183 @@
+"""Round 7 (issue-14za): Chinese numbers, times, choices and who is answering, each family tested with
+sentences of our own beside the kind the answer sets missed, and with negated and opposite ones.
+
+Dates count back from Monday 7 December 2026 (``ANSWERED_ON``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from bot.screening.answers import NEVER, NOT_SURE
+from bot.understanding.chinese.text import normalise
+from bot.understanding.chinese.voice import read_voice
+from tests.understanding.helpers import ANSWERED_ON, ago, asked_again, days, read_at, used
+
+TODAY = ANSWERED_ON
+
+
+# --- Who is answering: relatives named the regional way ------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "给俺爹问的 他耳朵背不会弄手机",
+    "帮俺娘问一下",
+    "替我堂客问的 她不识字",
+    "我屋里老头子的 他不会打字",
+    "我屋头老汉得的病",
+    "我是患者女儿，替我爸咨询一下",
+    "我是病人儿子",
+    "患者女儿",
+])
+def test_a_relative_in_the_words_of_a_region_is_a_caregiver(text):
+    assert read_voice(normalise(text)) == "caregiver"
+
+
+@pytest.mark.parametrize("text", [
+    "是我本人，我儿子在旁边帮我打字",
+    "我自己，女儿在身边帮我打字",
+    "我是患者本人",
+    "我是患者",
+    "俺自己的病",
+])
+def test_the_patient_with_a_relative_typing_is_the_patient(text):
+    assert read_voice(normalise(text)) == "self"
+
+
+# --- Dialect and net words --------------------------------------------------------------------------
+@pytest.mark.parametrize("text, mandarin", [
+    ("放疗木做过", "没做过"),
+    ("开刀也木有", "没有"),
+    ("这辈子木打过疫苗", "没打过"),
+    ("名字记不到了", "记不得"),
+])
+def test_regional_words_are_written_the_mandarin_way(text, mandarin):
+    assert mandarin in normalise(text)
+
+
+@pytest.mark.parametrize("text", ["手脚麻木有两个月了", "木耳吃过", "积木有好几盒"])
+def test_mu_stays_wood_in_other_words(text):
+    assert "没" not in normalise(text)
+
+
+@pytest.mark.parametrize("question, text", [
+    ("days_since_radiotherapy", "放疗木做过 就打的化疗"),
+    ("days_since_live_vaccine", "这辈子木打过啥疫苗"),
+    ("days_since_major_surgery", "开刀木有过"),
+])
+def test_mu_as_never(zh_reader, zh_questions, question, text):
+    assert used(read_at(zh_reader, zh_questions, question, text)) == NEVER
+
+
+def test_ji_bu_dao_is_not_remembering(zh_reader, zh_questions):
+    assert used(read_at(zh_reader, zh_questions, "days_since_iv_antibiotics", "记不到了")) == NOT_SURE
+
+
+# --- Times ------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("question, text, date", [
+    ("last_treatment_days", "11/25 最后一次免疫治疗", dt.date(2026, 11, 25)),
+    ("days_since_chinese_medicine", "中药是10/26停的，因为要准备做化疗", dt.date(2026, 10, 26)),
+    ("days_since_chemotherapy", "9/18打的最后一次", dt.date(2026, 9, 18)),
+])
+def test_a_slash_date_inside_a_sentence(zh_reader, zh_questions, question, text, date):
+    assert days(used(read_at(zh_reader, zh_questions, question, text))) == ago(date)
+
+
+@pytest.mark.parametrize("text", ["吃了1/2片就停了", "12/25打算去复查"])
+def test_a_fraction_or_a_day_to_come_is_no_time_ago(zh_reader, zh_questions, text):
+    assert asked_again(read_at(zh_reader, zh_questions, "days_since_steroids", text))
+
+
+@pytest.mark.parametrize("text, first, last", [
+    # A duration said beside the month does not move the month to the year's end.
+    ("放射性肺炎的时候吃了两个月激素，今年6月底停的", dt.date(2026, 6, 21), dt.date(2026, 6, 30)),
+    ("十月份吃过一个月的泼尼松", dt.date(2026, 10, 1), dt.date(2026, 10, 31)),
+    ("吃了三个礼拜，8月中停的", dt.date(2026, 8, 11), dt.date(2026, 8, 20)),
+])
+def test_a_month_beside_how_long_it_lasted(zh_reader, zh_questions, text, first, last):
+    value = days(used(read_at(zh_reader, zh_questions, "days_since_steroids", text)))
+    assert ago(last) <= value <= ago(first)
+
+
+def test_a_time_ago_beside_a_month_is_not_the_month(zh_reader, zh_questions):
+    reading = read_at(zh_reader, zh_questions, "days_since_steroids", "两个月前停的，6月份开始吃的")
+    assert used(reading) != Decimal(ago(dt.date(2026, 6, 30)))
+
+
+@pytest.mark.parametrize("text, first, last", [
+    ("上个月十几号放完的", dt.date(2026, 11, 11), dt.date(2026, 11, 19)),
+    ("上个月二十几号", dt.date(2026, 11, 21), dt.date(2026, 11, 29)),
+])
+def test_some_day_of_the_teens_of_last_month(zh_reader, zh_questions, text, first, last):
+    value = days(used(read_at(zh_reader, zh_questions, "days_since_radiotherapy", text)))
+    assert ago(last) <= value <= ago(first)
+
+
+@pytest.mark.parametrize("question, text", [
+    ("days_since_minor_surgery", "国庆节后没几天"),
+    ("days_since_major_surgery", "国庆节后没几天做的"),
+])
+def test_not_many_days_after_a_festival_is_a_few_days_after(zh_reader, zh_questions, question, text):
+    value = days(used(read_at(zh_reader, zh_questions, question, text)))
+    assert ago(dt.date(2026, 10, 10)) <= value <= ago(dt.date(2026, 10, 2))
+
+
+def test_mei_ji_tian_is_no_negation():
+    assert "没" not in normalise("出院没几天")
+
+
+@pytest.mark.parametrize("text", ["今年开春打过一针麻腮风", "开春的时候打的", "今年初春"])
+def test_the_start_of_spring_is_february_or_march(zh_reader, zh_questions, text):
+    value = days(used(read_at(zh_reader, zh_questions, "days_since_live_vaccine", text)))
+    assert ago(dt.date(2026, 3, 31)) <= value <= ago(dt.date(2026, 2, 1))
+
+
+# --- Ages -------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, age", [
+    ("婆婆七十三了，虚岁七十四", 73),
+    ("虚岁六十六，六十五了", 65),
+    ("四十七 腊月生的", 47),
+    ("五十二，三月份出生的", 52),
+    ("64岁，退休好几年了", 64),
+    ("五十六，病了好多年了", 56),
+])
+def test_an_age_beside_a_nominal_age_a_birth_month_or_a_vague_span(zh_reader, zh_questions, text, age):
+    assert used(read_at(zh_reader, zh_questions, "age", text)) == Decimal(age)
+
+
+@pytest.mark.parametrize("text", ["64年3月生的", "1962年腊月生的", "病了好几年了", "虚岁七十四，七十了"])
+def test_a_birth_year_or_no_age_is_not_read_as_the_age(zh_reader, zh_questions, text):
+    reading = read_at(zh_reader, zh_questions, "age", text)
+    assert used(reading) is None or used(reading) not in (Decimal(64), Decimal(3), Decimal(74), Decimal(70))
+
+
+# --- Chemotherapy plans ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, plans", [
+    ("两个方案，第一个是GP（吉西他滨+顺铂），复发后换了多西他赛", 2),
+    ("五个方案，换了好几次了，医生都说已经是后线了", 5),
+    ("五个方案咯，佢病咗好多年", 5),
+    ("4个。诱导化疗TPF算一个，复发后用了GP，再后来是卡培他滨，最近一个是白蛋白紫杉醇", 4),
+    ("做过两个方案，一个是吉西他滨顺铂，一个是紫杉醇卡铂", 2),
+    ("头一回化疗6次 复发以后又换了一个药 那就是两个", 2),
+    ("化疗打了十几次，不过方案只换过一回，所以是两个", 2),
+    ("一线GP，后来复发换了多西他赛，就这两个", 2),
+    ("刚查出来化疗一个 复发化疗一个 又转移了再换一个", 3),
+    ("刚查出来化疗一个，复发又化疗一个", 2),
+    ("一线二线都做完了，现在准备三线", 2),
+    ("一线做完了，下一步准备二线", 1),
+])
+def test_plans_counted_beside_other_numbers(zh_reader, zh_questions, text, plans):
+    assert used(read_at(zh_reader, zh_questions, "chemo_lines", text)) == Decimal(plans)
+
+
+@pytest.mark.parametrize("text", [
+    "两个方案，后来又换了一个",  # one more after the count
+    "两个方案，现在准备第三个",
+    "两个方案，一个是TP，一个是GP，一个是多西他赛",  # the list says three
+    "一个方案打了6个疗程，后来又换了一个",  # "one" said of each of two plans
+    "一个 一个",
+    "三个方案，第四个还没开始",
+])
+def test_a_count_the_rest_of_the_reply_does_not_bear_out_is_asked_again(zh_reader, zh_questions, text):
+    assert asked_again(read_at(zh_reader, zh_questions, "chemo_lines", text))
