@@ -181,3 +181,83 @@ def test_plans_counted_beside_other_numbers(zh_reader, zh_questions, text, plans
 ])
 def test_a_count_the_rest_of_the_reply_does_not_bear_out_is_asked_again(zh_reader, zh_questions, text):
     assert asked_again(read_at(zh_reader, zh_questions, "chemo_lines", text))
+
+
+# --- Lab reports ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, choice", [
+    ("HER2（++），FISH检测未见HER2基因扩增", "ihc_2_ish_negative"),  # the gene named between 未见 and 扩增
+    ("免疫组化2+，原位杂交未见her2基因扩增", "ihc_2_ish_negative"),
+    ("HER2（++），FISH检测见HER2基因扩增", "ihc_2_ish_positive"),
+    ("her2是2加 后来又做了个fish 说是阴性", "ihc_2_ish_negative"),
+])
+def test_a_negated_amplification_with_the_gene_named(zh_reader, zh_questions, text, choice):
+    assert used(read_at(zh_reader, zh_questions, "her2_result", text)) == choice
+
+
+@pytest.mark.parametrize("text", [
+    "HER2 2+，FISH没做",
+    "她是2+，FISH还没做",
+    "HER2 2+，FISH仲未出结果",
+    "两个加 那个原位杂交还没做",
+    "免疫组化2+，FISH结果还没出",
+])
+def test_two_plus_with_the_ish_test_not_done_is_not_sure(zh_reader, zh_questions, text):
+    assert used(read_at(zh_reader, zh_questions, "her2_result", text)) == NOT_SURE
+
+
+@pytest.mark.parametrize("text, choice", [
+    ("HER2 3+，FISH没做", "ihc_3"),  # 3+ needs no ISH test
+    ("2+，FISH阳性，没做别的", "ihc_2_ish_positive"),
+])
+def test_a_test_not_done_beside_a_result_that_is_enough(zh_reader, zh_questions, text, choice):
+    assert used(read_at(zh_reader, zh_questions, "her2_result", text)) == choice
+
+
+@pytest.mark.parametrize("text, choice", [
+    ("两个都阴", "negative"),
+    ("ER PR两个都阴性", "negative"),
+    ("两个都是阳性", "positive"),
+])
+def test_both_receptors_said_at_once(zh_reader, zh_questions, text, choice):
+    assert used(read_at(zh_reader, zh_questions, "hr_status", text)) == choice
+
+
+def test_both_negative_is_no_her2_result(zh_reader, zh_questions):
+    assert asked_again(read_at(zh_reader, zh_questions, "her2_result", "两个都阴"))
+
+
+# --- Birth control --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "俺跟老伴都七十了 还避啥孕",
+    "我爸都七十多了，老伴也七十了",
+    "我和老公都六十五了",
+])
+def test_a_couple_both_past_sixty_does_not_apply(zh_reader, zh_questions, text):
+    assert used(read_at(zh_reader, zh_questions, "contraception", text)) == "not_applicable"
+
+
+@pytest.mark.parametrize("text", [
+    "我70了，老婆40",  # the wife may still become pregnant
+    "俺跟老伴都五十了",
+    "我62了",  # a man of 62 still counts; who it is, the reply does not say
+])
+def test_one_age_or_a_younger_partner_is_not_read_as_does_not_apply(zh_reader, zh_questions, text):
+    assert used(read_at(zh_reader, zh_questions, "contraception", text)) != "not_applicable"
+
+
+@pytest.mark.parametrize("text", [
+    "她才35，这个得她自己决定，我没法替她回答",
+    "这个得问她男人",
+    "要问他本人",
+])
+def test_someone_else_must_answer_is_not_sure(zh_reader, zh_questions, text):
+    assert used(read_at(zh_reader, zh_questions, "contraception", text)) == NOT_SURE
+
+
+@pytest.mark.parametrize("text, choice", [("行 上了环的", "yes"), ("她上环了", "yes")])
+def test_an_iud_is_birth_control(zh_reader, zh_questions, text, choice):
+    assert used(read_at(zh_reader, zh_questions, "contraception", text)) == choice
+
+
+def test_no_iud_is_not_a_yes(zh_reader, zh_questions):
+    assert used(read_at(zh_reader, zh_questions, "contraception", "没上环")) != "yes"

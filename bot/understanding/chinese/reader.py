@@ -423,10 +423,17 @@ class ChineseReader:
             return self._chosen(question, exact, 1.0)
         if polarity.value == NOT_SURE and not polarity.hedged:
             return Reading(NOT_SURE, polarity.confidence)
+        if question.allows_not_sure and choices.answered_by_another(text):
+            return Reading(NOT_SURE, 0.9)  # "这个得问她男人": the one typing cannot say
+        too_old = choices.past_pregnancy_age(question, to_digits(text))
+        if too_old is not None:
+            return self._chosen(question, too_old, 0.9)
         lab = self._lab_choice(question, text)
         if lab is not None:
             return lab
         lab_question = any(choice.means for choice in question.choices)
+        if lab_question and lab_results.ish_pending(text):
+            return Reading(NOT_SURE, 0.9)  # "2+，FISH还没做": which 2+ choice, the test has not said yet
         if lab_question and lab_results.her2_needs_score(text):
             return Reading(None, 0.0, problem=messages.HER2_SCORE)
         if any(choice.years_ago for choice in question.choices):
