@@ -261,3 +261,64 @@ def test_an_iud_is_birth_control(zh_reader, zh_questions, text, choice):
 
 def test_no_iud_is_not_a_yes(zh_reader, zh_questions):
     assert used(read_at(zh_reader, zh_questions, "contraception", "没上环")) != "yes"
+
+
+# --- None of what is counted, only something else ------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "没做过化疗，只做了手术和内分泌治疗",
+    "冇做过化疗，只系放疗",
+    "从来没做过化疗，就做了靶向",
+])
+def test_no_chemotherapy_and_only_other_treatment_is_none(zh_reader, zh_questions, text):
+    assert used(read_at(zh_reader, zh_questions, "chemo_lines", text)) == Decimal(0)
+
+
+@pytest.mark.parametrize("text", [
+    "没做过化疗，但是做了放疗",  # not an "only": the usual check stays
+    "没做过化疗，只吃过化疗药",  # the "only" names chemotherapy
+    "没做过化疗，只做了两次放疗",  # a number beside it
+])
+def test_no_chemotherapy_beside_other_words_is_still_checked(zh_reader, zh_questions, text):
+    assert asked_again(read_at(zh_reader, zh_questions, "chemo_lines", text))
+
+
+# --- A first study ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["第一次参加", "这是第一次参加", "头一回整这个试验 以前没参加过", "首次参加临床试验"])
+def test_a_first_study_means_no_study_drug_before(zh_reader, zh_questions, text):
+    assert used(read_at(zh_reader, zh_questions, "days_since_trial_drug", text)) == NEVER
+
+
+@pytest.mark.parametrize("text", ["不是第一次参加了", "这不是第一次参加试验"])
+def test_not_the_first_study_is_never_read_as_never(zh_reader, zh_questions, text):
+    reading = read_at(zh_reader, zh_questions, "days_since_trial_drug", text)
+    assert reading.value != NEVER and asked_again(reading)
+
+
+def test_a_first_study_with_its_year_is_that_year(zh_reader, zh_questions):
+    value = days(used(read_at(zh_reader, zh_questions, "days_since_trial_drug", "第一次参加试验是2022年")))
+    assert ago(dt.date(2022, 12, 31)) <= value <= ago(dt.date(2022, 1, 1))
+
+
+def test_a_first_treatment_is_no_never(zh_reader, zh_questions):
+    assert used(read_at(zh_reader, zh_questions, "days_since_chemotherapy", "第一次化疗")) != NEVER
+
+
+# --- Hormone-dependent ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, choice", [
+    ("医生说是激素依赖型的 让她一直吃来曲唑", "positive"),
+    ("医生话佢系激素依赖型嘅", "positive"),
+    ("不是激素依赖型的", "negative"),
+    ("非激素依赖型", "negative"),
+])
+def test_hormone_dependent_is_receptor_positive(zh_reader, zh_questions, text, choice):
+    assert used(read_at(zh_reader, zh_questions, "hr_status", text)) == choice
+
+
+# --- Another cancer found and not treated yet -------------------------------------------------------------
+def test_not_treated_yet_does_not_doubt_the_time_band(zh_reader, zh_questions):
+    reading = read_at(zh_reader, zh_questions, "other_cancer", "她今年3月查出甲状腺癌，还没处理")
+    assert used(reading) == "within_2_years"
+
+
+def test_not_cancer_beside_a_time_is_still_checked(zh_reader, zh_questions):
+    assert asked_again(read_at(zh_reader, zh_questions, "other_cancer", "二十年前做过手术，那个不是癌"))

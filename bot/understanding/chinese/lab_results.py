@@ -87,6 +87,11 @@ def hormone_phrase(text: str) -> Optional[str]:
     """"激素受体阳性" when ER or PR is positive, "激素受体阴性" when every one named is negative."""
     if re.search(r"三阴|triple negative|tnbc", text):
         return "激素受体阴性"
+    dependent = re.search(r"(不是|并非|非|不|没有)?\s*激素依赖", text)
+    if dependent:
+        # "激素依赖型的": the cancer grows on hormones, which is what the receptors say; "非激素依赖型", "不是激素
+        # 依赖型": it does not.
+        return "激素受体阴性" if dependent.group(1) else "激素受体阳性"
     both = _BOTH.search(text)
     if both and not re.search(r"her|fish|免疫组化|原位杂交", text):
         return "激素受体阴性" if both.group(1).startswith("阴") else "激素受体阳性"

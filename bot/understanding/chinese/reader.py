@@ -63,6 +63,8 @@ from bot.understanding.reading import MAX_ANSWER_CHARS, Reading, confirmation
 _ASKS_BACK = re.compile(r"(?:算不算|算吗|算么|算唔算|算是吗|算不|要不要紧|要紧吗|有关系吗|有影响吗)\s*[?？]?\s*$")
 # Whether it counts, hedged (应该算吧, 我觉得也算): no doubt about what was had.
 _COUNTS_HEDGE = re.compile(r"^(?:我觉得|我看|我想|应该|估计|可能|大概)(?:也|是)?算(?:是)?(?:的|数)?(?:吧|吧[?？])?$")
+# Not treated yet (还没处理, 还没治): the thing was found; the negation is about its treatment.
+_NOT_TREATED_YET = re.compile(r"(?:还|暂时|目前)(?:没有?|未)(?:处理|治疗|治|开始治疗?|手术|做手术|开刀|切)")
 _INTENT_VALUES = {"affirm": YES, "deny": NO, "not_sure": NOT_SURE}
 # A classifier guess below this is no answer at all; between it and CONFIDENT it is a check.
 _LOWEST_GUESS = 0.45
@@ -79,6 +81,11 @@ _NOT_WITHIN = re.compile(NOT_WITHIN)
 # Not remembering the exact day of a time that is said (记不太清, 具体时间不记得); not a choice between two.
 _INEXACT = re.compile(r"记不(?:太)?(?:清|得)|不(?:太)?记得|忘了|具体")
 _ALTERNATIVES = re.compile(r"还是|或者|或是|到底")
+# Taking part in a study for the first time (这是第一次参加, 头一回整这个试验): none before. Said of a study, never of
+# a treatment ("第一次化疗" may be going on now).
+_FIRST_TRIAL = re.compile(
+    r"(?:第一次|头一回|头一次|头回|首次)\s*(?:参加|参与|整|弄|进|做)?\s*(?:这个|这种|这类|这样的)?\s*(?:临床)?(?:试验|研究|实验)"
+    r"|(?:第一次|头一回|头一次|首次)\s*(?:参加|参与)(?!\s*(?:化疗|放疗|治疗))")
 # Cycles are not regimens: "化疗做了六个疗程" is one plan given six times.
 _CYCLES = re.compile(r"疗程|周期|轮")
 # "One" said of a plan (一个, 1个, 一种).
@@ -310,6 +317,10 @@ class ChineseReader:
                 # the words alone do not say (来曲唑 is no chemotherapy), so the count is checked.
                 return Reading(Decimal(steps), 0.7,
                                echo=messages.number_echo(Decimal(steps), question.unit or ""))
+        if number.problem == "none" and polarity.value in (NO, None) and question.minimum == 0 \
+                and _none_of_it_only_else(question, text):
+            # "没做过化疗，只做了放疗": the "only" is about something else, so it does not doubt the none.
+            return Reading(Decimal(0), max(0.9, polarity.confidence), echo=messages.zero_echo(question.unit or ""))
         if number.problem == "none" and polarity.value == NO and question.minimum == 0:
             return Reading(Decimal(0), polarity.confidence, echo=messages.zero_echo(question.unit or ""))
         if polarity.value == NOT_SURE:
@@ -329,6 +340,13 @@ class ChineseReader:
         intent_confidence: float,
     ) -> Reading:
         words = self._words(question)
+        first = _FIRST_TRIAL.search(text)
+        if first and _NEGATED.search(text[max(0, first.start() - 3):first.start()]) and read_time(text, today) is None:
+            # "不是第一次参加了": there was a study before; its 不 is no "never". When was it?
+            return Reading(None, 0.0, problem=messages.WHEN_WAS_IT + self.expected(question))
+        if first and polarity.value in (None, NO) and read_time(text, today) is None:
+            # "这是第一次参加", "头一回整这个试验": no study before this one, so no study drug either.
+            return Reading(NEVER, 0.85, echo=messages.NONE_ECHO)
         if polarity.value == NOT_SURE and not polarity.hedged:
             # A vague time with it (记不清了，大概几年前) stays "not sure"; "具体时间不记得" is only the exact day.
             definite = "具体" in text or not re.search(r"几", text)
@@ -492,7 +510,7 @@ class ChineseReader:
             inside_high = end is None or (high is not None and high < end)
             if low >= start and inside_high:
                 confidence = 0.7 if polarity.hedged else 0.9
-                if _NEGATED.search(without_neutral(text)):
+                if _NEGATED.search(without_neutral(_NOT_TREATED_YET.sub(" ", text))):
                     confidence = 0.6  # "二十年前做过手术，那个不是癌": a negation beside the time, checked
                 return self._chosen(question, choice.id, confidence, echo=messages.band_echo(choice.label, time.echo))
         return Reading(None, 0.0, problem=messages.BAND_UNCLEAR + self.expected(question))
@@ -583,6 +601,24 @@ def _base_only(question: Question, words, text: str) -> bool:
         return False
     # Only the illness the question names (骨转移, 肺气肿); other things (白细胞一直偏低) are read by the other rules.
     return bool(things_named(words, text)) and words.names_topic(text) and not words.names_severity(text)
+
+
+# "只做了放疗", "只系手术": only something else.
+_ONLY_ELSE = re.compile(r"^(?:就|只|仅)(?:是|系|有)?(?:做了?|做过|用了?|用过|打了?|打过|吃了?|吃过)?")
+_NONE_OF = r"(?:没有|没|未|从没|从来没有?|从未|不曾)\s*(?:做|打|用|接受|上)?\s*(?:过)?\s*"
+
+
+def _none_of_it_only_else(question: Question, text: str) -> bool:
+    """"没做过化疗，只做了手术和内分泌治疗": one clause says none of what is counted (the question's own term),
+    every other says only something else, with no number and none of the question's terms."""
+    terms = [term for term in question.terms if len(term) >= 2 and re.search(r"[\u4e00-\u9fff]", term)]
+    parts = clauses(text)
+    if len(parts) < 2 or not terms:
+        return False
+    named = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
+    if not re.fullmatch(rf"{_NONE_OF}(?:{named})", parts[0]):
+        return False
+    return all(_ONLY_ELSE.match(part) and not re.search(rf"\d|{named}", to_digits(part)) for part in parts[1:])
 
 
 def _in_range(question: Question, value: Decimal) -> bool:
