@@ -322,3 +322,30 @@ def test_not_treated_yet_does_not_doubt_the_time_band(zh_reader, zh_questions):
 
 def test_not_cancer_beside_a_time_is_still_checked(zh_reader, zh_questions):
     assert asked_again(read_at(zh_reader, zh_questions, "other_cancer", "二十年前做过手术，那个不是癌"))
+
+
+def test_that_one_is_the_same_plan(zh_reader, zh_questions):
+    assert used(read_at(zh_reader, zh_questions, "chemo_lines", "一个 一直用的那一个")) == Decimal(1)
+
+
+# --- What followed a time, and only another thing had -----------------------------------------------------
+@pytest.mark.parametrize("question, text, first, last", [
+    ("days_since_chemotherapy", "今年3月份，之后改成内分泌治疗了", dt.date(2026, 3, 1), dt.date(2026, 3, 31)),
+    ("days_since_chemotherapy", "去年10月做完，后来换成靶向了", dt.date(2025, 10, 1), dt.date(2025, 10, 31)),
+    ("days_since_surgery_biopsy_injury", "她三年前做的乳腺癌根治术，之后没再开刀",
+     dt.date(2023, 9, 1), dt.date(2024, 3, 1)),
+    ("days_since_surgery_biopsy_injury", "只做过穿刺，大手术是去年三月", dt.date(2025, 3, 1), dt.date(2025, 3, 31)),
+    ("days_since_chinese_medicine", "三个月前喝过一阵，后来不喝了", dt.date(2026, 8, 20), dt.date(2026, 9, 20)),
+])
+def test_what_came_after_or_only_another_thing_does_not_doubt_the_time(zh_reader, zh_questions, question, text,
+                                                                        first, last):
+    value = days(used(read_at(zh_reader, zh_questions, question, text)))
+    assert ago(last) <= value <= ago(first)
+
+
+@pytest.mark.parametrize("question, text", [
+    ("days_since_chemotherapy", "上个月打的靶向，之后改成化疗了"),  # the time is of the other treatment
+    ("days_since_radiotherapy", "三周前做的放疗，只是止痛的"),  # a qualifier of the one timed, not another event
+])
+def test_a_time_of_another_thing_is_still_checked(zh_reader, zh_questions, question, text):
+    assert asked_again(read_at(zh_reader, zh_questions, question, text))

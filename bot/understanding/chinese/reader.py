@@ -75,7 +75,7 @@ _NEGATED = re.compile(r"没|不|未|从来")
 # "之后就没再治疗", "一年前就不吃了": the negation says nothing happened since the time named.
 _NEGATION_ABOUT_TIME = re.compile(
     r"不到|没到|不满|没多久|不久|不超过|有没有|没有超过|还没满|以内|没再|再没|再也没|之后.{0,4}没|以后.{0,4}没|后来.{0,4}没"
-    r"|就没|就不|就停|不[吃用打做]了|没[吃用打做]了"
+    r"|就没|就不|就停|不[吃用打做喝服输]了|没[吃用打做喝服输]了"
 )
 _NOT_WITHIN = re.compile(NOT_WITHIN)
 # Not remembering the exact day of a time that is said (记不太清, 具体时间不记得); not a choice between two.
@@ -86,10 +86,14 @@ _ALTERNATIVES = re.compile(r"还是|或者|或是|到底")
 _FIRST_TRIAL = re.compile(
     r"(?:第一次|头一回|头一次|头回|首次)\s*(?:参加|参与|整|弄|进|做)?\s*(?:这个|这种|这类|这样的)?\s*(?:临床)?(?:试验|研究|实验)"
     r"|(?:第一次|头一回|头一次|首次)\s*(?:参加|参与)(?!\s*(?:化疗|放疗|治疗))")
+# What came after the time and is not what is asked (之后改成内分泌治疗了, 之后没再开刀): another question's word
+# there says what followed, not what the time was of.
+_AFTERWARDS = re.compile(
+    r"(?:之后|以后|后来|然后|接着)(?:就)?(?:改成|换成|改用|换了|转成|改为|没再|再没|再也没|没有再)[^,.!?;]*")
 # Cycles are not regimens: "化疗做了六个疗程" is one plan given six times.
 _CYCLES = re.compile(r"疗程|周期|轮")
 # "One" said of a plan (一个, 1个, 一种).
-_ONE_SAID = re.compile(r"(?<![\d第])1\s*(?:个|种)")
+_ONE_SAID = re.compile(r"(?<![\d第那这])1\s*(?:个|种)")  # not 那一个 ("that one")
 # "做了六个疗程，都是同一个方案": cycles of one plan.
 _ONE_PLAN = re.compile(r"同一(?:个|种)?(?:方案|药)|(?:都|一直)是(?:一个|一种|同样的)(?:方案)?|就一个方案|只有一个方案")
 # Times a treatment was given (打了六次, 六个疗程): cycles, not plans.
@@ -405,7 +409,7 @@ class ChineseReader:
             if _another_route(question, text):
                 confidence = min(confidence, 0.5)  # "上周吃过头孢" to "antibiotics through a drip?": by mouth. Check.
             if self._questions and names_only_another_question(self._questions, question, words,
-                                                               rejoined(text, chain(*groups()))):
+                                                               rejoined(_AFTERWARDS.sub(",", text), chain(*groups()))):
                 # "吃过强的松" to "hormone therapy for cancer?", "去年点了个痣" to "major surgery?": a word of another
                 # question of the bank (the steroid one, the minor-surgery one) and none of this one. Check.
                 confidence = min(confidence, 0.5)

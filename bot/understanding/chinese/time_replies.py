@@ -32,7 +32,8 @@ _CANCER = re.compile(r"癌|肿瘤|瘤")
 # Said of an injury: slight (有点擦伤, 不严重, 一点小伤, 擦破点皮: 破点 is 破了一点).
 _SLIGHT = re.compile(_MILD.pattern + r"|只是|轻微|一点点|小伤|皮外伤|擦伤|破了?点")
 # A clause about another event than the one timed beside it (后来又做过一次止痛的, 另外…).
-_ANOTHER_EVENT = re.compile(r"后来|又|另外|还有|其他|其它|别的|再")
+# "只做过穿刺": only that was had, an event of its own, not what the timed one was.
+_ANOTHER_EVENT = re.compile(r"后来|又|另外|还有|其他|其它|别的|再|只(?:是)?(?:做|打|用|吃|抽)过")
 _NEGATED = re.compile(r"没|不|未|从来")
 # When it began (从国庆开始打, 确诊): no last time.
 _STARTED = re.compile(r"开始|开始的|起开始|确诊")
