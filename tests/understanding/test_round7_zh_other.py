@@ -349,3 +349,25 @@ def test_what_came_after_or_only_another_thing_does_not_doubt_the_time(zh_reader
 ])
 def test_a_time_of_another_thing_is_still_checked(zh_reader, zh_questions, question, text):
     assert asked_again(read_at(zh_reader, zh_questions, question, text))
+
+
+# --- "不算吧" said of the clause the question does not count ---------------------------------------------
+def test_not_counting_goes_with_the_clause_taken_out(zh_reader, zh_questions):
+    reading = read_at(zh_reader, zh_questions, "days_since_radiotherapy",
+                      "2023年做的鼻咽放疗，上个月那次是骨头止痛的，不算吧")
+    assert ago(dt.date(2023, 12, 31)) <= days(used(reading)) <= ago(dt.date(2023, 1, 1))
+
+
+def test_not_counting_the_only_time_told_is_still_not_that_time(zh_reader, zh_questions):
+    reading = read_at(zh_reader, zh_questions, "days_since_radiotherapy", "三周前做的放疗，是止痛的，不算吧")
+    assert asked_again(reading)
+
+
+# --- A birth year and month with 的 ----------------------------------------------------------------------
+@pytest.mark.parametrize("text, age", [("我妈1960年2月的，今年过了生日就66了", 66), ("1970年5月的", 56)])
+def test_a_year_and_month_with_de_is_a_birth_date(zh_reader, zh_questions, text, age):
+    assert used(read_at(zh_reader, zh_questions, "age", text)) == Decimal(age)
+
+
+def test_a_year_and_month_of_a_report_is_no_birth_date(zh_reader, zh_questions):
+    assert asked_again(read_at(zh_reader, zh_questions, "age", "1960年2月的报告"))

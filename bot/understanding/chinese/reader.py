@@ -90,6 +90,8 @@ _FIRST_TRIAL = re.compile(
 # there says what followed, not what the time was of.
 _AFTERWARDS = re.compile(
     r"(?:之后|以后|后来|然后|接着)(?:就)?(?:改成|换成|改用|换了|转成|改为|没再|再没|再也没|没有再)[^,.!?;]*")
+# "不算吧", "那个不算的话": whether the thing just said counts, with nothing of its own.
+_NOT_COUNTING = re.compile(r"(?:那个|这个|那次|这次|那些)?(?:应该|可能)?(?:也)?不算(?:吧|的话|了|啊|呢)?\s*[?]?")
 # Cycles are not regimens: "化疗做了六个疗程" is one plan given six times.
 _CYCLES = re.compile(r"疗程|周期|轮")
 # "One" said of a plan (一个, 1个, 一种).
@@ -101,7 +103,8 @@ _GIVEN_TIMES = re.compile(r"(?:打|做|用|输|化疗)(?:了|过)?\s*\d+\s*(?:�
 # Where a story's next step starts inside a clause (先TP后来GP).
 _STEP_BREAK = re.compile(r"(?<![,再])(?=后来|再后来|然后|接着)")
 # A birth year and month (1964年3月出生).
-_BORN = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:份)?[\u4e00-\u9fff]{0,2}?(?:出生|生的|生人|生)")
+# To the age question a year and month with only 的 after them (我妈1960年2月的) are a birth date too.
+_BORN = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:份)?(?:[\u4e00-\u9fff]{0,2}?(?:出生|生的|生人|生)|的(?=[,.!\s]|$))")
 # Statements about feeling well (挺好的, 都正常): no polarity of their own.
 _WELL = re.compile(r"挺好|很好|还好|都好|正常|健康|没事|顺利")
 _DIMINISHERS = re.compile(
@@ -371,6 +374,12 @@ class ChineseReader:
             return Reading(NEVER, not_asked, echo=messages.NONE_ECHO)  # "只擦过激素药膏": the question does not count it
         replied = text
         text = counted_clauses(words, text)
+        if text != replied:
+            # "…，上个月那次是骨头止痛的，不算吧": the "不算" was said of the clause taken out, not of what is left.
+            kept = [part for part in clauses(text) if not _NOT_COUNTING.fullmatch(part)]
+            if kept and len(kept) < len(clauses(text)):
+                text = ",".join(kept)
+                polarity = read_polarity(text, _topics(question))
         text = self._clauses_naming_it(question, words, text, today)
         about_time = bool(_NEGATION_ABOUT_TIME.search(text) or _NOT_WITHIN.search(to_digits(text)))
         time = read_time(text, today) if polarity.value != NO or about_time else None
