@@ -371,3 +371,35 @@ def test_a_year_and_month_with_de_is_a_birth_date(zh_reader, zh_questions, text,
 
 def test_a_year_and_month_of_a_report_is_no_birth_date(zh_reader, zh_questions):
     assert asked_again(read_at(zh_reader, zh_questions, "age", "1960年2月的报告"))
+
+
+# --- Had, but not what is asked: another purpose, another route ------------------------------------------
+@pytest.mark.parametrize("text", [
+    "喝过一段时间中药调理身体，不是治癌的",
+    "喝的是调理身体的 治癌的中药没喝过",
+])
+def test_medicine_for_another_purpose_said_not_for_the_cancer_is_never(zh_reader, zh_questions, text):
+    assert used(read_at(zh_reader, zh_questions, "days_since_chinese_medicine", text)) == NEVER
+
+
+@pytest.mark.parametrize("text", [
+    "喝中药调理身体，也是治癌的",  # for the cancer too
+    "上个月喝过中药调理身体，不是治癌的",  # a time told: checked, as before
+])
+def test_medicine_for_the_cancer_or_with_a_time_is_not_read_as_never(zh_reader, zh_questions, text):
+    assert used(read_at(zh_reader, zh_questions, "days_since_chinese_medicine", text)) != NEVER
+
+
+@pytest.mark.parametrize("text", ["只吃过阿莫西林 没打过点滴", "从来没因为感染打过点滴", "没输过液"])
+def test_no_drip_is_never_to_the_drip_question(zh_reader, zh_questions, text):
+    assert used(read_at(zh_reader, zh_questions, "days_since_iv_antibiotics", text)) == NEVER
+
+
+@pytest.mark.parametrize("text", ["上个月打过点滴，这周没打", "打过点滴，不记得什么时候"])
+def test_a_drip_had_is_no_never(zh_reader, zh_questions, text):
+    assert read_at(zh_reader, zh_questions, "days_since_iv_antibiotics", text).value != NEVER
+
+
+def test_an_ish_result_that_came_out(zh_reader, zh_questions):
+    reading = read_at(zh_reader, zh_questions, "her2_result", "最开始说是2+，后来FISH做出来是阴性的")
+    assert used(reading) == "ihc_2_ish_negative"

@@ -16,7 +16,7 @@ from typing import Optional
 
 _ISH = r"(?:荧光原位杂交|原位杂交|fish|sish|cish|ish|基因检测|基因)"
 # "FISH，结果是阳性": the result may follow the test's name after a comma.
-_ISH_RESULT = r"\s*(?:,\s*(?=结果|检测结果))?(?:检测|检查|结果|检测结果)?(?:说是|说)?"
+_ISH_RESULT = r"\s*(?:,\s*(?=结果|检测结果))?(?:检测|检查|结果|检测结果)?(?:做出来|出来)?(?:说是|说)?"
 _ISH_NEGATIVE = re.compile(
     rf"{_ISH}{_ISH_RESULT}\s*(?:是|为|显示|:)?\s*(?:阴性|\(\s*-\s*\)|-(?![\w+])|阴(?!道)|无扩增|未扩增|没有扩增|没扩增|不扩增|未见扩增|正常)"
     # "未见HER2基因扩增": the gene may be named between the negation and 扩增.

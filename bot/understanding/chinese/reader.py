@@ -354,6 +354,11 @@ class ChineseReader:
         if first and polarity.value in (None, NO) and read_time(text, today) is None:
             # "这是第一次参加", "头一回整这个试验": no study before this one, so no study drug either.
             return Reading(NEVER, 0.85, echo=messages.NONE_ECHO)
+        if polarity.value in (None, NO) and (time_replies.only_for_another_purpose(words, text)
+                                             or (_asks_drip(question) and time_replies.NO_DRIP.search(text))) \
+                and read_time(text, today) is None:
+            # "中药调理身体，不是治癌的", "只吃过阿莫西林 没打过点滴": what was had is not what is asked; nothing is.
+            return Reading(NEVER, 0.85, echo=messages.NONE_ECHO)
         if polarity.value == NOT_SURE and not polarity.hedged:
             # A vague time with it (记不清了，大概几年前) stays "not sure"; "具体时间不记得" is only the exact day.
             definite = "具体" in text or not re.search(r"几", text)
@@ -593,15 +598,22 @@ _BY_MOUTH = re.compile(r"吃|口服|喝|服用|含服")
 _DRIP = re.compile(r"点滴|输|静脉|吊|挂水|挂针|针|iv")
 
 
+def _asks_drip(question: Question) -> bool:
+    """The question asks about medicine given by a drip (打点滴用过抗生素吗), not by mouth."""
+    from bot.understanding.chinese.synonyms import other_names
+
+    key = ("drip", question.id, tuple(question.text.values()))
+    if key not in _TOPICS:
+        asked = " ".join(normalise(t, limit=None) for t in question.text.values())
+        drip_words = other_names(["打点滴"])
+        _TOPICS[key] = (any(word in asked for word in drip_words) or "静脉" in asked) and not _BY_MOUTH.search(asked)
+    return _TOPICS[key]
+
+
 def _another_route(question: Question, text: str) -> bool:
     """The question asks about medicine given one way (打点滴用过抗生素吗, not 吃的) and the reply says it
     was taken another way (吃过头孢), and never the way asked."""
-    from bot.understanding.chinese.synonyms import other_names
-
-    asked = " ".join(normalise(t, limit=None) for t in question.text.values())
-    drip_words = other_names(["打点滴"])
-    asks_drip = any(word in asked for word in drip_words) or "静脉" in asked
-    return asks_drip and not _BY_MOUTH.search(asked) and bool(_BY_MOUTH.search(text)) and not _DRIP.search(text)
+    return _asks_drip(question) and bool(_BY_MOUTH.search(text)) and not _DRIP.search(text)
 
 
 def _base_only(question: Question, words, text: str) -> bool:
