@@ -403,3 +403,32 @@ def test_a_drip_had_is_no_never(zh_reader, zh_questions, text):
 def test_an_ish_result_that_came_out(zh_reader, zh_questions):
     reading = read_at(zh_reader, zh_questions, "her2_result", "最开始说是2+，后来FISH做出来是阴性的")
     assert used(reading) == "ihc_2_ish_negative"
+
+
+# --- The lunar months 正月 and 腊月 (the Spring Festival was 17 February 2026, 29 January 2025) ----------
+@pytest.mark.parametrize("text, first, last", [
+    ("今年正月做完的", dt.date(2026, 2, 17), dt.date(2026, 3, 18)),
+    ("正月里打的", dt.date(2026, 2, 17), dt.date(2026, 3, 18)),
+    ("去年正月", dt.date(2025, 1, 29), dt.date(2025, 2, 27)),
+    ("腊月里打的最后一次", dt.date(2026, 1, 18), dt.date(2026, 2, 16)),  # the last 腊月 that has come
+])
+def test_a_lunar_month_is_its_days_on_the_calendar(zh_reader, zh_questions, text, first, last):
+    value = days(used(read_at(zh_reader, zh_questions, "days_since_chemotherapy", text)))
+    assert ago(last) <= value <= ago(first)
+
+
+def test_the_fifteenth_of_the_first_month_is_the_lantern_festival(zh_reader, zh_questions):
+    value = days(used(read_at(zh_reader, zh_questions, "days_since_chemotherapy", "正月十五那天")))
+    assert value == ago(dt.date(2026, 3, 3))
+
+
+@pytest.mark.parametrize("text", ["去年腊月", "2025年腊月"])
+def test_la_yue_with_a_year_is_asked_again(zh_reader, zh_questions, text):
+    # Counted by the lunar year or the calendar's, the two are a year apart.
+    assert asked_again(read_at(zh_reader, zh_questions, "days_since_chemotherapy", text))
+
+
+def test_la_yue_now_is_from_its_first_day(zh_reader, zh_questions):
+    today = dt.date(2027, 1, 20)  # 腊月 began on 7 January 2027 (the Spring Festival is 6 February 2027)
+    reading = read_at(zh_reader, zh_questions, "days_since_chemotherapy", "腊月里做的", today)
+    assert 0 <= days(used(reading)) <= (today - dt.date(2027, 1, 7)).days

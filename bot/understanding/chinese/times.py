@@ -107,6 +107,7 @@ def read_time(text: str, today: dt.date) -> Optional[TimeReading]:
     """The time stated in a normalised reply, or None when it states none."""
     # "五一" (May Day) is a festival, not the number 51.
     converted = to_digits(_MAY_DAY.sub("劳动节", text))
+    converted = re.sub(r"正月\s*15\s*(?:日|号)?", "元宵", converted)  # 正月十五 is the Lantern Festival's day
     # "每三周一次" is how often, not how long ago; it says the treatment is going on.
     converted = _EVERY.sub(" 每次 ", converted)
     # "一天5毫克", "一天吃两片": how much or how often, not a time ago.
@@ -384,6 +385,9 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
         side = festival.group(2) or ("后" if festival.group(1) == "过完年" else "")
         around = side in ("前后", "左右")
         return _festival(festival.group(1).replace("7夕", "七夕"), year, today, "" if around else side[-1:], text[festival.end():], around)
+    lunar = _LUNAR_MONTH.search(text)
+    if lunar:
+        return _lunar_month(lunar.group(1), year, today)
     early_spring = _EARLY_SPRING.search(text)
     if early_spring:
         # "今年开春": the start of spring, February and March (never read as the whole spring, whose nearest day
@@ -474,6 +478,40 @@ def _day(year: int, month: int, day: int, today: dt.date) -> Optional[TimeReadin
     except ValueError:
         return None
     return _from_dates(date, date, today, month_day(date, today))
+
+
+# The first and the last month of the lunar year, named alone (正月里, 腊月底); 正月十五 is inside 正月.
+_LUNAR_MONTH = re.compile(r"(正月|腊月)")
+
+
+def _lunar_month(name: str, year: Optional[int], today: dt.date) -> Optional[TimeReading]:
+    """正月: the 29 or 30 days from the Spring Festival (of the year said, or the last one come); 腊月: the 30
+    days before it. The end is put at day 30, so the time kept is never longer than the real one. 腊月 with a
+    year (去年腊月) is asked again: people count it by the lunar year or by the calendar's, a year apart."""
+    if name == "正月":
+        found = _lunar_day(_SPRING_FESTIVAL, year, today)
+        if found is None:
+            return None
+        chosen, first = found
+        return _from_dates(first, first + dt.timedelta(days=29), today, _lunar_echo("正月", first, today))
+    if year is not None:
+        return None
+    coming = [dt.date(y, *_SPRING_FESTIVAL[y]) for y in (today.year, today.year + 1) if y in _SPRING_FESTIVAL]
+    after = [day for day in coming if day > today]
+    if after and after[0] - dt.timedelta(days=30) <= today:
+        start = after[0] - dt.timedelta(days=30)  # 腊月 is now: from its first day to today
+        return _from_dates(start, today, today, _lunar_echo("腊月", start, today))
+    found = _lunar_day(_SPRING_FESTIVAL, None, today)
+    if found is None:
+        return None
+    _, festival = found
+    return _from_dates(festival - dt.timedelta(days=30), festival - dt.timedelta(days=1), today,
+                       _lunar_echo("腊月", festival - dt.timedelta(days=30), today))
+
+
+def _lunar_echo(name: str, first: dt.date, today: dt.date) -> str:
+    """"腊月（2026年1月18日起）": the calendar day it began, since the lunar and the calendar year differ."""
+    return f"{name}（{first.year}年{first.month}月{first.day}日起）"
 
 
 def _lunar_day(table: dict, year: Optional[int], today: dt.date) -> Optional[tuple]:
