@@ -432,3 +432,19 @@ def test_la_yue_now_is_from_its_first_day(zh_reader, zh_questions):
     today = dt.date(2027, 1, 20)  # 腊月 began on 7 January 2027 (the Spring Festival is 6 February 2027)
     reading = read_at(zh_reader, zh_questions, "days_since_chemotherapy", "腊月里做的", today)
     assert 0 <= days(used(reading)) <= (today - dt.date(2027, 1, 7)).days
+
+
+# --- Guards: next year, a "but", a doubted hormone dependence -------------------------------------------
+@pytest.mark.parametrize("text", ["明年开春要去打疫苗", "明年正月打"])
+def test_next_years_spring_or_first_month_is_no_time_ago(zh_reader, zh_questions, text):
+    assert used(read_at(zh_reader, zh_questions, "days_since_live_vaccine", text)) is None
+
+
+def test_a_couple_past_sixty_with_a_but_is_not_read(zh_reader, zh_questions):
+    reading = read_at(zh_reader, zh_questions, "contraception", "我和老伴都七十了，但是她还年轻")
+    assert used(reading) != "not_applicable"
+
+
+@pytest.mark.parametrize("text", ["医生说不像是激素依赖型", "好像不是激素依赖型", "可能是激素依赖型"])
+def test_a_doubted_hormone_dependence_is_never_used_as_a_result(zh_reader, zh_questions, text):
+    assert used(read_at(zh_reader, zh_questions, "hr_status", text)) not in ("positive", "negative")

@@ -132,13 +132,14 @@ _PARTNER = re.compile(r"老伴|老婆|爱人|媳妇|老公|丈夫|妻子|两口�
 _AGE = re.compile(r"(?<![\d.])(\d{2,3})\s*(?:多|来)?\s*(?:岁|了|,|$)")
 _BOTH_AT_AGE = re.compile(r"(?:跟|和|与)\s*(?:老伴|老婆|爱人|媳妇|老公|丈夫|妻子)\s*(?:都|俩都|两个都)\s*(?:已经|都)?\s*\d")
 _PREGNANCY_AGE_ENDS = 60
+_BUT = re.compile(r"但|不过|可是|年轻|还有月经|没绝经|还能生")
 
 
 def past_pregnancy_age(question: Question, converted: str) -> Optional[str]:
     """The "does not apply" choice when ``converted`` (numerals as digits) gives the ages of both partners, every
     one 60 or more; one person's age alone says nothing of a partner who may be younger."""
-    if not _PARTNER.search(converted):
-        return None
+    if not _PARTNER.search(converted) or _BUT.search(converted):
+        return None  # "…，但是她还年轻": the rest of the reply says otherwise
     choice = next((c.id for c in question.choices if _TOO_OLD in _phrases(question, c.id)), None)
     if choice is None:
         return None

@@ -87,11 +87,17 @@ def hormone_phrase(text: str) -> Optional[str]:
     """"激素受体阳性" when ER or PR is positive, "激素受体阴性" when every one named is negative."""
     if re.search(r"三阴|triple negative|tnbc", text):
         return "激素受体阴性"
-    dependent = re.search(r"(不是|并非|非|不|没有)?\s*激素依赖", text)
+    dependent = re.search(r"([^,.;!?]*?)激素依赖", text)
     if dependent:
         # "激素依赖型的": the cancer grows on hormones, which is what the receptors say; "非激素依赖型", "不是激素
-        # 依赖型": it does not.
-        return "激素受体阴性" if dependent.group(1) else "激素受体阳性"
+        # 依赖型": it does not. Any other negation or doubt before it (不像是, 可能) says neither.
+        before = dependent.group(1)
+        if re.search(r"(?:不是|并非|非)\s*$", before) and not re.search(r"不|没|无|未|像|可能|好像|应该|也许|大概",
+                                                                    re.sub(r"(?:不是|并非|非)\s*$", "", before)):
+            return "激素受体阴性"
+        if re.search(r"不|没|非|无|未|像|可能|好像|应该|也许|大概|是不是|是否", before):
+            return None
+        return "激素受体阳性"
     both = _BOTH.search(text)
     if both and not re.search(r"her|fish|免疫组化|原位杂交", text):
         return "激素受体阴性" if both.group(1).startswith("阴") else "激素受体阳性"

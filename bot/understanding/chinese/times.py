@@ -98,6 +98,7 @@ _LUNAR_FESTIVALS = {
     # The Lantern Festival (元宵) is the fifteenth day of the new year.
     "元宵": {year: _month_day_after(year, day, 14) for year, day in _SPRING_FESTIVAL.items()},
 }
+_NEXT_YEAR = re.compile(r"明年|后年|来年|下一年")
 _EARLY_SPRING = re.compile(r"开春|初春|早春|刚开春")
 _SEASONS = {"春天": (4, 15), "春季": (4, 15), "夏天": (7, 15), "夏季": (7, 15), "秋天": (10, 15), "秋季": (10, 15),
             "冬天": (1, 15), "冬季": (1, 15)}
@@ -386,6 +387,8 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
         around = side in ("前后", "左右")
         return _festival(festival.group(1).replace("7夕", "七夕"), year, today, "" if around else side[-1:], text[festival.end():], around)
     lunar = _LUNAR_MONTH.search(text)
+    if (lunar or _EARLY_SPRING.search(text)) and _NEXT_YEAR.search(text):
+        return None  # "明年开春", "明年正月": still to come
     if lunar:
         return _lunar_month(lunar.group(1), year, today)
     early_spring = _EARLY_SPRING.search(text)
