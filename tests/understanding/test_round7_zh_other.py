@@ -448,3 +448,11 @@ def test_a_couple_past_sixty_with_a_but_is_not_read(zh_reader, zh_questions):
 @pytest.mark.parametrize("text", ["医生说不像是激素依赖型", "好像不是激素依赖型", "可能是激素依赖型"])
 def test_a_doubted_hormone_dependence_is_never_used_as_a_result(zh_reader, zh_questions, text):
     assert used(read_at(zh_reader, zh_questions, "hr_status", text)) not in ("positive", "negative")
+
+
+def test_two_different_scores_are_asked_again(zh_reader, zh_questions):
+    assert asked_again(read_at(zh_reader, zh_questions, "her2_result", "HER2 2+，FISH还没做，免疫组化3+"))
+
+
+def test_a_score_said_not_to_be_it_is_no_rival(zh_reader, zh_questions):
+    assert used(read_at(zh_reader, zh_questions, "her2_result", "不对，刚才说错了，是1+不是2+")) == "ihc_1"

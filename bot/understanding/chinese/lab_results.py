@@ -56,7 +56,22 @@ def her2_phrase(text: str) -> Optional[str]:
     return f"免疫组化 {score}+"
 
 
+def scores_disagree(text: str) -> bool:
+    """"HER2 2+，…，免疫组化3+": two different scores; which is the report's, the words do not say. A score
+    said not to be it (是1+不是2+) is no rival."""
+    said = _NOT_THIS_SCORE.sub(" ", _RECEPTOR_PART.sub(" ", text))
+    return len(_scores(said)) > 1
+
+
+_NOT_THIS_SCORE = re.compile(r"(?:不是|并非|而不是|不)\s*(?:her-?2\s*)?[0-3一二两三]\s*(?:\+|个加|加)")
+
+
 def _score(text: str) -> Optional[int]:
+    scores = _scores(text)
+    return scores.pop() if len(scores) == 1 else None
+
+
+def _scores(text: str) -> set:
     scores = set()
     for match in _SCORE.finditer(text):
         digit, _, signs, bare, bracketed, pluses = match.groups()
@@ -74,7 +89,7 @@ def _score(text: str) -> Optional[int]:
         scores.add({"一": 1, "两": 2, "二": 2, "三": 3}[re.search(r"(一|两|二|三)个加", text).group(1)])
     if re.search(r"her-?2\s*(?:零|0分)|零分|没有染色|无染色|不表达", text):
         scores.add(0)
-    return scores.pop() if len(scores) == 1 else None
+    return scores
 
 
 _RECEPTOR = r"(?:(?<![a-z])(?:er|pr|pgr|hr)(?![a-z])|雌激素受体|孕激素受体|激素受体|雌激素|孕激素)"

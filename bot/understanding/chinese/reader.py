@@ -468,6 +468,8 @@ class ChineseReader:
         if lab is not None:
             return lab
         lab_question = any(choice.means for choice in question.choices)
+        if lab_question and lab_results.scores_disagree(text):
+            return Reading(None, 0.0, problem=self.expected(question))  # "2+ …，免疫组化3+": which score?
         if lab_question and lab_results.ish_pending(text):
             return Reading(NOT_SURE, 0.9)  # "2+，FISH还没做": which 2+ choice, the test has not said yet
         if lab_question and lab_results.her2_needs_score(text):
