@@ -113,3 +113,37 @@ def content_words(text: str) -> set:
 
 
 CLASSIFIER = ChoiceClassifier(normalise=normalise, features=_features, content_words=content_words)
+
+
+# The one asked cannot answer for the person it is about (这个得问她男人, 得她自己决定, 我没法替她回答): not sure.
+_ANOTHER_DECIDES = re.compile(
+    r"(?:得|要|需要|只能)(?:去)?(?:问|看)(?:她|他|病人|本人)|(?:她|他)自己(?:决定|定|说了算)"
+    r"|(?:没法|没办法|不能|不好)替(?:她|他)|替不了(?:她|他)")
+
+
+def answered_by_another(text: str) -> bool:
+    return bool(_ANOTHER_DECIDES.search(text))
+
+
+# A couple both past the age of a pregnancy (俺跟老伴都七十了, 他七十多了，老伴也七十了): the choice that says
+# the question does not apply for age (its synonym 年纪大了 in seeds/questions.yml).
+_TOO_OLD = "年纪大了"
+_PARTNER = re.compile(r"老伴|老婆|爱人|媳妇|老公|丈夫|妻子|两口子|我们俩|我俩|他俩|她俩")
+_AGE = re.compile(r"(?<![\d.])(\d{2,3})\s*(?:多|来)?\s*(?:岁|了|,|$)")
+_BOTH_AT_AGE = re.compile(r"(?:跟|和|与)\s*(?:老伴|老婆|爱人|媳妇|老公|丈夫|妻子)\s*(?:都|俩都|两个都)\s*(?:已经|都)?\s*\d")
+_PREGNANCY_AGE_ENDS = 60
+_BUT = re.compile(r"但|不过|可是|年轻|还有月经|没绝经|还能生")
+
+
+def past_pregnancy_age(question: Question, converted: str) -> Optional[str]:
+    """The "does not apply" choice when ``converted`` (numerals as digits) gives the ages of both partners, every
+    one 60 or more; one person's age alone says nothing of a partner who may be younger."""
+    if not _PARTNER.search(converted) or _BUT.search(converted):
+        return None  # "…，但是她还年轻": the rest of the reply says otherwise
+    choice = next((c.id for c in question.choices if _TOO_OLD in _phrases(question, c.id)), None)
+    if choice is None:
+        return None
+    ages = [int(age) for age in _AGE.findall(converted)]
+    if not ages or any(age < _PREGNANCY_AGE_ENDS or age > 120 for age in ages):
+        return None
+    return choice if len(ages) >= 2 or _BOTH_AT_AGE.search(converted) else None

@@ -16,11 +16,16 @@ from typing import Optional
 
 _ISH = r"(?:荧光原位杂交|原位杂交|fish|sish|cish|ish|基因检测|基因)"
 # "FISH，结果是阳性": the result may follow the test's name after a comma.
-_ISH_RESULT = r"\s*(?:,\s*(?=结果|检测结果))?(?:检测|检查|结果|检测结果)?"
+_ISH_RESULT = r"\s*(?:,\s*(?=结果|检测结果))?(?:检测|检查|结果|检测结果)?(?:做出来|出来)?(?:说是|说)?"
 _ISH_NEGATIVE = re.compile(
     rf"{_ISH}{_ISH_RESULT}\s*(?:是|为|显示|:)?\s*(?:阴性|\(\s*-\s*\)|-(?![\w+])|阴(?!道)|无扩增|未扩增|没有扩增|没扩增|不扩增|未见扩增|正常)"
-    r"|(?:无|未|没有|没|不|未见)\s*(?:明显)?\s*扩增"
+    # "未见HER2基因扩增": the gene may be named between the negation and 扩增.
+    r"|(?:无|未|没有|没|不|未见)\s*(?:明显)?\s*(?:her-?2\s*)?(?:基因)?\s*扩增"
 )
+# The ISH test not done or its result not out yet (FISH没做, 原位杂交还没做, FISH仲未出结果, 在等FISH).
+_ISH_PENDING = re.compile(
+    rf"{_ISH}\s*(?:检测|检查)?\s*(?:也|都)?\s*(?:还没有?|没有?|未|尚未|还未|仍未|暂未)\s*(?:做|查|测|出|有结果|结果)"
+    rf"|{_ISH}\s*(?:的)?\s*结果\s*(?:还没有?|没有?|未|尚未|还未)\s*出|(?:在等|等着?)\s*{_ISH}")
 _ISH_POSITIVE = re.compile(
     rf"{_ISH}{_ISH_RESULT}\s*(?:是|为|显示|:)?\s*(?:阳性|\(\s*\+\s*\)|\+(?![\w+])|阳|有扩增|扩增)"
     r"|(?<![无未没不见])(?<!没有)(?<!明显)扩增"
@@ -51,7 +56,22 @@ def her2_phrase(text: str) -> Optional[str]:
     return f"免疫组化 {score}+"
 
 
+def scores_disagree(text: str) -> bool:
+    """"HER2 2+，…，免疫组化3+": two different scores; which is the report's, the words do not say. A score
+    said not to be it (是1+不是2+) is no rival."""
+    said = _NOT_THIS_SCORE.sub(" ", _RECEPTOR_PART.sub(" ", text))
+    return len(_scores(said)) > 1
+
+
+_NOT_THIS_SCORE = re.compile(r"(?:不是|并非|而不是|不)\s*(?:her-?2\s*)?[0-3一二两三]\s*(?:\+|个加|加)")
+
+
 def _score(text: str) -> Optional[int]:
+    scores = _scores(text)
+    return scores.pop() if len(scores) == 1 else None
+
+
+def _scores(text: str) -> set:
     scores = set()
     for match in _SCORE.finditer(text):
         digit, _, signs, bare, bracketed, pluses = match.groups()
@@ -69,7 +89,7 @@ def _score(text: str) -> Optional[int]:
         scores.add({"一": 1, "两": 2, "二": 2, "三": 3}[re.search(r"(一|两|二|三)个加", text).group(1)])
     if re.search(r"her-?2\s*(?:零|0分)|零分|没有染色|无染色|不表达", text):
         scores.add(0)
-    return scores.pop() if len(scores) == 1 else None
+    return scores
 
 
 _RECEPTOR = r"(?:(?<![a-z])(?:er|pr|pgr|hr)(?![a-z])|雌激素受体|孕激素受体|激素受体|雌激素|孕激素)"
@@ -82,6 +102,20 @@ def hormone_phrase(text: str) -> Optional[str]:
     """"激素受体阳性" when ER or PR is positive, "激素受体阴性" when every one named is negative."""
     if re.search(r"三阴|triple negative|tnbc", text):
         return "激素受体阴性"
+    dependent = re.search(r"([^,.;!?]*?)激素依赖", text)
+    if dependent:
+        # "激素依赖型的": the cancer grows on hormones, which is what the receptors say; "非激素依赖型", "不是激素
+        # 依赖型": it does not. Any other negation or doubt before it (不像是, 可能) says neither.
+        before = dependent.group(1)
+        if re.search(r"(?:不是|并非|非)\s*$", before) and not re.search(r"不|没|无|未|像|可能|好像|应该|也许|大概",
+                                                                    re.sub(r"(?:不是|并非|非)\s*$", "", before)):
+            return "激素受体阴性"
+        if re.search(r"不|没|非|无|未|像|可能|好像|应该|也许|大概|是不是|是否", before):
+            return None
+        return "激素受体阳性"
+    both = _BOTH.search(text)
+    if both and not re.search(r"her|fish|免疫组化|原位杂交", text):
+        return "激素受体阴性" if both.group(1).startswith("阴") else "激素受体阳性"
     text = re.sub(r"(?:<|小于|低于|不到)\s*1\s*%", " 0% ", text)
     link = r"\s*(?:[:：]|是|为|都是|均为|都|均|结果)?\s*(?:是|为)?\s*\(?\s*"
     positives = re.findall(rf"{_RECEPTOR}{link}{_POSITIVE}", text)
@@ -94,6 +128,16 @@ def hormone_phrase(text: str) -> Optional[str]:
 
 
 _HER2_WITHOUT_SCORE = re.compile(r"her-?2\s*(?:是|为|结果是|:)?\s*(?:阴性|低表达|弱阳性|阳性|阴|阳|low)")
+
+
+def ish_pending(text: str) -> bool:
+    """A score of 2+ whose ISH test is not done or not out: which of the two 2+ choices is not known yet."""
+    return _score(_RECEPTOR_PART.sub(" ", text)) == 2 and bool(_ISH_PENDING.search(text)) \
+        and not _ISH_NEGATIVE.search(text) and not _ISH_POSITIVE.search(text)
+
+
+# "两个都阴" to the hormone-receptor question: both receptors (ER and PR) said at once.
+_BOTH = re.compile(r"(?:两个|两项|两样|俩|二者|两者)\s*(?:都|均)\s*(?:是|为)?\s*(阴性|阴|阳性|阳)(?!道)")
 
 
 def her2_needs_score(text: str) -> bool:

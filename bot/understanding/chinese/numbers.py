@@ -28,7 +28,14 @@ _NOT_NUMBERS = (
 _RANGE = re.compile(r"\d+(?:\.\d+)?\s*(?:-|—|–|~|到|至|或者|或|还是|/)\s*-?\d+(?:\.\d+)?")
 _VAGUE = re.compile(r"[几]|\d+\s*(?:多|来)(?:[岁个次线年月种]|$)|\d+0\s*多\s*(?:了|[,.!]|\s)|\d+(?:个|次|线|种)多|\d+\s*岁?\s*出头|好多|很多|不少|若干")
 _NEGATIVE = re.compile(r"负\s*\d|(?:^|[\s(,])-\s?\d|零下|减\s*\d")
-_YEAR = re.compile(r"出生|年生|生于|生的|属[鼠牛虎兔龙蛇马羊猴鸡狗猪]|(?:19|20)\d\d\s*年")
+# A month of birth alone (腊月生的, 3月份出生) is no year: it is taken out (_BIRTH_MONTH) and the age beside it read.
+_YEAR = re.compile(r"(?<!月)(?<!月份)(?:出生|年生|生于)|(?<!月)(?<!月份)(?<!出)生的|属[鼠牛虎兔龙蛇马羊猴鸡狗猪]|(?:19|20)\d\d\s*年"
+                   r"|\d\s*年\s*(?:\d{1,2}|腊|正|冬)\s*月")
+_BIRTH_MONTH = re.compile(r"(?:\d{1,2}|腊|正|冬)\s*月\s*份?\s*(?:初|中|底|末)?\s*(?:出生的?|生的?|生人)")
+# A line of treatment still to come (现在准备三线): not one had.
+_COMING_LINE = re.compile(r"(?:准备|打算|计划|下一步|接下来|马上|将要|要)\s*(?:做|上|用|开始|进入)?\s*\d\s*线")
+# A vague amount of time (退休好几年了, 病了好多年, 十几年): how long, never the count or age asked.
+_VAGUE_SPAN = re.compile(r"(?:好几|好多|很多|\d+几|几|\d+多)\s*个?\s*(?:年|月|天|周|星期|礼拜)")
 # "快六十了", "明年就六十": an age one less than said; "虚岁" counts the year before birth.
 _FUTURE = re.compile(r"(?:快|马上就?|明年就?|下个月就?|年底就?|过完年就?|很快就?|就要)(?:要)?(?:满)?\s*\d+|虚岁")
 _ZERO = re.compile(r"(?:^|[^\d])[一1]\s*(?:次|个|种|线|回|样|个方案)?[\u4e00-\u9fff]{0,4}?(?:也|都)\s*(?:没|没有|不|未)")
@@ -110,6 +117,9 @@ def read_number(raw_text: str, text: str) -> NumberReading:
         return NumberReading(value=Decimal(settled[0]))
     if _YEAR.search(converted):
         return NumberReading(problem="year")
+    converted = _BIRTH_MONTH.sub(" ", converted)
+    converted = _COMING_LINE.sub(" ", converted) if re.search(r"\d", _COMING_LINE.sub(" ", converted)) else converted
+    converted = _VAGUE_SPAN.sub(" ", converted) if re.search(r"\d", _VAGUE_SPAN.sub(" ", converted)) else converted
     if _FUTURE.search(converted) is None:
         converted = _LATER.sub(" ", converted) if re.search(r"\d", _LATER.sub(" ", converted)) else converted
     if _NEGATIVE.search(converted):
@@ -161,7 +171,8 @@ def _exact_within_vague(converted: str) -> Optional[int]:
 
 
 # What a number will soon be: 快六十了, 马上满五十.
-_SOON = re.compile(r"(?:快|马上就?|很快就?|就要)(?:要)?(?:满|到)?\s*(\d+)")
+# 虚岁 counts a year or two ahead of the age in years too (七十三了，虚岁七十四).
+_SOON = re.compile(r"(?:快|马上就?|很快就?|就要|虚岁是?)(?:要)?(?:满|到)?\s*(\d+)")
 
 
 def _exact_beside_soon(converted: str) -> Optional[int]:

@@ -30,6 +30,7 @@ from bot.understanding.chinese.heads import only_inside_another_thing
 from bot.understanding.chinese.names_forgotten import name_forgotten_only
 from bot.understanding.chinese.now_and_then import about_now, gone_now, only_long_ago
 from bot.understanding.chinese.numbers import read_number, to_digits, told_steps
+from bot.understanding.chinese.plan_counts import stated_plans
 from bot.understanding.chinese.polarity import (
     _FUTURE,
     APPROXIMATELY,
@@ -62,6 +63,8 @@ from bot.understanding.reading import MAX_ANSWER_CHARS, Reading, confirmation
 _ASKS_BACK = re.compile(r"(?:算不算|算吗|算么|算唔算|算是吗|算不|要不要紧|要紧吗|有关系吗|有影响吗)\s*[?？]?\s*$")
 # Whether it counts, hedged (应该算吧, 我觉得也算): no doubt about what was had.
 _COUNTS_HEDGE = re.compile(r"^(?:我觉得|我看|我想|应该|估计|可能|大概)(?:也|是)?算(?:是)?(?:的|数)?(?:吧|吧[?？])?$")
+# Not treated yet (还没处理, 还没治): the thing was found; the negation is about its treatment.
+_NOT_TREATED_YET = re.compile(r"(?:还|暂时|目前)(?:没有?|未)(?:处理|治疗|治|开始治疗?|手术|做手术|开刀|切)")
 _INTENT_VALUES = {"affirm": YES, "deny": NO, "not_sure": NOT_SURE}
 # A classifier guess below this is no answer at all; between it and CONFIDENT it is a check.
 _LOWEST_GUESS = 0.45
@@ -72,14 +75,27 @@ _NEGATED = re.compile(r"没|不|未|从来")
 # "之后就没再治疗", "一年前就不吃了": the negation says nothing happened since the time named.
 _NEGATION_ABOUT_TIME = re.compile(
     r"不到|没到|不满|没多久|不久|不超过|有没有|没有超过|还没满|以内|没再|再没|再也没|之后.{0,4}没|以后.{0,4}没|后来.{0,4}没"
-    r"|就没|就不|就停|不[吃用打做]了|没[吃用打做]了"
+    r"|就没|就不|就停|不[吃用打做喝服输]了|没[吃用打做喝服输]了"
 )
 _NOT_WITHIN = re.compile(NOT_WITHIN)
 # Not remembering the exact day of a time that is said (记不太清, 具体时间不记得); not a choice between two.
 _INEXACT = re.compile(r"记不(?:太)?(?:清|得)|不(?:太)?记得|忘了|具体")
 _ALTERNATIVES = re.compile(r"还是|或者|或是|到底")
+# Taking part in a study for the first time (这是第一次参加, 头一回整这个试验): none before. Said of a study, never of
+# a treatment ("第一次化疗" may be going on now).
+_FIRST_TRIAL = re.compile(
+    r"(?:第一次|头一回|头一次|头回|首次)\s*(?:参加|参与|整|弄|进|做)?\s*(?:这个|这种|这类|这样的)?\s*(?:临床)?(?:试验|研究|实验)"
+    r"|(?:第一次|头一回|头一次|首次)\s*(?:参加|参与)(?!\s*(?:化疗|放疗|治疗))")
+# What came after the time and is not what is asked (之后改成内分泌治疗了, 之后没再开刀): another question's word
+# there says what followed, not what the time was of.
+_AFTERWARDS = re.compile(
+    r"(?:之后|以后|后来|然后|接着)(?:就)?(?:改成|换成|改用|换了|转成|改为|没再|再没|再也没|没有再)[^,.!?;]*")
+# "不算吧", "那个不算的话": whether the thing just said counts, with nothing of its own.
+_NOT_COUNTING = re.compile(r"(?:那个|这个|那次|这次|那些)?(?:应该|可能)?(?:也)?不算(?:吧|的话|了|啊|呢)?\s*[?]?")
 # Cycles are not regimens: "化疗做了六个疗程" is one plan given six times.
 _CYCLES = re.compile(r"疗程|周期|轮")
+# "One" said of a plan (一个, 1个, 一种).
+_ONE_SAID = re.compile(r"(?<![\d第那这])1\s*(?:个|种)")  # not 那一个 ("that one")
 # "做了六个疗程，都是同一个方案": cycles of one plan.
 _ONE_PLAN = re.compile(r"同一(?:个|种)?(?:方案|药)|(?:都|一直)是(?:一个|一种|同样的)(?:方案)?|就一个方案|只有一个方案")
 # Times a treatment was given (打了六次, 六个疗程): cycles, not plans.
@@ -87,7 +103,8 @@ _GIVEN_TIMES = re.compile(r"(?:打|做|用|输|化疗)(?:了|过)?\s*\d+\s*(?:�
 # Where a story's next step starts inside a clause (先TP后来GP).
 _STEP_BREAK = re.compile(r"(?<![,再])(?=后来|再后来|然后|接着)")
 # A birth year and month (1964年3月出生).
-_BORN = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:份)?[\u4e00-\u9fff]{0,2}?(?:出生|生的|生人|生)")
+# To the age question a year and month with only 的 after them (我妈1960年2月的) are a birth date too.
+_BORN = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:份)?(?:[\u4e00-\u9fff]{0,2}?(?:出生|生的|生人|生)|的(?=[,.!\s]|$))")
 # Statements about feeling well (挺好的, 都正常): no polarity of their own.
 _WELL = re.compile(r"挺好|很好|还好|都好|正常|健康|没事|顺利")
 _DIMINISHERS = re.compile(
@@ -253,6 +270,10 @@ class ChineseReader:
     def _number(self, question: Question, raw: str, text: str, polarity: Polarity, today: dt.date) -> Reading:
         if polarity.value == NOT_SURE and not polarity.hedged:
             return Reading(NOT_SURE, polarity.confidence)
+        if "方案" in (question.unit or ""):
+            stated = stated_plans(to_digits(text))  # "…复发以后又换了一个药 那就是两个": the count the reply makes
+            if stated is not None and _in_range(question, Decimal(stated)):
+                return Reading(Decimal(stated), 0.9, echo=messages.number_echo(Decimal(stated), question.unit or ""))
         number = read_number(raw, text)
         plans_beside_cycles = False
         if number.problem == "several" and "方案" in (question.unit or ""):
@@ -282,6 +303,10 @@ class ChineseReader:
                 return Reading(Decimal(1), 0.9, echo=messages.number_echo(Decimal(1), question.unit or ""))
             if number.value is not None or number.problem == "several":
                 return Reading(None, 0.0, problem=messages.CYCLES_NOT_PLANS + self.expected(question))
+        if number.value == 1 and "方案" in (question.unit or "") and len(_ONE_SAID.findall(to_digits(text))) > 1 \
+                and not _ONE_PLAN.search(text):
+            # "一个方案打了6个疗程，后来又换了一个": "one" said of each plan is no count of one. Asked again.
+            return Reading(None, 0.0, problem=self.expected(question))
         if number.value is not None:
             stated = number.value - 1 if number.future and question.unit == "岁" else number.value
             if not _in_range(question, stated):
@@ -299,6 +324,10 @@ class ChineseReader:
                 # the words alone do not say (来曲唑 is no chemotherapy), so the count is checked.
                 return Reading(Decimal(steps), 0.7,
                                echo=messages.number_echo(Decimal(steps), question.unit or ""))
+        if number.problem == "none" and polarity.value in (NO, None) and question.minimum == 0 \
+                and _none_of_it_only_else(question, text):
+            # "没做过化疗，只做了放疗": the "only" is about something else, so it does not doubt the none.
+            return Reading(Decimal(0), max(0.9, polarity.confidence), echo=messages.zero_echo(question.unit or ""))
         if number.problem == "none" and polarity.value == NO and question.minimum == 0:
             return Reading(Decimal(0), polarity.confidence, echo=messages.zero_echo(question.unit or ""))
         if polarity.value == NOT_SURE:
@@ -318,6 +347,18 @@ class ChineseReader:
         intent_confidence: float,
     ) -> Reading:
         words = self._words(question)
+        first = _FIRST_TRIAL.search(text)
+        if first and _NEGATED.search(text[max(0, first.start() - 3):first.start()]) and read_time(text, today) is None:
+            # "不是第一次参加了": there was a study before; its 不 is no "never". When was it?
+            return Reading(None, 0.0, problem=messages.WHEN_WAS_IT + self.expected(question))
+        if first and polarity.value in (None, NO) and read_time(text, today) is None:
+            # "这是第一次参加", "头一回整这个试验": no study before this one, so no study drug either.
+            return Reading(NEVER, 0.85, echo=messages.NONE_ECHO)
+        if polarity.value in (None, NO) and (time_replies.only_for_another_purpose(words, text)
+                                             or (_asks_drip(question) and time_replies.NO_DRIP.search(text))) \
+                and read_time(text, today) is None:
+            # "中药调理身体，不是治癌的", "只吃过阿莫西林 没打过点滴": what was had is not what is asked; nothing is.
+            return Reading(NEVER, 0.85, echo=messages.NONE_ECHO)
         if polarity.value == NOT_SURE and not polarity.hedged:
             # A vague time with it (记不清了，大概几年前) stays "not sure"; "具体时间不记得" is only the exact day.
             definite = "具体" in text or not re.search(r"几", text)
@@ -338,6 +379,12 @@ class ChineseReader:
             return Reading(NEVER, not_asked, echo=messages.NONE_ECHO)  # "只擦过激素药膏": the question does not count it
         replied = text
         text = counted_clauses(words, text)
+        if text != replied:
+            # "…，上个月那次是骨头止痛的，不算吧": the "不算" was said of the clause taken out, not of what is left.
+            kept = [part for part in clauses(text) if not _NOT_COUNTING.fullmatch(part)]
+            if kept and len(kept) < len(clauses(text)):
+                text = ",".join(kept)
+                polarity = read_polarity(text, _topics(question))
         text = self._clauses_naming_it(question, words, text, today)
         about_time = bool(_NEGATION_ABOUT_TIME.search(text) or _NOT_WITHIN.search(to_digits(text)))
         time = read_time(text, today) if polarity.value != NO or about_time else None
@@ -376,7 +423,7 @@ class ChineseReader:
             if _another_route(question, text):
                 confidence = min(confidence, 0.5)  # "上周吃过头孢" to "antibiotics through a drip?": by mouth. Check.
             if self._questions and names_only_another_question(self._questions, question, words,
-                                                               rejoined(text, chain(*groups()))):
+                                                               rejoined(_AFTERWARDS.sub(",", text), chain(*groups()))):
                 # "吃过强的松" to "hormone therapy for cancer?", "去年点了个痣" to "major surgery?": a word of another
                 # question of the bank (the steroid one, the minor-surgery one) and none of this one. Check.
                 confidence = min(confidence, 0.5)
@@ -412,10 +459,19 @@ class ChineseReader:
             return self._chosen(question, exact, 1.0)
         if polarity.value == NOT_SURE and not polarity.hedged:
             return Reading(NOT_SURE, polarity.confidence)
+        if question.allows_not_sure and choices.answered_by_another(text):
+            return Reading(NOT_SURE, 0.9)  # "这个得问她男人": the one typing cannot say
+        too_old = choices.past_pregnancy_age(question, to_digits(text))
+        if too_old is not None:
+            return self._chosen(question, too_old, 0.9)
         lab = self._lab_choice(question, text)
         if lab is not None:
             return lab
         lab_question = any(choice.means for choice in question.choices)
+        if lab_question and lab_results.scores_disagree(text):
+            return Reading(None, 0.0, problem=self.expected(question))  # "2+ …，免疫组化3+": which score?
+        if lab_question and lab_results.ish_pending(text):
+            return Reading(NOT_SURE, 0.9)  # "2+，FISH还没做": which 2+ choice, the test has not said yet
         if lab_question and lab_results.her2_needs_score(text):
             return Reading(None, 0.0, problem=messages.HER2_SCORE)
         if any(choice.years_ago for choice in question.choices):
@@ -474,7 +530,7 @@ class ChineseReader:
             inside_high = end is None or (high is not None and high < end)
             if low >= start and inside_high:
                 confidence = 0.7 if polarity.hedged else 0.9
-                if _NEGATED.search(without_neutral(text)):
+                if _NEGATED.search(without_neutral(_NOT_TREATED_YET.sub(" ", text))):
                     confidence = 0.6  # "二十年前做过手术，那个不是癌": a negation beside the time, checked
                 return self._chosen(question, choice.id, confidence, echo=messages.band_echo(choice.label, time.echo))
         return Reading(None, 0.0, problem=messages.BAND_UNCLEAR + self.expected(question))
@@ -544,15 +600,22 @@ _BY_MOUTH = re.compile(r"吃|口服|喝|服用|含服")
 _DRIP = re.compile(r"点滴|输|静脉|吊|挂水|挂针|针|iv")
 
 
+def _asks_drip(question: Question) -> bool:
+    """The question asks about medicine given by a drip (打点滴用过抗生素吗), not by mouth."""
+    from bot.understanding.chinese.synonyms import other_names
+
+    key = ("drip", question.id, tuple(question.text.values()))
+    if key not in _TOPICS:
+        asked = " ".join(normalise(t, limit=None) for t in question.text.values())
+        drip_words = other_names(["打点滴"])
+        _TOPICS[key] = (any(word in asked for word in drip_words) or "静脉" in asked) and not _BY_MOUTH.search(asked)
+    return _TOPICS[key]
+
+
 def _another_route(question: Question, text: str) -> bool:
     """The question asks about medicine given one way (打点滴用过抗生素吗, not 吃的) and the reply says it
     was taken another way (吃过头孢), and never the way asked."""
-    from bot.understanding.chinese.synonyms import other_names
-
-    asked = " ".join(normalise(t, limit=None) for t in question.text.values())
-    drip_words = other_names(["打点滴"])
-    asks_drip = any(word in asked for word in drip_words) or "静脉" in asked
-    return asks_drip and not _BY_MOUTH.search(asked) and bool(_BY_MOUTH.search(text)) and not _DRIP.search(text)
+    return _asks_drip(question) and bool(_BY_MOUTH.search(text)) and not _DRIP.search(text)
 
 
 def _base_only(question: Question, words, text: str) -> bool:
@@ -565,6 +628,24 @@ def _base_only(question: Question, words, text: str) -> bool:
         return False
     # Only the illness the question names (骨转移, 肺气肿); other things (白细胞一直偏低) are read by the other rules.
     return bool(things_named(words, text)) and words.names_topic(text) and not words.names_severity(text)
+
+
+# "只做了放疗", "只系手术": only something else.
+_ONLY_ELSE = re.compile(r"^(?:就|只|仅)(?:是|系|有)?(?:做了?|做过|用了?|用过|打了?|打过|吃了?|吃过)?")
+_NONE_OF = r"(?:没有|没|未|从没|从来没有?|从未|不曾)\s*(?:做|打|用|接受|上)?\s*(?:过)?\s*"
+
+
+def _none_of_it_only_else(question: Question, text: str) -> bool:
+    """"没做过化疗，只做了手术和内分泌治疗": one clause says none of what is counted (the question's own term),
+    every other says only something else, with no number and none of the question's terms."""
+    terms = [term for term in question.terms if len(term) >= 2 and re.search(r"[\u4e00-\u9fff]", term)]
+    parts = clauses(text)
+    if len(parts) < 2 or not terms:
+        return False
+    named = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
+    if not re.fullmatch(rf"{_NONE_OF}(?:{named})", parts[0]):
+        return False
+    return all(_ONLY_ELSE.match(part) and not re.search(rf"\d|{named}", to_digits(part)) for part in parts[1:])
 
 
 def _in_range(question: Question, value: Decimal) -> bool:

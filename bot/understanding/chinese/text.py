@@ -97,6 +97,11 @@ def normalise(text: str, limit: Optional[int] = MAX_ANSWER_CHARS) -> str:
     text = re.sub(r"不(?:太|大)好说(?!话)", "不好说", text)
     # 係 becomes 系 in Simplified; on its own at the start of a reply it is Cantonese "yes" (系，…).
     text = re.sub(r"^系(?=\s*(?:[,.!]|$))", "是", text)
+    # Net slang and the south-west's words: 木有 / 木做过 is 没有 / 没做过 (not 麻木, 木头, 木耳); 记不到 is 记不得.
+    text = re.sub(r"(?<![麻积树草原苗])木(?=有|[做打吃用得去查输喝参放化开住]过)", "没", text)
+    text = text.replace("记不到", "记不得")
+    # "节后没几天", "出院没几天": a few days, not a negation (没 read literally made it a "no").
+    text = re.sub(r"没(?:过)?几天", "几天", text)
     # 不过敏 is "not allergic", not 不过 ("but") before 敏: keep the negation apart from its word.
     text = text.replace("不过敏", "不 过敏")
     text = text.lower()

@@ -32,7 +32,8 @@ _CANCER = re.compile(r"癌|肿瘤|瘤")
 # Said of an injury: slight (有点擦伤, 不严重, 一点小伤, 擦破点皮: 破点 is 破了一点).
 _SLIGHT = re.compile(_MILD.pattern + r"|只是|轻微|一点点|小伤|皮外伤|擦伤|破了?点")
 # A clause about another event than the one timed beside it (后来又做过一次止痛的, 另外…).
-_ANOTHER_EVENT = re.compile(r"后来|又|另外|还有|其他|其它|别的|再")
+# "只做过穿刺": only that was had, an event of its own, not what the timed one was.
+_ANOTHER_EVENT = re.compile(r"后来|又|另外|还有|其他|其它|别的|再|只(?:是)?(?:做|打|用|吃|抽)过")
 _NEGATED = re.compile(r"没|不|未|从来")
 # When it began (从国庆开始打, 确诊): no last time.
 _STARTED = re.compile(r"开始|开始的|起开始|确诊")
@@ -122,3 +123,18 @@ def _agree(times: List[TimeReading]) -> bool:
     high = min(t.days_max if t.days_max is not None else 10 ** 6 for t in times)
     exact = all(t.days_max is not None and t.days_max - t.days_min <= 1 for t in times)
     return low <= high or (exact and low <= high + 1)
+
+
+# Said not to be for the cancer (不是治癌的, 治癌的中药没喝过, 抗癌的中药就没有).
+_NOT_FOR_CANCER = re.compile(
+    r"(?:不是|并非|不算)\s*(?:治|抗|防)(?:癌|肿瘤)|(?:治|抗)(?:癌|肿瘤)的?\s*(?:中药|药)?\s*(?:就|倒是|是)?\s*(?:没|从来没|从没|未)")
+
+
+def only_for_another_purpose(words, text: str) -> bool:
+    """"喝过一段时间中药调理身体，不是治癌的" to "Chinese medicine for the cancer?": taken, for another purpose, and
+    said not to be for the cancer."""
+    return bool(_CANCER.search(words.asked_text) and _OTHER_PURPOSE.search(text) and _NOT_FOR_CANCER.search(text))
+
+
+# A drip said never to have been had (没打过点滴, 从来没因为感染输过液, 没挂过水).
+NO_DRIP = re.compile(r"(?:没|没有|从没|从来没有?|未)\s*(?:因为[\u4e00-\u9fff]{1,4})?\s*(?:打|输|挂|吊)(?:过)?\s*(?:点滴|液|水|盐水|瓶)")

@@ -98,6 +98,8 @@ _LUNAR_FESTIVALS = {
     # The Lantern Festival (元宵) is the fifteenth day of the new year.
     "元宵": {year: _month_day_after(year, day, 14) for year, day in _SPRING_FESTIVAL.items()},
 }
+_NEXT_YEAR = re.compile(r"明年|后年|来年|下一年")
+_EARLY_SPRING = re.compile(r"开春|初春|早春|刚开春")
 _SEASONS = {"春天": (4, 15), "春季": (4, 15), "夏天": (7, 15), "夏季": (7, 15), "秋天": (10, 15), "秋季": (10, 15),
             "冬天": (1, 15), "冬季": (1, 15)}
 
@@ -106,6 +108,7 @@ def read_time(text: str, today: dt.date) -> Optional[TimeReading]:
     """The time stated in a normalised reply, or None when it states none."""
     # "五一" (May Day) is a festival, not the number 51.
     converted = to_digits(_MAY_DAY.sub("劳动节", text))
+    converted = re.sub(r"正月\s*15\s*(?:日|号)?", "元宵", converted)  # 正月十五 is the Lantern Festival's day
     # "每三周一次" is how often, not how long ago; it says the treatment is going on.
     converted = _EVERY.sub(" 每次 ", converted)
     # "一天5毫克", "一天吃两片": how much or how often, not a time ago.
@@ -285,6 +288,13 @@ def _relative(text: str, today: dt.date) -> Optional[TimeReading]:
         # "上个月10号": that day of last month.
         year, month = _month_said(match.group(1), today)
         return _day(year, month, int(match.group(2)), today)
+    match = re.search(r"(上上|上|这|本)\s*个?\s*月\s*(?:的)?\s*([12])0?几\s*(?:号|日)", text)
+    if match:
+        # "上个月十几号": some day from the 11th to the 19th (二十几号: the 21st to the 29th) of that month.
+        year, month = _month_said(match.group(1), today)
+        tens = int(match.group(2)) * 10
+        start, end = dt.date(year, month, tens + 1), dt.date(year, month, tens + 9)
+        return _from_dates(start, end, today, f"{year}年{month}月{'十' if tens == 10 else '二十'}几号")
     match = re.search(r"(上上|上|这|本)\s*个?\s*月(?!\d)\s*(?:份|月)?\s*(上旬|中旬|下旬|初|中|底|末)?", text)
     if match and not re.search(r"\d\s*月", text):
         year, month = _month_said(match.group(1), today)
@@ -345,7 +355,9 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
         chosen = year if year is not None else _last_year_if_future(today, month, day)
         return _day(chosen, month, day, today)
     month_only = re.search(r"(?<!\d)(\d{1,2})\s*月\s*(?:份)?\s*(上旬|中旬|下旬|初|中|底|末)?", text)
-    if month_only and not re.search(r"\d\s*个\s*月|\d\s*月\s*(?:前|以前|之前|了)", text):
+    # "3个月前" or "3月前" said beside it is another time, asked again; a duration ("吃了两个月激素，6月底停的")
+    # is how long, and the month still says when.
+    if month_only and not re.search(r"\d\s*个?\s*月\s*(?:前|以前|之前)|\d\s*月\s*了", text):
         month = int(month_only.group(1))
         if not 1 <= month <= 12:
             return None
@@ -364,7 +376,7 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
             end = dt.date(chosen, second, min(last2, calendar.monthrange(chosen, second)[1]))
             label = f"{label}到{second}月{following.group(2) or ''}"
         return _from_dates(start, end, today, label)
-    said = _MONTH_DOT_DAY.search(text)
+    said = _MONTH_DOT_DAY.search(text) or _MONTH_SLASH_DAY.search(text)
     if said and not _TIME_OF_DAY.search(text):
         return _dotted_date(int(said.group(1)), int(re.sub(r"\D", "", said.group(2))), year, today)
     festival = re.search(
@@ -374,6 +386,20 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
         side = festival.group(2) or ("后" if festival.group(1) == "过完年" else "")
         around = side in ("前后", "左右")
         return _festival(festival.group(1).replace("7夕", "七夕"), year, today, "" if around else side[-1:], text[festival.end():], around)
+    lunar = _LUNAR_MONTH.search(text)
+    if (lunar or _EARLY_SPRING.search(text)) and _NEXT_YEAR.search(text):
+        return None  # "明年开春", "明年正月": still to come
+    if lunar:
+        return _lunar_month(lunar.group(1), year, today)
+    early_spring = _EARLY_SPRING.search(text)
+    if early_spring:
+        # "今年开春": the start of spring, February and March (never read as the whole spring, whose nearest day
+        # would be the end of May).
+        chosen = year if year is not None else today.year
+        if year is None and dt.date(chosen, 2, 1) > today:
+            chosen -= 1
+        return _from_dates(dt.date(chosen, 2, 1), dt.date(chosen, 3, 31), today,
+                           f"{chosen}年{early_spring.group(0)}")
     season = re.search("|".join(_SEASONS), text)
     if season:
         month, day = _SEASONS[season.group(0)]
@@ -407,6 +433,10 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
 _MONTH_DOT_DAY = re.compile(
     r"(?<![\d./-])(1[0-2]|0?[1-9])\s*[./]\s*(\d{2}(?=\s*(?:$|[,.!?]|那天|那一天|当天|那次|左右|前后))"
     r"|\d{1,2}(?=\s*[日号]))")
+# With a slash the day may go on into the sentence (11/25 最后一次, 10/26停的): 11/25 is no decimal, and a day of
+# 13 or more is no fraction either. Not a part of a longer date or a fraction of a dose (1/2片).
+_MONTH_SLASH_DAY = re.compile(
+    r"(?<![\d./-])(1[0-2]|0?[1-9])\s*/\s*(1[3-9]|2\d|3[01])(?![\d./%])(?!\s*(?:片|粒|颗|支|个|次|毫|mg|ml|g))")
 _TIME_OF_DAY = re.compile(r"昨|今天|前天|上午|下午|早上|晚上|中午|凌晨|点|钟")
 
 
@@ -451,6 +481,40 @@ def _day(year: int, month: int, day: int, today: dt.date) -> Optional[TimeReadin
     except ValueError:
         return None
     return _from_dates(date, date, today, month_day(date, today))
+
+
+# The first and the last month of the lunar year, named alone (正月里, 腊月底); 正月十五 is inside 正月.
+_LUNAR_MONTH = re.compile(r"(正月|腊月)")
+
+
+def _lunar_month(name: str, year: Optional[int], today: dt.date) -> Optional[TimeReading]:
+    """正月: the 29 or 30 days from the Spring Festival (of the year said, or the last one come); 腊月: the 30
+    days before it. The end is put at day 30, so the time kept is never longer than the real one. 腊月 with a
+    year (去年腊月) is asked again: people count it by the lunar year or by the calendar's, a year apart."""
+    if name == "正月":
+        found = _lunar_day(_SPRING_FESTIVAL, year, today)
+        if found is None:
+            return None
+        chosen, first = found
+        return _from_dates(first, first + dt.timedelta(days=29), today, _lunar_echo("正月", first, today))
+    if year is not None:
+        return None
+    coming = [dt.date(y, *_SPRING_FESTIVAL[y]) for y in (today.year, today.year + 1) if y in _SPRING_FESTIVAL]
+    after = [day for day in coming if day > today]
+    if after and after[0] - dt.timedelta(days=30) <= today:
+        start = after[0] - dt.timedelta(days=30)  # 腊月 is now: from its first day to today
+        return _from_dates(start, today, today, _lunar_echo("腊月", start, today))
+    found = _lunar_day(_SPRING_FESTIVAL, None, today)
+    if found is None:
+        return None
+    _, festival = found
+    return _from_dates(festival - dt.timedelta(days=30), festival - dt.timedelta(days=1), today,
+                       _lunar_echo("腊月", festival - dt.timedelta(days=30), today))
+
+
+def _lunar_echo(name: str, first: dt.date, today: dt.date) -> str:
+    """"腊月（2026年1月18日起）": the calendar day it began, since the lunar and the calendar year differ."""
+    return f"{name}（{first.year}年{first.month}月{first.day}日起）"
 
 
 def _lunar_day(table: dict, year: Optional[int], today: dt.date) -> Optional[tuple]:
