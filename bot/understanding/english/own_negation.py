@@ -48,9 +48,13 @@ def denies_the_subject_of_cannot(text: str, question_texts: tuple) -> bool:
     subjects = _cannot_subjects(question_texts)
     if not subjects:
         return False
-    # "no surgery", "no surgery possible", "no operation planned": short, so the denial is all there is.
-    return len(text.split()) <= 5 and bool(re.match(
-        rf"(?:no )?(?:no|not|never) (?:any |an |a )?(?:{'|'.join(map(re.escape, sorted(subjects)))})s?\b", text))
+    # "no surgery", "no surgery possible", "no operation planned": the denial opens the reply. Short, the denial is
+    # all there is; longer, it is checked unless the rest plainly denies the spread ("no surgery needed, not spread").
+    names = set(subjects) | ({"operation", "op", "operate"} if "surgery" in subjects else set())
+    denial = re.match(rf"(?:no )?(?:no|not|never) (?:any |an |a )?(?:{'|'.join(map(re.escape, sorted(names)))})s?\b", text)
+    if denial is None:
+        return False
+    return len(text.split()) <= 5 or not re.search(r"\b(?:no|not|never|nothing|none)\b", text[denial.end():])
 
 
 @lru_cache(maxsize=None)

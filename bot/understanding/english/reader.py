@@ -222,13 +222,19 @@ class EnglishReader:
             # "only high blood pressure, which isn't on the list", "just type 2 diabetes, nothing on the list": what
             # is named is nothing the list asks about, and the reply says so. (A thing on the list stays a check.)
             return Reading(NO, 0.85)
+        if polarity.value == NO and polarity.confidence > 0.5 and words.umbrella and _NONE_OF_THE_OTHERS.search(text) \
+                and any(names_topic(word, words.topics) and word not in ("list", "others", "rest")
+                        for word in text[_NONE_OF_THE_OTHERS.search(text).end():].split()):
+            # "none of the rest, only my brain mets": the others are denied, then one line is named. Which answers?
+            # Check. ("fluid round the heart, none of the others" names it first: a yes, read elsewhere.)
+            return Reading(NO, 0.5)
         if polarity.value in (None, NO) and (polarity.confidence <= 0.5 or polarity.since) and not polarity.hedged \
                 and done_once_or_not_needed(question.text.get("self", ""), text):
             return Reading(NO, 0.85)  # "drained once in July, not again since" to "drained again and again?"
         if polarity.value == NO and polarity.no_longer and not polarity.hedged and _asks_about_now(question) \
                 and _no_longer_what_is_asked(text, normalise(question.text.get("self", ""))) \
                 and not any(names_topic(word, words.topics) for word in re.sub(
-                    r"\bstopped \w+|\b(?:not|no|never|nor) (?:\w+ )?\w+", " ", text).split()):
+                    r"\b(?:not|no|never|nor) (?:\w+ )?\w+", " ", re.sub(r"\bstopped \w+", " ", text)).split()):
             # (Not "stopped breastfeeding, 12 weeks pregnant": the rest names another thing asked, not denied.)
             # "no, not now" to "lung inflammation now?", "I stopped breastfeeding last year" to "are you pregnant or
             # breastfeeding?": what the question asks about now has ended.
@@ -624,6 +630,10 @@ _GOING_ON = re.compile(r"\b(?:since|still|now|has been|have been|ongoing|current
 
 _NOT_ON_THE_LIST = re.compile(r"\b(?:(?:which|that|it) (?:is|are) not|is not|not|nothing(?: else)?|none)"
                               r" (?:\w+ )?(?:on|in|from) (?:the|your|that|this) list\b|\bnone of the (?:others|rest)\b")
+
+
+_NONE_OF_THE_OTHERS = re.compile(r"\b(?:no|none|nothing) (?:of )?(?:the )?(?:rest|others|other ones|others on the list)"
+                                 r"(?: either)?\b")
 
 
 # "not having any treatment at the moment, last was chemo 6 weeks ago" to "when did you last have any treatment?":
