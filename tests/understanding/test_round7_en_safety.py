@@ -351,6 +351,32 @@ breast_advanced_unresectable | not surgery, chemo first to shrink it then operat
 breast_advanced_unresectable | no surgeries yet | none
 substance_or_psychiatric | yes, I can stop anytime | none
 substance_or_psychiatric | wouldn't say no to a glass of wine, no problem with it | no
+metastatic_chemo | chemo before the op in 2021. since it came back, just tamoxifen and then letrozole | no
+metastatic_chemo | nothing since it relapsed, only radiation to the hip | no
+metastatic_chemo | not since it went to the liver, before that yes, docetaxel | none
+metastatic_chemo | no chemo since it spread but she is on the xeloda tablets | yes
+metastatic_chemo | after it came back she had 6 rounds of taxol, nothing since | yes
+metastatic_chemo | taxol since it came back, nothing else | yes
+metastatic_chemo | since it came back? no, just hormone pills | no
+metastatic_chemo | once it spread, only kadcyla, which is not chemo right? | none
+effusion_drainage | drained only once, not again since, knock on wood | no
+effusion_drainage | once drained, never again, fluid came back though | yes
+effusion_drainage | drained once and it came back twice more | yes
+effusion_drainage | no need to drain it, it's not much fluid | no
+effusion_drainage | no need to drain now but they drain it every few weeks | yes
+npc_recurrent_metastatic | it's not that it hasn't come back, it has, in the neck nodes | yes
+npc_recurrent_metastatic | its not like it hasnt spread, they found lung spots | yes
+npc_recurrent_metastatic | not that it has spread no | no
+dialysis | yes wait no, I misread | no
+dialysis | no, my mistake, yes dialysis 3 times a week | yes
+dialysis | yes. sorry wrong button | none
+infection_last_2_weeks | in the past, had pneumonia | no
+infection_last_2_weeks | during the past week, a chest infection treated with amoxicillin | yes
+infection_last_2_weeks | over the past few days a cold, no medicine | no
+lung_disease_3_months | in the past 3 months no | no
+days_since_chemotherapy | wednesday before last | d12-12
+days_since_chemotherapy | the week before last, on the friday | d10-10
+days_since_chemotherapy | last saturday | d2-2
 """
 
 # Wrong readings the probe found that are older than round 7 and not fixed here (see the round's report).
@@ -492,3 +518,20 @@ def test_a_yes_with_the_negation_itself_stays_a_yes(reader, questions, question,
 @pytest.mark.parametrize("text", ["no surgeries yet", "no surgery", "not an operation"])
 def test_a_short_denial_of_the_surgery_is_checked(reader, questions, text):
     assert asked_again(read(reader, questions, "breast_advanced_unresectable", text))
+
+
+@pytest.mark.parametrize("text", ["yes. sorry wrong button", "no, sorry, misread", "yes oops my mistake"])
+def test_an_answer_taken_back_at_the_end_is_asked_again(reader, questions, text):
+    assert asked_again(read(reader, questions, "dialysis", text))
+
+
+@pytest.mark.parametrize("text, expected", [("yes wait no, I misread", NO), ("no, my mistake, yes dialysis 3 times a week", YES)])
+def test_a_slip_then_the_answer_is_the_answer(reader, questions, text, expected):
+    assert used(read(reader, questions, "dialysis", text)) in (expected, None)
+
+
+@pytest.mark.parametrize("text", ["its not like it hasnt spread, they found lung spots",
+                                  "it's not as if it hasn't come back, it has"])
+def test_a_negation_of_a_negation_with_like_is_checked(reader, questions, text):
+    reading = read(reader, questions, "npc_recurrent_metastatic", text)
+    assert used(reading) != NO and asked_again(reading)

@@ -139,6 +139,9 @@ _CORRECTION = re.compile(
     r"(?:(?:i )?(?:misread|misread it|misunderstood|read it wrong|got it wrong|my mistake|my bad|typo|wrong button)\s+)?"
     r"(?=(?:yes|yeah|yep|no|nope|not|never)\b)"
 )
+# A slip owned at the very end, with no answer after it: what came before is taken back.
+_TAKEN_BACK_AT_THE_END = re.compile(r"\b(?:sorry|oops|oh)\s+(?:i )?(?:wrong button|pressed the wrong \w+|misread(?: it)?|"
+                                    r"misunderstood|read it wrong|got it wrong|my mistake|my bad|typo|ignore that)\s*$")
 # "not absolutely sure", "not entirely certain"
 _NOT_QUITE_SURE = re.compile(r"\bnot (?:\w+ly |entirely |totally |completely |quite |100% |at all )?(?:sure|certain)\b")
 # "I don't really know what stage it was", "I didn't catch what": not knowing, with a word between, is still not
@@ -264,6 +267,8 @@ def _read_polarity(text: str, topics: frozenset) -> Polarity:
     if not text:
         return NONE
     text = _PAST_STRETCH.sub(r"\1 the last", text)
+    if _TAKEN_BACK_AT_THE_END.search(text):
+        return NONE  # "yes. sorry, wrong button": the answer given is taken back, and no other follows
     text = _answer_part(_THE_CANCER_ITSELF.sub(" ", text))
     concluded = _CONCLUSION.search(text)
     if concluded:

@@ -572,7 +572,9 @@ def _count_before_which_is_not_known(text: str) -> Optional[str]:
 
 
 # "It's not that it hasn't spread", "not that she didn't have it": a negated negation.
-_NOT_THAT_NOT = re.compile(r"\bnot that (?:it|she|he|they|i|we|you) (?:is|are|was|were|has|have|had|did|does|do) not\b")
+# "it's not that it hasn't spread", "it's not like it hasn't spread", "not as if he doesn't drink"
+_NOT_THAT_NOT = re.compile(r"\bnot (?:that|like|as if|as though) (?:it|she|he|they|i|we|you) "
+                           r"(?:is|are|was|were|has|have|had|did|does|do) not\b")
 
 # A reply that says the answer changes from day to day.
 _VARIES = re.compile(r"\bsome days\b.*\bsome days\b|\bother days\b|\bit (?:varies|changes|depends)\b|\bgood days and bad days\b"
