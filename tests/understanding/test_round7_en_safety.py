@@ -377,15 +377,20 @@ lung_disease_3_months | in the past 3 months no | no
 days_since_chemotherapy | wednesday before last | d12-12
 days_since_chemotherapy | the week before last, on the friday | d10-10
 days_since_chemotherapy | last saturday | d2-2
+antibody_allergy | amoxicillin gave me a rash | no
+antibody_allergy_severe | bad reaction to herceptin, could not breathe | yes
+antibody_allergy_severe | anaphylaxis to amoxicillin and also to rituximab | yes
+antibody_allergy | rash with penicillin, and hives with trastuzumab | yes
 """
 
 # Wrong readings the probe found that are older than round 7 and not fixed here (see the round's report).
 KNOWN_OLDER = """
+antibody_allergy_severe | bad reaction to amoxicillin, had to go to A&E | no
+antibody_allergy_severe | severe reaction to penicillin | no
 days_since_minor_surgery | a needle biopsy, no operations ever | none
 days_since_minor_surgery | had a biopsy, never had an operation | none
 unhealed_wound_or_fracture | wound healing fine, bone not yet | yes
 progression_on_scan | last scan showed it shrinking, the one before showed progression | yes
-antibody_allergy_severe | bad reaction to amoxicillin, had to go to A&E | no
 npc_recurrent_metastatic | it's not that it has spread, it just hasn't gone | none
 days_since_steroids | till may I think | not_sure
 days_since_steroids | ended in feb, restarted last week | d0-10
