@@ -36,7 +36,7 @@ ANSWERS = Path(__file__).resolve().parents[1] / "answers"
 MEASURED = {
     "blind9.yml": (788, 754, 1, 0),
     "blind8.yml": (759, 742, 3, 0),
-    "blind5.yml": (984, 944, 5, 0),
+    "blind5.yml": (984, 945, 5, 0),
     "blind4.yml": (668, 649, 1, 0),
     "blind3.yml": (638, 596, 1, 0),
     "blind2.yml": (592, 575, 5, 0),

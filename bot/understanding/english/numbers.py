@@ -112,7 +112,11 @@ def read_number(raw_text: str, text: str, counting: bool = False) -> NumberReadi
         if then_now and int(then_now.group(2)) == int(then_now.group(1)) - 1:
             return NumberReading(value=Decimal(then_now.group(2)))
         # "I'm 51, diagnosed at 49": an age back then is not the age asked.
-        converted = _AGE_BACK_THEN.sub(" ", converted)
+        back_then = _AGE_BACK_THEN.sub(" ", converted)
+        if back_then != converted:
+            # "diagnosed at 45, 4 years ago": the time since then is no age either (the sum is for the person to say).
+            back_then = re.sub(r"\b\d{1,3}\s*(?:years?|yrs?|months?|weeks?|days?) (?:ago|back|before)\b", " ", back_then)
+        converted = back_then
     now_then = None if counting else _NOW_THEN_NEXT.search(converted)
     if now_then and int(now_then.group(2)) == int(now_then.group(1)) + 1:
         converted = converted[: now_then.start(2)] + converted[now_then.end(2):]

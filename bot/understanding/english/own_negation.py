@@ -24,8 +24,15 @@ def states_what_the_question_negates(text: str, own_negations: Iterable[str]) ->
     """"yes it healed ok" to "... has not healed?": the negated word of the question, said plainly (no negation
     just before it). "yes, a cut that has not healed" negates it: not this."""
     for phrase in own_negations:
-        if not phrase.endswith("ed") or phrase.startswith("can not"):
-            continue  # "not well controlled", "not healed": a state; "cannot remove" is the subject rule
+        if phrase.startswith("can not "):
+            # "yes, I can stop anytime" to "a drug or alcohol problem that you cannot stop?": yes to a drink, or yes
+            # to the question? The very ability the question negates, said plainly.
+            able = rf"\bcan (?:\w+ )?{re.escape(phrase[len('can not '):])}\b"
+            if any(not _NEGATED.search(text[: found.start()]) for found in re.finditer(able, text)):
+                return True
+            continue
+        if not phrase.endswith("ed"):
+            continue  # "not well controlled", "not healed": a state
         # The state without its "not": "healed", "well controlled" (so "poorly controlled" is not it).
         plain = phrase.split(" ", 1)[1]
         for found in re.finditer(rf"\b{re.escape(plain)}\b", text):
@@ -48,9 +55,16 @@ def denies_the_subject_of_cannot(text: str, question_texts: tuple) -> bool:
     subjects = _cannot_subjects(question_texts)
     if not subjects:
         return False
-    # "no surgery", "no surgery possible", "no operation planned": short, so the denial is all there is.
-    return len(text.split()) <= 5 and bool(re.match(
-        rf"(?:no )?(?:no|not|never) (?:any |an |a )?(?:{'|'.join(map(re.escape, sorted(subjects)))})s?\b", text))
+    # "no surgery", "no surgery possible", "no operation planned": the denial opens the reply. Short, the denial is
+    # all there is; longer, it is checked unless the rest plainly denies the spread ("no surgery needed, not spread").
+    names = set(subjects) | ({"operation", "op", "operate"} if "surgery" in subjects else set())
+    # "surgery", "surgeries", "operations"
+    alternatives = "|".join(re.escape(name[:-1]) + "(?:y|ies)" if name.endswith("y") else re.escape(name) + "s?"
+                            for name in sorted(names))
+    denial = re.match(rf"(?:no )?(?:no|not|never) (?:any |an |a )?(?:{alternatives})\b", text)
+    if denial is None:
+        return False
+    return len(text.split()) <= 5 or not re.search(r"\b(?:no|not|never|nothing|none)\b", text[denial.end():])
 
 
 @lru_cache(maxsize=None)

@@ -84,6 +84,12 @@ _PENDING = re.compile(r"\b(?:they|doctors?|the team|nurses?) (?:are|were|is|was|
                       # "a fever on and off, they're doing blood cultures, no diagnosis yet" (tests alone may be what is
                       # asked: "doing tests to see if he can get a kidney" is being checked for a transplant)
                       r"|\bno (?:diagnosis|answer|result|results) yet\b")
+# Words of a plain answer beside a test to come or a thing not known.
+# "... but he already has CVID" (a thing had, after a turn); "if a stem cell counts, he had one" (asks what counts).
+_ANSWER_BESIDE = re.compile(r"\b(?:yes|yeah|yep|no|nope|never|counts?|count as)\b"
+                            r"|\bbut (?:i|he|she|they|we) (?:already )?(?:have|has|had|got)\b")
+# "I have HIV", "he had a kidney transplant", "he already has CVID": a thing asked about, had.
+_HAS_IT = re.compile(r"\b(?:i|he|she|they|we) (?:already )?(?:have|has|had|got)(?: got)? (?:an? |the )?(\w+(?: \w+)?)")
 # A lead-in that names the answer the person wishes they could give ("I'd love to say no, but yes").
 _WISHED_ANSWER = re.compile(r"\b(?:i|we) (?:would|had) (?:love|like|prefer|rather) to say (?:yes|no)\b|\b(?:i|we) wish i could say (?:yes|no)\b")
 # Negations that only make something smaller ("nothing serious", "it's not bad"): no answer of their own.
@@ -133,6 +139,9 @@ _CORRECTION = re.compile(
     r"(?:(?:i )?(?:misread|misread it|misunderstood|read it wrong|got it wrong|my mistake|my bad|typo|wrong button)\s+)?"
     r"(?=(?:yes|yeah|yep|no|nope|not|never)\b)"
 )
+# A slip owned at the very end, with no answer after it: what came before is taken back.
+_TAKEN_BACK_AT_THE_END = re.compile(r"\b(?:sorry|oops|oh)\s+(?:i )?(?:wrong button|pressed the wrong \w+|misread(?: it)?|"
+                                    r"misunderstood|read it wrong|got it wrong|my mistake|my bad|typo|ignore that)\s*$")
 # "not absolutely sure", "not entirely certain"
 _NOT_QUITE_SURE = re.compile(r"\bnot (?:\w+ly |entirely |totally |completely |quite |100% |at all )?(?:sure|certain)\b")
 # "I don't really know what stage it was", "I didn't catch what": not knowing, with a word between, is still not
@@ -258,6 +267,8 @@ def _read_polarity(text: str, topics: frozenset) -> Polarity:
     if not text:
         return NONE
     text = _PAST_STRETCH.sub(r"\1 the last", text)
+    if _TAKEN_BACK_AT_THE_END.search(text):
+        return NONE  # "yes. sorry, wrong button": the answer given is taken back, and no other follows
     text = _answer_part(_THE_CANCER_ITSELF.sub(" ", text))
     concluded = _CONCLUSION.search(text)
     if concluded:
@@ -267,8 +278,16 @@ def _read_polarity(text: str, topics: frozenset) -> Polarity:
     yes_despite = has_phrase(text, despite)
     known_no = has_phrase(text, _NO_AS_FAR_AS_KNOWN)
     rest = remove_phrases(text, despite + _NO_AS_FAR_AS_KNOWN)
-    if has_phrase(rest, _NOT_SURE) or _NOT_QUITE_SURE.search(rest) or _NOT_KNOWING.search(rest) or _PENDING.search(rest) or _WAITING.search(rest) or _NEVER_LOOKED.search(rest):
+    if has_phrase(rest, _NOT_SURE) or _NOT_QUITE_SURE.search(rest) or _WAITING.search(rest) or _NEVER_LOOKED.search(rest):
         return Polarity(NOT_SURE, 0.95)
+    unknown = _NOT_KNOWING.search(rest) or _PENDING.search(rest)
+    if unknown:
+        # "I have HIV, viral load results due next week", "I don't really know why you ask, he had a kidney
+        # transplant": a test to come or a thing not known beside a plain answer. Checked, never taken as not sure.
+        beside = rest[: unknown.start()] + " " + rest[unknown.end():]
+        plain = _ANSWER_BESIDE.search(beside) or any(
+            names_topic(word, topics) for found in _HAS_IT.finditer(beside) for word in found.group(1).split())
+        return Polarity(NOT_SURE, 0.5 if plain else 0.95)
     not_done = _TEST_NOT_DONE_YET.search(rest)
     if not_done and not names_topic(not_done.group(1), topics) and not set(rest.split()) & _STRONG_YES:
         return Polarity(NOT_SURE, 0.95)  # "it looks like it came back, but they haven't done the biopsy yet"
@@ -547,9 +566,19 @@ def stem(word: str) -> str:
     return re.sub(r"(?:ing|ed|es|s|e)$", "", word)
 
 
+# Words that share their first five letters and name different things: "antibiotics" are no "antibodies".
+_DISTINCT_AFTER_FIVE = ("antibio", "antibod")
+
+
 def names_topic(word: str, topics: frozenset) -> bool:
     """The word is one of ``topics``, or shares its first five letters with a long one ("diabetic")."""
-    return word in topics or (len(word) >= 5 and word[:5] in _prefixes(topics))
+    if word in topics:
+        return True
+    if len(word) < 5 or word[:5] not in _prefixes(topics):
+        return False
+    if word[:7] in _DISTINCT_AFTER_FIVE:
+        return any(topic[:7] == word[:7] for topic in topics)  # only the same one of the pair
+    return True
 
 
 @lru_cache(maxsize=512)

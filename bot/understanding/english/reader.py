@@ -187,8 +187,11 @@ class EnglishReader:
         if polarity.value == NO and not polarity.hedged and says_the_questions_un_word(text, tuple(question.text.values())):
             if polarity.confidence <= 0.5:
                 return Reading(YES, 0.85)  # "a small spot, not treated yet" to "... untreated, or growing?"
-            if not re.match(r"(?:no|nope|not|never|nothing|none)\b", text) \
-                    and any(names_topic(word, words.topics) for word in text.split()):
+            if re.match(r"(?:no|nope|not|never|nothing|none)\b", text):
+                # "not treated yet", "no treatment for it yet, gamma knife next week": the "un-" word said alone. A
+                # plain no to "spread to the brain?" or the question's "untreated"? Checked, about the yes.
+                return Reading(YES, 0.5)
+            if any(names_topic(word, words.topics) for word in text.split()):
                 # "one lesion in the brain, she has had no treatment yet": the no may be the answer or the "un-". Check.
                 return Reading(YES, 0.5)
         if polarity.value == NO and polarity.confidence <= 0.5 and not polarity.hedged \
@@ -207,6 +210,9 @@ class EnglishReader:
                 # something else ("never had a test").
                 denies_it = re.search(r"\b(?:infect\w*|either|caught|had it|got it)\b", unvaccinated) \
                     or any(names_topic(word, words.topics) for word in unvaccinated.split())
+                # "never had a test for hep C" denies a test, not the thing; "never infected until last year" ends.
+                if re.search(r"\b(?:test\w*|checked|screened|until|till|but|though|now|since then)\b", unvaccinated):
+                    denies_it = False
                 if rest.value == NO and rest.confidence > 0.8 and denies_it:
                     return Reading(NO, 0.85)  # "had the hep B vaccine, never been infected": the vaccine is not it
         if polarity.value == NO and polarity.confidence <= 0.5 and not polarity.hedged and words.umbrella \
@@ -216,11 +222,20 @@ class EnglishReader:
             # "only high blood pressure, which isn't on the list", "just type 2 diabetes, nothing on the list": what
             # is named is nothing the list asks about, and the reply says so. (A thing on the list stays a check.)
             return Reading(NO, 0.85)
+        if polarity.value == NO and polarity.confidence > 0.5 and words.umbrella and _NONE_OF_THE_OTHERS.search(text) \
+                and any(names_topic(word, words.topics) and word not in ("list", "others", "rest")
+                        for word in text[_NONE_OF_THE_OTHERS.search(text).end():].split()):
+            # "none of the rest, only my brain mets": the others are denied, then one line is named. Which answers?
+            # Check. ("fluid round the heart, none of the others" names it first: a yes, read elsewhere.)
+            return Reading(NO, 0.5)
         if polarity.value in (None, NO) and (polarity.confidence <= 0.5 or polarity.since) and not polarity.hedged \
                 and done_once_or_not_needed(question.text.get("self", ""), text):
             return Reading(NO, 0.85)  # "drained once in July, not again since" to "drained again and again?"
         if polarity.value == NO and polarity.no_longer and not polarity.hedged and _asks_about_now(question) \
-                and _no_longer_what_is_asked(text, normalise(question.text.get("self", ""))):
+                and _no_longer_what_is_asked(text, normalise(question.text.get("self", ""))) \
+                and not any(names_topic(word, words.topics) for word in re.sub(
+                    r"\b(?:not|no|never|nor) (?:\w+ )?\w+", " ", re.sub(r"\bstopped \w+", " ", text)).split()):
+            # (Not "stopped breastfeeding, 12 weeks pregnant": the rest names another thing asked, not denied.)
             # "no, not now" to "lung inflammation now?", "I stopped breastfeeding last year" to "are you pregnant or
             # breastfeeding?": what the question asks about now has ended.
             return Reading(NO, 0.85)
@@ -236,6 +251,7 @@ class EnglishReader:
                 and not re.search(r"\b(?:but|though|however)\b", text):
             return Reading(NO, 0.85)  # "treated, stable since and no symptoms" to "still active?"
         if polarity.value == NO and polarity.no_longer and words.asks_ever and _only_no_longer(text) \
+                and not words.own_negations \
                 and any(names_topic(word, words.topics | words.help_examples) for word in text.split()):
             # "tislelizumab, 2 cycles, stopped because of a rash" to "have you had a PD-1 drug?": it stopped,
             # so it was had: a yes.
@@ -556,7 +572,9 @@ def _count_before_which_is_not_known(text: str) -> Optional[str]:
 
 
 # "It's not that it hasn't spread", "not that she didn't have it": a negated negation.
-_NOT_THAT_NOT = re.compile(r"\bnot that (?:it|she|he|they|i|we|you) (?:is|are|was|were|has|have|had|did|does|do) not\b")
+# "it's not that it hasn't spread", "it's not like it hasn't spread", "not as if he doesn't drink"
+_NOT_THAT_NOT = re.compile(r"\bnot (?:that|like|as if|as though) (?:it|she|he|they|i|we|you) "
+                           r"(?:is|are|was|were|has|have|had|did|does|do) not\b")
 
 # A reply that says the answer changes from day to day.
 _VARIES = re.compile(r"\bsome days\b.*\bsome days\b|\bother days\b|\bit (?:varies|changes|depends)\b|\bgood days and bad days\b"
@@ -614,6 +632,10 @@ _GOING_ON = re.compile(r"\b(?:since|still|now|has been|have been|ongoing|current
 
 _NOT_ON_THE_LIST = re.compile(r"\b(?:(?:which|that|it) (?:is|are) not|is not|not|nothing(?: else)?|none)"
                               r" (?:\w+ )?(?:on|in|from) (?:the|your|that|this) list\b|\bnone of the (?:others|rest)\b")
+
+
+_NONE_OF_THE_OTHERS = re.compile(r"\b(?:no|none|nothing) (?:of )?(?:the )?(?:rest|others|other ones|others on the list)"
+                                 r"(?: either)?\b")
 
 
 # "not having any treatment at the moment, last was chemo 6 weeks ago" to "when did you last have any treatment?":

@@ -15,7 +15,9 @@ _AGAIN_AND_AGAIN = re.compile(r"\b([a-z]{4,})ed (?:again and again|over and over
 _NOT_AGAIN = re.compile(
     r"\b(?:not|never|no|has not|have not|had not|did not|not been|nothing)\b(?: \w+){0,2} (?:again|since|come back|came back|"
     r"returned|refilled|built up)\b|\bnot needed (?:again|since)\b")
-_MORE = re.compile(r"\b(?:twice|three times|several times|many times|every|again and again|keeps?|still|more)\b")
+# A drain left in ("not again since they put in a pleurx drain") drains it again and again.
+_MORE = re.compile(r"\b(?:twice|three times|several times|many times|every|again and again|keeps?|still|more|"
+                   r"pleurx|indwelling|catheter|tube|drain (?:in|fitted|put)|put (?:in|a)|fitted|permanent)\b")
 _TAKEN_BACK = re.compile(r"\b(?:but|though|although|however|yet|until|now)\b")
 
 

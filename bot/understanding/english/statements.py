@@ -143,16 +143,30 @@ def _names_unqualified(text: str, words: QuestionWords) -> bool:
 _AS_IT_SHOULD = r"(?:normally|fine|well|nicely|ok|okay|as expected|properly|as it should)"
 
 
+def _kept_in_check_is_the_uncounted_one(replied: set, named: set, words: QuestionWords) -> bool:
+    """"had a stroke, blood pressure under control with pills": what is said to be under control is the thing the
+    question does not count (two of its words), and another thing it asks about (the stroke) is named beside it, of
+    which the reply says nothing."""
+    every_not_counted = frozenset().union(*words.not_counted) if words.not_counted else frozenset()
+    if not any(len({word for word in replied if _among(word, not_counted)}) >= 2 for not_counted in words.not_counted):
+        return False
+    own = {word for phrase in words.own_negations for word in phrase.split()}
+    return any(not _among(word, every_not_counted) and not names_topic(word, frozenset(own)) for word in named)
+
+
 def _mends_as_it_should(text: str, words: QuestionWords) -> bool:
     """The question asks about a state it negates that comes with time ("a wound that has not healed") and the reply
     says it is on its way there, as it should be: "healing normally", "healing nicely". Not "healing very slowly", nor
     with any other negation ("not healing")."""
-    if re.search(r"\b(?:not|never|no|slowly|badly|poorly|still open|weeping)\b", text):
+    if re.search(r"\b(?:not|never|no|slow|slowly|badly|poorly|still open|weeping)\b", text):
         return False
     for phrase in words.own_negations:
         last = phrase.split()[-1]
-        if phrase.startswith("not ") and last.endswith("ed") and len(last) > 5 and re.search(
-                rf"\b{re.escape(last[:-2])}ing (?:\w+ )?{_AS_IT_SHOULD}\b", text):
+        mends = re.search(rf"\b{re.escape(last[:-2])}ing (?:\w+ )?{_AS_IT_SHOULD}\b", text) \
+            if phrase.startswith("not ") and last.endswith("ed") and len(last) > 5 else None
+        # "healing normally until it got infected, now it's open again": a later turn takes it back.
+        if mends and not re.search(r"\b(?:until|till|but|though|then|again|open|infected|worse|except|apart from)\b",
+                                   text[mends.end():]):
             return True
     return False
 
@@ -193,7 +207,8 @@ def read_statement(text: str, words: QuestionWords) -> Polarity:
     # "cirrhosis, but hep B is stable" names what the question asks without "active": not a no.
     unqualified = _names_unqualified(text, words)
     if (words.asks_active or stated_plainly) and (has_phrase(text, _NOT_ACTIVE) or stated_plainly) \
-            and not growing and resolved_last and not unqualified:
+            and not growing and resolved_last and not unqualified \
+            and not _kept_in_check_is_the_uncounted_one(replied, named, words):
         return Polarity(NO, 0.8)  # "treated, scans stable since" to "is it still active?"
     if words.asks_severity and not words.umbrella and has_phrase(text, _KEPT_AWAY) and not growing and resolved_last \
             and not has_phrase(text, _SERIOUS) and not unqualified:
@@ -355,6 +370,10 @@ def _names_what_is_not_counted(text: str, replied: set, named: set, words: Quest
         # "a cortisone injection in the knee": a name of the thing asked that says what the shot was is not another thing.
         qualifies = re.compile(rf"\b(\w+) (?=(?:\w+ )?(?:{'|'.join(map(re.escape, shared))})\b)") if shared else None
         qualifiers = {match.group(1) for match in qualifies.finditer(text)} if qualifies else set()
+        # "had a stroke, blood pressure under control": a thing the question asks on its own ("a stroke") next to
+        # what does not count is another thing named, not a word that says what it is (the comma is gone here).
+        qualifiers -= {word for word in qualifiers if frozenset({word}) in words.asked.groups
+                       and word not in words.asked.ignored}
         others = {
             word for word in replied
             if (word in named or names_topic(word, words.help_examples)) and not _among(word, every_not_counted)

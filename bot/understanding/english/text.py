@@ -16,6 +16,8 @@ _IRREGULAR = {
     "rmb": "remember", "rmbr": "remember", "remeber": "remember", "rember": "remember",
     # "no probs swallowing": the texting form of "problems".
     "probs": "problems", "prob": "problem",
+    # "yess healed": a doubled letter on the yes (left alone, only the rest would be read)
+    "yess": "yes", "yesss": "yes", "yees": "yes",
 }
 # Contractions typed without the apostrophe ("hasnt", "didnt").
 _BARE_NT = re.compile(

@@ -186,5 +186,11 @@ def says_the_scan_was_fine(text: str, words, polarity: Polarity) -> bool:
     word of growth, nor a hedge."""
     if not words.asks_progression or polarity.hedged or polarity.value == YES:
         return False
-    return bool(_SCAN_FINE.search(text)) and not _GROWTH.search(text) \
+    fine = _SCAN_FINE.search(text)
+    # "the scan came back fine, but they found more in the bone scan": a turn after the fine scan.
+    # (Not "... my CA 15-3 has gone up a bit though, another scan on the 15th": a marker, a scan still to come.)
+    if fine is None or re.search(r"\b(?:but|however|although|until|till|except|apart from)\b|\b(?:found|showed|shows|saw|"
+                                 r"shown) (?:\w+ )?(?:more|another|other|new)\b", text[fine.end():]):
+        return False
+    return not _GROWTH.search(text) \
         and not re.search(r"\b(?:not|never|no longer|worried|concern\w*)\b", text)

@@ -441,9 +441,11 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
     match = re.search(rf"\b(early|mid|middle of|late|end of|start of|beginning of)?\s*({_MONTH})\b\.?(?:\s+(?:of\s+)?(\d{{4}}))?", text)
     if match and (match.group(3) or match.group(1) or re.match(rf"{match.group(2)}\b", text) or re.search(
             rf"\b(in|since|during|around|about|last|back in|from|until|till|by|of|this|early|late|ended|finished|stopped|"
-            rf"started|began|done|completed)\s+(?:early |mid |late )?{match.group(2)}\b", text)
+            rf"done|completed)\s+(?:early |mid |late )?{match.group(2)}\b", text)
             # "last steroid course june": the month that ends a short reply
-            or (re.search(rf"\b{match.group(2)}\s*$", text) and match.group(2) != "may" and len(text.split()) <= 6)):
+            # (not "chemo started march": a start is not the last time)
+            or (re.search(rf"\b{match.group(2)}\s*$", text) and match.group(2) != "may" and len(text.split()) <= 6
+                and not re.search(rf"\b(?:started|starting|began|begun|start|since|from)\s+(?:\w+ )?{match.group(2)}\s*$", text))):
         month = _MONTHS[match.group(2)]
         if match.group(2) == "may" and not (match.group(3) or re.search(r"\b(in|since|during|last|of|until|till|til|through)\s+may\b", text)):
             return None  # "she may have": the verb, not the month
