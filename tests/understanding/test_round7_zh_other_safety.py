@@ -310,9 +310,28 @@ def test_soon_after_is_no_time_ago(zh_reader, zh_questions):
 
 
 # --- A drip denied only within a window; a first study asked back ---------------------------------------
-@pytest.mark.parametrize("text", ["好久没打过点滴了", "好几年没输过液了", "三年没打过点滴"])
+@pytest.mark.parametrize("text", ["好久没打过点滴了", "好几年没输过液了", "三年没打过点滴", "最近没输过液"])
 def test_no_drip_within_a_window_is_not_never(zh_reader, zh_questions, text):
     assert used(read_at(zh_reader, zh_questions, "days_since_iv_antibiotics", text)) != NEVER
+
+
+@pytest.mark.parametrize("question, text", [
+    ("days_since_chemotherapy", "最近没做化疗"),
+    ("days_since_iv_antibiotics", "最近没输过液"),
+    ("days_since_live_vaccine", "好多年没打过疫苗了"),
+    ("days_since_steroids", "这阵子没吃激素"),
+])
+def test_none_lately_is_not_never(zh_reader, zh_questions, question, text):
+    assert used(read_at(zh_reader, zh_questions, question, text)) != NEVER
+
+
+@pytest.mark.parametrize("question, text", [
+    ("days_since_chemotherapy", "最近没有，以前也没有"),
+    ("days_since_chemotherapy", "最近也没做，从来没做过化疗"),
+    ("days_since_chemotherapy", "没做过化疗"),
+])
+def test_none_ever_is_still_never(zh_reader, zh_questions, question, text):
+    assert used(read_at(zh_reader, zh_questions, question, text)) == NEVER
 
 
 @pytest.mark.parametrize("text", ["没打过点滴", "从来没因为感染输过液", "没打过点滴，吃过消炎药"])

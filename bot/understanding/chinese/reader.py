@@ -436,6 +436,9 @@ class ChineseReader:
                 # question of the bank (the steroid one, the minor-surgery one) and none of this one. Check.
                 confidence = min(confidence, 0.5)
             return Reading(value, confidence, echo=time.echo)
+        if polarity.value == NO and time_replies.denied_only_lately(text):
+            # "最近没做化疗": none lately, which says nothing of before. When was it?
+            return Reading(None, 0.0, problem=messages.WHEN_WAS_IT + self.expected(question))
         if polarity.value == NO:
             return Reading(NEVER, polarity.confidence, echo=messages.NONE_ECHO)
         if polarity.value == NOT_SURE:

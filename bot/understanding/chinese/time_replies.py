@@ -143,6 +143,16 @@ _WINDOW_BEFORE = re.compile(r"(?:好久|很久|好长时间|好多年|好几年|
                             r"|这半年|\d+\s*(?:年|个月|周|天))\s*(?:了|都|也|就|内|里|来)?\s*$")
 
 
+_EVER = re.compile(r"从来|从没|一直|一次都|这辈子|以前也|之前也|过去也|以前都|之前都")
+
+
+def denied_only_lately(text: str) -> bool:
+    """"最近没做化疗", "好久没打过点滴": the first denial is of a window only (``_WINDOW_BEFORE``), and nothing
+    says never: one before the window may have been had."""
+    match = re.search(r"没|未", text)
+    return bool(match) and bool(_WINDOW_BEFORE.search(text[:match.start()])) and not _EVER.search(text)
+
+
 def no_drip(text: str) -> bool:
     """A drip said never to have been had (``NO_DRIP``), not only within a window (好久没打过点滴)."""
     match = NO_DRIP.search(text)
