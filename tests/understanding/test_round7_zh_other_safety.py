@@ -298,6 +298,7 @@ def test_a_time_to_come_or_only_a_start_is_asked_again(zh_reader, zh_questions, 
     ("days_since_steroids", "吃了两个月，6月底停的", 155, 160),
     ("days_since_steroids", "两个月前停的，6月份开始吃的", 60, 60),
     ("days_since_chemotherapy", "3月开始化疗，做了6个周期，8月结束", 98, 128),
+    ("days_since_chemotherapy", "腊月做完化疗再没做过", 294, 323),
 ])
 def test_a_time_said_is_still_read(zh_reader, zh_questions, question, text, low, high):
     assert low <= days(used(read_at(zh_reader, zh_questions, question, text))) <= high
