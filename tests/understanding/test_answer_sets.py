@@ -94,10 +94,11 @@ def test_every_set_says_how_it_was_written_and_whether_it_is_blind(name):
 # to 722, blind5_zh 832 to 853, adding no wrong reading on any set.
 # Round 7 (issue-14za: numbers, times, choices, who answers) took blind9_zh.yml from 659 to 696 understood and
 # 7 to 2 wrong, blind8_zh.yml from 706 to 718 (3 to 2 wrong), adding no wrong reading on any set.
-# The two passes together: blind9_zh 722 understood and 1 wrong, blind8_zh 734 and 2 (the figures below).
+# The two passes together: blind9_zh 722 understood and 1 wrong, blind8_zh 734 and 2. The probe of round 7's
+# new rules (issue-14zc) took blind8_zh to 735 (非洲 is a place, not a negation), no other figure moved.
 MEASURED_ZH = {
     "blind9_zh.yml": (774, 722, 1, 0),
-    "blind8_zh.yml": (784, 734, 2, 0),
+    "blind8_zh.yml": (784, 735, 2, 0),
     "blind5_zh.yml": (927, 863, 10, 0),
     "blind4_zh.yml": (609, 571, 3, 0),
     "blind3_zh.yml": (625, 590, 3, 0),

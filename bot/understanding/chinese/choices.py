@@ -128,9 +128,11 @@ def answered_by_another(text: str) -> bool:
 # A couple both past the age of a pregnancy (俺跟老伴都七十了, 他七十多了，老伴也七十了): the choice that says
 # the question does not apply for age (its synonym 年纪大了 in seeds/questions.yml).
 _TOO_OLD = "年纪大了"
-_PARTNER = re.compile(r"老伴|老婆|爱人|媳妇|老公|丈夫|妻子|两口子|我们俩|我俩|他俩|她俩")
+_PARTNER = re.compile(r"老伴|老婆|爱人|媳妇|老公|丈夫|妻子|两口子|我们俩|我俩|他俩|她俩|(?:我们|俺们|咱们|咱俩)\s*(?:俩|两个|2\s*个?)?\s*都")
 _AGE = re.compile(r"(?<![\d.])(\d{2,3})\s*(?:多|来)?\s*(?:岁|了|,|$)")
-_BOTH_AT_AGE = re.compile(r"(?:跟|和|与)\s*(?:老伴|老婆|爱人|媳妇|老公|丈夫|妻子)\s*(?:都|俩都|两个都)\s*(?:已经|都)?\s*\d")
+# "我们都七十了": the two of them at once.
+_BOTH_AT_AGE = re.compile(r"(?:跟|和|与)\s*(?:老伴|老婆|爱人|媳妇|老公|丈夫|妻子)\s*(?:都|俩都|两个都)\s*(?:已经|都)?\s*\d"
+                          r"|(?:我们|俺们|咱们|咱俩|我俩)\s*(?:俩|两个|2\s*个?)?\s*都\s*(?:已经)?\s*\d")
 _PREGNANCY_AGE_ENDS = 60
 _BUT = re.compile(r"但|不过|可是|年轻|还有月经|没绝经|还能生")
 
@@ -147,3 +149,37 @@ def past_pregnancy_age(question: Question, converted: str) -> Optional[str]:
     if not ages or any(age < _PREGNANCY_AGE_ENDS or age > 120 for age in ages):
         return None
     return choice if len(ages) >= 2 or _BOTH_AT_AGE.search(converted) else None
+
+
+# A method of birth control said of the past, taken out, or only thought of (上过环，后来取了; 以前上环，现在没了;
+# 上了环，但是医生说要取; 考虑上环): no method in use now and no willingness said, so a "yes" read from the method's
+# words is asked again. A plain assent beside it (愿意, 可以) still answers.
+_NOT_IN_USE = re.compile(
+    r"以前|之前|过去|曾经|原来|后来|上过|戴过|带过|放过|取了|取掉|取出|拿掉|摘了|摘掉|要取|得取|没了|不戴了|停了"
+    r"|考虑|打算|准备|想上|想放|想戴")
+_ASSENT = re.compile(r"愿意|可以|当然|好的|没问题|会避孕|同意")
+
+
+def method_not_in_use(text: str) -> bool:
+    """The reply speaks of a method not in use now (see ``_NOT_IN_USE``) and says no willingness of its own."""
+    return bool(_NOT_IN_USE.search(text)) and not _ASSENT.search(text)
+
+
+# Not wanting one method (不想上环, 不愿意带环): another may still be used, so it is no "no" to birth control.
+_REFUSAL = re.compile(r"(?:不想|不愿意?|不要|不肯|不用|不打算|不准备|不考虑)\s*$")
+
+
+def method_refused(question: Question, text: str) -> bool:
+    """A method named by the question's "yes" choice (a synonym that is no assent: 上环, 带环) refused by name."""
+    willing = next((c.id for c in question.choices if c.polarity == "yes"), None)
+    if willing is None:
+        return False
+    methods = [p for p in _phrases(question, willing) if len(p) >= 2 and not _ASSENT.search(p) and "避孕" not in p]
+    return any(_REFUSAL.search(text[:start]) for p in methods for start in _starts(text, p))
+
+
+def _starts(text: str, phrase: str):
+    start = text.find(phrase)
+    while start >= 0:
+        yield start
+        start = text.find(phrase, start + 1)

@@ -112,6 +112,8 @@ def hormone_phrase(text: str) -> Optional[str]:
             return "激素受体阴性"
         if re.search(r"不|没|非|无|未|像|可能|好像|应该|也许|大概|是不是|是否", before):
             return None
+        if re.search(r"^[^,.;!?]*?吧|好像|可能|应该|也许|大概|不确定|不太确定|记不清", text[dependent.end():]):
+            return None  # "激素依赖型的吧，医生好像说过": a hedge after it
         return "激素受体阳性"
     both = _BOTH.search(text)
     if both and not re.search(r"her|fish|免疫组化|原位杂交", text):
@@ -128,6 +130,14 @@ def hormone_phrase(text: str) -> Optional[str]:
 
 
 _HER2_WITHOUT_SCORE = re.compile(r"her-?2\s*(?:是|为|结果是|:)?\s*(?:阴性|低表达|弱阳性|阳性|阴|阳|low)")
+
+
+# An ISH test to be done again (但要复查FISH, 还要重做基因检测): the result said is not the last word.
+_ISH_AGAIN = re.compile(rf"(?:复查|再查|重查|重做|再做|再测|重新做|重新查|还要做|还得做)\s*(?:一下|一次|一遍)?\s*{_ISH}")
+
+
+def ish_to_be_redone(text: str) -> bool:
+    return bool(_ISH_AGAIN.search(text))
 
 
 def ish_pending(text: str) -> bool:

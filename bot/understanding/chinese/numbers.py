@@ -33,7 +33,15 @@ _YEAR = re.compile(r"(?<!月)(?<!月份)(?:出生|年生|生于)|(?<!月)(?<!月
                    r"|\d\s*年\s*(?:\d{1,2}|腊|正|冬)\s*月")
 _BIRTH_MONTH = re.compile(r"(?:\d{1,2}|腊|正|冬)\s*月\s*份?\s*(?:初|中|底|末)?\s*(?:出生的?|生的?|生人)")
 # A line of treatment still to come (现在准备三线): not one had.
-_COMING_LINE = re.compile(r"(?:准备|打算|计划|下一步|接下来|马上|将要|要)\s*(?:做|上|用|开始|进入)?\s*\d\s*线")
+# A plan still to come said as one more (要换第三个方案了, 打算用两个方案): a plan to come too.
+_COMING_LINE = re.compile(r"(?:准备|打算|计划|下一步|接下来|马上|将要|要)\s*(?:做|上|用|开始|进入|换|换成|换到)?\s*"
+                          r"(?:\d\s*线|第?\s*\d\s*(?:个|种|套)\s*(?:化疗)?方案)")
+
+
+def only_to_come(converted: str) -> bool:
+    """Every number of ``converted`` (numerals as digits) counts lines or plans still to come (医生说要换第三个方案了):
+    none counts what was had."""
+    return bool(_COMING_LINE.search(converted)) and not re.search(r"\d", _COMING_LINE.sub(" ", converted))
 # A vague amount of time (退休好几年了, 病了好多年, 十几年): how long, never the count or age asked.
 _VAGUE_SPAN = re.compile(r"(?:好几|好多|很多|\d+几|几|\d+多)\s*个?\s*(?:年|月|天|周|星期|礼拜)")
 # "快六十了", "明年就六十": an age one less than said; "虚岁" counts the year before birth.

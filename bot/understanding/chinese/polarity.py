@@ -120,6 +120,8 @@ _NEUTRAL = (
     "得不行",
     # Names that begin with 非 ("non-"): 非角化性癌, 非感染性肺炎 (a question's own term), 非小细胞肺癌.
     "非角化", "非感染性", "非小细胞", "非霍奇金",
+    # Places: 非洲 (Africa), 南非, where a yellow-fever jab is had (去非洲之前打过黄热病疫苗).
+    "非洲", "南非",
 )
 # A-not-A: the question's own form echoed (有没有, 是不是, 做没做过), not a no.
 _A_NOT_A = re.compile(rf"({_CJK})(?:没|不)\1")

@@ -29,7 +29,7 @@ from bot.understanding.chinese.bank import names_only_another_question, own_word
 from bot.understanding.chinese.heads import only_inside_another_thing
 from bot.understanding.chinese.names_forgotten import name_forgotten_only
 from bot.understanding.chinese.now_and_then import about_now, gone_now, only_long_ago
-from bot.understanding.chinese.numbers import read_number, to_digits, told_steps
+from bot.understanding.chinese.numbers import only_to_come, read_number, to_digits, told_steps
 from bot.understanding.chinese.plan_counts import stated_plans
 from bot.understanding.chinese.polarity import (
     _FUTURE,
@@ -92,6 +92,8 @@ _AFTERWARDS = re.compile(
     r"(?:之后|以后|后来|然后|接着)(?:就)?(?:改成|换成|改用|换了|转成|改为|没再|再没|再也没|没有再)[^,.!?;]*")
 # "不算吧", "那个不算的话": whether the thing just said counts, with nothing of its own.
 _NOT_COUNTING = re.compile(r"(?:那个|这个|那次|这次|那些)?(?:应该|可能)?(?:也)?不算(?:吧|的话|了|啊|呢)?\s*[?]?")
+# A number asked back (所以是两个吗?, 是三个吧?): the reply is a question, not the count.
+_ASKED_BACK = re.compile(r"(?:吗|么|吧\s*[?])\s*[?]?\s*$|\d\s*(?:个|岁|次|种)?\s*[?]\s*$")
 # Cycles are not regimens: "化疗做了六个疗程" is one plan given six times.
 _CYCLES = re.compile(r"疗程|周期|轮")
 # "One" said of a plan (一个, 1个, 一种).
@@ -270,6 +272,10 @@ class ChineseReader:
     def _number(self, question: Question, raw: str, text: str, polarity: Polarity, today: dt.date) -> Reading:
         if polarity.value == NOT_SURE and not polarity.hedged:
             return Reading(NOT_SURE, polarity.confidence)
+        if re.search(r"\d", to_digits(text)) and _ASKED_BACK.search(to_digits(text)):
+            return Reading(None, 0.0, problem=self.expected(question))  # "所以是两个吗?": a question, not a count
+        if "方案" in (question.unit or "") and only_to_come(to_digits(text)):
+            return Reading(None, 0.0, problem=self.expected(question))  # "要换第三个方案了": not had yet
         if "方案" in (question.unit or ""):
             stated = stated_plans(to_digits(text))  # "…复发以后又换了一个药 那就是两个": the count the reply makes
             if stated is not None and _in_range(question, Decimal(stated)):
@@ -351,11 +357,13 @@ class ChineseReader:
         if first and _NEGATED.search(text[max(0, first.start() - 3):first.start()]) and read_time(text, today) is None:
             # "不是第一次参加了": there was a study before; its 不 is no "never". When was it?
             return Reading(None, 0.0, problem=messages.WHEN_WAS_IT + self.expected(question))
+        if first and re.match(r"\s*(?:吗|么)?\s*[?]", text[first.end():]):
+            first = None  # "第一次参加?不是,…": the words asked back, then answered
         if first and polarity.value in (None, NO) and read_time(text, today) is None:
             # "这是第一次参加", "头一回整这个试验": no study before this one, so no study drug either.
             return Reading(NEVER, 0.85, echo=messages.NONE_ECHO)
         if polarity.value in (None, NO) and (time_replies.only_for_another_purpose(words, text)
-                                             or (_asks_drip(question) and time_replies.NO_DRIP.search(text))) \
+                                             or (_asks_drip(question) and time_replies.no_drip(text))) \
                 and read_time(text, today) is None:
             # "中药调理身体，不是治癌的", "只吃过阿莫西林 没打过点滴": what was had is not what is asked; nothing is.
             return Reading(NEVER, 0.85, echo=messages.NONE_ECHO)
@@ -428,6 +436,9 @@ class ChineseReader:
                 # question of the bank (the steroid one, the minor-surgery one) and none of this one. Check.
                 confidence = min(confidence, 0.5)
             return Reading(value, confidence, echo=time.echo)
+        if polarity.value == NO and time_replies.denied_only_lately(text):
+            # "最近没做化疗": none lately, which says nothing of before. When was it?
+            return Reading(None, 0.0, problem=messages.WHEN_WAS_IT + self.expected(question))
         if polarity.value == NO:
             return Reading(NEVER, polarity.confidence, echo=messages.NONE_ECHO)
         if polarity.value == NOT_SURE:
@@ -464,6 +475,8 @@ class ChineseReader:
         too_old = choices.past_pregnancy_age(question, to_digits(text))
         if too_old is not None:
             return self._chosen(question, too_old, 0.9)
+        if any(choice.means for choice in question.choices) and lab_results.ish_to_be_redone(text):
+            return Reading(None, 0.0, problem=self.expected(question))  # "未见扩增，但要复查FISH": not settled
         lab = self._lab_choice(question, text)
         if lab is not None:
             return lab
@@ -482,6 +495,13 @@ class ChineseReader:
         if synonym is not None and question.choice(synonym.choice_id).polarity is None:
             return self._chosen(question, synonym.choice_id, synonym.confidence)
         by_polarity = next((c.id for c in question.choices if c.polarity and c.polarity == polarity.value), None)
+        if any(c.polarity == YES for c in question.choices) and (polarity.value != NO or polarity.confidence < 0.8) \
+                and choices.method_not_in_use(text):
+            # "上过环，后来取了" to the birth-control question (whose "yes" choice names the methods): none in use
+            # now and no willingness said, whatever the method's words or the classifier make of it.
+            return Reading(None, 0.0, problem=self.expected(question))
+        if polarity.value == NO and choices.method_refused(question, text):
+            return Reading(None, 0.0, problem=self.expected(question))  # "不想上环": another method may do
         if by_polarity is not None and polarity.confidence >= 0.8:
             return self._chosen(question, by_polarity, polarity.confidence)
         if polarity.hedged:

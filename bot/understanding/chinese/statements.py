@@ -511,7 +511,7 @@ def _outside_window(words: QuestionWords, text: str, polarity: Polarity, today: 
 
 
 def _names_nothing_asked(
-    words: QuestionWords, text: str, polarity: Polarity, topic_text: str
+    words: QuestionWords, text: str, polarity: Polarity, topic_text: str, bare_no_denies_echo: bool = False
 ) -> Optional[Tuple[str, float]]:
     """A yes about something the question does not ask about ("化疗只用过卡培他滨" to "platinum?",
     "没有，只输过血" to "a transplant?") is no yes to the question."""
@@ -519,8 +519,10 @@ def _names_nothing_asked(
     readings = [(read_polarity(part, topic_text), part) for part in parts]
     yes_parts = [part for reading, part in readings if reading.value == YES]
     # "之后没再做过手术" says nothing happened since: it is about the time, not a no to the question.
+    # To a "how long ago" question a bare "不是" denies what was said before it (第一次参加?不是), not the question.
     no_parts = [part for reading, part in readings
-                if reading.value == NO and reading.confidence >= 0.9 and not _NOT_SINCE.search(part)]
+                if reading.value == NO and reading.confidence >= 0.9 and not _NOT_SINCE.search(part)
+                and not (bare_no_denies_echo and re.fullmatch(r"\s*(?:不是|不对|并不是)\s*", part))]
     none_else = bool(_NONE_ELSE.search(text))
     onlies = [part for part in parts if _ONLY.search(part) and not re.search(r"就是|就好|就算", part)]
     if onlies:
@@ -574,7 +576,7 @@ def names_only_what_is_not_asked(words: QuestionWords, text: str, polarity: Pola
                and not _NONE_ELSE.search(part) and read_polarity(part).value != NO]
     if words.not_counted_only(text) and not counted:
         return 0.85 if said_only else 0.6
-    nothing = _names_nothing_asked(words, text, polarity, topic_text)
+    nothing = _names_nothing_asked(words, text, polarity, topic_text, bare_no_denies_echo=True)
     if nothing is not None and nothing[0] == NO:
         return nothing[1]
     # "只吃过消炎药，没打过点滴": only something else, and a plain no to what the question asks (its own

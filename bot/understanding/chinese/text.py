@@ -101,6 +101,8 @@ def normalise(text: str, limit: Optional[int] = MAX_ANSWER_CHARS) -> str:
     text = re.sub(r"(?<![麻积树草原苗])木(?=有|[做打吃用得去查输喝参放化开住]过)", "没", text)
     text = text.replace("记不到", "记不得")
     # "节后没几天", "出院没几天": a few days, not a negation (没 read literally made it a "no").
+    # "没过几天又吃上了": soon after, not a time ago.
+    text = re.sub(r"没过几天(?=\s*(?:又|就|再))", "很快", text)
     text = re.sub(r"没(?:过)?几天", "几天", text)
     # 不过敏 is "not allergic", not 不过 ("but") before 敏: keep the negation apart from its word.
     text = text.replace("不过敏", "不 过敏")

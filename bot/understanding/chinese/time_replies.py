@@ -138,3 +138,22 @@ def only_for_another_purpose(words, text: str) -> bool:
 
 # A drip said never to have been had (没打过点滴, 从来没因为感染输过液, 没挂过水).
 NO_DRIP = re.compile(r"(?:没|没有|从没|从来没有?|未)\s*(?:因为[\u4e00-\u9fff]{1,4})?\s*(?:打|输|挂|吊)(?:过)?\s*(?:点滴|液|水|盐水|瓶)")
+# A window before the denial (好久没打过点滴, 最近没输过液, 这个月没挂过水): none inside it, one before it may be.
+_WINDOW_BEFORE = re.compile(r"(?:好久|很久|好长时间|好多年|好几年|多年|几年|最近|近来|这阵子|这段时间|这个月|今年|这几天"
+                            r"|这半年|\d+\s*(?:年|个月|周|天))\s*(?:了|都|也|就|内|里|来)?\s*$")
+
+
+_EVER = re.compile(r"从来|从没|一直|一次都|这辈子|以前也|之前也|过去也|以前都|之前都")
+
+
+def denied_only_lately(text: str) -> bool:
+    """"最近没做化疗", "好久没打过点滴": the first denial is of a window only (``_WINDOW_BEFORE``), and nothing
+    says never: one before the window may have been had."""
+    match = re.search(r"没|未", text)
+    return bool(match) and bool(_WINDOW_BEFORE.search(text[:match.start()])) and not _EVER.search(text)
+
+
+def no_drip(text: str) -> bool:
+    """A drip said never to have been had (``NO_DRIP``), not only within a window (好久没打过点滴)."""
+    match = NO_DRIP.search(text)
+    return bool(match) and not _WINDOW_BEFORE.search(text[:match.start()])

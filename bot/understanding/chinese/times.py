@@ -98,7 +98,9 @@ _LUNAR_FESTIVALS = {
     # The Lantern Festival (元宵) is the fifteenth day of the new year.
     "元宵": {year: _month_day_after(year, day, 14) for year, day in _SPRING_FESTIVAL.items()},
 }
-_NEXT_YEAR = re.compile(r"明年|后年|来年|下一年")
+# Still to come: next year's, or waited for (等开春再打, 等过了腊月再去, 开春了再说).
+_NEXT_YEAR = re.compile(r"明年|后年|来年|下一年|等\s*(?:到|过了?|过完)?\s*(?:开春|初春|早春|正月|腊月)"
+                        r"|(?:开春|正月|腊月)[^,.!?;]{0,4}再(?!也|没|不)")
 _EARLY_SPRING = re.compile(r"开春|初春|早春|刚开春")
 _SEASONS = {"春天": (4, 15), "春季": (4, 15), "夏天": (7, 15), "夏季": (7, 15), "秋天": (10, 15), "秋季": (10, 15),
             "冬天": (1, 15), "冬季": (1, 15)}
@@ -109,6 +111,8 @@ def read_time(text: str, today: dt.date) -> Optional[TimeReading]:
     # "五一" (May Day) is a festival, not the number 51.
     converted = to_digits(_MAY_DAY.sub("劳动节", text))
     converted = re.sub(r"正月\s*15\s*(?:日|号)?", "元宵", converted)  # 正月十五 is the Lantern Festival's day
+    if _STARTED_FOR.search(converted) and len(re.findall(r"(?<!\d)\d{1,2}\s*月", converted)) == 1:
+        return None  # "6月份开始吃，吃了两个月": the month it began; when it ended is not said
     # "每三周一次" is how often, not how long ago; it says the treatment is going on.
     converted = _EVERY.sub(" 每次 ", converted)
     # "一天5毫克", "一天吃两片": how much or how often, not a time ago.
@@ -430,6 +434,9 @@ def _date(text: str, today: dt.date) -> Optional[TimeReading]:
 # A month and day written with a dot or a slash (11.20, 11/20): two digits of day at the end of a clause or
 # before 那天, or any day before 日 / 号, so 3.5 (three and a half) and 3.15个月 are no dates, and 10.30打的针
 # (maybe half past ten) is not read; never beside a time of day.
+# A month said as the start (开始, 起) with how long it went on, or how many cycles: the end is later, and the
+# reply names no other month for it.
+_STARTED_FOR = re.compile(r"(?<!\d)(?:1[0-2]|0?[1-9])\s*月\s*(?:份)?\s*(?:的时候)?\s*(?:开始|起)[^.!?;]*?(?:\d+|半)\s*(?:个)?\s*(?:多)?\s*(?:月|年|周(?!期)|星期|礼拜|周期|疗程|轮)")
 _MONTH_DOT_DAY = re.compile(
     r"(?<![\d./-])(1[0-2]|0?[1-9])\s*[./]\s*(\d{2}(?=\s*(?:$|[,.!?]|那天|那一天|当天|那次|左右|前后))"
     r"|\d{1,2}(?=\s*[日号]))")
