@@ -434,10 +434,29 @@ def _relative_day(text: str, today: dt.date) -> Optional[TimeReading]:
     return None
 
 
+# A month and a year in digits, as reports and forms write them: "2025.6", "2025/06", "2025-6", "6/2025".
+# Never a date with a day ("2025.6.3", read above) nor a decimal ("2.5 years").
+_YEAR_MONTH = re.compile(r"(?<![\d./-])(?:((?:19|20)\d{2})[./-](\d{1,2})|(\d{1,2})[./-]((?:19|20)\d{2}))(?![./-]?\d)")
+
+
+def _year_and_month(text: str, today: dt.date) -> Optional[TimeReading]:
+    match = _YEAR_MONTH.search(text)
+    if not match:
+        return None
+    year, month = (int(match.group(1)), int(match.group(2))) if match.group(1) else (int(match.group(4)), int(match.group(3)))
+    if not 1 <= month <= 12 or dt.date(year, month, 1) > today:
+        return None
+    end = dt.date(year, month, calendar.monthrange(year, month)[1])
+    return _from_dates(dt.date(year, month, 1), end, today, f"in {calendar.month_name[month]} {year}")
+
+
 def _date(text: str, today: dt.date) -> Optional[TimeReading]:
     full = _full_date(text, today)
     if full is not None:
         return _from_dates(full, full, today, f"on {_format(full)}")
+    year_month = _year_and_month(text, today)
+    if year_month is not None:
+        return year_month
     match = re.search(rf"\b(early|mid|middle of|late|end of|start of|beginning of)?\s*({_MONTH})\b\.?(?:\s+(?:of\s+)?(\d{{4}}))?", text)
     if match and (match.group(3) or match.group(1) or re.match(rf"{match.group(2)}\b", text) or re.search(
             rf"\b(in|since|during|around|about|last|back in|from|until|till|by|of|this|early|late|ended|finished|stopped|"

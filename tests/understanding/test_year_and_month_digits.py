@@ -1,0 +1,40 @@
+"""A month and a year written in digits ("2025.6", "6/2025"), as Chinese and other reports write them.
+
+Round 7's English blind set was read with "2025.6" as "in 2025" (its last day) and "2026.7" as today."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.understanding.helpers import ago, days, read_at, used
+
+
+@pytest.mark.parametrize("text, first_day, last_day", [
+    ("neck dissection 2025.6", dt.date(2025, 6, 1), dt.date(2025, 6, 30)),
+    ("stopped tamoxifen when it spread, that was 2026.7", dt.date(2026, 7, 1), dt.date(2026, 7, 31)),
+    ("operation 2025/06", dt.date(2025, 6, 1), dt.date(2025, 6, 30)),
+    ("2024-11, the mastectomy", dt.date(2024, 11, 1), dt.date(2024, 11, 30)),
+    ("she had it done 3/2025", dt.date(2025, 3, 1), dt.date(2025, 3, 31)),
+])
+def test_a_month_and_year_in_digits_is_that_month(reader, questions, text, first_day, last_day):
+    reading = read_at(reader, questions, "days_since_major_surgery", text)
+    assert ago(last_day) <= days(used(reading)) <= ago(first_day)
+
+
+@pytest.mark.parametrize("text", ["2027.1", "operation planned 2027/02"])
+def test_a_month_to_come_is_no_time_ago(reader, questions, text):
+    reading = read_at(reader, questions, "days_since_major_surgery", text)
+    assert used(reading) is None
+
+
+def test_a_full_date_keeps_its_day(reader, questions):
+    reading = read_at(reader, questions, "days_since_major_surgery", "2025.6.3")
+    assert days(used(reading)) == ago(dt.date(2025, 6, 3))
+
+
+def test_a_decimal_is_no_month(reader, questions):
+    reading = read_at(reader, questions, "days_since_major_surgery", "2.5 years ago")
+    assert abs(days(used(reading)) - 2.5 * 365) <= 31
+
