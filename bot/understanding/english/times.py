@@ -531,12 +531,19 @@ _DAY_MONTH = re.compile(r"(?<![\d/.])(?<!for )\b(\d{1,2})/(\d{1,2})\b(?![/.]?\d)
 _SCHEDULE_WORDS = re.compile(r"\b(?:schedule|on off|on and off|days on|days off|\d+ cycles? of|cycles of|regimen)\b")
 
 
+# The words just before a month-first date ("last one 11/24", "finished 10/30", "was on 11/19") that say it
+# names when something happened, not a score or a count ("11/20" on its own may be 11 of 20).
+_MONTH_FIRST_CUE = re.compile(
+    r"\b(?:on|was|were|until|till|til|finished|finish|stopped|stop|ended|done|completed|last(?: \w+)?)\s+(?:on\s+)?$")
+
+
 def _day_and_month(text: str, today: dt.date) -> Optional[dt.date]:
     """"last cycle 20/11": 20 November, this year or last year if still to come.
 
     Read only where the order cannot be mistaken, the day above 12 and above the month: "20/11" can
     only be 20 November, and is no count either ("cycle 3/6" is the third of six). "3/11" is
-    3 November in Singapore but 11 March in Manila, and "11/20" may be 11 of 20: neither is read.
+    3 November in Singapore but 11 March in Manila: it is not read. "11/20" may be 11 of 20, so it is read as
+    20 November only after a word that says when ("last one 11/20", "finished on 11/20").
     """
     match = _DAY_MONTH.search(text)
     if not match or match.group(0) == "24/7":
@@ -544,6 +551,8 @@ def _day_and_month(text: str, today: dt.date) -> Optional[dt.date]:
     day, month = int(match.group(1)), int(match.group(2))
     if (day % 7 == 0 and month == 7) or _SCHEDULE_WORDS.search(text):
         return None  # "xeloda 14/7", "ibrance 21/7": days on and off, a schedule (a check, if 14 July is meant)
+    if 1 <= day <= 12 < month <= 31 and _MONTH_FIRST_CUE.search(text[:match.start()]):
+        day, month = month, day  # "last one 11/24", "stopped 10/15": month first, the only order it can have
     if not 1 <= month <= 12 < day:
         return None
     for year in (today.year, today.year - 1, today.year - 2):  # 29/2: the last leap year

@@ -38,3 +38,27 @@ def test_a_decimal_is_no_month(reader, questions):
     reading = read_at(reader, questions, "days_since_major_surgery", "2.5 years ago")
     assert abs(days(used(reading)) - 2.5 * 365) <= 31
 
+
+
+@pytest.mark.parametrize("question, text, date", [
+    ("days_since_hormone_therapy", "fulvestrant shot every 4 weeks, last one 11/24", dt.date(2026, 11, 24)),
+    ("days_since_immunotherapy", "Last infusion of tislelizumab was 10/30", dt.date(2026, 10, 30)),
+    ("days_since_targeted_therapy", "ribociclib stopped 10/15", dt.date(2026, 10, 15)),
+    ("days_since_major_surgery", "she had her hip pinned on 11/19 after the fracture", dt.date(2026, 11, 19)),
+    ("days_since_chinese_medicine", "Pingxiao capsule until 11/30", dt.date(2026, 11, 30)),
+    ("days_since_chemotherapy", "last one 12/20", dt.date(2025, 12, 20)),
+    ("days_since_chemotherapy", "last chemo 11/23", dt.date(2026, 11, 23)),  # asked again before round 7
+])
+def test_a_month_first_date_after_a_word_of_when_is_that_day(reader, questions, question, text, date):
+    assert days(used(read_at(reader, questions, question, text))) == ago(date)
+
+
+@pytest.mark.parametrize("text", [
+    "cycle 11/20",  # the 11th of 20
+    "pain 11/20",
+    "since 11/20",  # a start, not the last time
+    "last dose 10/9",  # 9 October in the US, 10 September elsewhere
+    "finished 3/11",
+])
+def test_a_slash_date_that_is_no_date_or_has_two_orders_is_asked_again(reader, questions, text):
+    assert used(read_at(reader, questions, "days_since_chemotherapy", text)) is None
