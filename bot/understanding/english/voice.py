@@ -36,7 +36,7 @@ _SELF = re.compile(r"\b(?:myself|for me|me myself|i am the patient|it is me|it i
                    r"|i (?:have|have got|had|got) (?:\w+ ){0,2}?(?:cancer|carcinoma|tumou?r|npc)|i (?:was|am|have been|got) diagnosed"
                    r"|as the patient(?=\s*$|\s+(?:myself|here|and|but|so|because|i|me|now|today)\b)"
                    # "he's sitting next to me", "she is here with me": where someone is, not who answers
-                   r"|(?<!asked )(?<!told )(?<!wants )(?<!wanted )(?<!begged )(?<!next to )(?<!beside )(?<!with )me)\b")
+                   r"|(?<!asked )(?<!ask )(?<!asks )(?<!told )(?<!wants )(?<!wanted )(?<!begged )(?<!next to )(?<!beside )(?<!with )me)\b")
 _NOT_SELF = re.compile(r"\b(?:not (?:for )?(?:me|myself)|not about me|not the patient)\b")
 
 
@@ -45,10 +45,10 @@ _NOT_SELF = re.compile(r"\b(?:not (?:for )?(?:me|myself)|not about me|not the pa
 # mum") is not in it: there the relative is the patient.
 _TYPING_HELPER = re.compile(
     rf"\b(?:my|our)\s+(?:\w+\s+)?(?:{_RELATIVES})\s+(?:is\s+|are\s+)?(?:just\s+|only\s+)?"
-    r"(?:help(?:s|ing|ed)?\s+me\s+(?:to\s+)?(?:type|write|spell|read|with (?:the )?(?:typing|phone|computer|app|screen|english))"
+    r"(?:help(?:s|ing|ed)?\s+me\s+(?:to\s+)?(?:type|typing|write|writing|spell|read|with (?:the )?(?:typing|phone|computer|app|screen|english))"
     r"|(?:typ(?:es|ing)|writ(?:es|ing)|read(?:s|ing)(?: the questions| it)?(?: out)? to me|doing the typing)(?:\s+for me)?"
     # "my son set up this phone for me": help with the phone, not the answers
-    r"|(?:set|sets|setting) up (?:this|the|my) (?:phone|app|chat|account|whatsapp)(?:\s+for me)?"
+    r"|(?:(?:set|sets|setting) up|(?:put|puts|putting|installed|installs) (?:this|it) on) (?:this|the|my) (?:phone|app|chat|account|whatsapp)(?:\s+for me)?"
     r"(?!.*\b(?:answer|answers|answering|fill|fills|filling|typing|types|doing)\b)"
     r"|help(?:s|ing|ed)?\s+me(?:\s+(?:with (?:this|it|the form|the questions|the phone)|fill (?:this|it) in|out))?"
     r"(?=\s*$|\s+(?:but|and|because|as|since|so)\b))\b"
