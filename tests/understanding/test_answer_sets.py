@@ -32,11 +32,11 @@ ANSWERS = Path(__file__).resolve().parents[1] / "answers"
 # until the readers were final and scored once (726 understood, 8 wrong, 2 opposite); the safety pass after it
 # removed its readings of the opposite polarity.
 # blind10.yml was written for round 7 before any of its changes, scored once at its start (832 understood, 19 wrong,
-# 1 opposite; figures only) and once when the English readers were final (851, 9, 0); then dates in digits (2025.6, "last one 11/24") and help with the phone at the voice question were fixed.
+# 1 opposite; figures only) and once when the English readers were final (851, 9, 0); then dates in digits (2025.6, "last one 11/24") help with the phone at the voice question and "friday just gone" were fixed.
 # Round 7 (branch issue-9k) raised them again with general rules from the misses of blind9, blind8, blind5, blind4
 # and blind3, adding no wrong reading anywhere (blind9: 6 wrong to 1).
 MEASURED = {
-    "blind10.yml": (909, 866, 5, 0),
+    "blind10.yml": (909, 868, 5, 0),
     "blind9.yml": (788, 754, 1, 0),
     "blind8.yml": (759, 742, 3, 0),
     "blind5.yml": (984, 945, 5, 0),

@@ -1,4 +1,4 @@
-"""A month and a year written in digits ("2025.6", "6/2025"), as Chinese and other reports write them.
+"""Dates as people write them in digits ("2025.6", "6/2025", "last one 11/24") and a weekday "just gone".
 
 Round 7's English blind set was read with "2025.6" as "in 2025" (its last day) and "2026.7" as today."""
 
@@ -62,3 +62,9 @@ def test_a_month_first_date_after_a_word_of_when_is_that_day(reader, questions, 
 ])
 def test_a_slash_date_that_is_no_date_or_has_two_orders_is_asked_again(reader, questions, text):
     assert used(read_at(reader, questions, "days_since_chemotherapy", text)) is None
+
+
+@pytest.mark.parametrize("text, back", [("friday just gone", 4), ("monday just gone", 1), ("the tuesday gone", 7)])
+def test_a_weekday_just_gone_is_the_last_one(reader, questions, text, back):
+    tuesday = dt.date(2026, 12, 8)
+    assert days(used(read_at(reader, questions, "days_since_chemotherapy", text, today=tuesday))) == back

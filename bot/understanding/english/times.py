@@ -427,8 +427,9 @@ def _relative_day(text: str, today: dt.date) -> Optional[TimeReading]:
         return TimeReading(0, 0, start, f"this {unit}", approximate=True, vague=unit == "year")
     match = re.search(r"\b(?:last|on|this past)?\s*(" + "|".join(_WEEKDAYS) + r")\b", text)
     # "last Tuesday", "on Friday", "last dose Saturday", "the last one was on Monday"
-    if match and re.search(r"\b(?:last|on|this past|past|last (?:dose|one|time|injection|infusion|shot|tablet|pill)(?: was)?)\s+"
-                           + match.group(1), text):
+    if match and (re.search(r"\b(?:last|on|this past|past|last (?:dose|one|time|injection|infusion|shot|tablet|pill)(?: was)?)\s+"
+                            + match.group(1), text)
+                  or re.search(match.group(1) + r"\s+(?:just gone|just past|gone)\b", text)):  # "friday just gone"
         back = (today.weekday() - _WEEKDAYS[match.group(1)]) % 7 or 7
         return TimeReading(back, back, back, f"last {match.group(1).title()}, {_when(today, back)}")
     return None
