@@ -94,7 +94,8 @@ MEASURED_ZH = {
     "blind9_zh.yml": (774, 685, 6, 0),
     "blind8_zh.yml": (784, 722, 3, 0),
     "blind5_zh.yml": (927, 853, 10, 0),
-    "blind4_zh.yml": (609, 566, 3, 0),
+    # 566 -> 565 (issue-14zb): "吃了几天阿莫西林，没打吊针" denies one route of one line (steroids may be pills), now checked.
+    "blind4_zh.yml": (609, 565, 3, 0),
     "blind3_zh.yml": (625, 588, 3, 0),
     "blind_zh.yml": (543, 522, 0, 0),
     "dev_zh.yml": (159, 147, 0, 0),
