@@ -91,7 +91,7 @@ def test_every_set_says_how_it_was_written_and_whether_it_is_blind(name):
 # otherwise, everyday names in the question's terms, …) took blind9_zh from 659 to 685 understood, blind8_zh 706
 # to 722, blind5_zh 832 to 853, adding no wrong reading on any set.
 MEASURED_ZH = {
-    "blind9_zh.yml": (774, 685, 6, 0),
+    "blind9_zh.yml": (774, 686, 6, 0),
     "blind8_zh.yml": (784, 722, 3, 0),
     "blind5_zh.yml": (927, 853, 10, 0),
     # 566 -> 565 (issue-14zb): "吃了几天阿莫西林，没打吊针" denies one route of one line (steroids may be pills), now checked.

@@ -231,6 +231,13 @@ PROBES = [
     ('progression_on_scan', '复查说又多了三个新的病灶', 'yes'),
     ('progression_on_scan', '新发了一个，不过医生说可能是假阳性', NS),
     ('severe_lung_disease', '爬楼喘得不行', None),
+    # --- growth said of an earlier time, settled since: when it grew is not said
+    ('progression_on_scan', '以前长大过，这次缩小了', None),
+    ('progression_on_scan', '之前进展过，换了药以后稳定了', None),
+    ('progression_on_scan', '以前长大过，这次又长大了', 'yes'),
+    # --- the help's own word for what is asked, after a no (没有依赖 for 戒不掉)
+    ('substance_or_psychiatric', '偶尔应酬喝点酒，没有依赖', 'no'),
+    ('substance_or_psychiatric', '喝酒喝了二十年，戒不掉，没有精神病', 'yes'),
 ]
 
 
@@ -338,6 +345,8 @@ UNDERSTOOD = [
     ('other_cancer_early_treated', '原位癌，做了锥切，现在每年复查都正常', 'yes'),
     ('progression_on_scan', '复查说又多了三个新的病灶', 'yes'),
     ('progression_on_scan', '新发了一个，不过医生说可能是假阳性', NS),
+    ('progression_on_scan', '以前长大过，这次又长大了', 'yes'),
+    ('substance_or_psychiatric', '偶尔应酬喝点酒，没有依赖', 'no'),
 ]
 
 

@@ -29,3 +29,10 @@ def grew(text: str) -> bool:
     """A clause says the cancer grew or spread, and no clause takes it back or puts it earlier."""
     return any(_GROWN.search(part) for part in clauses(text)) and not _SETTLED.search(text) \
         and not _EARLIER.search(text) and not _NEGATED.search(text) and not _DOUBTED.search(text)
+
+
+def grew_earlier_then_settled(text: str) -> bool:
+    """Growth said of an earlier time, and settled since (以前长大过，这次缩小了): whether that earlier time lies
+    inside the question's "last treatment or after" is not said, so a yes from it is checked."""
+    return bool(_EARLIER.search(text)) and bool(_SETTLED.search(text)) \
+        and any(_GROWN.search(part) or re.search(r"长大|变大|进展", part) for part in clauses(text))

@@ -53,7 +53,7 @@ def other_thing_and_a_no(words: QuestionWords, text: str, topic_text: str) -> bo
             return False  # "没查过病毒": not tested is no answer, whatever else is told
         if reading.value == NO and not reading.described:
             if (_negates_the_question(part, topic_text) or (reading.confidence >= 0.9 and words.names_topic(part))) \
-                    and names_what_is_asked(words, part):
+                    and no_to_what_is_asked(words, part):
                 firm_no = True
             elif _NONE_ELSE.search(part):
                 none_else = True
@@ -94,6 +94,13 @@ def names_what_is_asked(words: QuestionWords, part: str) -> bool:
         if own and 2 * len(own & asked) >= len(own):
             return True
     return False
+
+
+def no_to_what_is_asked(words: QuestionWords, part: str) -> bool:
+    """The no is about what the question says (没做过移植), or about the help's own word for it (没有依赖 for 戒不掉),
+    and not about one kind of it the help gives as an example (没有红斑狼疮)."""
+    return names_what_is_asked(words, part) or (
+        words.names_topic(part, whole_terms=False) and not names_an_example(words, part))
 
 
 def names_an_example(words: QuestionWords, part: str) -> bool:

@@ -21,10 +21,9 @@ from bot.understanding.chinese.polarity import (
     _DESCRIBED, _REPORTED, _WHEN, _YES_DESPITE, Polarity, _answers, read_polarity,
 )
 from bot.understanding.chinese.early_treated import came_back, early_and_treated
-from bot.understanding.chinese.growth import grew
+from bot.understanding.chinese.growth import grew, grew_earlier_then_settled
 from bot.understanding.chinese.other_thing import (
-    _NONE_ELSE, _REACTION_SIGN, answers_the_list, kin_of_what_is_asked, lists_several, names_an_example,
-    names_what_is_asked,
+    _NONE_ELSE, _REACTION_SIGN, answers_the_list, kin_of_what_is_asked, lists_several, no_to_what_is_asked,
     other_thing_and_a_no,
 )
 from bot.understanding.chinese.question_words import QuestionWords, pairs
@@ -83,6 +82,9 @@ def read_against_question(
             return reaction  # "白蛋白紫杉醇打过几次，没过敏": the drug was taken, and no reaction
     if polarity.value in (None, NO) and polarity.confidence < 0.9 and other_thing_and_a_no(words, text, topic_text):
         return NO, 0.9  # "只输过血，没做过移植", "只有高血压，别的心脏病没有": something else, and no to what is asked
+    if any(re.search(r"长|大|进展", h) for h in words.happened) and polarity.value == YES \
+            and grew_earlier_then_settled(text):
+        return YES, 0.5  # "以前长大过，这次缩小了" to "…您的癌长大了？": when it grew is not said. Check.
     if polarity.value != NO and _happened(words, text):
         return YES, 0.9  # "上次复查说长大了" to "您的癌长大了？"
     # Only to a question whose happening is growth (长大, 变大): shrinking says nothing of a spread (转移).
@@ -548,8 +550,7 @@ def _names_nothing_asked(
     # side effect?", 没有红斑狼疮 to "autoimmune?") leaves the others open; a bare no (没有) or one about what
     # the question itself says (心脏没问题) answers.
     no_parts = [part for part in no_parts if not kin_of_what_is_asked(words, part) or (
-        answers_the_list(words, part) if lists_several(words) else names_what_is_asked(words, part)
-        or (words.names_topic(part, whole_terms=False) and not names_an_example(words, part)))]
+        answers_the_list(words, part) if lists_several(words) else no_to_what_is_asked(words, part))]
     if polarity.value in (YES, None) and yes_parts and (no_parts or none_else):
         if all(words.has_content(p) and not words.names_topic(p) for p in yes_parts):
             return NO, 0.85  # "有糖尿病和高血压，这里面没有": the yes is about something else
