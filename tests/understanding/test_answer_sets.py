@@ -100,10 +100,11 @@ def test_every_set_says_how_it_was_written_and_whether_it_is_blind(name):
 # The two passes together: blind9_zh 722 understood and 1 wrong, blind8_zh 734 and 2. The probe of round 7's
 # new rules (issue-14zc) took blind8_zh to 735 (非洲 is a place, not a negation), no other figure moved.
 MEASURED_ZH = {
-    "blind9_zh.yml": (774, 722, 1, 0),
+    "blind9_zh.yml": (774, 723, 1, 0),
     "blind8_zh.yml": (784, 735, 2, 0),
     "blind5_zh.yml": (927, 863, 10, 0),
-    "blind4_zh.yml": (609, 571, 3, 0),
+    # 571 -> 570 (issue-14zb): "吃了几天阿莫西林，没打吊针" denies one route of one line (steroids may be pills), now checked.
+    "blind4_zh.yml": (609, 570, 3, 0),
     "blind3_zh.yml": (625, 590, 3, 0),
     "blind_zh.yml": (543, 523, 0, 0),
     "dev_zh.yml": (159, 147, 0, 0),

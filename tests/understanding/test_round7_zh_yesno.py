@@ -328,7 +328,9 @@ def test_a_side_effect_without_hospital_is_not_severe(read, text):
 
 def test_spread_said_short_is_a_yes(read):
     assert used(read("breast_advanced_unresectable", "我妈已经转到肝和骨头了")) == YES
-    assert used(read("breast_advanced_unresectable", "没有转到肝")) == NO
+    # A no to one place (没有转到肝) leaves a spread elsewhere open (issue 14 safety probe): a checked no.
+    reading = read("breast_advanced_unresectable", "没有转到肝")
+    assert reading.value == NO and reading.confidence < 0.8
 
 
 # --- A typed reply parted by spaces (打的消炎药 没用激素), read part by part where a rule looks at parts --------------

@@ -20,13 +20,17 @@ import re
 
 from bot.screening.answers import NO, YES
 from bot.understanding.chinese.polarity import _CONTRAST, _UNTESTED, _negates_the_question, read_polarity
-from bot.understanding.chinese.question_words import QuestionWords
+from bot.understanding.chinese.question_words import QuestionWords, pairs, runs
 from bot.understanding.chinese.text import typed_parts
 
 # A no about everything the question asks (别的没有, 其他都没有, 这里面没有).
 _NONE_ELSE = re.compile(
     r"(?:别的|其他|其它|其余|另外的|这里面|这些|上面|上面的|以上|列的|里面)[\u4e00-\u9fff]{0,4}?(?:都|也)?(?:没有|没|不是|无)"
 )
+# Signs of a reaction a reply may tell without the question's word (起了皮疹, 发冷发抖, 输液反应): never
+# "something else" beside a no, since they may be the very reaction asked about. A fever alone is left out:
+# "不是过敏，是发烧" says what it was not.
+_REACTION_SIGN = re.compile(r"反应|皮疹|疹子|起疹|荨麻疹|寒战|发冷|发抖|打摆子|瘙痒|发痒|痒|红肿|憋气|胸闷|休克")
 
 
 def other_thing_and_a_no(words: QuestionWords, text: str, topic_text: str) -> bool:
@@ -48,7 +52,8 @@ def other_thing_and_a_no(words: QuestionWords, text: str, topic_text: str) -> bo
         if reading.value == NO and _UNTESTED.search(part):
             return False  # "没查过病毒": not tested is no answer, whatever else is told
         if reading.value == NO and not reading.described:
-            if _negates_the_question(part, topic_text) or (reading.confidence >= 0.9 and words.names_topic(part)):
+            if (_negates_the_question(part, topic_text) or (reading.confidence >= 0.9 and words.names_topic(part))) \
+                    and no_to_what_is_asked(words, part):
                 firm_no = True
             elif _NONE_ELSE.search(part):
                 none_else = True
@@ -59,14 +64,62 @@ def other_thing_and_a_no(words: QuestionWords, text: str, topic_text: str) -> bo
             return False
         if words.not_counted_only(part) or any(re.search(_said(thing), part) for thing in words.not_the_thing):
             excluded = other = True
-        elif words.has_content(_thing_of(words, part)) and not words.names_topic(_thing_of(words, part)):
+        elif words.has_content(_thing_of(words, part)) and not words.names_topic(_thing_of(words, part)) \
+                and not _REACTION_SIGN.search(part) \
+                and not kin_of_what_is_asked(words, _thing_of(words, part)):
             other = True
         else:
             return False
     # A question that lists several things (有没有心梗？有没有心衰？…): a no to one of them (没有心衰) is not a no
     # to the others, so only "别的没有" answers it.
-    listed = bool(words.lines) or words.asked_text.count("有没有") >= 3
-    return other and ((firm_no and not listed) or (none_else and excluded))
+    return other and ((firm_no and not lists_several(words)) or (none_else and excluded))
+
+
+def lists_several(words: QuestionWords) -> bool:
+    """The question lists several things (有没有心梗？有没有心衰？…, or lines), so a no to one is no answer."""
+    return bool(words.lines) or words.asked_text.count("有没有") >= 3
+
+
+def names_what_is_asked(words: QuestionWords, part: str) -> bool:
+    """The no is about what the question itself says (没做过移植, 心脏没毛病, 铂类没用), not about one kind or
+    example of it that only its terms or help name (没用过顺铂 to "铂类?", 没有免疫性肺炎 to "any severe
+    side effect?", 没有红斑狼疮 to "any autoimmune disease?"): a no to one kind leaves the others open."""
+    asked = pairs(words.asked_text)
+    if any(len(term) >= 2 and term in part
+           and (term in words.asked_text or not any(term in example for example in words.examples))
+           for term in words.terms):
+        return True
+    for run in runs(part):
+        own = pairs(run)
+        if own and 2 * len(own & asked) >= len(own):
+            return True
+    return False
+
+
+def no_to_what_is_asked(words: QuestionWords, part: str) -> bool:
+    """The no is about what the question says (没做过移植), or about the help's own word for it (没有依赖 for 戒不掉),
+    and not about one kind of it the help gives as an example (没有红斑狼疮)."""
+    return names_what_is_asked(words, part) or (
+        words.names_topic(part, whole_terms=False) and not names_an_example(words, part))
+
+
+def names_an_example(words: QuestionWords, part: str) -> bool:
+    """The part names a term the help gives as one kind of what is asked (红斑狼疮, 顺铂), or part of one (狼疮)."""
+    return any(len(term) >= 2 and term in part and term not in words.asked_text
+               and any(term in example for example in words.examples) for term in words.terms)
+
+
+def answers_the_list(words: QuestionWords, part: str) -> bool:
+    """To a question that lists several things, a no about what its first sentence names (下面问的是心脏的病:
+    心脏没问题, 冇心脏病) answers them all; a no to one of the list (没有心衰) does not."""
+    header = words.asked_text.split(" ")[0]
+    return bool(pairs(part) & pairs(header))
+
+
+def kin_of_what_is_asked(words: QuestionWords, part: str) -> bool:
+    """The thing told shares a pair with what the question asks or its terms (自体干细胞回输 shares 干细 and
+    细胞 with 干细胞移植): it may be the very thing under another name, so it is no "something else"."""
+    return any(pairs(run) & words.topics for run in runs(part))
 
 
 def _thing_of(words: QuestionWords, part: str) -> str:

@@ -49,6 +49,8 @@ _WAITING = re.compile(
     # Not tested yet (还没复查，下个月才查; CT还没做): the answer is not known.
     r"|还没(?:有)?(?:去)?(?:复查|检查|查|拍片|做检查|做ct|做核磁)|(?:复查|检查|ct|核磁|片子)还没(?:有)?(?:做|拍|查)"
     r"|下(?:个)?(?:月|周|星期|礼拜|次)[\u4e00-\u9fff]{0,3}(?:才|再)(?:去)?(?:查|复查|检查)"
+    # Not yet decided whether (还没说要不要移植, 还没定做不做): open, not a no.
+    r"|(?:没|未)(?:有)?(?:说|讲|定|决定|确定)(?:好)?(?:要不要|做不做|用不用|需不需要|是否)"
     # Someone else must be asked first (要问问我爸本人的意思, 得先问下他).
     r"|(?:要|得|先|再|还要|还得|需要|等我)(?:先)?(?:问问|问一下|问下|商量)"
     # "说不好" is "cannot say"; 说不好切 is "said it is hard to cut".

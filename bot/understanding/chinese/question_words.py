@@ -120,6 +120,7 @@ class QuestionWords:
     severity_names: Tuple[str, ...] = ()
     severity_text: str = ""  # the severity sentences themselves (就算只走几步路，或者在休息): when it counts
     not_the_thing: Tuple[str, ...] = ()  # "输血不是移植": 输血, which the question says is not what it asks
+    examples: Tuple[str, ...] = ()  # terms the help gives as kinds (比如红斑狼疮, 常用的有顺铂和卡铂)
     setting: Tuple[str, ...] = ()  # its context_terms (化疗 to "…化疗的时候，有没有用过铂类"), longest first
 
     def names_severity(self, text: str) -> bool:
@@ -304,6 +305,7 @@ def _words(question_id: str, texts: tuple, terms: tuple, help_text: str, umbrell
         severity_names=other_names(_severe_sentences(asked_sentences)) if _SEVERITY.search(asked) and not listed else (),
         severity_text=" ".join(_severe_sentences(asked_sentences)) if _SEVERITY.search(asked) and not listed else "",
         not_the_thing=_not_the_thing(texts, help_text, terms),
+        examples=_examples(help_text, terms),
         setting=tuple(sorted({normalise(term, limit=None) for term in setting}, key=len, reverse=True)),
     )
 
@@ -317,6 +319,14 @@ def _not_the_thing(texts: tuple, help_text: str, terms: tuple) -> Tuple[str, ...
         if match and match.group(2) in terms and not re.search(r"可能|也许|不一定|大多|有的|有些", sentence):
             found.append(match.group(1))
     return tuple(found)
+
+
+def _examples(help_text: str, terms: tuple) -> Tuple[str, ...]:
+    """The terms the help gives as one kind of what is asked: standing alone after 比如, 有, 和, 、 or 是
+    (比如红斑狼疮, 常用的有顺铂和卡铂), not inside a longer name (曲妥珠单抗 holds 单抗, another name of the thing
+    asked)."""
+    return tuple(term for term in terms if len(term) >= 2
+                 and re.search(rf"(?:比如|例如|有|和|、|是|还有|或者|,)\s*{re.escape(term)}", help_text))
 
 
 def _severe_sentences(asked_sentences: list) -> list:

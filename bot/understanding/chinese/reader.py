@@ -183,6 +183,12 @@ class ChineseReader:
                 and _DONE.search(text) and not _WAITING_FOR.search(text):
             # "做过肾移植，十年了" to "…在等着做移植？": done, not waited for. Check.
             return Reading(YES, 0.5, note=reading.note)
+        if reading.value == YES and reading.confidence >= 0.8 and _UNRELATED.search(text):
+            # "因为别的病住了一周院，跟免疫没关系": what is told is said not to come from what is asked. Check.
+            return Reading(YES, 0.5, note=reading.note)
+        if reading.value == NO and reading.confidence >= 0.8 and _no_to_one_place(question, text):
+            # "医生说没转到肝" to "has it spread?": a no to one place leaves the others open. Check.
+            return Reading(NO, 0.5, note=reading.note)
         if reading.value == YES and reading.confidence >= 0.8 and self._words(question).only_mild and _serious(text):
             # "脚麻得厉害，其他没有" to "only hair loss, or numbness that is not severe?": only that, but severe. Check no.
             return Reading(NO, 0.5, note=reading.note)
@@ -699,3 +705,15 @@ _EVERY = r"(?:每|一)\s*个?\s*(?:周|星期|礼拜)"
 def _split_said(term: str, text: str) -> bool:
     first, second = map(re.escape, term)
     return bool(re.search(rf"{first}(?:了|过)?{_TIMES}{second}|{_EVERY}\s*(?:要|得)?{first}{_TIMES}", text))
+
+
+# Said not to come from the thing told beside it (跟免疫没关系, 和化疗无关, 不是因为药).
+_UNRELATED = re.compile(r"(?:跟|和|与|同)[^,.]{0,8}(?:没关系|没有关系|没啥关系|无关|不相关)|不是因为")
+_NOT_SPREAD_TO = re.compile(r"(?:没|未|没有|并没)(?:有)?转移到\s*([\u4e00-\u9fff]{1,2})")
+
+
+def _no_to_one_place(question: Question, text: str) -> bool:
+    """A no to a spread to one place (没转移到肝) where the question asks about a spread anywhere: the
+    place is not one the question names."""
+    asked = " ".join(question.text.values())
+    return any(match.group(1)[0] not in asked for match in _NOT_SPREAD_TO.finditer(text))

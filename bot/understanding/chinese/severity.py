@@ -18,7 +18,7 @@ from bot.understanding.chinese.text import clauses, normalise
 
 # How serious: mild, no hospital, gone with an ointment.
 _MILD = re.compile(
-    r"不严重|不算严重|不太严重|不是很严重|不重|不太重|没那么重|轻微|轻度|(?:很|比较|挺|还算)轻(?!松)|一点|了点|有点|不影响|没住院|没有住院|不用住院|没住过院"
+    r"不严重|不算严重|不算重|算不上重|不太严重|不是很严重|不重|不太重|没那么重|轻微|轻度|(?:很|比较|挺|还算)轻(?!松)|一点|了点|有点|不影响|没住院|没有住院|不用住院|没住过院"
     r"|不用吃药|不用治|不用处理|没什么大|没有大|没大|就好了|自己好了|药膏|小问题"
 )
 _SERIOUS = re.compile(

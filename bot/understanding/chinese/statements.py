@@ -20,9 +20,12 @@ from bot.screening.answers import NO, NOT_SURE, YES
 from bot.understanding.chinese.polarity import (
     _DESCRIBED, _REPORTED, _WHEN, _YES_DESPITE, Polarity, _answers, read_polarity,
 )
-from bot.understanding.chinese.early_treated import early_and_treated
-from bot.understanding.chinese.growth import grew
-from bot.understanding.chinese.other_thing import _NONE_ELSE, other_thing_and_a_no
+from bot.understanding.chinese.early_treated import came_back, early_and_treated
+from bot.understanding.chinese.growth import grew, grew_earlier_then_settled
+from bot.understanding.chinese.other_thing import (
+    _NONE_ELSE, _REACTION_SIGN, answers_the_list, kin_of_what_is_asked, lists_several, no_to_what_is_asked,
+    other_thing_and_a_no,
+)
 from bot.understanding.chinese.question_words import QuestionWords, pairs
 from bot.understanding.chinese.numbers import to_digits
 from bot.understanding.chinese.text import clauses, typed_parts
@@ -67,6 +70,8 @@ def read_against_question(
     """The answer the question's own words give the reply, with its confidence, or None."""
     if polarity.value == NOT_SURE:
         return None
+    if polarity.value != NO and came_back(words, text):
+        return NO, 0.5  # "切了，后来又复发了" to "found early, and fully treated?": not fully treated. Check.
     if polarity.value != NOT_SURE and early_and_treated(words, text):
         return YES, 0.85  # "原位癌，切了就好了" to "found early, and fully treated?"
     if polarity.value != NOT_SURE and _not_needed(words, text):
@@ -77,6 +82,9 @@ def read_against_question(
             return reaction  # "白蛋白紫杉醇打过几次，没过敏": the drug was taken, and no reaction
     if polarity.value in (None, NO) and polarity.confidence < 0.9 and other_thing_and_a_no(words, text, topic_text):
         return NO, 0.9  # "只输过血，没做过移植", "只有高血压，别的心脏病没有": something else, and no to what is asked
+    if any(re.search(r"长|大|进展", h) for h in words.happened) and polarity.value == YES \
+            and grew_earlier_then_settled(text):
+        return YES, 0.5  # "以前长大过，这次缩小了" to "…您的癌长大了？": when it grew is not said. Check.
     if polarity.value != NO and _happened(words, text):
         return YES, 0.9  # "上次复查说长大了" to "您的癌长大了？"
     # Only to a question whose happening is growth (长大, 变大): shrinking says nothing of a spread (转移).
@@ -146,10 +154,15 @@ def read_against_question(
     if words.asks_now and not active and polarity.value == YES and _NOT_ACTIVE.search(text) \
             and not _STILL_ACTIVE.search(text):
         return YES, 0.6  # "CT说有纤维灶，医生说是陈旧的" to "now?": old, so checked
-    if severity and polarity.value != NO and not qualified_yes and _MILD.search(text) and not _SERIOUS.search(text):
+    # Not beside a degree (走路喘得不行，休息就好了): 就好了 there is what rest does, not a mild problem.
+    if severity and polarity.value != NO and not qualified_yes and _MILD.search(text) and not _SERIOUS.search(text) \
+            and not re.search(r"得不行|受不了|得要命|得厉害", text):
         return NO, 0.85  # "起过一点疹子，不严重" to "a severe reaction?"
     if polarity.value == YES and _cannot_do_what_is_asked(words, text):
         return YES, 0.5  # "片子上说有个结节，没法量" to "one a doctor can measure?": checked
+    if words.treated_with and polarity.value == NO and any(
+            _names_treatment(words, part) and not re.search(r"没|不|未", part) for part in typed_parts(text)):
+        return YES, 0.5  # "没用激素，用的甲泼尼龙": the treatment asked, by another name: checked
     if words.treated_with and polarity.value != NOT_SURE and _treatment_said(words, text, topic_text) == NO:
         return NO, 0.9  # "肺上有点纤维化，没用过激素": the illness, and no to the treatment asked about
     if words.treated_with and polarity.value == YES and _TREATED_WITH.search(text) \
@@ -238,7 +251,8 @@ def _covers(rest: str, topic_text: str) -> bool:
     return any(chars[i:i + 2] in topic_text for i in range(len(chars) - 1))
 
 
-_NOT_NEEDED = r"(?:不用|不需要|不必|用不着|没必要|还不用|暂时不用)(?:做|去|再)?"
+# Not after 要 (还没说要不要移植: whether it is needed is open, the A-not-A of 要).
+_NOT_NEEDED = r"(?<!要)(?:不用|不需要|不必|用不着|没必要|还不用|暂时不用)(?:做|去|再)?"
 
 
 def _not_needed(words: QuestionWords, text: str) -> bool:
@@ -303,6 +317,8 @@ def _reaction(words: QuestionWords, text: str, topic_text: str) -> Optional[Tupl
     for part in clauses(text):
         reading = read_polarity(part, topic_text)
         asked = bool(pairs(part) & words.asked_pairs) or any(p in part for p in words.asked_pairs)
+        if not asked and not re.search(r"没|不|未", part) and (_CONTRAST.match(part) or _REACTION_SIGN.search(part)):
+            return None  # "…没过敏，但是白蛋白紫杉醇起了皮疹", "是输液反应，发冷发抖": a reaction told otherwise
         if reading.value == YES and not _verb_answers(words, part) and not asked:
             continue  # "紫杉醇打了好几次": taken
         if reading.value == NO and reading.described and not asked:
@@ -532,6 +548,11 @@ def _names_nothing_asked(
             if others:
                 return None
             return NO, 0.9 if (no_parts or none_else) else 0.6
+    # A no to one kind or example of what is asked (没有心衰 to the heart list, 没有免疫性肺炎 to "any severe
+    # side effect?", 没有红斑狼疮 to "autoimmune?") leaves the others open; a bare no (没有) or one about what
+    # the question itself says (心脏没问题) answers.
+    no_parts = [part for part in no_parts if not kin_of_what_is_asked(words, part) or (
+        answers_the_list(words, part) if lists_several(words) else no_to_what_is_asked(words, part))]
     if polarity.value in (YES, None) and yes_parts and (no_parts or none_else):
         if all(words.has_content(p) and not words.names_topic(p) for p in yes_parts):
             return NO, 0.85  # "有糖尿病和高血压，这里面没有": the yes is about something else

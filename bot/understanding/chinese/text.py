@@ -74,7 +74,9 @@ def normalise(text: str, limit: Optional[int] = MAX_ANSWER_CHARS) -> str:
     # 住院 said split around how long (住了一周院, 住了半个月院, 住咗院): 住院了一周, read as 住院.
     text = re.sub(r"住(了|过)?((?:[\d一二两三四五六七八九十几半]+\s*(?:个|多)?\s*(?:天|日|周|星期|礼拜|月|晚))?)院", r"住院\1\2", text)
     # 转到肝 is 转移到肝 said short (已经转到肝和骨头了): only when a part of the body follows.
-    text = re.sub(r"转到(?=\s*(?:肺|肝|骨|脑|淋巴|颈|脖子|胸|腹|肚|腰|脊|全身|身体|其他地方|别的地方))", "转移到", text)
+    # Not a move to a ward or a hospital (转到肺科, 转到胸外科, 转到肝胆外科住院).
+    text = re.sub(r"转到(?=\s*(?:肺|肝|骨|脑|淋巴|颈|脖子|胸|腹|肚|腰|脊|全身|身体|其他地方|别的地方))"
+                  r"(?![\u4e00-\u9fff]{0,3}(?:科|病区|病房|医院|中心|门诊))", "转移到", text)
     # Cantonese 话 "says" after who says it (医生话, 佢话): 说.
     text = re.sub(r"(?<=[生佢他她我士])话(?!费|筒|题)", "说", text)
     # What a scan "can't show" (看不到肿瘤, 医生说看不见了) it did not show: read as 没看到, which the
