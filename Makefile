@@ -42,7 +42,7 @@ benchmark: train ## Measure turn latency and memory with concurrent simulated co
 
 evaluate-answers: setup ## Score the answer readers on every answer set (each says if it is blind): understood / asked again / wrong per type
 	.venv/bin/python scripts/evaluate_answers.py tests/answers/blind10.yml tests/answers/blind9.yml tests/answers/blind8.yml tests/answers/blind5.yml tests/answers/blind4.yml tests/answers/blind3.yml tests/answers/blind2.yml tests/answers/blind.yml tests/answers/dev.yml
-	.venv/bin/python scripts/evaluate_answers.py --language zh tests/answers/blind9_zh.yml tests/answers/blind8_zh.yml tests/answers/blind5_zh.yml tests/answers/blind4_zh.yml tests/answers/blind3_zh.yml tests/answers/blind_zh.yml tests/answers/dev_zh.yml tests/understanding/probes_zh.yml
+	.venv/bin/python scripts/evaluate_answers.py --language zh tests/answers/blind10_zh.yml tests/answers/blind9_zh.yml tests/answers/blind8_zh.yml tests/answers/blind5_zh.yml tests/answers/blind4_zh.yml tests/answers/blind3_zh.yml tests/answers/blind_zh.yml tests/answers/dev_zh.yml tests/understanding/probes_zh.yml
 
 benchmark-reader: setup ## Measure the answer readers' cost per answer (p50 / p95), English and Chinese
 	.venv/bin/python scripts/benchmark_reader.py

@@ -156,7 +156,11 @@ class QuestionWords:
         for own, passage in self.not_counted:
             if not replied & own:
                 continue
-            qualified = frozenset(p for part in re.split(r"[,.!?;]", text) if pairs(part) & own
+            named = replied & own
+            # An illness named alone (肺炎, the pair of 肺炎疫苗 that is not counted) is the illness, not its vaccine: it
+            # qualifies nothing beside it (两周前肺炎挂了抗生素 had antibiotics, which are asked about).
+            qualifies = len(named) > 1 or not all(pair[-1] in "炎癌病症" for pair in named)
+            qualified = frozenset(p for part in re.split(r"[,.!?;]", text) if qualifies and pairs(part) & own
                                   and not re.search(r"和|跟|还有|以及|也|都|另外|加|联合|配合|同时", part) for p in pairs(part))
             others = (replied & counted) - passage - qualified
             if not others and not any(term in text and not _in_passage(term, passage) for term in self.terms

@@ -116,6 +116,10 @@ _DIMINISHERS = re.compile(
 _ABLE = re.compile(r"(?<!可)能|可以|会自己|(?<![不没])会(?!诊|议)|一[\u4e00-\u9fff]{1,4}就")
 # Gone (病灶都已经消失了, 吸收了): the thing was there and is not now.
 _GONE_NOW = re.compile(r"消失|不见了|没了|吸收了|消掉了|消了")
+# Something that comes now and then and passes (偶尔, 一两天就好), and a question that asks for it to last (很长时间一直).
+_PASSING = re.compile(r"偶尔|有时候?|(?:一两|两三|三两|几)天就(?:好|没事|过去)")
+_LASTING = re.compile(r"很长时间|长期|一直|老是")
+
 # Being tested for something is not having it (查过HIV).
 _TESTED = re.compile(r"查过|检查过|测过|化验过|筛查|查了|检查了|化验了")
 
@@ -152,6 +156,9 @@ class ChineseReader:
             reading = self._number(question, raw, cleaned, polarity, today)
         elif question.type is AnswerType.TIME_SINCE:
             reading = self._time_since(question, cleaned, polarity, today, intent, intent_confidence)
+            if reading.value == NEVER and reading.confidence >= 0.8 and _time_in_a_spaced_part(cleaned, today):
+                # "两年前乳房切除 之后就没做过手术": a never in one typed part, a time in another. Check.
+                reading = Reading(NEVER, 0.5, echo=reading.echo)
         else:
             reading = self._choice(question, cleaned, polarity, today)
         if reading.value == NOT_SURE and not question.allows_not_sure:
@@ -191,6 +198,10 @@ class ChineseReader:
             return Reading(NO, 0.5, note=reading.note)
         if reading.value == YES and reading.confidence >= 0.8 and self._words(question).only_mild and _serious(text):
             # "脚麻得厉害，其他没有" to "only hair loss, or numbness that is not severe?": only that, but severe. Check no.
+            return Reading(NO, 0.5, note=reading.note)
+        if reading.value == YES and reading.confidence >= 0.8 and _PASSING.search(text) \
+                and _LASTING.search(" ".join(question.text.values())):
+            # "有时候会拉肚子，一两天就好" to "很长时间一直拉肚子?": now and then, and it passes. Check no.
             return Reading(NO, 0.5, note=reading.note)
         if reading.value == YES and reading.confidence >= 0.8 and only_long_ago(question, text):
             # "五年前心梗过，现在挺好" to "…现在没有控制好吗？": it was, long ago; about now nothing is said. Check.
@@ -594,6 +605,18 @@ class ChineseReader:
 
 
 _TOPICS: dict = {}
+
+
+def _time_in_a_spaced_part(text: str, today: dt.date) -> bool:
+    """A part of a reply typed with spaces for commas (两年前乳房切除 之后…) that states a time gone by."""
+    parts = re.split(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", text)
+    if len(parts) < 2:
+        return False
+    for part in parts:
+        time = read_time(part, today)
+        if time is not None and time.days is not None and time.days > 0:
+            return True
+    return False
 
 
 def _own_text(question: Question) -> str:
