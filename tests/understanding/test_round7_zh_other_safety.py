@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import pytest
 
-from bot.screening.answers import NEVER, NOT_SURE
+from bot.screening.answers import NEVER
 from bot.understanding.chinese.text import normalise
 from bot.understanding.chinese.voice import read_voice
 from tests.understanding.helpers import asked_again, days, read_at, used
