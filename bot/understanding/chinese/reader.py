@@ -53,7 +53,7 @@ from bot.understanding.chinese.statements import (
     read_against_question,
 )
 from bot.understanding.chinese.synonyms import groups
-from bot.understanding.chinese.text import clauses, normalise, rejoined
+from bot.understanding.chinese.text import clauses, normalise, rejoined, typed_parts
 from bot.understanding.chinese.times import NOT_WITHIN, TAKING_NOW_ECHO, read_time
 from bot.understanding.chinese.voice import read_voice
 from bot.understanding.english.times import TimeReading
@@ -609,9 +609,9 @@ _TOPICS: dict = {}
 
 def _time_in_a_spaced_part(text: str, today: dt.date) -> bool:
     """A part of a reply typed with spaces for commas (两年前乳房切除 之后…) that states a time gone by."""
-    parts = re.split(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", text)
-    if len(parts) < 2:
-        return False
+    parts = typed_parts(text)
+    if len(parts) == len(clauses(text)):
+        return False  # no space parted it
     for part in parts:
         time = read_time(part, today)
         if time is not None and time.days is not None and time.days > 0:
